@@ -1,0 +1,29 @@
+// --format stylish: the default, for people at a terminal.
+import type { Formatter } from './types';
+import { countSeverities, coverageLine } from './summary';
+
+const paint = (on: boolean, code: number, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+
+export const formatStylish: Formatter = (report) => {
+  const c = report.color;
+  const lines: string[] = [];
+  for (const r of report.results) {
+    if (r.error) continue;
+    const diags = (r.diagnostics ?? []).filter((d) => !report.quiet || d.severity === 'error');
+    lines.push(paint(c, 4, report.display(r.file)));
+    const width = Math.max(0, ...diags.map((d) => `${d.line}:${d.column}`.length));
+    for (const d of diags) {
+      const sev = d.severity === 'error' ? paint(c, 31, 'error  ') : d.severity === 'warning' ? paint(c, 33, 'warning') : paint(c, 36, 'info   ');
+      lines.push(`  ${`${d.line}:${d.column}`.padEnd(width)}  ${sev}  ${d.message}  ${paint(c, 2, d.ruleId)}`);
+    }
+    if (r.coverage) lines.push(`  ${paint(c, 1, 'coverage')}  ${coverageLine(r.coverage)}` + (r.suppressed?.length ? `  (${r.suppressed.length} waived)` : ''));
+    lines.push('');
+  }
+  const n = countSeverities(report.results);
+  const total = n.errors + n.warnings + n.infos;
+  const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+  const files = report.results.filter((r) => !r.error).length;
+  const summary = `${total ? '✖' : '✔'} ${plural(total, 'problem')} (${plural(n.errors, 'error')}, ${plural(n.warnings, 'warning')}, ${plural(n.infos, 'info')}) in ${plural(files, 'file')}`;
+  lines.push(paint(c, n.errors ? 31 : n.warnings ? 33 : 32, summary));
+  return lines.join('\n') + '\n';
+};

@@ -1,0 +1,87 @@
+// Expands the command line's files, directories and globs into Markdown files,
+// honouring .gitignore and .commissioning-lint-ignore files on the way.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+
+export interface Inputs {
+  files: string[];
+  /** Files found by walking a directory or glob (not named one by one). */
+  discovered: Set<string>;
+  problems: string[];
+}
+
+const IGNORE_FILES = ['.gitignore', '.commissioning-lint-ignore'];
+const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+export function expandInputs(inputs: string[], cwd: string): Inputs {
+  const files: string[] = [];
+  const discovered = new Set<string>();
+  const problems: string[] = [];
+  const filter = new IgnoreFilter();
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isFile()) {
+      files.push(abs);
+    } else if (stat?.isDirectory()) {
+      const found = fg.sync(['**/*.md', '**/*.markdown'], { cwd: abs, absolute: true, dot: false, ignore: ALWAYS_SKIPPED, followSymbolicLinks: false }).filter((f) => !filter.ignores(f, abs));
+      if (!found.length) problems.push(`no Markdown files found in "${input}"`);
+      for (const f of found.sort()) {
+        files.push(path.normalize(f));
+        discovered.add(path.normalize(f));
+      }
+    } else if (GLOB_CHARS.test(input)) {
+      const found = fg.sync(input.replace(/\\/g, '/'), { cwd, absolute: true, ignore: ALWAYS_SKIPPED, onlyFiles: true }).filter((f) => !filter.ignores(f, cwd));
+      if (!found.length) problems.push(`no files match the pattern "${input}"`);
+      for (const f of found.sort()) {
+        files.push(path.normalize(f));
+        discovered.add(path.normalize(f));
+      }
+    } else {
+      problems.push(`cannot read "${input}": no such file or directory`);
+    }
+  }
+  return { files: [...new Set(files)], discovered, problems };
+}
+
+/** Applies every ignore file between a file and the root it was found from (and that root's ancestors). */
+class IgnoreFilter {
+  private readonly byDir = new Map<string, Ignore | null>();
+
+  ignores(file: string, root: string): boolean {
+    const dirs: string[] = [];
+    for (let d = path.dirname(file); ; d = path.dirname(d)) {
+      dirs.push(d);
+      if (d === path.dirname(d)) break;
+      if (!d.startsWith(root) && fs.existsSync(path.join(d, '.git'))) break;
+    }
+    return dirs.some((d) => {
+      const ig = this.load(d);
+      const rel = path.relative(d, file).split(path.sep).join('/');
+      return !!ig && rel !== '' && !rel.startsWith('..') && ig.ignores(rel);
+    });
+  }
+
+  private load(dir: string): Ignore | null {
+    if (this.byDir.has(dir)) return this.byDir.get(dir)!;
+    let ig: Ignore | null = null;
+    for (const name of IGNORE_FILES) {
+      try {
+        const text = fs.readFileSync(path.join(dir, name), 'utf8');
+        ig = (ig ?? ignore()).add(text);
+      } catch {
+        // no such ignore file here
+      }
+    }
+    this.byDir.set(dir, ig);
+    return ig;
+  }
+}

@@ -1,0 +1,85 @@
+// Runs every recogniser once over the document model. Rules and the coverage
+// report read this Analysis; none of them re-parses or re-scans the text.
+import type { DocModel, Span } from './model/types';
+import type { Policy } from './policy/types';
+import type { LintContext } from './types';
+import { parseChunks } from './parse/parse';
+import { buildModel } from './model/build';
+import { readFrontMatter, type FrontMatterData } from './frontmatter';
+import { explicitMarkers } from './recognise/markers';
+import { recogniseElements, type ElementFinding } from './recognise/ipc';
+import { eqiaSections, recogniseEqia, type EqiaFinding, type LinkedEqia } from './recognise/eqia';
+import { recogniseWcc, type WccFinding } from './recognise/wcc';
+import { findCitations, type Citation } from './recognise/legislation';
+import { readWaivers, type Waiver } from './recognise/waivers';
+
+export interface Analysis {
+  model: DocModel;
+  policy: Policy;
+  fileName: string;
+  frontMatter?: FrontMatterData;
+  elements: ElementFinding[];
+  eqia: EqiaFinding;
+  wcc: WccFinding;
+  citations: Citation[];
+  waivers: Waiver[];
+  /** Where document-level findings are shown: the title heading, or the first line. */
+  title: Span;
+  linked: LinkedEqia[];
+}
+
+export function parseDocument(text: string, ctx: Pick<LintContext, 'cache'>): DocModel {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return buildModel(source, parseChunks(source, ctx.cache));
+}
+
+export function analyse(text: string, ctx: LintContext): Analysis {
+  const model = parseDocument(text, ctx);
+  const policy = ctx.policy;
+  const frontMatter = readFrontMatter(model);
+  const linked = linkedEqia(model, policy, frontMatter, ctx);
+  const eqia = recogniseEqia(model, policy, linked);
+  const markers = explicitMarkers(model, frontMatter);
+  const elements = recogniseElements(model, policy, markers, new Set(eqia.sections));
+  const titleHeading = model.sections.find((s) => s.depth === 1) ?? model.sections[0];
+  const title = titleHeading?.heading ?? { start: 0, end: model.lines.lineEnd(1) };
+  return {
+    model,
+    policy,
+    fileName: ctx.fileName ?? '<text>',
+    frontMatter,
+    elements,
+    eqia,
+    wcc: recogniseWcc(model, policy, frontMatter),
+    citations: findCitations(model, policy),
+    waivers: readWaivers(model),
+    title,
+    linked,
+  };
+}
+
+/** EqIA files named by front matter `eqia:` or linked from the equality section (or by a link titled like an EqIA). */
+function linkedEqia(model: DocModel, policy: Policy, fm: FrontMatterData | undefined, ctx: LintContext): LinkedEqia[] {
+  if (!ctx.readLinked) return [];
+  const wanted: Array<{ path: string; at: Span }> = [];
+  const named = fm?.data.eqia;
+  if (typeof named === 'string' && named.trim()) {
+    const line = fm!.lineOf('eqia') ?? 1;
+    wanted.push({ path: named.trim(), at: { start: model.lines.lineStart(line), end: model.lines.lineEnd(line) } });
+  }
+  const sections = eqiaSections(model, policy);
+  for (const l of model.links) {
+    if (!/\.(md|markdown)(#.*)?$/i.test(l.url) || /^[a-z]+:/i.test(l.url)) continue;
+    const inSection = sections.some((s) => s.start <= l.start && l.end <= s.end);
+    const label = model.source.slice(l.start, l.end);
+    if (inSection || policy.eqia.headings.test(label)) wanted.push({ path: decodeURI(l.url.replace(/#.*$/, '')), at: l });
+  }
+  const out: LinkedEqia[] = [];
+  for (const w of wanted) {
+    if (out.some((o) => o.path === w.path)) continue;
+    const file = ctx.readLinked(w.path);
+    if (!file) continue;
+    out.push({ path: file.path, model: parseDocument(file.text, ctx), at: w.at });
+  }
+  return out;
+}

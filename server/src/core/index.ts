@@ -1,0 +1,10 @@
+// Public API of the pure core, used by the CLI, the language server and tests.
+export { lint } from './lint';
+export { analyse, parseDocument, type Analysis } from './analyse';
+export { loadPolicy, builtinPackText, isBuiltinPolicy, BUILTIN_POLICY_IDS, DEFAULT_POLICY_ID, type PackSource, type LoadOptions } from './policy/load';
+export { RULES } from './rules';
+export { RULE_IDS } from './rules/ids';
+export { LruCache } from './lru-cache';
+export type * from './types';
+export type { Policy, PolicyProblem } from './policy/types';
+export { ruleDocsUrl } from './docs';

@@ -1,0 +1,185 @@
+// Builds the DocModel from the parsed chunks: blocks in document order, the
+// section tree (ATX, setext and bold-line headings), comments, links and the
+// masked prose text. Nothing inside code fences or HTML counts as structure.
+import type { Nodes, Parent, Root, RootContent } from 'mdast';
+import { LineIndex } from '../parse/lines';
+import { chunkOffset, type Chunk } from '../parse/chunks';
+import type { ParsedChunk } from '../parse/parse';
+import type { Block, Comment, DocModel, Link, Row, Section, Span } from './types';
+
+/** Depth given to a bold-only line used as a sub-heading: below any ATX level. */
+export const BOLD_HEADING_DEPTH = 7;
+const BOLD_HEADING_MAX = 120;
+
+export function buildModel(source: string, parsed: ParsedChunk[]): DocModel {
+  const lines = new LineIndex(source);
+  const masked = source.split('');
+  const blocks: Block[] = [];
+  const comments: Comment[] = [];
+  const links: Link[] = [];
+  let frontMatter: DocModel['frontMatter'];
+
+  const blank = (start: number, end: number) => {
+    for (let i = Math.max(0, start); i < end && i < masked.length; i++) {
+      if (masked[i] !== '\n' && masked[i] !== '\r') masked[i] = ' ';
+    }
+  };
+
+  for (const { chunk, tree } of parsed) {
+    const at = (node: Nodes): Span => ({
+      start: chunkOffset(chunk, node.position?.start.offset ?? 0),
+      end: chunkOffset(chunk, node.position?.end.offset ?? 0),
+    });
+    const visitInline = (node: Nodes) => {
+      if (node.type === 'code' || node.type === 'yaml') {
+        const s = at(node);
+        blank(s.start, s.end);
+        return;
+      }
+      if (node.type === 'html') {
+        const s = at(node);
+        collectComments(node.value, s.start, comments);
+        blank(s.start, s.end);
+        return;
+      }
+      if (node.type === 'link' || node.type === 'image' || node.type === 'linkReference' || node.type === 'imageReference') {
+        const s = at(node);
+        if (node.type === 'link') links.push({ ...s, url: node.url });
+        // Blank the URL part, keep the visible link text.
+        const kids = (node as Parent).children ?? [];
+        const lastKid = kids.length ? at(kids[kids.length - 1] as Nodes).end : s.start + 1;
+        if (node.type === 'image') blank(s.start, s.end);
+        else blank(lastKid, s.end);
+      }
+      if ('children' in node) for (const c of node.children) visitInline(c as Nodes);
+    };
+
+    let top = tree.children as RootContent[];
+    if (chunk.continuesTable && top[0]?.type === 'table') {
+      // Merge a sliced table back into the one it continues (dropping the repeated header).
+      const prev = blocks[blocks.length - 1];
+      const t = top[0];
+      if (prev?.kind === 'table' && prev.rows) {
+        const rows = tableRows(t, at).slice(1);
+        prev.rows.push(...rows);
+        prev.end = at(t).end;
+        for (const r of t.children.slice(1)) visitInline(r);
+        top = top.slice(1);
+      }
+    }
+    for (const node of top) addBlock(node, chunk);
+
+    function addBlock(node: RootContent, _chunk: Chunk): void {
+      const s = at(node);
+      switch (node.type) {
+        case 'yaml':
+          frontMatter = { ...s, raw: node.value, valueStart: source.indexOf('\n', s.start) + 1 };
+          blank(s.start, s.end);
+          return;
+        case 'heading': {
+          node.children.forEach(visitInline);
+          const setext = !/^ {0,3}#/.test(source.slice(s.start, s.start + 10));
+          blocks.push({ ...s, kind: 'heading', text: plain(node).trim(), depth: node.depth, headingStyle: setext ? 'setext' : 'atx' });
+          return;
+        }
+        case 'paragraph': {
+          node.children.forEach(visitInline);
+          const text = plain(node).trim();
+          const bold = boldHeading(node);
+          if (bold) blocks.push({ ...s, kind: 'heading', text: bold, depth: BOLD_HEADING_DEPTH, headingStyle: 'bold' });
+          else blocks.push({ ...s, kind: 'paragraph', text });
+          return;
+        }
+        case 'list':
+          node.children.forEach(visitInline);
+          blocks.push({ ...s, kind: 'list', text: plain(node), items: node.children.map((li) => at(li)) });
+          return;
+        case 'table':
+          node.children.forEach(visitInline);
+          blocks.push({ ...s, kind: 'table', text: plain(node), rows: tableRows(node, at) });
+          return;
+        case 'code':
+          blank(s.start, s.end);
+          blocks.push({ ...s, kind: 'code', text: '' });
+          return;
+        case 'html':
+          collectComments(node.value, s.start, comments);
+          blank(s.start, s.end);
+          blocks.push({ ...s, kind: 'html', text: '' });
+          return;
+        case 'definition':
+          blank(s.start, s.end);
+          return;
+        case 'blockquote':
+          // A quote box: its content counts as prose, its headings do not make sections.
+          for (const c of node.children) {
+            if (c.type === 'heading') {
+              c.children.forEach(visitInline);
+              blocks.push({ ...at(c), kind: 'paragraph', text: plain(c) });
+            } else addBlock(c, _chunk);
+          }
+          return;
+        default:
+          visitInline(node as Nodes);
+          blocks.push({ ...s, kind: 'other', text: plain(node as Nodes) });
+      }
+    }
+  }
+
+  const { root, sections } = buildSections(blocks, source.length);
+  return { source, masked: masked.join(''), lines, blocks, root, sections, comments, links, frontMatter };
+}
+
+function tableRows(node: Extract<RootContent, { type: 'table' }>, at: (n: Nodes) => Span): Row[] {
+  return node.children.map((row) => ({
+    ...at(row),
+    cells: row.children.map((cell) => ({ ...at(cell), text: plain(cell).trim() })),
+  }));
+}
+
+/** A paragraph that is only bold text (optionally ending in a colon) reads as a sub-heading. */
+function boldHeading(node: Extract<RootContent, { type: 'paragraph' }>): string | undefined {
+  const kids = node.children.filter((c) => !(c.type === 'text' && /^[\s:]*$/.test(c.value)));
+  if (kids.length !== 1 || kids[0].type !== 'strong') return undefined;
+  const text = plain(kids[0]).trim().replace(/:$/, '');
+  return text && text.length <= BOLD_HEADING_MAX && !text.includes('\n') ? text : undefined;
+}
+
+function collectComments(html: string, offset: number, out: Comment[]): void {
+  const re = /<!--([\s\S]*?)-->/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html))) out.push({ start: offset + m.index, end: offset + m.index + m[0].length, body: m[1] });
+}
+
+/** Flattened text of a node: text, inline code and breaks, nothing of HTML. */
+export function plain(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if (node.type === 'break') return '\n';
+  if (node.type === 'html' || node.type === 'code' || node.type === 'yaml') return '';
+  if (!('children' in node)) return '';
+  const sep = node.type === 'list' || node.type === 'listItem' || node.type === 'table' || node.type === 'tableRow' || (node as Root).type === 'root' ? ' ' : '';
+  return (node.children as Nodes[]).map(plain).join(sep);
+}
+
+function buildSections(blocks: Block[], length: number): { root: Section; sections: Section[] } {
+  const root: Section = { title: '', depth: 0, blocks: [], children: [], start: 0, end: length };
+  const sections: Section[] = [];
+  let stack: Section[] = [root];
+  for (const b of blocks) {
+    if (b.kind !== 'heading') {
+      stack[stack.length - 1].blocks.push(b);
+      continue;
+    }
+    const depth = b.depth ?? 1;
+    while (stack.length > 1 && stack[stack.length - 1].depth >= depth) {
+      stack[stack.length - 1].end = b.start;
+      stack.pop();
+    }
+    const parent = stack[stack.length - 1];
+    const section: Section = { heading: b, title: b.text, depth, blocks: [], children: [], parent, start: b.start, end: length };
+    parent.children.push(section);
+    sections.push(section);
+    stack = [...stack, section];
+  }
+  return { root, sections };
+}

@@ -1,0 +1,73 @@
+// The document model every rule reads: built once per lint from the parse.
+// All offsets index the (BOM-stripped) source; `masked` is the source with
+// everything that is not prose (code, HTML, front matter, URLs) blanked out.
+import type { LineIndex } from '../parse/lines';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Cell extends Span {
+  text: string;
+}
+
+export interface Row extends Span {
+  cells: Cell[];
+}
+
+export type BlockKind = 'heading' | 'paragraph' | 'list' | 'table' | 'code' | 'html' | 'other';
+
+export interface Block extends Span {
+  kind: BlockKind;
+  /** Flattened inline text (headings: the title). */
+  text: string;
+  depth?: number;
+  headingStyle?: 'atx' | 'setext' | 'bold';
+  /** List items (top-level), each spanning its nested content. */
+  items?: Span[];
+  /** Table rows, the first being the header row. */
+  rows?: Row[];
+}
+
+export interface Section {
+  /** Heading block, or undefined for the text before the first heading. */
+  heading?: Block;
+  title: string;
+  depth: number;
+  /** Blocks of the section itself, up to its first sub-heading. */
+  blocks: Block[];
+  children: Section[];
+  parent?: Section;
+  /** Extent of the section including its subsections. */
+  start: number;
+  end: number;
+}
+
+export interface Comment extends Span {
+  /** Text between <!-- and --> */
+  body: string;
+}
+
+export interface Link extends Span {
+  url: string;
+}
+
+export interface FrontMatter extends Span {
+  raw: string;
+  /** Offset of the YAML value's first character. */
+  valueStart: number;
+}
+
+export interface DocModel {
+  source: string;
+  masked: string;
+  lines: LineIndex;
+  blocks: Block[];
+  root: Section;
+  /** All sections in document order (root excluded). */
+  sections: Section[];
+  comments: Comment[];
+  links: Link[];
+  frontMatter?: FrontMatter;
+}

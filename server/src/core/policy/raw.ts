@@ -1,0 +1,61 @@
+// Plain-data shapes of a pack file and a config file, as written in YAML.
+import type { SeveritySetting } from '../types';
+
+export interface RawElement {
+  id: string;
+  title?: string;
+  description?: string;
+  headings?: string[];
+  notHeadings?: string[];
+  signals?: string[];
+  minSignals?: number;
+  aspects?: Array<{ id: string; title?: string; description?: string; signals: string[] }>;
+  wcc?: number[];
+  scaffold?: string;
+}
+
+export interface RawGroup {
+  id: string;
+  label?: string;
+  after?: string;
+  names?: string[];
+  synonyms?: string[];
+  nearMisses?: string[];
+}
+
+export interface RawAct {
+  id: string;
+  title?: string;
+  aliases?: string[];
+  url?: string;
+  summary?: string;
+  status?: string;
+  superseded?: boolean;
+  successor?: string;
+}
+
+export interface RawPack {
+  id: string;
+  extends?: string;
+  title?: string;
+  description?: string;
+  docsBase?: string;
+  minWords?: number;
+  placeholders?: string[];
+  elements?: RawElement[];
+  eqia?: { headings?: string[]; impact?: string[]; unassessed?: string[]; listCues?: string[]; scaffold?: string };
+  groups?: RawGroup[];
+  removeGroups?: string[];
+  competencies?: Array<{ number: number; names: string[]; description?: string }>;
+  wcc?: { context?: string[] };
+  legislation?: RawAct[];
+  rules?: Record<string, SeveritySetting>;
+}
+
+export interface RawConfig {
+  policy?: string;
+  rules?: Record<string, SeveritySetting>;
+  synonyms?: { elements?: Record<string, string[]>; groups?: Record<string, string[]>; eqia?: string[] };
+  elements?: Array<{ id: string; title: string; description?: string; headings: string[]; signals?: string[]; minSignals?: number }>;
+  ignore?: string[];
+}

@@ -1,0 +1,89 @@
+// The shape of a policy pack once loaded and compiled. Everything a rule knows
+// about elements, groups, competencies and Acts comes from here, never from code.
+import type { SeveritySetting } from '../types';
+import type { PhraseSet } from './phrases';
+
+/** A phrase list compiled to one case-insensitive regular expression. */
+export type Matcher = PhraseSet;
+
+export interface AspectDef {
+  id: string;
+  title: string;
+  description: string;
+  signals: Matcher;
+}
+
+export interface ElementDef {
+  id: string;
+  title: string;
+  description: string;
+  headings: Matcher;
+  /** Headings that look like this element but are not (e.g. "contract monitoring"). */
+  notHeadings?: Matcher;
+  /** Phrases whose presence in a section's prose shows it addresses the element. */
+  signals: Matcher;
+  /** Distinct signal phrases a section needs before content alone counts. */
+  minSignals: number;
+  aspects: AspectDef[];
+  wcc: number[];
+  /** Skeleton prose for snippets and quick fixes. */
+  scaffold: string;
+}
+
+export interface GroupDef {
+  id: string;
+  label: string;
+  synonyms: Matcher;
+  /** Synonym spellings kept for completion and quick fixes. */
+  names: string[];
+  nearMisses?: Matcher;
+}
+
+export interface CompetencyDef {
+  number: number;
+  names: string[];
+  description: string;
+}
+
+export interface ActDef {
+  id: string;
+  title: string;
+  aliases: Matcher;
+  aliasList: string[];
+  url?: string;
+  summary: string;
+  status: string;
+  superseded: boolean;
+  successor?: string;
+}
+
+export interface Policy {
+  id: string;
+  title: string;
+  description: string;
+  docsBase: string;
+  elements: ElementDef[];
+  placeholders: Matcher;
+  minWords: number;
+  eqia: {
+    headings: Matcher;
+    impact: Matcher;
+    unassessed: Matcher;
+    /** Words that mark a sentence as a list of strands considered, not an assessment. */
+    listCues: Matcher;
+    scaffold: string;
+  };
+  groups: GroupDef[];
+  competencies: CompetencyDef[];
+  wcc: { context: Matcher };
+  legislation: ActDef[];
+  rules: Record<string, SeveritySetting>;
+}
+
+/** A problem found while loading a pack or config: where, and what is wrong. */
+export interface PolicyProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}

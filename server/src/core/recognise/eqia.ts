@@ -1,0 +1,172 @@
+// Finds the Equality Impact Assessment (a section, or a file linked from it or
+// named in front matter) and decides, per equality group of the policy, whether
+// it is covered (a group-specific impact determination), unassessed (named
+// without one) or missing.
+import type { DocModel, Row, Section, Span } from '../model/types';
+import type { GroupDef, Policy } from '../policy/types';
+import type { ElementStatus, GroupStatus } from '../types';
+import { findMentions, type Mention } from './groups';
+import { isPlaceholder, normaliseHeading, sectionText, sentenceSpans } from './text';
+
+export interface GroupFinding {
+  group: GroupDef;
+  status: GroupStatus;
+  /** Where it was covered, or first named. */
+  at?: { model: DocModel; start: number; end: number; source?: string };
+}
+
+export interface EqiaFinding {
+  status: ElementStatus;
+  sections: Section[];
+  /** Where the EqIA is announced in the strategy (heading, link or front-matter line). */
+  at?: { start: number; end: number };
+  source?: string;
+  groups: GroupFinding[];
+}
+
+/** An EqIA held in another file, already parsed by the caller. */
+export interface LinkedEqia {
+  path: string;
+  model: DocModel;
+  /** Where the strategy points at it. */
+  at: { start: number; end: number };
+}
+
+/** A stretch of the EqIA that can hold one determination: a row, item, sub-section or sentence. */
+interface Unit {
+  model: DocModel;
+  source?: string;
+  /** Where its subject groups are named. */
+  subject: Span;
+  /** Where its determination is looked for. */
+  body: Span[];
+  /** Table rows and columns are one unit per group even when a cell names several. */
+  structured: boolean;
+  /** For tables: each value cell with the header cell of its column (or row). */
+  pairs?: Array<{ header?: Span; value: Span }>;
+}
+
+export function eqiaSections(model: DocModel, policy: Policy): Section[] {
+  const found = model.sections.filter((s) => policy.eqia.headings.test(normaliseHeading(s.title)));
+  // Keep outermost matches only: a sub-heading of the EqIA is part of it.
+  return found.filter((s) => !found.some((o) => o !== s && o.start <= s.start && s.end <= o.end));
+}
+
+export function recogniseEqia(model: DocModel, policy: Policy, linked: LinkedEqia[]): EqiaFinding {
+  const sections = eqiaSections(model, policy);
+  const units: Unit[] = [];
+  const scopes: Array<{ model: DocModel; source?: string; span: Span }> = [];
+  for (const s of sections) {
+    units.push(...sectionUnits(model, policy, s, undefined));
+    scopes.push({ model, span: { start: s.start, end: s.end } });
+  }
+  for (const l of linked) {
+    const inner = eqiaSections(l.model, policy);
+    const roots = inner.length ? inner : [l.model.root];
+    for (const s of roots) {
+      units.push(...sectionUnits(l.model, policy, s, l.path));
+      scopes.push({ model: l.model, source: l.path, span: { start: s.start, end: s.end } });
+    }
+  }
+  const substantive =
+    sections.some((s) => !isPlaceholder(policy, sectionText(model, s, 'full'))) ||
+    linked.some((l) => !isPlaceholder(policy, l.model.masked));
+  const status: ElementStatus = substantive ? 'present' : sections.length ? 'empty' : 'missing';
+  const at = sections[0]?.heading ? { start: sections[0].heading.start, end: sections[0].heading.end } : linked[0]?.at;
+  const groups = policy.groups.map((group) => judgeGroup(policy, group, units, scopes, model));
+  return { status, sections, at, source: sections.length ? undefined : linked[0]?.path, groups };
+}
+
+function judgeGroup(policy: Policy, group: GroupDef, units: Unit[], scopes: Array<{ model: DocModel; source?: string; span: Span }>, doc: DocModel): GroupFinding {
+  for (const u of units) {
+    const subjects = subjectsOf(policy, u);
+    const mine = subjects.filter((m) => m.group === group && !m.subsumed);
+    if (!mine.length) continue;
+    const distinct = new Set(subjects.filter((m) => !m.subsumed).map((m) => m.group.id));
+    const body = u.body.map((b) => u.model.masked.slice(b.start, b.end)).join(' \n ');
+    if (!(u.pairs ? tableDetermines(policy, u) : determines(policy, body))) continue;
+    // One sentence sweeping over a list of strands "considered" assesses none of them.
+    if (!u.structured && distinct.size >= 3 && policy.eqia.listCues.test(body)) continue;
+    return { group, status: 'covered', at: { model: u.model, start: mine[0].start, end: mine[0].end, source: u.source } };
+  }
+  for (const sc of scopes) {
+    const m = findMentions([group], sc.model.masked, sc.span.start, sc.span.end)[0];
+    if (m) return { group, status: 'unassessed', at: { model: sc.model, start: m.start, end: m.end, source: sc.source } };
+  }
+  const anywhere = findMentions([group], doc.masked)[0];
+  if (anywhere) return { group, status: 'unassessed', at: { model: doc, start: anywhere.start, end: anywhere.end } };
+  return { group, status: 'missing' };
+}
+
+function subjectsOf(policy: Policy, u: Unit): Mention[] {
+  return findMentions(policy.groups, u.model.masked, u.subject.start, u.subject.end);
+}
+
+/** True when the text states an impact and does not admit the assessment is not done. */
+function determines(policy: Policy, body: string): boolean {
+  if (policy.eqia.unassessed.test(body) && !/\bno (differential |adverse |negative )?impact\b/i.test(body)) return false;
+  return policy.eqia.impact.test(body);
+}
+
+const CELL_MARK = /^\W*(yes|no|none|nil|low|medium|high|x|✓|✔|✗|y|n)\W*$/i;
+
+/** A table unit is determined when some value cell states an impact, by itself or under an impact column. */
+function tableDetermines(policy: Policy, u: Unit): boolean {
+  const text = (s: Span) => u.model.masked.slice(s.start, s.end).replace(/[|]/g, ' ').trim();
+  const values = (u.pairs ?? []).filter((p) => text(p.value) !== '');
+  if (!values.length || values.every((p) => policy.eqia.unassessed.test(text(p.value)))) return false;
+  return values.some((p) => {
+    const v = text(p.value);
+    if (policy.eqia.unassessed.test(v)) return false;
+    if (policy.eqia.impact.test(v)) return true;
+    return CELL_MARK.test(v) && !!p.header && /impact|effect|disadvantag|benefit/i.test(text(p.header));
+  });
+}
+
+/** Splits an EqIA section into units: table rows or columns, list items, group sub-sections, sentences. */
+function sectionUnits(model: DocModel, policy: Policy, section: Section, source: string | undefined): Unit[] {
+  const units: Unit[] = [];
+  const visit = (s: Section) => {
+    // A sub-heading naming a group makes the whole sub-section its unit.
+    const heading = s.heading && s !== section && findMentions(policy.groups, model.masked, s.heading.start, s.heading.end).length ? s.heading : undefined;
+    if (heading) units.push({ model, source, subject: heading, body: [{ start: heading.start, end: s.end }], structured: true });
+    for (const b of s.blocks) {
+      if (b.kind === 'table' && b.rows) units.push(...tableUnits(model, policy, b.rows, source));
+      else if (b.kind === 'list' && b.items) {
+        for (const it of b.items) units.push({ model, source, subject: labelOf(model, it), body: [it], structured: false });
+      } else if (b.kind === 'paragraph' || b.kind === 'other') {
+        for (const sen of sentenceSpans(model.masked, b)) units.push({ model, source, subject: sen, body: [sen], structured: false });
+      }
+    }
+    for (const c of s.children) visit(c);
+  };
+  visit(section);
+  return units;
+}
+
+/** The part of a list item naming its subject: before a colon or dash if there is one. */
+function labelOf(model: DocModel, item: Span): Span {
+  const text = model.masked.slice(item.start, item.end);
+  const m = /^[^\n]{2,80}?(:|\s[–—-]\s)/.exec(text);
+  return m ? { start: item.start, end: item.start + m[0].length } : item;
+}
+
+function tableUnits(model: DocModel, policy: Policy, rows: Row[], source: string | undefined): Unit[] {
+  const [head, ...body] = rows;
+  if (!head) return [];
+  const names = (c: Span) => findMentions(policy.groups, model.masked, c.start, c.end).length > 0;
+  if (head.cells.slice(1).filter(names).length >= 2) {
+    // One column per group: the header cell names it, the cells below assess it.
+    return head.cells.slice(1).map((cell, i) => {
+      const pairs = body.filter((r) => r.cells[i + 1]).map((r) => ({ header: r.cells[0], value: r.cells[i + 1] }));
+      return { model, source, subject: cell, body: pairs.map((p) => p.value), structured: true, pairs };
+    });
+  }
+  // One row per group: the first cell naming a group is the subject, the rest assess it.
+  return body.map((r) => {
+    const idx = r.cells.findIndex(names);
+    const subject = idx >= 0 ? r.cells[idx] : r.cells[0] ?? r;
+    const pairs = r.cells.map((value, i) => ({ header: head.cells[i], value })).filter((_, i) => i !== idx);
+    return { model, source, subject, body: pairs.map((p) => p.value), structured: true, pairs };
+  });
+}

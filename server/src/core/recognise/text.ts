@@ -1,0 +1,68 @@
+// Small text helpers shared by the recognisers: section text, heading
+// normalisation, word counts, placeholder detection and sentence splitting.
+import type { DocModel, Section, Span } from '../model/types';
+import type { Policy } from '../policy/types';
+
+/** Masked prose of a section, from the end of its heading to the end of its own body or whole extent. */
+export function sectionText(model: DocModel, s: Section, scope: 'own' | 'full'): string {
+  const from = s.heading ? s.heading.end : s.start;
+  const to = scope === 'full' || s.children.length === 0 ? s.end : s.children[0].start;
+  return model.masked.slice(from, Math.max(from, to));
+}
+
+/** Heading text without numbering ("3.2", "Section 4 –", "Part II:") or trailing punctuation. */
+export function normaliseHeading(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[*_`]/g, '')
+    .replace(/^\s*((section|part|chapter|appendix|annex)\s+)?([0-9]+(\.[0-9]+)*|[ivx]+|[a-h])(\s*[.):\-–—]|\s)\s*/, '')
+    .replace(/^\s*[-–—:.]\s*/, '')
+    .replace(/[\s?:.!]+$/, '')
+    .trim();
+}
+
+export function wordCount(text: string): number {
+  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  return m ? m.length : 0;
+}
+
+export function collapse(text: string): string {
+  return text.replace(/[#>|*_`\-–—]+(?=\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** True when prose is absent, a stock placeholder, a lone filler sentence or only a few words. */
+export function isPlaceholder(policy: Policy, text: string): boolean {
+  const flat = collapse(text);
+  if (wordCount(flat) < policy.minWords) return true;
+  if (policy.placeholders.test(flat) && sentences(flat).length <= 2) return true;
+  return false;
+}
+
+const SENTENCE_END = /[.!?](?=\s+["“(‘'[]?[A-Z0-9*])|\n\s*\n/g;
+
+/** Sentence spans of a prose span (offsets into the same string as the span). */
+export function sentenceSpans(text: string, span: Span): Span[] {
+  const slice = text.slice(span.start, span.end);
+  const out: Span[] = [];
+  let last = 0;
+  SENTENCE_END.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_END.exec(slice))) {
+    const end = m.index + m[0].length;
+    if (slice.slice(last, end).trim()) out.push({ start: span.start + last, end: span.start + end });
+    last = end;
+  }
+  if (slice.slice(last).trim()) out.push({ start: span.start + last, end: span.end });
+  return out;
+}
+
+export function sentences(text: string): string[] {
+  return sentenceSpans(text, { start: 0, end: text.length }).map((s) => text.slice(s.start, s.end));
+}
+
+/** The deepest section whose extent holds the offset. */
+export function sectionAt(model: DocModel, offset: number): Section {
+  let best = model.root;
+  for (const s of model.sections) if (s.start <= offset && offset < s.end) best = s;
+  return best;
+}

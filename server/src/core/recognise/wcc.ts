@@ -1,0 +1,172 @@
+// Finds World Class Commissioning competency references: "WCC 5", "[WCC-5]",
+// "WCC competency 5 – Manage knowledge…", "Competency 5", a competency's name on
+// its own, numbered lists under a WCC box and a front-matter `wcc:` list.
+import type { DocModel } from '../model/types';
+import type { CompetencyDef, Policy } from '../policy/types';
+import type { FrontMatterData } from '../frontmatter';
+import { competencyForName } from './competency-names';
+import { phraseSource } from '../policy/phrases';
+
+export interface TagFinding {
+  number: number;
+  start: number;
+  end: number;
+  line: number;
+}
+
+export interface InvalidTagFinding {
+  start: number;
+  end: number;
+  line: number;
+  text: string;
+  reason: string;
+  number?: number;
+  /** The competency the written name belongs to, when the number is wrong for it. */
+  named?: CompetencyDef;
+}
+
+export interface WccFinding {
+  tags: TagFinding[];
+  invalid: InvalidTagFinding[];
+}
+
+const PREFIX = String.raw`(?<![\p{L}\p{N}])(?:WCC|World[\s-]+Class[\s-]+Commissioning)(?:[\s-]*(?:competenc(?:y|ies)|comp\.?))?`;
+const NUMBERS = String.raw`\s*(?:no\.?|number|#)?\s*[-–—:]?\s*(\d{1,3})(?!\d)((?:\s*(?:,|&|and|\/|or)\s*\d{1,3}(?!\d))*)`;
+const NAME = String.raw`(?:[ \t]*(?:[-–—:]|\()[ \t]*([^\n\]\).;|]{3,80}))?`;
+const TAG = new RegExp(PREFIX + NUMBERS + NAME, 'giu');
+const BARE = new RegExp(String.raw`(?<![\p{L}\p{N}])competenc(?:y|ies)` + NUMBERS + NAME, 'giu');
+const DOC_CONTEXT = /\bWCC\b|world[\s-]+class[\s-]+commissioning/i;
+const NAME_LEAD = /(^|[:(\[–—|*"“'‘]|\d[.)]|[-+*] )\s*$/;
+
+export function recogniseWcc(model: DocModel, policy: Policy, fm: FrontMatterData | undefined): WccFinding {
+  const text = model.masked;
+  const tags: TagFinding[] = [];
+  const invalid: InvalidTagFinding[] = [];
+  const max = policy.competencies.length ? policy.competencies[policy.competencies.length - 1].number : 0;
+  const byNumber = new Map(policy.competencies.map((c) => [c.number, c]));
+  const line = (o: number) => model.lines.point(o).line;
+  const taken: Array<[number, number]> = [];
+
+  const addTag = (num: number, nameText: string | undefined, start: number, end: number, written: string) => {
+    if (num < 1 || num > max || !byNumber.has(num)) {
+      invalid.push({ start, end, line: line(start), text: written.trim(), reason: `there is no WCC competency ${num} (they are numbered 1–${max})`, number: num });
+      return;
+    }
+    const named = nameText ? competencyForName(nameText, policy.competencies) : undefined;
+    if (named && named.number !== num) {
+      invalid.push({
+        start,
+        end,
+        line: line(start),
+        text: written.trim(),
+        reason: `WCC ${num} is "${byNumber.get(num)!.names[0]}", but "${named.names[0]}" is WCC ${named.number}`,
+        number: num,
+        named,
+      });
+      return;
+    }
+    tags.push({ number: num, start, end, line: line(start) });
+  };
+
+  const scan = (re: RegExp) => {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const start = m.index;
+      const end = m.index + m[0].length;
+      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      taken.push([start, end]);
+      const nums = [m[1], ...(m[2] ? m[2].match(/\d+/g) ?? [] : [])].map(Number);
+      // A name can only belong to the last number of a list ("WCC 5 and 6 – Prioritise investment").
+      nums.forEach((n, i) => addTag(n, i === nums.length - 1 ? m![3] : undefined, start, end, m![0]));
+    }
+  };
+  scan(TAG);
+  if (DOC_CONTEXT.test(text)) scan(BARE);
+  scanNames(model, policy, taken, tags);
+  scanNumberedBoxes(model, policy, taken, addTag);
+  frontMatterTags(fm, policy, tags, invalid, max);
+
+  const seen = new Set<string>();
+  const unique = tags
+    .sort((a, b) => a.line - b.line || a.number - b.number)
+    .filter((t) => {
+      const k = `${t.line}:${t.number}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  invalid.sort((a, b) => a.line - b.line);
+  return { tags: unique, invalid };
+}
+
+/** A competency's name written without a number, where it reads as a reference, not as prose. */
+function scanNames(model: DocModel, policy: Policy, taken: Array<[number, number]>, tags: TagFinding[]): void {
+  const text = model.masked;
+  for (const c of policy.competencies) {
+    for (const name of c.names) {
+      const re = new RegExp(phraseSource(name), 'giu');
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text))) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (taken.some(([s, e]) => start < e && end > s)) continue;
+        const { line } = model.lines.point(start);
+        const lineStart = model.lines.lineStart(line);
+        const before = text.slice(lineStart, start);
+        const lineText = text.slice(lineStart, model.lines.lineEnd(line));
+        const capital = /\p{Lu}/u.test(m[0][0]);
+        if (policy.wcc.context.test(lineText) || (capital && NAME_LEAD.test(before))) {
+          taken.push([start, end]);
+          tags.push({ number: c.number, start, end, line });
+        }
+      }
+    }
+  }
+}
+
+/** Numbered list items under a "World Class Commissioning competencies" box ("5. Manage knowledge…"). */
+function scanNumberedBoxes(model: DocModel, policy: Policy, taken: Array<[number, number]>, addTag: (n: number, name: string | undefined, s: number, e: number, w: string) => void): void {
+  for (let i = 1; i < model.blocks.length; i++) {
+    const list = model.blocks[i];
+    if (list.kind !== 'list' || !list.items) continue;
+    const lead = model.blocks[i - 1];
+    if (!policy.wcc.context.test(lead.text)) continue;
+    const items = list.items.map((it) => {
+      const raw = model.masked.slice(it.start, it.end);
+      const m = /^\s*(\d{1,3})[.)]\s+([^\n]*)/.exec(raw);
+      return m ? { it, num: Number(m[1]), name: m[2] } : undefined;
+    });
+    if (items.some((x) => !x)) continue;
+    const ordinal = items.every((x, k) => x!.num === (items[0]!.num) + k) && items[0]!.num === 1;
+    for (const x of items) {
+      const { it, num, name } = x!;
+      if (taken.some(([s, e]) => it.start < e && it.end > s)) continue;
+      const named = competencyForName(name, policy.competencies);
+      taken.push([it.start, it.end]);
+      if (named && ordinal && named.number !== num) addTag(named.number, name, it.start, it.end, `${num}. ${name}`);
+      else addTag(num, name, it.start, it.end, `${num}. ${name}`);
+    }
+  }
+}
+
+function frontMatterTags(fm: FrontMatterData | undefined, policy: Policy, tags: TagFinding[], invalid: InvalidTagFinding[], max: number): void {
+  const raw = fm?.data.wcc;
+  if (raw === undefined || raw === null) return;
+  const list = Array.isArray(raw) ? raw : [raw];
+  list.forEach((entry, i) => {
+    const line = (Array.isArray(raw) ? fm!.lineOf('wcc', i) : fm!.lineOf('wcc')) ?? 1;
+    const written = String(entry);
+    const m = /(\d{1,3})(?!\d)\s*(?:[-–—:(]\s*(.+))?/.exec(written);
+    if (m) {
+      const num = Number(m[1]);
+      const named = m[2] ? competencyForName(m[2], policy.competencies) : undefined;
+      if (num < 1 || num > max) invalid.push({ start: 0, end: 0, line, text: written, reason: `there is no WCC competency ${num} (they are numbered 1–${max})`, number: num });
+      else if (named && named.number !== num) invalid.push({ start: 0, end: 0, line, text: written, reason: `WCC ${num} is not "${named.names[0]}" (that is WCC ${named.number})`, number: num, named });
+      else tags.push({ number: num, start: 0, end: 0, line });
+      return;
+    }
+    const named = competencyForName(written, policy.competencies);
+    if (named) tags.push({ number: named.number, start: 0, end: 0, line });
+  });
+}

@@ -1,0 +1,37 @@
+// Every equality group of the policy must be assessed in the EqIA.
+import type { Rule } from './rule';
+import { listEnglish } from './rule';
+
+export const eqiaGroupMissing: Rule = {
+  id: 'eqia-group-missing',
+  meta: { description: 'The EqIA assesses the impact on every equality group the policy requires; groups never named are listed.', defaultSeverity: 'warning' },
+  check(a, report) {
+    if (a.eqia.status === 'missing' || !a.eqia.at) return;
+    const missing = a.eqia.groups.filter((g) => g.status === 'missing').map((g) => g.group);
+    if (!missing.length) return;
+    const table = eqiaTable(a);
+    report({
+      ...a.eqia.at,
+      message: `EqIA does not assess impact on: ${missing.map((g) => g.label).join(', ')}`,
+      data: {
+        kind: 'add-groups',
+        groups: missing.map((g) => ({ id: g.id, label: g.label, name: g.names[0] ?? g.label })),
+        summary: listEnglish(missing.map((g) => g.label)),
+        ...table,
+        endLine: a.eqia.sections[0] ? a.model.lines.point(a.eqia.sections[0].end).line : undefined,
+      },
+    });
+  },
+};
+
+/** If the EqIA holds a table with one row per group, where new rows go and how many columns they need. */
+function eqiaTable(a: import('../analyse').Analysis): { tableEndLine?: number; columns?: number } {
+  for (const s of a.eqia.sections) {
+    const t = a.model.blocks.find((b) => b.kind === 'table' && b.start >= s.start && b.end <= s.end && b.rows && b.rows.length > 1);
+    if (t?.rows) {
+      const last = t.rows[t.rows.length - 1];
+      return { tableEndLine: a.model.lines.point(last.end).line, columns: t.rows[0].cells.length };
+    }
+  }
+  return {};
+}

@@ -1,0 +1,21 @@
+// A WCC reference must name a real competency, and the name must fit the number.
+import type { Rule } from './rule';
+
+export const wccTagInvalid: Rule = {
+  id: 'wcc-tag-invalid',
+  meta: { description: 'WCC competency references use a number from 1 to 11, with that competency\'s own name if a name is given.', defaultSeverity: 'error' },
+  check(a, report) {
+    for (const t of a.wcc.invalid) {
+      const span = t.start === t.end ? { start: a.model.lines.lineStart(t.line), end: a.model.lines.lineEnd(t.line) } : t;
+      const byNumber = t.number ? a.policy.competencies.find((c) => c.number === t.number) : undefined;
+      const fixes: string[] = [];
+      if (t.named) fixes.push(`WCC ${t.named.number} – ${t.named.names[0]}`);
+      if (byNumber) fixes.push(`WCC ${byNumber.number} – ${byNumber.names[0]}`);
+      report({
+        ...span,
+        message: `Invalid WCC reference "${t.text}": ${t.reason}`,
+        data: { kind: 'fix-wcc', replacements: fixes },
+      });
+    }
+  },
+};
