@@ -1,6 +1,6 @@
 // Reads YAML front matter. A YAML error is reported at the line it occurs on in
 // the file, and the rest of the document is linted as usual.
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import type { DocModel } from './model/types';
 
 export interface FrontMatterData {
@@ -22,15 +22,10 @@ export function readFrontMatter(model: DocModel): FrontMatterData | undefined {
     return off === undefined ? undefined : base + counter.linePos(off).line - 1;
   };
   if (doc.errors.length) {
-    const e = doc.errors[0];
-    const pos = counter.linePos(e.pos[0]);
-    const line = base + pos.line - 1;
+    const line = base + errorLine(fm.raw, doc.errors, counter) - 1;
     const text = model.lines.lineText(line);
-    return {
-      data: {},
-      lineOf: () => undefined,
-      error: { line, column: 1, endColumn: Math.max(2, text.length + 1), message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') },
-    };
+    const message = doc.errors[0].message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    return { data: {}, lineOf: () => undefined, error: { line, column: 1, endColumn: Math.max(2, text.length + 1), message } };
   }
   let data: unknown;
   try {
@@ -41,4 +36,27 @@ export function readFrontMatter(model: DocModel): FrontMatterData | undefined {
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) return { data: data as Record<string, unknown>, lineOf };
   if (data === null || data === undefined) return { data: {}, lineOf };
   return { data: {}, lineOf, error: { line: base, column: 1, endColumn: 2, message: 'front matter must be a map of keys to values' } };
+}
+
+/**
+ * The YAML line a person would point at. The parser reports where it gave up,
+ * which for an unclosed quote or bracket is after the fact: point at the
+ * opening instead, and at the over-indented line of a broken mapping.
+ */
+function errorLine(raw: string, errors: YAMLError[], counter: LineCounter): number {
+  const e = errors[0];
+  const at = counter.linePos(e.pos[0]).line;
+  const lines = raw.split(/\r\n|\r|\n/);
+  if (e.code === 'MISSING_CHAR' && /quote/i.test(e.message)) {
+    for (let i = Math.min(at, lines.length) - 1; i >= 0; i--) {
+      const quotes = (lines[i].replace(/\\./g, '').match(/"/g) ?? []).length + (lines[i].match(/'/g) ?? []).length;
+      if (quotes % 2 === 1) return i + 1;
+    }
+  }
+  if (/flow (sequence|mapping)/i.test(e.message)) {
+    for (let i = Math.min(at, lines.length) - 1; i >= 0; i--) if (/[[{][^\]}]*$/.test(lines[i])) return i + 1;
+  }
+  const multi = errors.find((x) => x.code === 'MULTILINE_IMPLICIT_KEY');
+  if (e.code === 'BLOCK_AS_IMPLICIT_KEY' && multi) return counter.linePos(multi.pos[1]).line;
+  return at;
 }

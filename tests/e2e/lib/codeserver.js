@@ -233,9 +233,15 @@ async function gotoPosition(page, line, column = 1) {
     { what: `cursor at Ln ${line}, Col ${column}` });
 }
 
-/** Open the Problems panel (Ctrl+Shift+M) and return its rows as text. */
+/**
+ * Open the Problems panel (Ctrl+Shift+M) unless it is already showing, and
+ * return its rows: file rows ("strategy.md 1") and marker rows, as
+ * { text, ariaLabel }. The list is virtualised: only rows in view are in the
+ * DOM, so for long lists maximise the panel or filter it.
+ */
 async function readProblems(page) {
-  await page.keyboard.press('Control+Shift+M');
+  // The shortcut toggles when the panel has focus, so only press it if needed.
+  if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
   await waitFor(page, '.markers-panel', { what: 'the Problems panel' });
   return page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => ({
     text: r.innerText.replace(/\s+/g, ' ').trim(),
@@ -245,10 +251,8 @@ async function readProblems(page) {
 
 /** Wait until the Problems panel rows satisfy `predicate(rows)`; returns the rows. */
 async function waitForProblems(page, predicate, what = 'matching problems') {
-  await readProblems(page);
   return waitUntil(page, async () => {
-    const rows = await page.$$eval('.markers-panel .monaco-list-row', (rs) => rs.map((r) => ({
-      text: r.innerText.replace(/\s+/g, ' ').trim(), ariaLabel: r.getAttribute('aria-label') || '' })));
+    const rows = await readProblems(page);
     return predicate(rows) ? rows : null;
   }, { what });
 }

@@ -8,6 +8,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import type { ParseCache } from '../types';
 import { chunkDocument, type Chunk } from './chunks';
+import { capNesting } from './nesting';
 
 export interface ParsedChunk {
   chunk: Chunk;
@@ -30,7 +31,7 @@ function processor(flavour: Flavour): Processor<Root> {
 }
 
 export function parseChunks(src: string, cache?: ParseCache): ParsedChunk[] {
-  return chunkDocument(src).map((chunk) => {
+  return chunkDocument(capNesting(src)).map((chunk) => {
     const flavour: Flavour = chunk.frontmatter ? (chunk.gfm ? 'fm-gfm' : 'fm') : chunk.gfm ? 'gfm' : 'plain';
     const key = `${flavour}\u0000${chunk.text}`;
     let tree = cache?.get(key) as Root | undefined;

@@ -37,7 +37,11 @@ function validator(name: string, schema: object): Validate {
   return (data: unknown): ValidationError[] => {
     const fn = compile(name, schema);
     if (fn(data)) return [];
-    return (fn.errors ?? []).map((e) => ({ instancePath: e.instancePath, message: explain(e) }));
+    return (fn.errors ?? []).map((e) => ({
+      // Point at the unknown key itself, not at the map holding it.
+      instancePath: e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params.additionalProperty)}` : e.instancePath,
+      message: explain(e),
+    }));
   };
 }
 

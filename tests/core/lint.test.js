@@ -1,0 +1,76 @@
+// Core behaviour not tied to one rule: positions under CRLF/BOM/tabs, coverage
+// shape, linked EqIA, never throwing on hostile input, and bounded table cost.
+const assert = require('node:assert');
+const { core, policy, lintText } = require('../helpers/core');
+
+const BASE = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../test-fixtures/rules/ipc-element-missing/complete.md'), 'utf8');
+
+describe('lint()', () => {
+  it('gives the same positions for LF, CRLF, BOM and CR input', () => {
+    const doc = BASE + '\nSee the Disability Discrimination Act 2005 too.\n';
+    const key = (r) => r.diagnostics.map((d) => [d.ruleId, d.line, d.column, d.endLine, d.endColumn].join(':')).join('\n');
+    const lf = key(lintText(doc));
+    assert.ok(lf.includes('legislation-superseded'));
+    assert.strictEqual(key(lintText(doc.replace(/\n/g, '\r\n'))), lf);
+    assert.strictEqual(key(lintText('\ufeff' + doc)), lf);
+    assert.strictEqual(key(lintText(doc.replace(/\n/g, '\r'))), lf);
+  });
+
+  it('counts a tab as one column, as editors do', () => {
+    const r = lintText(BASE + '\n\tThe DDA applies.\n');
+    const d = r.diagnostics.find((x) => x.ruleId === 'legislation-superseded');
+    assert.strictEqual(d.column, 6);
+  });
+
+  it('returns every element and group in coverage, with exact statuses', () => {
+    const r = lintText(BASE);
+    assert.deepStrictEqual(Object.keys(r.coverage.ipc), ['purpose', 'legislation', 'needs', 'services', 'evidence', 'changes', 'monitoring']);
+    assert.deepStrictEqual(r.coverage.ipc.changes.aspects, { 'not-commissioned': 'present' });
+    assert.strictEqual(r.coverage.eqia.status, 'present');
+    for (const g of Object.values(r.coverage.eqia.groups)) assert.strictEqual(g.status, 'covered');
+    assert.deepStrictEqual(r.coverage.wcc.missing, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  });
+
+  it('never throws, and reports nothing absurd, for hostile input', () => {
+    const p = policy();
+    const inputs = ['', '\u0000\u0001\u0002binary\u0000', '>'.repeat(5000) + ' deep', '- '.repeat(3000) + 'x', '\ud800 lone surrogate', '---\n: : :\n---\n', '[x]: <', '|a|\n|-|\n' + '|b|\n'.repeat(50)];
+    for (const text of inputs) {
+      const r = core.lint(text, { policy: p });
+      assert.ok(Array.isArray(r.diagnostics));
+      assert.ok(!r.diagnostics.some((d) => d.ruleId === 'internal-error'), text.slice(0, 20));
+    }
+  });
+
+  it('keeps a 10,000-row table fast and reads its rows', () => {
+    let table = '## Equality impact assessment\n\n| Group | Impact |\n|---|---|\n';
+    for (let i = 0; i < 10000; i++) table += `| Row ${i} | none |\n`;
+    table += '| Older people | Positive |\n';
+    const t0 = Date.now();
+    const r = core.lint('# Strategy\n\n' + table, { policy: policy() });
+    const ms = Date.now() - t0;
+    assert.ok(ms < 15000, `took ${ms} ms`);
+    assert.strictEqual(r.coverage.eqia.groups.age.status, 'covered');
+    assert.strictEqual(r.coverage.eqia.groups.age.line, 10007);
+  });
+
+  it('reads a linked EqIA file supplied by the caller', () => {
+    const doc = BASE.replace(/## Equality impact assessment[\s\S]*$/, '## Equalities\n\nSee [the EqIA](eqia.md).\n');
+    const eqia = '# EqIA\n\n- Age: positive impact for older people.\n- Disability: neutral, no differential impact.\n';
+    const r = core.lint(doc, { policy: policy(), fileName: 's.md', readLinked: (rel) => (rel === 'eqia.md' ? { path: 'eqia.md', text: eqia } : undefined) });
+    assert.strictEqual(r.coverage.eqia.status, 'present');
+    assert.deepStrictEqual(r.coverage.eqia.groups.age, { status: 'covered', line: 3, source: 'eqia.md' });
+    assert.deepStrictEqual(r.dependencies, ['eqia.md']);
+  });
+
+  it('lints the body in full when front matter is malformed', () => {
+    const r = lintText('---\ntitle: "oops\n---\n\n' + BASE);
+    assert.ok(r.diagnostics.some((d) => d.ruleId === 'front-matter-invalid' && d.line === 2));
+    assert.strictEqual(r.coverage.ipc.needs.status, 'present');
+  });
+
+  it('keeps waived findings apart, with their reasons', () => {
+    const r = lintText('<!-- commissioning-lint-disable-next-line eqia-missing -- assessed in the ICB-wide EqIA -->\n# Title\n\nShort.\n');
+    assert.ok(!r.diagnostics.some((d) => d.ruleId === 'eqia-missing'));
+    assert.deepStrictEqual(r.suppressed.filter((d) => d.ruleId === 'eqia-missing').map((d) => d.justification), ['assessed in the ICB-wide EqIA']);
+  });
+});

@@ -1,0 +1,136 @@
+// Policy packs and workspace config: the built-in packs validate against the
+// schema, bad packs and configs give problems with file and line, never a throw.
+const assert = require('node:assert');
+const fs = require('node:fs');
+const path = require('node:path');
+const Ajv = require('ajv').default;
+const YAML = require('yaml');
+const { ROOT, core } = require('../helpers/core');
+
+const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'policies/schema/policy.schema.json'), 'utf8'));
+const configSchema = JSON.parse(fs.readFileSync(path.join(ROOT, 'policies/schema/config.schema.json'), 'utf8'));
+
+describe('policy packs', () => {
+  for (const id of ['commissioning-friend-2009', 'equality-act-2010']) {
+    it(`${id} validates against the schema`, () => {
+      const data = YAML.parse(fs.readFileSync(path.join(ROOT, 'policies', `${id}.yaml`), 'utf8'));
+      const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+      assert.ok(validate(data), JSON.stringify(validate.errors, null, 2));
+    });
+  }
+
+  it('the 2009 pack has the seven IPC elements, six groups, eleven competencies', () => {
+    const { policy } = core.loadPolicy();
+    assert.deepStrictEqual(policy.elements.map((e) => e.id), ['purpose', 'legislation', 'needs', 'services', 'evidence', 'changes', 'monitoring']);
+    assert.deepStrictEqual(policy.groups.map((g) => g.id), ['ethnicity', 'disability', 'sex', 'sexual-orientation', 'age', 'religion-belief']);
+    assert.deepStrictEqual(policy.competencies.map((c) => c.number), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    assert.deepStrictEqual(policy.competencies[10].names, ['Make sound financial investments', 'Efficiency and effectiveness of spend']);
+    assert.deepStrictEqual(policy.elements.find((e) => e.id === 'changes').aspects.map((a) => a.id), ['not-commissioned']);
+  });
+
+  it('the 2010 pack extends 2009 with the nine protected characteristics in order', () => {
+    const { policy } = core.loadPolicy({ policy: 'equality-act-2010' });
+    assert.deepStrictEqual(policy.groups.map((g) => g.id), ['ethnicity', 'disability', 'sex', 'gender-reassignment', 'sexual-orientation', 'age', 'religion-belief', 'marriage-civil-partnership', 'pregnancy-maternity']);
+    assert.strictEqual(policy.elements.length, 7);
+  });
+
+  it('every Act links to legislation.gov.uk and superseded Acts name an existing successor', () => {
+    const { policy } = core.loadPolicy();
+    for (const a of policy.legislation) {
+      if (a.url) assert.match(a.url, /^https:\/\/www\.legislation\.gov\.uk\/ukpga\/\d{4}\/\d+$/, a.id);
+      if (a.superseded) assert.ok(policy.legislation.some((b) => b.id === a.successor), a.id);
+    }
+    const byId = Object.fromEntries(policy.legislation.map((a) => [a.id, a]));
+    assert.strictEqual(byId['mha-1983'].url, 'https://www.legislation.gov.uk/ukpga/1983/20');
+    assert.strictEqual(byId['equality-act-2010'].url, 'https://www.legislation.gov.uk/ukpga/2010/15');
+    assert.strictEqual(byId['dda-2005'].superseded, true);
+  });
+
+  it('reports an unknown policy id without throwing', () => {
+    const r = core.loadPolicy({ policy: 'no-such-pack' });
+    assert.strictEqual(r.policy, undefined);
+    assert.match(r.problems[0].message, /unknown policy "no-such-pack"/);
+  });
+
+  it('reports schema violations at the line of the offending value', () => {
+    const text = 'id: local\nextends: commissioning-friend-2009\nrules:\n  eqia-missing: loud\n';
+    const r = core.loadPolicy({ policy: { text, file: 'local.yaml' } });
+    assert.strictEqual(r.policy, undefined);
+    assert.deepStrictEqual([r.problems[0].file, r.problems[0].line], ['local.yaml', 4]);
+    assert.match(r.problems[0].message, /must be one of: error, warning, info, off/);
+  });
+
+  it('reports unknown properties and YAML syntax errors with lines', () => {
+    let r = core.loadPolicy({ policy: { text: 'id: local\ncolour: red\n', file: 'p.yaml' } });
+    assert.strictEqual(r.problems[0].line, 2);
+    assert.match(r.problems[0].message, /unknown property "colour"/);
+    r = core.loadPolicy({ policy: { text: 'id: local\ngroups: [\n', file: 'p.yaml' } });
+    assert.ok(r.problems.length && r.problems[0].file === 'p.yaml');
+  });
+
+  it('refuses a YAML alias bomb quickly', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 0; i < 12; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill('*' + String.fromCharCode(97 + i)).join(',')}]`);
+    const t0 = Date.now();
+    const r = core.loadPolicy({ config: { text: bomb.join('\n') + '\n', file: '.commissioning-lint.yaml' } });
+    assert.ok(Date.now() - t0 < 2000);
+    assert.strictEqual(r.policy, undefined);
+    assert.ok(r.problems.length > 0);
+  });
+
+  it('reports an invalid regular expression in a pack', () => {
+    const r = core.loadPolicy({ policy: { text: 'id: local\nextends: commissioning-friend-2009\nplaceholders: ["/(unclosed/"]\n', file: 'p.yaml' } });
+    assert.strictEqual(r.policy, undefined);
+    assert.match(r.problems[0].message, /placeholders: invalid pattern/);
+  });
+
+  it('detects a cycle of packs extending each other', () => {
+    const files = { 'a.yaml': 'id: a\nextends: b.yaml\n', 'b.yaml': 'id: b\nextends: a.yaml\n' };
+    const r = core.loadPolicy({ policy: { text: files['a.yaml'], file: 'a.yaml' }, readPack: (ref) => ({ text: files[ref], file: ref }) });
+    assert.match(r.problems.map((p) => p.message).join('\n'), /cycle/);
+  });
+});
+
+describe('workspace config', () => {
+  it('validates against the config schema', () => {
+    const validate = new Ajv({ strict: false }).compile(configSchema);
+    assert.ok(validate({ policy: 'equality-act-2010', rules: { 'wcc-coverage': 'off' }, synonyms: { elements: { needs: ['Our borough'] } } }));
+  });
+
+  it('changes severities, adds synonyms and local required elements', () => {
+    const text = [
+      'policy: equality-act-2010',
+      'rules:',
+      '  wcc-coverage: off',
+      '  eqia-group-missing: error',
+      'synonyms:',
+      '  elements:',
+      '    needs: ["Our borough today"]',
+      '  groups:',
+      '    ethnicity: ["Windrush generation"]',
+      'elements:',
+      '  - id: carers',
+      '    title: Support for carers',
+      '    headings: ["carers"]',
+    ].join('\n');
+    const { policy, problems } = core.loadPolicy({ config: { text, file: '.commissioning-lint.yaml' } });
+    assert.deepStrictEqual(problems, []);
+    assert.strictEqual(policy.id, 'equality-act-2010');
+    assert.strictEqual(policy.rules['wcc-coverage'], 'off');
+    assert.strictEqual(policy.rules['eqia-group-missing'], 'error');
+    assert.ok(policy.elements.find((e) => e.id === 'needs').headings.test('our borough today'));
+    assert.ok(policy.groups.find((g) => g.id === 'ethnicity').synonyms.test('the Windrush generation'));
+    assert.ok(policy.elements.some((e) => e.id === 'carers'));
+  });
+
+  it('reports an unknown element or group in synonyms', () => {
+    const r = core.loadPolicy({ config: { text: 'synonyms:\n  groups:\n    pets: [dogs]\n', file: 'c.yaml' } });
+    assert.strictEqual(r.policy, undefined);
+    assert.match(r.problems[0].message, /unknown equality group "pets"/);
+  });
+
+  it('reports a broken config at its line', () => {
+    const r = core.loadPolicy({ config: { text: 'rules:\n  wcc-coverage: sometimes\n', file: 'c.yaml' } });
+    assert.strictEqual(r.problems[0].line, 2);
+  });
+});

@@ -1,0 +1,40 @@
+// Runs the built CLI as a child process and makes throwaway workspaces.
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+function run(args, { cwd = ROOT, input, env } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A temp folder with the given files (path → text or Buffer). */
+function workspace(files) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cl-test-'));
+  for (const [rel, content] of Object.entries(files)) {
+    const p = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, content);
+  }
+  return dir;
+}
+
+/** Every file under dir with its mtime, to prove a run wrote nothing. */
+function snapshot(dir) {
+  const out = {};
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = fs.statSync(p).mtimeMs;
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+module.exports = { ROOT, CLI, run, workspace, snapshot };

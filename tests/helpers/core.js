@@ -1,0 +1,27 @@
+// Test helpers: the built core bundle and policy loading, shared by the suites.
+const path = require('node:path');
+const fs = require('node:fs');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const core = require(path.join(ROOT, 'dist', 'core.js'));
+
+function policy(id = 'commissioning-friend-2009') {
+  const { policy, problems } = core.loadPolicy({ policy: id });
+  if (!policy) throw new Error(problems.map((p) => p.message).join('\n'));
+  return policy;
+}
+
+/** Lints text as the CLI would, resolving linked files next to `file`. */
+function lintText(text, { policyId, file } = {}) {
+  const dir = file ? path.dirname(file) : ROOT;
+  return core.lint(text, {
+    fileName: file ? path.basename(file) : 'test.md',
+    policy: policy(policyId),
+    readLinked: (rel) => {
+      const p = path.resolve(dir, rel);
+      return fs.existsSync(p) ? { path: rel, text: fs.readFileSync(p, 'utf8') } : undefined;
+    },
+  });
+}
+
+module.exports = { ROOT, core, policy, lintText };
