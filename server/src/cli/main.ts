@@ -60,6 +60,8 @@ async function main(argv: string[]): Promise<number> {
     results = results.filter((r) => !(inputs.discovered.has(r.file) && deps.has(r.file)));
   }
 
+  // --quiet reports errors only: drop the rest before any format or count sees them.
+  if (opts.quiet) for (const r of results) if (r.diagnostics) r.diagnostics = r.diagnostics.filter((d) => d.severity === 'error');
   for (const r of results) {
     if (r.error) problems.push(`${display(r.file, cwd)}: ${r.error}`);
     else if (r.warning) process.stderr.write(`commissioning-lint: warning: ${display(r.file, cwd)} ${r.warning}\n`);
