@@ -4,3 +4,10 @@ declare module '*.yaml' {
   const text: string;
   export default text;
 }
+
+// A built-in pack parsed at build time (see esbuild.js): its plain data as a
+// JSON string, so start-up does not pay for a YAML parse.
+declare module '*.yaml?data' {
+  const json: string;
+  export default json;
+}

@@ -1,5 +1,5 @@
 // Public API of the pure core, used by the CLI, the language server and tests.
-export { lint } from './lint';
+export { lint, lintAnalysis } from './lint';
 export { analyse, parseDocument, type Analysis } from './analyse';
 export { loadPolicy, builtinPackText, isBuiltinPolicy, BUILTIN_POLICY_IDS, DEFAULT_POLICY_ID, type PackSource, type LoadOptions } from './policy/load';
 export { RULES } from './rules';

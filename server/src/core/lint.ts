@@ -8,20 +8,32 @@ import { buildCoverage } from './coverage';
 
 export function lint(text: string, ctx: LintContext): LintResult {
   try {
-    return lintUnsafe(text, ctx);
+    return lintUnsafe(analyse(text, ctx), ctx);
   } catch (err) {
-    // A bug must never take down an editor or a pipeline: report it as a finding.
-    return {
-      diagnostics: [{ ruleId: 'internal-error', severity: 'error', message: `commissioning-lint failed on this document: ${(err as Error)?.message ?? err}`, line: 1, column: 1, endLine: 1, endColumn: 1 }],
-      suppressed: [],
-      coverage: emptyCoverage(ctx),
-      dependencies: [],
-    };
+    return failed(err, ctx);
   }
 }
 
-function lintUnsafe(text: string, ctx: LintContext): LintResult {
-  const a = analyse(text, ctx);
+/** lint() over an Analysis the caller already holds (an editor shares one per document version with hovers and outlines). Never throws. */
+export function lintAnalysis(a: Analysis, ctx: LintContext): LintResult {
+  try {
+    return lintUnsafe(a, ctx);
+  } catch (err) {
+    return failed(err, ctx);
+  }
+}
+
+// A bug must never take down an editor or a pipeline: report it as a finding.
+function failed(err: unknown, ctx: LintContext): LintResult {
+  return {
+    diagnostics: [{ ruleId: 'internal-error', severity: 'error', message: `commissioning-lint failed on this document: ${(err as Error)?.message ?? err}`, line: 1, column: 1, endLine: 1, endColumn: 1 }],
+    suppressed: [],
+    coverage: emptyCoverage(ctx),
+    dependencies: [],
+  };
+}
+
+function lintUnsafe(a: Analysis, ctx: LintContext): LintResult {
   const diagnostics: Diagnostic[] = [];
   const suppressed: SuppressedDiagnostic[] = [];
   for (const rule of RULES) {

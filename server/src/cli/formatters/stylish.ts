@@ -23,7 +23,8 @@ export const formatStylish: Formatter = (report) => {
   const total = n.errors + n.warnings + n.infos;
   const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
   const files = report.results.filter((r) => !r.error).length;
-  const summary = `${total ? '✖' : '✔'} ${plural(total, 'problem')} (${plural(n.errors, 'error')}, ${plural(n.warnings, 'warning')}, ${plural(n.infos, 'info')}) in ${plural(files, 'file')}`;
+  const counts = report.quiet ? plural(n.errors, 'error') : `${plural(total, 'problem')} (${plural(n.errors, 'error')}, ${plural(n.warnings, 'warning')}, ${plural(n.infos, 'info')})`;
+  const summary = `${total ? '✖' : '✔'} ${counts} in ${plural(files, 'file')}`;
   lines.push(paint(c, n.errors ? 31 : n.warnings ? 33 : 32, summary));
   return lines.join('\n') + '\n';
 };

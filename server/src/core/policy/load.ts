@@ -2,6 +2,8 @@
 // optional workspace config. Never throws; problems carry file and line.
 import cf2009 from '../../../../policies/commissioning-friend-2009.yaml';
 import ea2010 from '../../../../policies/equality-act-2010.yaml';
+import cf2009Data from '../../../../policies/commissioning-friend-2009.yaml?data';
+import ea2010Data from '../../../../policies/equality-act-2010.yaml?data';
 import type { RawConfig, RawPack } from './raw';
 import type { Policy, PolicyProblem } from './types';
 import { parseYamlSource } from './yaml-source';
@@ -14,6 +16,12 @@ export const DEFAULT_POLICY_ID = 'commissioning-friend-2009';
 const BUILTIN_TEXT: Record<string, string> = {
   'commissioning-friend-2009': cf2009,
   'equality-act-2010': ea2010,
+};
+
+/** The built-in packs parsed at build time (JSON), so loading one needs no YAML parse. */
+const BUILTIN_DATA: Record<string, string> = {
+  'commissioning-friend-2009': cf2009Data,
+  'equality-act-2010': ea2010Data,
 };
 
 export const BUILTIN_POLICY_IDS = Object.keys(BUILTIN_TEXT);
@@ -97,8 +105,9 @@ function resolvePack(ref: string | PackSource, fromFile: string, opts: LoadOptio
     problems.push({ file: source.file, line: 1, column: 1, message: `policy packs extend each other in a cycle: ${[...seen, source.file].join(' → ')}` });
     return undefined;
   }
-  // Built-in packs are validated by the test suite; skipping ajv keeps start-up fast.
-  const parsed = parseYamlSource<RawPack>(source.text, source.file, builtin ? undefined : validatePack);
+  // Built-in packs are validated by the test suite and parsed at build time; skipping
+  // the YAML parse and ajv keeps start-up fast.
+  const parsed = builtin && typeof ref === 'string' ? { data: JSON.parse(BUILTIN_DATA[ref]) as RawPack, problems: [] } : parseYamlSource<RawPack>(source.text, source.file, builtin ? undefined : validatePack);
   problems.push(...parsed.problems);
   if (!parsed.data) return undefined;
   const pack = parsed.data;

@@ -84,7 +84,7 @@ function judgeGroup(policy: Policy, group: GroupDef, units: Unit[], scopes: Arra
     if (!mine.length) continue;
     const distinct = new Set(subjects.filter((m) => !m.subsumed).map((m) => m.group.id));
     const body = u.body.map((b) => u.model.masked.slice(b.start, b.end)).join(' \n ');
-    if (!(u.pairs ? tableDetermines(policy, u) : determines(policy, body))) continue;
+    if (!(u.pairs ? tableDetermines(policy, u) : determines(policy, body, u.subject, u))) continue;
     // One sentence sweeping over a list of strands "considered" assesses none of them.
     if (!u.structured && distinct.size >= 3 && policy.eqia.listCues.test(body)) continue;
     return { group, status: 'covered', at: { model: u.model, start: mine[0].start, end: mine[0].end, source: u.source } };
@@ -102,8 +102,17 @@ function subjectsOf(policy: Policy, u: Unit): Mention[] {
   return findMentions(policy.groups, u.model.masked, u.subject.start, u.subject.end);
 }
 
-/** True when the text states an impact and does not admit the assessment is not done. */
-function determines(policy: Policy, body: string): boolean {
+const STRONG = /\b(positive|negative|adverse|neutral|beneficial|detrimental)(ly)?\b|\bno (\w+ ){0,3}(impacts?|effects?)\b/i;
+
+/**
+ * True when the text states an impact and does not admit the assessment is not
+ * done. A clear verdict opening the statement ("Positive. …") stands even if
+ * later prose uses words like "will be assessed" about something else.
+ */
+function determines(policy: Policy, body: string, subject: Span, unit: Unit): boolean {
+  const afterLabel = unit.model.masked.slice(Math.max(subject.end, unit.body[0]?.start ?? subject.end), unit.body[0]?.end ?? subject.end);
+  const opening = (afterLabel.trim() ? afterLabel : body).split(/(?<=[.!?;])\s/)[0];
+  if (STRONG.test(opening) && !policy.eqia.unassessed.test(opening)) return true;
   if (policy.eqia.unassessed.test(body) && !/\bno (differential |adverse |negative )?impact\b/i.test(body)) return false;
   return policy.eqia.impact.test(body);
 }

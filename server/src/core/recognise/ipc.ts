@@ -32,8 +32,8 @@ export function headingMatches(policy: Policy, section: Section): ElementDef[] {
 export function recogniseElements(model: DocModel, policy: Policy, markers: Map<string, Section>, excluded: Set<Section>): ElementFinding[] {
   const byHeading = new Map<Section, ElementDef[]>();
   for (const s of model.sections) {
-    if (excluded.has(s)) continue;
-    const m = headingMatches(policy, s);
+    if (excluded.has(s) || isTitleWrapper(model, s)) continue;
+    const m = sharedHeadingFilter(model, s, headingMatches(policy, s));
     if (m.length) byHeading.set(s, m);
   }
   const marked = new Set(markers.values());
@@ -43,14 +43,18 @@ export function recogniseElements(model: DocModel, policy: Policy, markers: Map<
     const cands: Candidate[] = [];
     const m = markers.get(element.id);
     if (m) cands.push({ section: m, via: 'marker', empty: isEmpty(model, policy, m), score: 3 });
-    for (const [s, els] of byHeading) {
-      if (els.includes(element) && !marked.has(s)) cands.push({ section: s, via: 'heading', empty: isEmpty(model, policy, s), score: 2 });
+    const headed = [...byHeading].filter(([s, els]) => els.includes(element) && !marked.has(s)).map(([s]) => s);
+    for (const s of headed) {
+      if (isContainer(s, element, headed, byHeading)) continue;
+      cands.push({ section: s, via: 'heading', empty: isEmpty(model, policy, s), score: 2 + fit(model, element, s) });
     }
     for (const [s, best] of contentBest) {
       if (best.element === element) cands.push({ section: s, via: 'content', empty: false, score: 1 + best.score / 100 });
     }
-    const present = cands.filter((c) => !c.empty);
-    const chosen = (present.find((c) => c.via === 'marker') ?? present.find((c) => c.via === 'heading') ?? present.sort((a, b) => b.score - a.score)[0]) ?? cands.find((c) => c.via === 'marker') ?? cands[0];
+    // Best first: markers, then headings (the one whose prose fits the element best), then content.
+    const ranked = [...cands].sort((a, b) => rank(b) - rank(a) || b.score - a.score || a.section.start - b.section.start);
+    const present = ranked.filter((c) => !c.empty);
+    const chosen = present[0] ?? ranked.find((c) => c.via === 'marker') ?? ranked.find((c) => c.via === 'heading');
     const sections = present.length ? present.map((c) => c.section) : cands.map((c) => c.section);
     const aspects: Record<string, 'present' | 'missing'> = {};
     if (chosen) {
@@ -68,6 +72,42 @@ export function recogniseElements(model: DocModel, policy: Policy, markers: Map<
   });
 }
 
+/** A lone top-level heading holding the whole document is its title, not a section about one element. */
+function isTitleWrapper(model: DocModel, s: Section): boolean {
+  return s.parent === model.root && s.children.length > 0 && model.root.children.length === 1;
+}
+
+/**
+ * A part heading ("Part three: what we will do") that holds a more specific
+ * heading for the same element, beside sections about other elements, gives
+ * way to that more specific heading.
+ */
+function isContainer(s: Section, element: ElementDef, headed: Section[], byHeading: Map<Section, ElementDef[]>): boolean {
+  const inside = (x: Section) => x !== s && s.start <= x.start && x.end <= s.end;
+  if (!headed.some(inside)) return false;
+  return [...byHeading].some(([x, els]) => inside(x) && !els.includes(element));
+}
+
+function rank(c: Candidate): number {
+  return c.via === 'marker' ? 3 : c.via === 'heading' ? 2 : 1;
+}
+
+/** How well a section's prose fits an element: distinct signals over the number it needs. */
+function fit(model: DocModel, element: ElementDef, s: Section): number {
+  return element.signals.countDistinct(sectionText(model, s, 'full')) / element.minSignals;
+}
+
+/**
+ * A heading naming two elements ("Who needs our services?") keeps only those
+ * its prose supports, when the prose clearly belongs to one of them.
+ */
+function sharedHeadingFilter(model: DocModel, s: Section, els: ElementDef[]): ElementDef[] {
+  if (els.length < 2) return els;
+  const fits = els.map((e) => fit(model, e, s));
+  if (Math.max(...fits) < 1) return els;
+  return els.filter((_, i) => fits[i] >= 0.5);
+}
+
 function isEmpty(model: DocModel, policy: Policy, s: Section): boolean {
   return isPlaceholder(policy, sectionText(model, s, 'full'));
 }
@@ -81,11 +121,9 @@ function contentMatches(
   excluded: Set<Section>,
 ): Map<Section, { element: ElementDef; score: number }> {
   const out = new Map<Section, { element: ElementDef; score: number }>();
-  const topLevel = model.sections.filter((s) => s.parent === model.root);
   for (const s of model.sections) {
     if (byHeading.has(s) || marked.has(s) || excluded.has(s)) continue;
-    // A lone top-level title holding the whole document is not a section about one element.
-    if (s.parent === model.root && topLevel.length === 1 && s.children.length) continue;
+    if (isTitleWrapper(model, s)) continue;
     if (hasClaimedAncestor(s, byHeading, marked)) continue;
     const text = claimFreeText(model, s, byHeading, marked, excluded);
     if (isPlaceholder(policy, text)) continue;

@@ -3,7 +3,7 @@
 // read as a bare "Equality Act".
 import type { DocModel } from '../model/types';
 import type { ActDef, Policy } from '../policy/types';
-import { phraseSource } from '../policy/phrases';
+import { DualRegExp, phraseSource } from '../policy/phrases';
 
 export interface Citation {
   act: ActDef;
@@ -12,14 +12,14 @@ export interface Citation {
   text: string;
 }
 
-const compiled = new WeakMap<Policy, { re: RegExp; acts: ActDef[] }>();
+const compiled = new WeakMap<Policy, { re: DualRegExp; acts: ActDef[] }>();
 
-function matcher(policy: Policy): { re: RegExp; acts: ActDef[] } {
+function matcher(policy: Policy): { re: DualRegExp; acts: ActDef[] } {
   let m = compiled.get(policy);
   if (!m) {
     const entries = policy.legislation.flatMap((act) => act.aliasList.map((alias) => ({ act, alias })));
     entries.sort((a, b) => b.alias.length - a.alias.length);
-    const re = new RegExp(entries.map((e) => `(${phraseSource(e.alias).replace(/(?<!\\)\((?!\?)/g, '(?:')})`).join('|') || '(?!)', 'giu');
+    const re = new DualRegExp((latin) => entries.map((e) => `(${phraseSource(e.alias, latin).replace(/(?<!\\)\((?!\?)/g, '(?:')})`).join('|') || '(?!)', 'giu');
     m = { re, acts: entries.map((e) => e.act) };
     compiled.set(policy, m);
   }
@@ -27,7 +27,8 @@ function matcher(policy: Policy): { re: RegExp; acts: ActDef[] } {
 }
 
 export function findCitations(model: DocModel, policy: Policy): Citation[] {
-  const { re, acts } = matcher(policy);
+  const { re: pattern, acts } = matcher(policy);
+  const re = pattern.for(model.masked);
   const out: Citation[] = [];
   re.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -5,7 +5,7 @@ import type { DocModel } from '../model/types';
 import type { CompetencyDef, Policy } from '../policy/types';
 import type { FrontMatterData } from '../frontmatter';
 import { competencyForName } from './competency-names';
-import { phraseSource } from '../policy/phrases';
+import { DualRegExp, phraseSource } from '../policy/phrases';
 
 export interface TagFinding {
   number: number;
@@ -32,7 +32,8 @@ export interface WccFinding {
 
 const PREFIX = String.raw`(?<![\p{L}\p{N}])(?:WCC|World[\s-]+Class[\s-]+Commissioning)(?:[\s-]*(?:competenc(?:y|ies)|comp\.?))?`;
 const NUMBERS = String.raw`\s*(?:no\.?|number|#)?\s*[-–—:]?\s*(\d{1,3})(?!\d)((?:\s*(?:,|&|and|\/|or)\s*\d{1,3}(?!\d))*)`;
-const NAME = String.raw`(?:[ \t]*(?:[-–—:]|\()[ \t]*([^\n\]\).;|]{3,80}))?`;
+// A written name runs to the end of the clause, but never into the next reference.
+const NAME = String.raw`(?:[ \t]*(?:[-–—:]|\()[ \t]*((?:(?!\bWCC\b|\bworld class\b|\bcompetenc)[^\n\]\).;|]){3,80}))?`;
 const TAG = new RegExp(PREFIX + NUMBERS + NAME, 'giu');
 const BARE = new RegExp(String.raw`(?<![\p{L}\p{N}])competenc(?:y|ies)` + NUMBERS + NAME, 'giu');
 const DOC_CONTEXT = /\bWCC\b|world[\s-]+class[\s-]+commissioning/i;
@@ -100,12 +101,18 @@ export function recogniseWcc(model: DocModel, policy: Policy, fm: FrontMatterDat
   return { tags: unique, invalid };
 }
 
+/** Name patterns, compiled once per process rather than once per document. */
+const namePatterns = new Map<string, DualRegExp>();
+
 /** A competency's name written without a number, where it reads as a reference, not as prose. */
 function scanNames(model: DocModel, policy: Policy, taken: Array<[number, number]>, tags: TagFinding[]): void {
   const text = model.masked;
   for (const c of policy.competencies) {
     for (const name of c.names) {
-      const re = new RegExp(phraseSource(name), 'giu');
+      let pattern = namePatterns.get(name);
+      if (!pattern) namePatterns.set(name, (pattern = new DualRegExp((latin) => phraseSource(name, latin), 'giu')));
+      const re = pattern.for(text);
+      re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text))) {
         const start = m.index;
@@ -116,7 +123,11 @@ function scanNames(model: DocModel, policy: Policy, taken: Array<[number, number
         const before = text.slice(lineStart, start);
         const lineText = text.slice(lineStart, model.lines.lineEnd(line));
         const capital = /\p{Lu}/u.test(m[0][0]);
-        if (policy.wcc.context.test(lineText) || (capital && NAME_LEAD.test(before))) {
+        // A capital mid-sentence marks a proper name ("this evidences Stimulate the market");
+        // a long name is distinctive enough even in lower case.
+        const midSentence = /[\p{Ll},]\s+$/u.test(before);
+        const distinctive = name.split(/\s+/).length >= 5;
+        if (policy.wcc.context.test(lineText) || (capital && (NAME_LEAD.test(before) || midSentence)) || distinctive) {
           taken.push([start, end]);
           tags.push({ number: c.number, start, end, line });
         }

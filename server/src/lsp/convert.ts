@@ -1,0 +1,40 @@
+// Maps core findings to LSP diagnostics: one shape everywhere (source, code =
+// rule id, codeDescription = the rule's docs page, data = what a fix needs).
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { ruleDocsUrl, type Diagnostic as CoreDiagnostic, type Policy, type PolicyProblem } from '../core';
+import { toRange } from './positions';
+import type { Linted } from './lint-service';
+
+export const SOURCE = 'commissioning-lint';
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+
+export function toLspDiagnostic(d: CoreDiagnostic, policy: Policy | undefined): Diagnostic {
+  const out: Diagnostic = {
+    range: toRange(d),
+    severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: d.ruleId,
+    codeDescription: { href: ruleDocsUrl(d.ruleId, policy) },
+    message: d.message,
+  };
+  if (d.data) out.data = d.data;
+  return out;
+}
+
+/** A config or pack that cannot be loaded is shown on the document it stops from being linted. */
+function problemDiagnostic(p: PolicyProblem): Diagnostic {
+  return {
+    range: toRange({ line: 1, column: 1, endLine: 1, endColumn: 1 }),
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    code: 'config-invalid',
+    message: `Cannot load the commissioning-lint policy: ${p.file}:${p.line}:${p.column}: ${p.message}`,
+  };
+}
+
+export function diagnosticsOf(l: Linted): Diagnostic[] {
+  if (!l.enabled) return [];
+  if (!l.result) return l.problems.slice(0, 5).map(problemDiagnostic);
+  return l.result.diagnostics.map((d) => toLspDiagnostic(d, l.policy));
+}

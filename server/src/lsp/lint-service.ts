@@ -1,0 +1,158 @@
+// Runs the core for a document and remembers the result per document version,
+// so diagnostics, hovers, completions, outline and code lens of one version
+// share one analysis. One parse cache serves every document: the core memoises
+// parses per top-level chunk, so an edit re-parses only the chunk it touched.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyse, lint, lintAnalysis, type Analysis, type LintContext, type LintResult, type Policy, type PolicyProblem } from '../core';
+import { LineIndex } from '../core/parse/lines';
+import { decode, MAX_BYTES } from '../cli/decode';
+import { BudgetCache } from './parse-cache';
+import type { PolicyStore } from './policies';
+import type { Settings } from './settings';
+import { uriToPath } from './uris';
+
+export interface Linted {
+  uri: string;
+  /** Document version (open documents) or undefined (read from disk). */
+  version?: number;
+  /** Changes whenever the diagnostics may have changed; the pull protocol's resultId. */
+  resultId: string;
+  text: string;
+  lines: LineIndex;
+  enabled: boolean;
+  policy?: Policy;
+  /** Why the policy could not be loaded (config or pack errors). */
+  problems: PolicyProblem[];
+  result?: LintResult;
+  /** Absolute paths of linked files (EqIAs) the result depends on. */
+  dependencies: string[];
+  /** Memo key: version, settings and policy generation. */
+  key: string;
+}
+
+/** How many documents keep their full Analysis in memory (others recompute it on demand). */
+const ANALYSES_KEPT = 16;
+
+export class LintService {
+  readonly cache = new BudgetCache(8_000_000);
+  private readonly memo = new Map<string, Linted>();
+  private readonly analyses = new Map<string, { key: string; analysis: Analysis }>();
+  private resultCounter = 0;
+  /** Bumped when settings change; part of every memo key. */
+  settingsGeneration = 0;
+
+  constructor(
+    private readonly policies: PolicyStore,
+    /** Text of an open document with this path, so linked EqIAs being edited count as they are. */
+    private readonly openText: (file: string) => string | undefined,
+  ) {}
+
+  /** The lint of `text` as version `version` of `uri`, reusing the last one when nothing changed. */
+  lint(uri: string, text: string, version: number | undefined, settings: Settings): Linted {
+    const key = `${version ?? 'disk'}:${this.policies.generation}:${this.settingsGeneration}`;
+    const prev = this.memo.get(uri);
+    if (prev && prev.key === key && prev.text === text) return prev;
+    const linted = this.run(uri, text, version, settings, key);
+    this.memo.set(uri, linted);
+    return linted;
+  }
+
+  /** The last lint of a document, whatever its version. */
+  last(uri: string): Linted | undefined {
+    return this.memo.get(uri);
+  }
+
+  /** The full analysis behind a lint (recomputed if it was evicted). */
+  analysis(l: Linted): Analysis | undefined {
+    if (!l.enabled || !l.policy) return undefined;
+    const kept = this.analyses.get(l.uri);
+    if (kept && kept.key === l.key) return kept.analysis;
+    try {
+      const a = analyse(l.text, this.context(l.uri, l.policy));
+      this.keep(l.uri, l.key, a);
+      return a;
+    } catch {
+      return undefined;
+    }
+  }
+
+  forget(uri: string): void {
+    this.memo.delete(uri);
+    this.analyses.delete(uri);
+  }
+
+  /** Drops memoised results so the next request lints afresh (settings, policy or a linked file changed). */
+  invalidate(uris?: Iterable<string>): void {
+    if (!uris) {
+      this.memo.clear();
+      this.analyses.clear();
+      return;
+    }
+    for (const u of uris) {
+      this.memo.delete(u);
+      this.analyses.delete(u);
+    }
+  }
+
+  /** Open documents whose last lint read the file at `file`. */
+  dependents(file: string): string[] {
+    const out: string[] = [];
+    for (const l of this.memo.values()) if (l.dependencies.includes(file)) out.push(l.uri);
+    return out;
+  }
+
+  private run(uri: string, text: string, version: number | undefined, settings: Settings, key: string): Linted {
+    const resultId = `${++this.resultCounter}`;
+    const base = { uri, version, resultId, text, key, problems: [] as PolicyProblem[], dependencies: [] as string[] };
+    if (!settings.enable) return { ...base, lines: new LineIndex(text), enabled: false };
+    const { policy, problems } = this.policies.forDocument(uri, settings);
+    if (!policy) return { ...base, lines: new LineIndex(text), enabled: true, problems };
+    const ctx = this.context(uri, policy);
+    let result: LintResult;
+    let lines: LineIndex;
+    try {
+      const a = analyse(text, ctx);
+      result = lintAnalysis(a, ctx);
+      lines = a.model.lines;
+      this.keep(uri, key, a);
+    } catch {
+      // lint() turns a failure into an internal-error finding rather than throwing.
+      result = lint(text, ctx);
+      lines = new LineIndex(text);
+    }
+    const file = uriToPath(uri);
+    const dependencies = file ? result.dependencies.map((d) => path.resolve(path.dirname(file), d)) : [];
+    return { ...base, lines, enabled: true, policy, result, dependencies };
+  }
+
+  private context(uri: string, policy: Policy): LintContext {
+    const file = uriToPath(uri);
+    return {
+      fileName: file ? path.basename(file) : uri,
+      policy,
+      cache: this.cache,
+      readLinked: file ? (rel) => this.readLinked(path.dirname(file), rel) : undefined,
+    };
+  }
+
+  private readLinked(dir: string, rel: string): { path: string; text: string } | undefined {
+    const target = path.resolve(dir, rel);
+    const open = this.openText(target);
+    if (open !== undefined) return { path: rel, text: open };
+    try {
+      const st = fs.statSync(target);
+      if (!st.isFile() || st.size > MAX_BYTES) return undefined;
+      const d = decode(fs.readFileSync(target));
+      return d.text === undefined ? undefined : { path: rel, text: d.text };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private keep(uri: string, key: string, analysis: Analysis): void {
+    this.analyses.delete(uri);
+    this.analyses.set(uri, { key, analysis });
+    if (this.analyses.size > ANALYSES_KEPT) this.analyses.delete(this.analyses.keys().next().value as string);
+  }
+}

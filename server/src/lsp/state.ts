@@ -1,0 +1,87 @@
+// What every feature module shares: the connection, the open documents, the
+// client's capabilities, settings, policies and the lint service, plus the one
+// way to get the current lint of an open document.
+import * as path from 'node:path';
+import { TextDocuments, type Connection } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LintService, type Linted } from './lint-service';
+import { PolicyStore } from './policies';
+import { SettingsStore, type Settings } from './settings';
+import type { Logger } from './safe';
+import { uriToPath } from './uris';
+
+export interface ClientCaps {
+  /** textDocument/diagnostic (pull); otherwise diagnostics are pushed. */
+  pull: boolean;
+  /** workspace/diagnostic/refresh */
+  refresh: boolean;
+  configuration: boolean;
+  workDoneProgress: boolean;
+  watchedFilesRegistration: boolean;
+  configurationRegistration: boolean;
+  documentChanges: boolean;
+  markdownHover: boolean;
+}
+
+export class ServerState {
+  readonly documents = new TextDocuments(TextDocument);
+  readonly policies: PolicyStore;
+  readonly service: LintService;
+  readonly settings: SettingsStore;
+  caps: ClientCaps = { pull: false, refresh: false, configuration: false, workDoneProgress: false, watchedFilesRegistration: false, configurationRegistration: false, documentChanges: false, markdownHover: true };
+  /** Workspace folder paths (file: folders only). */
+  folders: string[] = [];
+  /** The version each open document had when last opened or saved (for run: onSave). */
+  readonly savedVersion = new Map<string, number>();
+
+  constructor(
+    readonly connection: Connection,
+    readonly log: Logger,
+    initialSettings: () => unknown,
+  ) {
+    this.policies = new PolicyStore(() => this.folders);
+    this.service = new LintService(this.policies, (file) => this.openTextOf(file));
+    this.settings = new SettingsStore(connection, () => this.caps.configuration, initialSettings());
+  }
+
+  /** The current lint of an open document, or for run: onSave its lint as last saved. */
+  async lintOpen(uri: string): Promise<Linted | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const settings = await this.settings.get(uri);
+    // The document may have changed or closed while we waited for settings.
+    const now = this.documents.get(uri);
+    if (!now) return undefined;
+    const last = this.service.last(uri);
+    if (settings.run === 'onSave' && last && last.enabled === settings.enable && this.savedVersion.get(uri) !== now.version) return last;
+    return this.service.lint(uri, now.getText(), now.version, settings);
+  }
+
+  settingsFor(uri: string): Promise<Settings> {
+    return this.settings.get(uri);
+  }
+
+  /** An open document's text by file path (so linked EqIAs being edited count as they are). */
+  openTextOf(file: string): string | undefined {
+    for (const d of this.documents.all()) if (uriToPath(d.uri) === file) return d.getText();
+    return undefined;
+  }
+
+  /** Open documents whose file is `file`. */
+  openUrisOf(file: string): string[] {
+    return this.documents
+      .all()
+      .filter((d) => uriToPath(d.uri) === file)
+      .map((d) => d.uri);
+  }
+
+  /** Is this file linked as the EqIA of a strategy we have linted? Then it is part of that strategy. */
+  isLinkedEqia(uri: string): boolean {
+    const file = uriToPath(uri);
+    return !!file && this.service.dependents(file).length > 0;
+  }
+
+  folderOf(file: string): string | undefined {
+    return this.folders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+  }
+}
