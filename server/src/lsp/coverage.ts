@@ -1,0 +1,60 @@
+// Coverage for editors: a notification after each fresh lint (the VS Code
+// status bar listens to it), a request for a document's coverage and its
+// report, and the code lens at the title ("IPC 6/7 · EqIA 4/6 · WCC 7/11").
+import { type CodeLens } from 'vscode-languageserver';
+import type { Coverage } from '../core';
+import { coverageLine } from '../cli/formatters/summary';
+import type { Linted } from './lint-service';
+import { offsetsToRange } from './positions';
+import { coverageReport } from './coverage-report';
+import { safe } from './safe';
+import type { ServerState } from './state';
+
+export const COVERAGE_NOTIFICATION = 'commissioningLint/coverage';
+export const COVERAGE_REQUEST = 'commissioningLint/coverage';
+/** The client command a code lens runs; other editors may ignore it. */
+export const SHOW_REPORT_COMMAND = 'commissioningLint.showCoverageReport';
+
+export interface CoverageInfo {
+  uri: string;
+  version?: number;
+  /** "IPC 6/7 · EqIA 4/6 · WCC 7/11", or why there is none. */
+  summary: string;
+  coverage?: Coverage;
+  policy?: string;
+  enabled: boolean;
+}
+
+export function coverageInfo(l: Linted): CoverageInfo {
+  const base = { uri: l.uri, version: l.version, enabled: l.enabled, policy: l.policy?.id };
+  if (!l.enabled) return { ...base, summary: 'commissioning-lint is off for this file' };
+  if (!l.result) return { ...base, summary: 'policy cannot be loaded' };
+  return { ...base, summary: coverageLine(l.result.coverage), coverage: l.result.coverage };
+}
+
+export function sendCoverage(state: ServerState, l: Linted): void {
+  state.connection.sendNotification(COVERAGE_NOTIFICATION, coverageInfo(l)).catch((err) => state.log('coverage notification', err));
+}
+
+export function registerCoverage(state: ServerState): void {
+  const { connection, log } = state;
+  connection.onRequest(
+    COVERAGE_REQUEST,
+    safe(log, 'coverage', null, async (params: { uri?: unknown }) => {
+      if (typeof params?.uri !== 'string') return null;
+      const l = await state.lintOpen(params.uri);
+      if (!l) return null;
+      return { ...coverageInfo(l), report: l.result && l.policy ? coverageReport(l, state.service.analysis(l)) : undefined };
+    }),
+  );
+
+  connection.onCodeLens(
+    safe(log, 'code lens', [] as CodeLens[], async (params) => {
+      const l = await state.lintOpen(params.textDocument.uri);
+      if (!l?.result || state.isLinkedEqia(l.uri)) return [];
+      const a = state.service.analysis(l);
+      const range = a ? offsetsToRange(l.lines, a.title.start, a.title.end) : offsetsToRange(l.lines, 0, 0);
+      return [{ range, command: { title: coverageLine(l.result.coverage), command: SHOW_REPORT_COMMAND, arguments: [l.uri] } }];
+    }),
+  );
+}
