@@ -2,7 +2,7 @@
 // linked EqIA files to the core. Shared by the main thread and the workers.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, LruCache, type LintResult } from '../core';
+import { lint, type LintResult } from '../core';
 import type { ConfigResolver } from './config';
 import { decode, MAX_BYTES } from './decode';
 
@@ -14,8 +14,6 @@ export interface FileResult extends Partial<LintResult> {
   error?: string;
   warning?: string;
 }
-
-const parseCache = new LruCache(4000);
 
 export function lintFile(file: string, resolver: ConfigResolver, text?: string): FileResult {
   const resolved = resolver.forFile(file);
@@ -42,7 +40,6 @@ export function lintFile(file: string, resolver: ConfigResolver, text?: string):
   const result = lint(text, {
     fileName: path.basename(file),
     policy: resolved.policy,
-    cache: parseCache,
     readLinked: (rel) => {
       const target = path.resolve(dir, rel);
       try {

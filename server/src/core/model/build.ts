@@ -13,16 +13,16 @@ const BOLD_HEADING_MAX = 120;
 
 export function buildModel(source: string, parsed: ParsedChunk[]): DocModel {
   const lines = new LineIndex(source);
-  const masked = source.split('');
+  // Spans to blank out of the prose; applied once at the end (a per-character
+  // array of a 10 MB document would cost hundreds of MB).
+  const blanks: Array<[number, number]> = [];
   const blocks: Block[] = [];
   const comments: Comment[] = [];
   const links: Link[] = [];
   let frontMatter: DocModel['frontMatter'];
 
   const blank = (start: number, end: number) => {
-    for (let i = Math.max(0, start); i < end && i < masked.length; i++) {
-      if (masked[i] !== '\n' && masked[i] !== '\r') masked[i] = ' ';
-    }
+    if (end > start) blanks.push([Math.max(0, start), Math.min(end, source.length)]);
   };
 
   for (const { chunk, tree } of parsed) {
@@ -127,7 +127,23 @@ export function buildModel(source: string, parsed: ParsedChunk[]): DocModel {
   }
 
   const { root, sections } = buildSections(blocks, source.length);
-  return { source, masked: masked.join(''), lines, blocks, root, sections, comments, links, frontMatter };
+  return { source, masked: maskSpans(source, blanks), lines, blocks, root, sections, comments, links, frontMatter };
+}
+
+/** The source with the given spans turned to spaces, line endings kept so offsets and lines still agree. */
+function maskSpans(source: string, spans: Array<[number, number]>): string {
+  if (!spans.length) return source;
+  spans.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let pos = 0;
+  for (const [s, e] of spans) {
+    const from = Math.max(s, pos);
+    if (e <= from) continue;
+    parts.push(source.slice(pos, from), source.slice(from, e).replace(/[^\r\n]/g, ' '));
+    pos = e;
+  }
+  parts.push(source.slice(pos));
+  return parts.join('');
 }
 
 function tableRows(node: Extract<RootContent, { type: 'table' }>, at: (n: Nodes) => Span): Row[] {
