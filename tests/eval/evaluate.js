@@ -6,7 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT, lintText } = require('../helpers/core');
 
-const CORPUS = path.join(ROOT, 'test-fixtures', 'corpus');
+const DEFAULT_CORPUS = path.join(ROOT, 'test-fixtures', 'corpus');
 const GROUPS_2009 = ['ethnicity', 'disability', 'sex', 'sexual-orientation', 'age', 'religion-belief'];
 const THRESHOLD = 0.95;
 
@@ -26,7 +26,7 @@ class Tally {
   }
 }
 
-function evaluate() {
+function evaluate(CORPUS = DEFAULT_CORPUS) {
   const docs = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.expected.json')).sort();
   const t = {
     ipcStatus: new Tally(),
@@ -110,8 +110,9 @@ module.exports = { evaluate, scores, THRESHOLD };
 
 if (require.main === module) {
   const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
-  const res = evaluate();
-  console.log(`commissioning-lint evaluation on ${res.docs} labelled strategies (threshold ${THRESHOLD})\n`);
+  const dir = process.argv.slice(2).find((a) => !a.startsWith('-'));
+  const res = evaluate(dir ? path.resolve(dir) : DEFAULT_CORPUS);
+  console.log(`commissioning-lint evaluation on ${res.docs} labelled strategies in ${path.relative(ROOT, dir ? path.resolve(dir) : DEFAULT_CORPUS)} (threshold ${THRESHOLD})\n`);
   let failed = false;
   for (const [name, score, tally] of scores(res)) {
     const below = score < THRESHOLD;

@@ -26,6 +26,7 @@ export function compilePolicy(raw: RawPack, file: string): { policy?: Policy; pr
       title: e.title ?? e.id,
       description: e.description ?? '',
       headings: phrases(e.headings, `elements.${e.id}.headings`),
+      weakHeadings: e.weakHeadings ? phrases(e.weakHeadings, `elements.${e.id}.weakHeadings`) : undefined,
       notHeadings: e.notHeadings ? phrases(e.notHeadings, `elements.${e.id}.notHeadings`) : undefined,
       signals: phrases(e.signals, `elements.${e.id}.signals`),
       minSignals: e.minSignals ?? 99,
@@ -40,6 +41,7 @@ export function compilePolicy(raw: RawPack, file: string): { policy?: Policy; pr
     })),
     eqia: {
       headings: phrases(raw.eqia?.headings, 'eqia.headings'),
+      introductions: phrases(raw.eqia?.introductions, 'eqia.introductions'),
       impact: phrases(raw.eqia?.impact, 'eqia.impact'),
       unassessed: phrases(raw.eqia?.unassessed, 'eqia.unassessed'),
       listCues: phrases(raw.eqia?.listCues, 'eqia.listCues'),

@@ -6,6 +6,7 @@ export interface RawElement {
   title?: string;
   description?: string;
   headings?: string[];
+  weakHeadings?: string[];
   notHeadings?: string[];
   signals?: string[];
   minSignals?: number;
@@ -43,7 +44,7 @@ export interface RawPack {
   minWords?: number;
   placeholders?: string[];
   elements?: RawElement[];
-  eqia?: { headings?: string[]; impact?: string[]; unassessed?: string[]; listCues?: string[]; scaffold?: string };
+  eqia?: { headings?: string[]; introductions?: string[]; impact?: string[]; unassessed?: string[]; listCues?: string[]; scaffold?: string };
   groups?: RawGroup[];
   removeGroups?: string[];
   competencies?: Array<{ number: number; names: string[]; description?: string }>;

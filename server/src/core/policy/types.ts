@@ -18,6 +18,8 @@ export interface ElementDef {
   title: string;
   description: string;
   headings: Matcher;
+  /** Generic headings ("Introduction") that count only when no specific heading does. */
+  weakHeadings?: Matcher;
   /** Headings that look like this element but are not (e.g. "contract monitoring"). */
   notHeadings?: Matcher;
   /** Phrases whose presence in a section's prose shows it addresses the element. */
@@ -67,6 +69,8 @@ export interface Policy {
   minWords: number;
   eqia: {
     headings: Matcher;
+    /** Phrases that announce an EqIA in a section's opening prose. */
+    introductions: Matcher;
     impact: Matcher;
     unassessed: Matcher;
     /** Words that mark a sentence as a list of strands considered, not an assessment. */

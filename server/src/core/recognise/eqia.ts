@@ -24,6 +24,18 @@ export interface EqiaFinding {
   groups: GroupFinding[];
 }
 
+/**
+ * A section under a plain-English heading ("Being fair to everyone") whose
+ * opening prose says it is the equality impact assessment, and which goes on
+ * to name several groups.
+ */
+function introducesEqia(model: DocModel, policy: Policy, s: Section): boolean {
+  const opening = sectionText(model, s, 'own').slice(0, 600);
+  if (!policy.eqia.introductions.test(opening)) return false;
+  const named = new Set(findMentions(policy.groups, model.masked, s.start, s.end).map((m) => m.group.id));
+  return named.size >= 3;
+}
+
 /** An EqIA held in another file, already parsed by the caller. */
 export interface LinkedEqia {
   path: string;
@@ -47,7 +59,7 @@ interface Unit {
 }
 
 export function eqiaSections(model: DocModel, policy: Policy): Section[] {
-  const found = model.sections.filter((s) => policy.eqia.headings.test(normaliseHeading(s.title)));
+  const found = model.sections.filter((s) => policy.eqia.headings.test(normaliseHeading(s.title)) || introducesEqia(model, policy, s));
   // Keep outermost matches only: a sub-heading of the EqIA is part of it.
   return found.filter((s) => !found.some((o) => o !== s && o.start <= s.start && s.end <= o.end));
 }
@@ -128,7 +140,8 @@ function tableDetermines(policy: Policy, u: Unit): boolean {
     const v = text(p.value);
     if (policy.eqia.unassessed.test(v)) return false;
     if (policy.eqia.impact.test(v)) return true;
-    return CELL_MARK.test(v) && !!p.header && /impact|effect|disadvantag|benefit/i.test(text(p.header));
+    // A tick or yes/no under a column such as "Positive" or "Adverse impact?".
+    return CELL_MARK.test(v) && !!p.header && (/impact|effect|disadvantag|benefit/i.test(text(p.header)) || policy.eqia.impact.test(text(p.header)));
   });
 }
 
@@ -145,12 +158,21 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
         for (const it of b.items) units.push({ model, source, subject: labelOf(model, it), body: [it], structured: false });
       } else if (b.kind === 'paragraph' || b.kind === 'other') {
         for (const sen of sentenceSpans(model.masked, b)) units.push({ model, source, subject: sen, body: [sen], structured: false });
+        const lead = boldLeadIn(model, b);
+        // "**Trans and non-binary people.** … Positive impact: …": the label names the group, the paragraph assesses it.
+        if (lead) units.push({ model, source, subject: lead, body: [{ start: lead.end, end: b.end }], structured: true });
       }
     }
     for (const c of s.children) visit(c);
   };
   visit(section);
   return units;
+}
+
+/** A bold label opening a paragraph ("**Age.** …", "**Faith and belief:** …"), if there is one. */
+function boldLeadIn(model: DocModel, b: Span): Span | undefined {
+  const m = /^\s*(\*\*|__)([^*_\n]{2,80}?)\1/.exec(model.source.slice(b.start, Math.min(b.end, b.start + 90)));
+  return m ? { start: b.start + m.index, end: b.start + m[0].length } : undefined;
 }
 
 /** The part of a list item naming its subject: before a colon or dash if there is one. */

@@ -16,9 +16,14 @@ export interface ElementFinding {
   sections: Section[];
 }
 
+/** How many times over its signal threshold a section under another element's heading must evidence an element. */
+const SHARED_FIT = 2;
+
 interface Candidate {
   section: Section;
   via: 'marker' | 'heading' | 'content';
+  /** Matched only by a generic heading such as "Introduction". */
+  weak?: boolean;
   empty: boolean;
   score: number;
 }
@@ -29,12 +34,25 @@ export function headingMatches(policy: Policy, section: Section): ElementDef[] {
   return policy.elements.filter((e) => e.headings.test(title) && !e.notHeadings?.test(title));
 }
 
-export function recogniseElements(model: DocModel, policy: Policy, markers: Map<string, Section>, excluded: Set<Section>): ElementFinding[] {
+function weakHeadingMatches(policy: Policy, section: Section): ElementDef[] {
+  const title = normaliseHeading(section.title);
+  if (!title) return [];
+  return policy.elements.filter((e) => e.weakHeadings?.test(title) && !e.notHeadings?.test(title));
+}
+
+/** `skip`: sections that are never an IPC element (the EqIA). */
+export function recogniseElements(model: DocModel, policy: Policy, markers: Map<string, Section>, skip: Set<Section>): ElementFinding[] {
   const byHeading = new Map<Section, ElementDef[]>();
+  const byWeakHeading = new Map<Section, ElementDef[]>();
+  const excluded = new Set([...skip, ...titleSections(model)]);
   for (const s of model.sections) {
-    if (excluded.has(s) || isTitleWrapper(model, s)) continue;
+    if (excluded.has(s)) continue;
     const m = sharedHeadingFilter(model, s, headingMatches(policy, s));
     if (m.length) byHeading.set(s, m);
+    else {
+      const w = weakHeadingMatches(policy, s);
+      if (w.length) byWeakHeading.set(s, w);
+    }
   }
   const marked = new Set(markers.values());
   const contentBest = contentMatches(model, policy, byHeading, marked, excluded);
@@ -51,7 +69,21 @@ export function recogniseElements(model: DocModel, policy: Policy, markers: Map<
     for (const [s, best] of contentBest) {
       if (best.element === element) cands.push({ section: s, via: 'content', empty: false, score: 1 + best.score / 100 });
     }
-    // Best first: markers, then headings (the one whose prose fits the element best), then content.
+    for (const [s, els] of byWeakHeading) {
+      if (els.includes(element) && !marked.has(s) && !contentBest.has(s)) cands.push({ section: s, via: 'heading', weak: true, empty: isEmpty(model, policy, s), score: fit(model, element, s) });
+    }
+    if (!cands.length) {
+      // Two elements under one heading ("Where we are now" holding the needs analysis too):
+      // prose that evidences an otherwise unaddressed element twice over counts for it.
+      const shared = model.sections
+        .filter((s) => !excluded.has(s) && !isWrapper(model, s))
+        .map((s) => ({ s, f: fit(model, element, s) }))
+        .filter((x) => x.f >= SHARED_FIT)
+        .sort((a, b) => b.f - a.f || a.s.start - b.s.start)[0];
+      if (shared) cands.push({ section: shared.s, via: 'content', empty: false, score: 1 + shared.f });
+    }
+    // Best first: markers, then headings (the one whose prose fits the element best), then content,
+    // then generic headings such as "Introduction".
     const ranked = [...cands].sort((a, b) => rank(b) - rank(a) || b.score - a.score || a.section.start - b.section.start);
     const present = ranked.filter((c) => !c.empty);
     const chosen = present[0] ?? ranked.find((c) => c.via === 'marker') ?? ranked.find((c) => c.via === 'heading');
@@ -72,9 +104,22 @@ export function recogniseElements(model: DocModel, policy: Policy, markers: Map<
   });
 }
 
-/** A lone top-level heading holding the whole document is its title, not a section about one element. */
-function isTitleWrapper(model: DocModel, s: Section): boolean {
-  return s.parent === model.root && s.children.length > 0 && model.root.children.length === 1;
+/**
+ * The document's title block, never a section about one element: a lone
+ * top-level heading holding the rest, or the bold lines (organisation, title)
+ * standing before every real heading.
+ */
+function titleSections(model: DocModel): Section[] {
+  const first = model.sections[0];
+  if (!first) return [];
+  if (first.parent === model.root && first.children.length > 0 && model.root.children.length === 1) return [first];
+  const firstReal = model.sections.findIndex((s) => s.heading?.headingStyle !== 'bold');
+  return firstReal > 0 ? model.sections.slice(0, firstReal) : [];
+}
+
+/** A top-level part or appendix heading holding sub-sections: too broad to be about one element by its prose. */
+function isWrapper(model: DocModel, s: Section): boolean {
+  return s.parent === model.root && s.depth === 1 && s.children.length > 0;
 }
 
 /**
@@ -84,12 +129,18 @@ function isTitleWrapper(model: DocModel, s: Section): boolean {
  */
 function isContainer(s: Section, element: ElementDef, headed: Section[], byHeading: Map<Section, ElementDef[]>): boolean {
   const inside = (x: Section) => x !== s && s.start <= x.start && x.end <= s.end;
-  if (!headed.some(inside)) return false;
-  return [...byHeading].some(([x, els]) => inside(x) && !els.includes(element));
+  const same = headed.filter(inside).length;
+  if (!same) return false;
+  // A parent mostly about this element keeps the location ("Commissioning intentions" over its
+  // sub-sections); one mostly about others gives way to its specific sub-section.
+  const other = [...byHeading].filter(([x, els]) => inside(x) && !els.includes(element)).length;
+  return other >= same;
 }
 
 function rank(c: Candidate): number {
-  return c.via === 'marker' ? 3 : c.via === 'heading' ? 2 : 1;
+  if (c.via === 'marker') return 4;
+  if (c.via === 'heading') return c.weak ? 1 : 3;
+  return 2;
 }
 
 /** How well a section's prose fits an element: distinct signals over the number it needs. */
@@ -123,7 +174,7 @@ function contentMatches(
   const out = new Map<Section, { element: ElementDef; score: number }>();
   for (const s of model.sections) {
     if (byHeading.has(s) || marked.has(s) || excluded.has(s)) continue;
-    if (isTitleWrapper(model, s)) continue;
+    if (isWrapper(model, s)) continue;
     if (hasClaimedAncestor(s, byHeading, marked)) continue;
     const text = claimFreeText(model, s, byHeading, marked, excluded);
     if (isPlaceholder(policy, text)) continue;

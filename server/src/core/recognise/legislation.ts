@@ -3,7 +3,7 @@
 // read as a bare "Equality Act".
 import type { DocModel } from '../model/types';
 import type { ActDef, Policy } from '../policy/types';
-import { DualRegExp, phraseSource } from '../policy/phrases';
+import { DualRegExp, phraseAlternation } from '../policy/phrases';
 
 export interface Citation {
   act: ActDef;
@@ -19,7 +19,7 @@ function matcher(policy: Policy): { re: DualRegExp; acts: ActDef[] } {
   if (!m) {
     const entries = policy.legislation.flatMap((act) => act.aliasList.map((alias) => ({ act, alias })));
     entries.sort((a, b) => b.alias.length - a.alias.length);
-    const re = new DualRegExp((latin) => entries.map((e) => `(${phraseSource(e.alias, latin).replace(/(?<!\\)\((?!\?)/g, '(?:')})`).join('|') || '(?!)', 'giu');
+    const re = new DualRegExp((latin) => phraseAlternation(entries.map((e) => e.alias), latin, true), 'giu');
     m = { re, acts: entries.map((e) => e.act) };
     compiled.set(policy, m);
   }

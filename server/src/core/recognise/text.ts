@@ -10,10 +10,14 @@ export function sectionText(model: DocModel, s: Section, scope: 'own' | 'full'):
   return model.masked.slice(from, Math.max(from, to));
 }
 
+const CONTRACTIONS: Record<string, string> = { ll: 'will', re: 'are', s: 'is', ve: 'have', d: 'would' };
+
 /** Heading text without numbering ("3.2", "Section 4 –", "Part II:") or trailing punctuation. */
 export function normaliseHeading(title: string): string {
   return title
     .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/\b(we|you|they|it|that|what|there|who)'(ll|re|s|ve|d)\b/g, (_m, w: string, c: string) => `${w} ${CONTRACTIONS[c]}`)
     .replace(/[*_`]/g, '')
     .replace(/^\s*((section|part|chapter|appendix|annex)\s+)?([0-9]+(\.[0-9]+)*|[ivx]+|[a-h])(\s*[.):\-–—]|\s)\s*/, '')
     .replace(/^\s*[-–—:.]\s*/, '')
