@@ -155,7 +155,8 @@ function tableRows(node: Extract<RootContent, { type: 'table' }>, at: (n: Nodes)
 
 /** A paragraph that is only bold text (optionally ending in a colon) reads as a sub-heading. */
 function boldHeading(node: Extract<RootContent, { type: 'paragraph' }>): string | undefined {
-  const kids = node.children.filter((c) => !(c.type === 'text' && /^[\s:]*$/.test(c.value)));
+  // Trailing punctuation, spaces and HTML comments do not stop a bold line being a heading.
+  const kids = node.children.filter((c) => !(c.type === 'text' && /^[\s:]*$/.test(c.value)) && c.type !== 'html');
   if (kids.length !== 1 || kids[0].type !== 'strong') return undefined;
   const text = plain(kids[0]).trim().replace(/:$/, '');
   return text && text.length <= BOLD_HEADING_MAX && !text.includes('\n') ? text : undefined;
