@@ -29,6 +29,7 @@ export function compilePolicy(raw: RawPack, file: string): { policy?: Policy; pr
       weakHeadings: e.weakHeadings ? phrases(e.weakHeadings, `elements.${e.id}.weakHeadings`) : undefined,
       notHeadings: e.notHeadings ? phrases(e.notHeadings, `elements.${e.id}.notHeadings`) : undefined,
       signals: phrases(e.signals, `elements.${e.id}.signals`),
+      nearMisses: e.nearMisses ? phrases(e.nearMisses, `elements.${e.id}.nearMisses`) : undefined,
       minSignals: e.minSignals ?? 99,
       aspects: (e.aspects ?? []).map((a) => ({
         id: a.id,
@@ -45,6 +46,7 @@ export function compilePolicy(raw: RawPack, file: string): { policy?: Policy; pr
       impact: phrases(raw.eqia?.impact, 'eqia.impact'),
       unassessed: phrases(raw.eqia?.unassessed, 'eqia.unassessed'),
       listCues: phrases(raw.eqia?.listCues, 'eqia.listCues'),
+      blanket: phrases(raw.eqia?.blanket, 'eqia.blanket'),
       scaffold: raw.eqia?.scaffold ?? '',
     },
     groups: (raw.groups ?? []).map((g) => ({

@@ -9,6 +9,7 @@ export interface RawElement {
   weakHeadings?: string[];
   notHeadings?: string[];
   signals?: string[];
+  nearMisses?: string[];
   minSignals?: number;
   aspects?: Array<{ id: string; title?: string; description?: string; signals: string[] }>;
   wcc?: number[];
@@ -44,7 +45,7 @@ export interface RawPack {
   minWords?: number;
   placeholders?: string[];
   elements?: RawElement[];
-  eqia?: { headings?: string[]; introductions?: string[]; impact?: string[]; unassessed?: string[]; listCues?: string[]; scaffold?: string };
+  eqia?: { headings?: string[]; introductions?: string[]; impact?: string[]; unassessed?: string[]; listCues?: string[]; blanket?: string[]; scaffold?: string };
   groups?: RawGroup[];
   removeGroups?: string[];
   competencies?: Array<{ number: number; names: string[]; description?: string }>;

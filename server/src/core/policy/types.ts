@@ -24,6 +24,8 @@ export interface ElementDef {
   notHeadings?: Matcher;
   /** Phrases whose presence in a section's prose shows it addresses the element. */
   signals: Matcher;
+  /** Phrases that look like signals but are not ("contract monitoring" for monitoring). */
+  nearMisses?: Matcher;
   /** Distinct signal phrases a section needs before content alone counts. */
   minSignals: number;
   aspects: AspectDef[];
@@ -75,6 +77,8 @@ export interface Policy {
     unassessed: Matcher;
     /** Words that mark a sentence as a list of strands considered, not an assessment. */
     listCues: Matcher;
+    /** Sentences about every group at once, which assess none of them. */
+    blanket: Matcher;
     scaffold: string;
   };
   groups: GroupDef[];

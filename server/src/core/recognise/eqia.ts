@@ -6,7 +6,7 @@ import type { DocModel, Row, Section, Span } from '../model/types';
 import type { GroupDef, Policy } from '../policy/types';
 import type { ElementStatus, GroupStatus } from '../types';
 import { findMentions, type Mention } from './groups';
-import { isPlaceholder, normaliseHeading, sectionText, sentenceSpans } from './text';
+import { isPlaceholder, normaliseHeading, sectionText, sentences, sentenceSpans } from './text';
 
 export interface GroupFinding {
   group: GroupDef;
@@ -56,6 +56,8 @@ interface Unit {
   structured: boolean;
   /** For tables: each value cell with the header cell of its column (or row). */
   pairs?: Array<{ header?: Span; value: Span }>;
+  /** Judge the body without its blanket sentences ("no group will be disadvantaged"). */
+  blanketFree?: boolean;
 }
 
 export function eqiaSections(model: DocModel, policy: Policy): Section[] {
@@ -95,7 +97,8 @@ function judgeGroup(policy: Policy, group: GroupDef, units: Unit[], scopes: Arra
     const mine = subjects.filter((m) => m.group === group && !m.subsumed);
     if (!mine.length) continue;
     const distinct = new Set(subjects.filter((m) => !m.subsumed).map((m) => m.group.id));
-    const body = u.body.map((b) => u.model.masked.slice(b.start, b.end)).join(' \n ');
+    let body = u.body.map((b) => u.model.masked.slice(b.start, b.end)).join(' \n ');
+    if (u.blanketFree) body = sentences(body).filter((x) => !policy.eqia.blanket.test(x)).join(' ');
     if (!(u.pairs ? tableDetermines(policy, u) : determines(policy, body, u.subject, u))) continue;
     // One sentence sweeping over a list of strands "considered" assesses none of them.
     if (!u.structured && distinct.size >= 3 && policy.eqia.listCues.test(body)) continue;
@@ -153,11 +156,18 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
     const heading = s.heading && s !== section && findMentions(policy.groups, model.masked, s.heading.start, s.heading.end).length ? s.heading : undefined;
     if (heading) units.push({ model, source, subject: heading, body: [{ start: heading.start, end: s.end }], structured: true });
     for (const b of s.blocks) {
-      if (b.kind === 'table' && b.rows) units.push(...tableUnits(model, policy, b.rows, source));
+      if (b.kind === 'table' && b.rows) {
+        units.push(...tableUnits(model, policy, b.rows, source));
+        units.push(...labelSentences(model, policy, b.rows, source));
+      }
       else if (b.kind === 'list' && b.items) {
         for (const it of b.items) units.push({ model, source, subject: labelOf(model, it), body: [it], structured: false });
       } else if (b.kind === 'paragraph' || b.kind === 'other') {
         for (const sen of sentenceSpans(model.masked, b)) units.push({ model, source, subject: sen, body: [sen], structured: false });
+        // A paragraph that names its group first and judges the impact later ("Black and minority
+        // ethnic older people are under-diagnosed. … so we judge the impact to be positive.").
+        const first = sentenceSpans(model.masked, b)[0];
+        if (first) units.push({ model, source, subject: first, body: [b], structured: false, blanketFree: true });
         const lead = boldLeadIn(model, b);
         // "**Trans and non-binary people.** … Positive impact: …": the label names the group, the paragraph assesses it.
         if (lead) units.push({ model, source, subject: lead, body: [{ start: lead.end, end: b.end }], structured: true });
@@ -167,6 +177,27 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
   };
   visit(section);
   return units;
+}
+
+/**
+ * Sentences inside table cells that open with a group as a label ("Transgender
+ * people: no specific impact identified."), so a group folded into another's
+ * row can still get its own statement.
+ */
+function labelSentences(model: DocModel, policy: Policy, rows: Row[], source: string | undefined): Unit[] {
+  const out: Unit[] = [];
+  for (const r of rows.slice(1)) {
+    for (const c of r.cells) {
+      for (const sen of sentenceSpans(model.masked, c)) {
+        const text = model.masked.slice(sen.start, sen.end);
+        const label = /^\s*([^:;.]{3,50})[:–—]/.exec(text);
+        if (!label) continue;
+        const subject = { start: sen.start, end: sen.start + label[0].length };
+        if (findMentions(policy.groups, model.masked, subject.start, subject.end).length) out.push({ model, source, subject, body: [sen], structured: false });
+      }
+    }
+  }
+  return out;
 }
 
 /** A bold label opening a paragraph ("**Age.** …", "**Faith and belief:** …"), if there is one. */

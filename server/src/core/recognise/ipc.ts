@@ -4,7 +4,7 @@
 import type { DocModel, Section } from '../model/types';
 import type { ElementDef, Policy } from '../policy/types';
 import type { ElementStatus } from '../types';
-import { isPlaceholder, normaliseHeading, sectionText } from './text';
+import { collapse, isPlaceholder, isStub, normaliseHeading, sectionText, wordCount } from './text';
 
 export interface ElementFinding {
   element: ElementDef;
@@ -16,6 +16,8 @@ export interface ElementFinding {
   sections: Section[];
 }
 
+/** How much of its signal threshold an unclaimed section must show to address an otherwise unaddressed element. */
+const UNCLAIMED_FIT = 0.6;
 /** How many times over its signal threshold a section under another element's heading must evidence an element. */
 const SHARED_FIT = 2;
 
@@ -57,7 +59,8 @@ export function recogniseElements(model: DocModel, policy: Policy, markers: Map<
   const marked = new Set(markers.values());
   const contentBest = contentMatches(model, policy, byHeading, marked, excluded);
 
-  return policy.elements.map((element) => {
+  const candidates = new Map<ElementDef, Candidate[]>();
+  for (const element of policy.elements) {
     const cands: Candidate[] = [];
     const m = markers.get(element.id);
     if (m) cands.push({ section: m, via: 'marker', empty: isEmpty(model, policy, m), score: 3 });
@@ -72,16 +75,30 @@ export function recogniseElements(model: DocModel, policy: Policy, markers: Map<
     for (const [s, els] of byWeakHeading) {
       if (els.includes(element) && !marked.has(s) && !contentBest.has(s)) cands.push({ section: s, via: 'heading', weak: true, empty: isEmpty(model, policy, s), score: fit(model, element, s) });
     }
-    if (!cands.length) {
-      // Two elements under one heading ("Where we are now" holding the needs analysis too):
-      // prose that evidences an otherwise unaddressed element twice over counts for it.
-      const shared = model.sections
-        .filter((s) => !excluded.has(s) && !isWrapper(model, s))
-        .map((s) => ({ s, f: fit(model, element, s) }))
-        .filter((x) => x.f >= SHARED_FIT)
-        .sort((a, b) => b.f - a.f || a.s.start - b.s.start)[0];
-      if (shared) cands.push({ section: shared.s, via: 'content', empty: false, score: 1 + shared.f });
+    candidates.set(element, cands);
+  }
+
+  // Second pass, for elements nothing has addressed: the section whose prose fits the
+  // element best, whatever its heading says — first among sections no other element
+  // claims, then ("Where we are now" holding the needs analysis too) any section whose
+  // prose evidences the element twice over.
+  const claimed = new Set([...candidates.values()].flat().map((c) => c.section));
+  for (const element of policy.elements) {
+    const cands = candidates.get(element)!;
+    if (cands.length) continue;
+    const eligible = model.sections.filter((s) => !excluded.has(s) && !isWrapper(model, s) && !element.notHeadings?.test(normaliseHeading(s.title)) && !isEmpty(model, policy, s));
+    const scored = eligible.map((s) => ({ s, f: fit(model, element, s), free: !claimed.has(s) && !byHeading.has(s) }));
+    const best =
+      scored.filter((x) => x.free && x.f >= UNCLAIMED_FIT).sort((a, b) => b.f - a.f || a.s.start - b.s.start)[0] ??
+      scored.filter((x) => x.f >= SHARED_FIT).sort((a, b) => b.f - a.f || a.s.start - b.s.start)[0];
+    if (best) {
+      cands.push({ section: best.s, via: 'content', empty: false, score: 1 + best.f });
+      claimed.add(best.s);
     }
+  }
+
+  return policy.elements.map((element) => {
+    const cands = candidates.get(element)!;
     // Best first: markers, then headings (the one whose prose fits the element best), then content,
     // then generic headings such as "Introduction".
     const ranked = [...cands].sort((a, b) => rank(b) - rank(a) || b.score - a.score || a.section.start - b.section.start);
@@ -90,7 +107,8 @@ export function recogniseElements(model: DocModel, policy: Policy, markers: Map<
     const sections = present.length ? present.map((c) => c.section) : cands.map((c) => c.section);
     const aspects: Record<string, 'present' | 'missing'> = {};
     if (chosen) {
-      const text = sections.map((s) => sectionText(model, s, 'full')).join('\n');
+      // A stub says nothing yet, whatever its sub-headings promise.
+      const text = present.length ? sections.map((s) => sectionText(model, s, 'full')).join('\n') : '';
       for (const a of element.aspects) aspects[a.id] = a.signals.test(text) ? 'present' : 'missing';
     }
     return {
@@ -145,7 +163,18 @@ function rank(c: Candidate): number {
 
 /** How well a section's prose fits an element: distinct signals over the number it needs. */
 function fit(model: DocModel, element: ElementDef, s: Section): number {
-  return element.signals.countDistinct(sectionText(model, s, 'full')) / element.minSignals;
+  return signalCount(element, sectionText(model, s, 'full')) / element.minSignals;
+}
+
+/** Distinct signals of an element in prose, not counting its near-misses ("contract monitoring"). */
+function signalCount(element: ElementDef, text: string): number {
+  return element.signals.countDistinct(element.nearMisses ? blankSpans(text, element.nearMisses.spans(text)) : text);
+}
+
+function blankSpans(text: string, spans: Array<[number, number]>): string {
+  let out = text;
+  for (const [s, e] of spans) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
+  return out;
 }
 
 /**
@@ -154,13 +183,25 @@ function fit(model: DocModel, element: ElementDef, s: Section): number {
  */
 function sharedHeadingFilter(model: DocModel, s: Section, els: ElementDef[]): ElementDef[] {
   if (els.length < 2) return els;
+  // "Evidence and what we will change": the author joined two topics on purpose.
+  if (/\s(and|&)\s|,\s/.test(normaliseHeading(s.title))) return els;
   const fits = els.map((e) => fit(model, e, s));
   if (Math.max(...fits) < 1) return els;
   return els.filter((_, i) => fits[i] >= 0.5);
 }
 
+/**
+ * Empty: a placeholder, judged on prose alone (sub-heading titles are not
+ * content) — too few words in the whole section, or nothing but blanks and stock
+ * stubs ("To follow") in it and every sub-section.
+ */
 function isEmpty(model: DocModel, policy: Policy, s: Section): boolean {
-  return isPlaceholder(policy, sectionText(model, s, 'full'));
+  const own = sectionText(model, s, 'own');
+  if (!s.children.length) return isPlaceholder(policy, own);
+  const prose = (x: Section): string => [sectionText(model, x, 'own'), ...x.children.map(prose)].join('\n');
+  if (wordCount(collapse(prose(s))) < policy.minWords) return true;
+  const stubs = (x: Section): boolean => isStub(policy, sectionText(model, x, 'own')) && x.children.every(stubs);
+  return stubs(s);
 }
 
 /** For sections no heading or marker claims: the one element their prose most clearly addresses. */
@@ -179,8 +220,10 @@ function contentMatches(
     const text = claimFreeText(model, s, byHeading, marked, excluded);
     if (isPlaceholder(policy, text)) continue;
     let best: { element: ElementDef; score: number } | undefined;
+    const title = normaliseHeading(s.title);
     for (const e of policy.elements) {
-      const n = e.signals.countDistinct(text);
+      if (e.notHeadings?.test(title)) continue;
+      const n = signalCount(e, text);
       if (n < e.minSignals) continue;
       const score = Math.round((100 * n) / e.minSignals);
       if (!best || score > best.score) best = { element: e, score };

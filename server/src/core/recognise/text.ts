@@ -34,11 +34,21 @@ export function collapse(text: string): string {
   return text.replace(/[#>|*_`\-–—]+(?=\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** A stub is short: a stock phrase inside longer prose ("… will be completed before tender") is not one. */
+const STUB_MAX_WORDS = 40;
+
+/** True when prose is absent or only a stock placeholder ("TBC", "To follow", "[Insert …]"). */
+export function isStub(policy: Policy, text: string): boolean {
+  const flat = collapse(text);
+  const words = wordCount(flat);
+  return words === 0 || (words <= STUB_MAX_WORDS && policy.placeholders.test(flat) && sentences(flat).length <= 2);
+}
+
 /** True when prose is absent, a stock placeholder, a lone filler sentence or only a few words. */
 export function isPlaceholder(policy: Policy, text: string): boolean {
   const flat = collapse(text);
   if (wordCount(flat) < policy.minWords) return true;
-  if (policy.placeholders.test(flat) && sentences(flat).length <= 2) return true;
+  if (wordCount(flat) <= STUB_MAX_WORDS && policy.placeholders.test(flat) && sentences(flat).length <= 2) return true;
   return false;
 }
 
