@@ -2,8 +2,16 @@
 // honouring .gitignore and .commissioning-lint-ignore files on the way.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import fg from 'fast-glob';
-import ignore, { type Ignore } from 'ignore';
+import type FastGlob from 'fast-glob';
+import type { Ignore } from 'ignore';
+
+// Loaded on first use, so a run over plain file names never pays for them (cold start).
+/* eslint-disable @typescript-eslint/no-require-imports */
+let fgModule: typeof FastGlob | undefined;
+const fg = () => (fgModule ??= require('fast-glob') as typeof FastGlob);
+let ignoreModule: (() => Ignore) | undefined;
+const ignore = () => (ignoreModule ??= require('ignore') as () => Ignore)();
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface Inputs {
   files: string[];
@@ -32,14 +40,14 @@ export function expandInputs(inputs: string[], cwd: string): Inputs {
     if (stat?.isFile()) {
       files.push(abs);
     } else if (stat?.isDirectory()) {
-      const found = fg.sync(['**/*.md', '**/*.markdown'], { cwd: abs, absolute: true, dot: false, ignore: ALWAYS_SKIPPED, followSymbolicLinks: false }).filter((f) => !filter.ignores(f, abs));
+      const found = fg().sync(['**/*.md', '**/*.markdown'], { cwd: abs, absolute: true, dot: false, ignore: ALWAYS_SKIPPED, followSymbolicLinks: false }).filter((f) => !filter.ignores(f, abs));
       if (!found.length) problems.push(`no Markdown files found in "${input}"`);
       for (const f of found.sort()) {
         files.push(path.normalize(f));
         discovered.add(path.normalize(f));
       }
     } else if (GLOB_CHARS.test(input)) {
-      const found = fg.sync(input.replace(/\\/g, '/'), { cwd, absolute: true, ignore: ALWAYS_SKIPPED, onlyFiles: true }).filter((f) => !filter.ignores(f, cwd));
+      const found = fg().sync(input.replace(/\\/g, '/'), { cwd, absolute: true, ignore: ALWAYS_SKIPPED, onlyFiles: true }).filter((f) => !filter.ignores(f, cwd));
       if (!found.length) problems.push(`no files match the pattern "${input}"`);
       for (const f of found.sort()) {
         files.push(path.normalize(f));

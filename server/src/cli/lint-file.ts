@@ -13,6 +13,8 @@ export interface FileResult extends Partial<LintResult> {
   /** Why the file could not be linted (I/O, encoding, config). */
   error?: string;
   warning?: string;
+  /** Every linked file the core asked for, read or not (the cache re-checks them all). */
+  links?: string[];
 }
 
 export function lintFile(file: string, resolver: ConfigResolver, text?: string): FileResult {
@@ -37,11 +39,13 @@ export function lintFile(file: string, resolver: ConfigResolver, text?: string):
     warning = d.warning;
   }
   const dir = path.dirname(file);
+  const links: string[] = [];
   const result = lint(text, {
     fileName: path.basename(file),
     policy: resolved.policy,
     readLinked: (rel) => {
       const target = path.resolve(dir, rel);
+      links.push(target);
       try {
         const st = fs.statSync(target);
         if (!st.isFile() || st.size > MAX_BYTES) return undefined;
@@ -52,5 +56,5 @@ export function lintFile(file: string, resolver: ConfigResolver, text?: string):
       }
     },
   });
-  return { file, policyId: resolved.policy.id, warning, ...result, dependencies: result.dependencies.map((d) => path.resolve(dir, d)) };
+  return { file, policyId: resolved.policy.id, warning, ...result, dependencies: result.dependencies.map((d) => path.resolve(dir, d)), links };
 }

@@ -12,6 +12,7 @@ import { decode } from './decode';
 import { formatterFor } from './formatters';
 import { countSeverities } from './formatters/summary';
 import { lintInParallel } from './pool';
+import { isWorker, runWorker } from './worker';
 import { DEFAULT_POLICY_ID } from '../core';
 import pkg from '../../../package.json';
 
@@ -69,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
   const first = results.find((r) => r.policyId);
   const policyId = first?.policyId ?? opts.policy ?? DEFAULT_POLICY_ID;
   const policy = first ? resolver.forFile(first.file).policy : undefined;
-  const report = { results, display: (f: string) => display(f, cwd), policyId, policy, version: VERSION, color: opts.color, quiet: opts.quiet };
+  const report = { results, display: (f: string) => display(f, cwd), policyId, policy, version: VERSION, color: opts.color, quiet: opts.quiet, cwd };
   const formatter = formatterFor(opts.format) ?? (await loadExtraFormatter(opts.format));
   const out = formatter(report);
   if (opts.output) {
@@ -104,11 +105,16 @@ function display(file: string, cwd: string): string {
   return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.exitCode = fail(`internal error: ${(err as Error)?.message ?? err}`);
-  },
-);
+// The pool's worker threads run this same bundle (see worker.ts).
+if (isWorker()) {
+  runWorker();
+} else {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.exitCode = fail(`internal error: ${(err as Error)?.message ?? err}`);
+    },
+  );
+}

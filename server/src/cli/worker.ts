@@ -1,2 +1,23 @@
-// Worker thread entry for parallel linting (filled in with the pipeline work).
-export {};
+// Worker thread side of the pool. A worker runs the same bundle as the CLI (through
+// dist/cli.js, so it starts from V8's code cache too); main.ts sees the flag the pool
+// sets and calls runWorker() instead of the command. It lints the files it is sent,
+// one message per file, with its own config resolver and compiled policies.
+import type { WorkerInit, WorkerTask } from './pool';
+import { ConfigResolver } from './config';
+import { lintFile } from './lint-file';
+
+/** Set (by the pool's worker bootstrap) on a worker thread's global object. */
+export const WORKER_FLAG = '__commissioningLintWorker';
+
+export function isWorker(): boolean {
+  return (globalThis as Record<string, unknown>)[WORKER_FLAG] === true;
+}
+
+export function runWorker(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const resolver = new ConfigResolver(workerData as WorkerInit);
+  parentPort!.on('message', (task: WorkerTask) => {
+    parentPort!.postMessage({ index: task.index, result: lintFile(task.file, resolver) });
+  });
+}

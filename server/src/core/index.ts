@@ -8,3 +8,6 @@ export { LruCache } from './lru-cache';
 export type * from './types';
 export type { Policy, PolicyProblem } from './policy/types';
 export { ruleDocsUrl } from './docs';
+export * from './editor';
+export { LineIndex } from './parse/lines';
+export type { Section } from './model/types';

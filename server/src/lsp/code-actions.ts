@@ -3,13 +3,13 @@
 // add an EqIA or its missing groups, correct a WCC reference, cite an Act's
 // successor, give a waiver its reason, or waive a finding with a reason.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { fixesFor, type Fix } from '../core/editor/fixes';
+import { fixesFor, type Fix } from '../core';
 import type { FixData } from '../core';
 import { SOURCE } from './convert';
 import { fromRange, toRange } from './positions';
 import { safe } from './safe';
 import type { ServerState } from './state';
-import { LineIndex } from '../core/parse/lines';
+import { LineIndex } from '../core';
 
 export function registerCodeActions(state: ServerState): void {
   state.connection.onCodeAction(

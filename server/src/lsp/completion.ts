@@ -3,7 +3,7 @@
 // and Act titles as they are typed. The core decides the context; this module
 // only words the items.
 import { CompletionItemKind, CompletionItemTag, CompletionTriggerKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver';
-import { completionContext } from '../core/editor/completion-context';
+import { completionContext } from '../core';
 import { offsetsToRange, toOffset } from './positions';
 import { safe } from './safe';
 import type { ServerState } from './state';

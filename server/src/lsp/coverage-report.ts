@@ -7,7 +7,8 @@ import { coverageLine } from '../cli/formatters/summary';
 import type { Linted } from './lint-service';
 import { uriToPath } from './uris';
 
-const MARK = { present: '✅ present', empty: '⚠️ empty', missing: '❌ missing', covered: '✅ covered', unassessed: '⚠️ named, not assessed' } as const;
+// Plain symbols that every editor font has (emoji are missing from many).
+const MARK = { present: '✓ present', empty: '– empty', missing: '✗ missing', covered: '✓ covered', unassessed: '– named, not assessed' } as const;
 
 export function coverageReport(l: Linted, a: Analysis | undefined): string {
   const c = l.result!.coverage;
@@ -27,7 +28,7 @@ export function coverageReport(l: Linted, a: Analysis | undefined): string {
     out.push(`| ${e.title} (\`${e.id}\`) | ${MARK[ec.status]} | ${where} |`);
     for (const asp of e.aspects) {
       const st = ec.aspects?.[asp.id];
-      if (st) out.push(`| ↳ ${asp.title} | ${st === 'present' ? '✅ present' : '❌ missing'} | |`);
+      if (st) out.push(`| ↳ ${asp.title} | ${MARK[st]} | |`);
     }
   }
 

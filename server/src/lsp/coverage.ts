@@ -2,28 +2,14 @@
 // status bar listens to it), a request for a document's coverage and its
 // report, and the code lens at the title ("IPC 6/7 · EqIA 4/6 · WCC 7/11").
 import { type CodeLens } from 'vscode-languageserver';
-import type { Coverage } from '../core';
 import { coverageLine } from '../cli/formatters/summary';
 import type { Linted } from './lint-service';
 import { offsetsToRange } from './positions';
 import { coverageReport } from './coverage-report';
 import { safe } from './safe';
+import { COVERAGE_METHOD, SHOW_REPORT_COMMAND, type CoverageInfo } from './protocol';
 import type { ServerState } from './state';
 
-export const COVERAGE_NOTIFICATION = 'commissioningLint/coverage';
-export const COVERAGE_REQUEST = 'commissioningLint/coverage';
-/** The client command a code lens runs; other editors may ignore it. */
-export const SHOW_REPORT_COMMAND = 'commissioningLint.showCoverageReport';
-
-export interface CoverageInfo {
-  uri: string;
-  version?: number;
-  /** "IPC 6/7 · EqIA 4/6 · WCC 7/11", or why there is none. */
-  summary: string;
-  coverage?: Coverage;
-  policy?: string;
-  enabled: boolean;
-}
 
 export function coverageInfo(l: Linted): CoverageInfo {
   const base = { uri: l.uri, version: l.version, enabled: l.enabled, policy: l.policy?.id };
@@ -33,13 +19,13 @@ export function coverageInfo(l: Linted): CoverageInfo {
 }
 
 export function sendCoverage(state: ServerState, l: Linted): void {
-  state.connection.sendNotification(COVERAGE_NOTIFICATION, coverageInfo(l)).catch((err) => state.log('coverage notification', err));
+  state.connection.sendNotification(COVERAGE_METHOD, coverageInfo(l)).catch((err) => state.log('coverage notification', err));
 }
 
 export function registerCoverage(state: ServerState): void {
   const { connection, log } = state;
   connection.onRequest(
-    COVERAGE_REQUEST,
+    COVERAGE_METHOD,
     safe(log, 'coverage', null, async (params: { uri?: unknown }) => {
       if (typeof params?.uri !== 'string') return null;
       const l = await state.lintOpen(params.uri);

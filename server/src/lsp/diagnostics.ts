@@ -26,10 +26,12 @@ export function registerDiagnostics(state: ServerState): { refresh: () => void }
       const linted = await state.lintOpen(uri);
       if (!linted) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       afterLint(linted);
-      if (params.previousResultId === linted.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: linted.resultId };
-      // A file linked as another strategy's EqIA is part of that strategy, not one of its own.
-      const items = state.isLinkedEqia(uri) ? [] : diagnosticsOf(linted);
-      return { kind: DocumentDiagnosticReportKind.Full, resultId: linted.resultId, items };
+      // A file linked as another strategy's EqIA is part of that strategy, not one of its own
+      // (reported clean under a resultId of its own, so unlinking it shows its findings again).
+      const linked = state.isLinkedEqia(uri);
+      const resultId = linked ? `${linted.resultId}L` : linted.resultId;
+      if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: linked ? [] : diagnosticsOf(linted) };
     }),
   );
 

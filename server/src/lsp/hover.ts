@@ -4,7 +4,7 @@
 // Every word comes from the policy pack.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { Analysis, Policy } from '../core';
-import { thingAt, type Found } from '../core/editor/at-offset';
+import { thingAt, type Found } from '../core';
 import { offsetsToRange, toOffset } from './positions';
 import { safe } from './safe';
 import type { ServerState } from './state';

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyse, lint, lintAnalysis, type Analysis, type LintContext, type LintResult, type Policy, type PolicyProblem } from '../core';
-import { LineIndex } from '../core/parse/lines';
+import { LineIndex } from '../core';
 import { decode, MAX_BYTES } from '../cli/decode';
 import { BudgetCache } from './parse-cache';
 import type { PolicyStore } from './policies';
@@ -35,9 +35,11 @@ export interface Linted {
 const ANALYSES_KEPT = 16;
 
 export class LintService {
-  readonly cache = new BudgetCache(8_000_000);
+  readonly cache = new BudgetCache(4_000_000);
   private readonly memo = new Map<string, Linted>();
   private readonly analyses = new Map<string, { key: string; analysis: Analysis }>();
+  /** Linked files each open document's last lint read; kept across invalidation, dropped on close. */
+  private readonly deps = new Map<string, string[]>();
   private resultCounter = 0;
   /** Bumped when settings change; part of every memo key. */
   settingsGeneration = 0;
@@ -55,7 +57,13 @@ export class LintService {
     if (prev && prev.key === key && prev.text === text) return prev;
     const linted = this.run(uri, text, version, settings, key);
     this.memo.set(uri, linted);
+    this.deps.set(uri, linted.dependencies);
     return linted;
+  }
+
+  /** A one-off lint (a closed file of the workspace): nothing of it is remembered. */
+  lintDetached(uri: string, text: string, settings: Settings): Linted {
+    return this.run(uri, text, undefined, settings, 'detached', false);
   }
 
   /** The last lint of a document, whatever its version. */
@@ -80,6 +88,7 @@ export class LintService {
   forget(uri: string): void {
     this.memo.delete(uri);
     this.analyses.delete(uri);
+    this.deps.delete(uri);
   }
 
   /** Drops memoised results so the next request lints afresh (settings, policy or a linked file changed). */
@@ -98,11 +107,11 @@ export class LintService {
   /** Open documents whose last lint read the file at `file`. */
   dependents(file: string): string[] {
     const out: string[] = [];
-    for (const l of this.memo.values()) if (l.dependencies.includes(file)) out.push(l.uri);
+    for (const [uri, deps] of this.deps) if (deps.includes(file)) out.push(uri);
     return out;
   }
 
-  private run(uri: string, text: string, version: number | undefined, settings: Settings, key: string): Linted {
+  private run(uri: string, text: string, version: number | undefined, settings: Settings, key: string, keepAnalysis = true): Linted {
     const resultId = `${++this.resultCounter}`;
     const base = { uri, version, resultId, text, key, problems: [] as PolicyProblem[], dependencies: [] as string[] };
     if (!settings.enable) return { ...base, lines: new LineIndex(text), enabled: false };
@@ -115,7 +124,7 @@ export class LintService {
       const a = analyse(text, ctx);
       result = lintAnalysis(a, ctx);
       lines = a.model.lines;
-      this.keep(uri, key, a);
+      if (keepAnalysis) this.keep(uri, key, a);
     } catch {
       // lint() turns a failure into an internal-error finding rather than throwing.
       result = lint(text, ctx);

@@ -1,7 +1,7 @@
 // The one place where the core's 1-based positions (line, column in UTF-16 code
 // units, unist style) meet LSP's 0-based ones, in both directions.
 import type { Position, Range } from 'vscode-languageserver';
-import type { LineIndex } from '../core/parse/lines';
+import type { LineIndex } from '../core';
 
 export interface Span1 {
   line: number;

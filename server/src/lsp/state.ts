@@ -1,7 +1,6 @@
 // What every feature module shares: the connection, the open documents, the
 // client's capabilities, settings, policies and the lint service, plus the one
 // way to get the current lint of an open document.
-import * as path from 'node:path';
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LintService, type Linted } from './lint-service';
@@ -21,6 +20,7 @@ export interface ClientCaps {
   configurationRegistration: boolean;
   documentChanges: boolean;
   markdownHover: boolean;
+  workspaceFolders: boolean;
 }
 
 export class ServerState {
@@ -28,11 +28,13 @@ export class ServerState {
   readonly policies: PolicyStore;
   readonly service: LintService;
   readonly settings: SettingsStore;
-  caps: ClientCaps = { pull: false, refresh: false, configuration: false, workDoneProgress: false, watchedFilesRegistration: false, configurationRegistration: false, documentChanges: false, markdownHover: true };
+  caps: ClientCaps = { pull: false, refresh: false, configuration: false, workDoneProgress: false, watchedFilesRegistration: false, configurationRegistration: false, documentChanges: false, markdownHover: true, workspaceFolders: false };
   /** Workspace folder paths (file: folders only). */
   folders: string[] = [];
   /** The version each open document had when last opened or saved (for run: onSave). */
   readonly savedVersion = new Map<string, number>();
+  /** Whether a closed strategy of the workspace links this file as its EqIA (set by the workspace module). */
+  extraLinked: (file: string) => boolean = () => false;
 
   constructor(
     readonly connection: Connection,
@@ -78,10 +80,6 @@ export class ServerState {
   /** Is this file linked as the EqIA of a strategy we have linted? Then it is part of that strategy. */
   isLinkedEqia(uri: string): boolean {
     const file = uriToPath(uri);
-    return !!file && this.service.dependents(file).length > 0;
-  }
-
-  folderOf(file: string): string | undefined {
-    return this.folders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+    return !!file && (this.service.dependents(file).length > 0 || this.extraLinked(file));
   }
 }

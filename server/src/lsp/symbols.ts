@@ -2,8 +2,8 @@
 // element(s) it was matched to, or as the EqIA.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Analysis } from '../core';
-import type { Section } from '../core/model/types';
-import type { LineIndex } from '../core/parse/lines';
+import type { Section } from '../core';
+import type { LineIndex } from '../core';
 import { offsetsToRange } from './positions';
 import { safe } from './safe';
 import type { ServerState } from './state';

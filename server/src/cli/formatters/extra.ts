@@ -1,11 +1,22 @@
-// Formats for review pipelines, loaded only when asked for (keeps start-up fast).
+// Formats for review pipelines, loaded only when asked for (keeps start-up fast):
+// main.ts imports this module dynamically, so a stylish or json run never runs it.
 import type { Formatter } from './types';
-import { formatStylish } from './stylish';
+import { formatSarif } from './sarif';
+import { formatJunit } from './junit';
+import { formatGithub } from './github';
+import { formatMarkdown } from './markdown';
+import { formatHtml } from './html';
+
+const EXTRA: Record<string, Formatter> = {
+  sarif: formatSarif,
+  junit: formatJunit,
+  github: formatGithub,
+  markdown: formatMarkdown,
+  html: formatHtml,
+};
 
 export function extraFormatter(format: string): Formatter {
-  switch (format) {
-    default:
-      // Not built yet: fall back to the human format rather than print nothing.
-      return formatStylish;
-  }
+  const f = EXTRA[format];
+  if (!f) throw new Error(`no formatter for "${format}"`);
+  return f;
 }

@@ -12,6 +12,8 @@ export interface Report {
   version: string;
   color: boolean;
   quiet: boolean;
+  /** The working directory paths are shown relative to (SARIF names it as the source root). */
+  cwd?: string;
 }
 
 export type Formatter = (report: Report) => string;

@@ -1,0 +1,34 @@
+// Starts the language server (dist/server.js, over node IPC) for Markdown
+// documents. Pull diagnostics run on type or on save as each resource's
+// `commissioningLint.run` setting says; everything else is the server's.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export const CLIENT_ID = 'commissioningLint';
+
+export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'markdown', scheme: 'file' },
+      { language: 'markdown', scheme: 'untitled' },
+    ],
+    outputChannel: output,
+    diagnosticPullOptions: {
+      onChange: true,
+      onSave: true,
+      // Skip the pull the resource's `run` setting does not want (read per resource, never cached).
+      filter: (document, mode) => {
+        const run = vscode.workspace.getConfiguration('commissioningLint', document.uri).get<string>('run', 'onType');
+        return (mode === 'onType' && run === 'onSave') || (mode === 'onSave' && run === 'onType');
+      },
+    },
+    // The server registers its own file watchers and settings section.
+    markdown: { isTrusted: false, supportHtml: false },
+  };
+  return new LanguageClient(CLIENT_ID, 'Commissioning Lint', serverOptions, clientOptions);
+}

@@ -1,0 +1,154 @@
+// --cache: reuse the result of a file whose content, policy, linked files and
+// tool build are unchanged since the last --cache run. One JSON file under
+// node_modules/.cache/commissioning-lint (or --cache-location); read and written
+// only when --cache is given.
+import type * as Crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Options } from './args';
+import type { ConfigResolver } from './config';
+import type { FileResult } from './lint-file';
+import type { Policy } from '../core';
+import pkg from '../../../package.json';
+
+const FORMAT = 1;
+export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'commissioning-lint');
+const FILE_NAME = 'cache.json';
+
+interface Entry {
+  /** sha256 of the file's bytes. */
+  hash: string;
+  /** Fingerprint of the resolved policy (pack + config). */
+  policy: string;
+  /** Linked files the core asked for: their hash, or null if they could not be read. */
+  links: Record<string, string | null>;
+  result: Omit<FileResult, 'file'>;
+}
+
+interface CacheFile {
+  format: number;
+  tool: string;
+  entries: Record<string, Entry>;
+}
+
+export function cacheFile(opts: Options, cwd = process.cwd()): string {
+  return path.join(path.resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_DIR), FILE_NAME);
+}
+
+/** Lints the files whose cached result is stale (with `lint`), reuses the rest, saves the cache. */
+export async function lintCached(files: string[], opts: Options, resolver: ConfigResolver, lint: (files: string[]) => Promise<FileResult[]>): Promise<FileResult[]> {
+  const file = cacheFile(opts);
+  const tool = toolFingerprint();
+  const cache = load(file, tool);
+  const hashes = new Hashes();
+  const results: FileResult[] = new Array(files.length);
+  const stale: number[] = [];
+  const keys: Array<{ hash: string; policy: string } | undefined> = files.map((f, i) => {
+    const hash = hashes.of(f);
+    const policy = resolver.forFile(f).policy;
+    if (hash === null || !policy) {
+      stale.push(i);
+      return undefined;
+    }
+    const key = { hash, policy: policyFingerprint(policy) };
+    const e = cache.entries[f];
+    if (e && e.hash === key.hash && e.policy === key.policy && Object.entries(e.links).every(([p, h]) => hashes.of(p) === h)) results[i] = { ...e.result, file: f };
+    else stale.push(i);
+    return key;
+  });
+  if (stale.length) {
+    const fresh = await lint(stale.map((i) => files[i]));
+    stale.forEach((i, k) => {
+      const r = fresh[k];
+      results[i] = r;
+      const key = keys[i];
+      if (!key || r.error) {
+        delete cache.entries[files[i]];
+        return;
+      }
+      const { file: _file, ...result } = r;
+      // Linked files are hashed as they are now: one edited during the run just misses next time.
+      const links = Object.fromEntries((r.links ?? []).map((p) => [p, hashes.of(p)]));
+      cache.entries[files[i]] = { hash: key.hash, policy: key.policy, links, result };
+    });
+  }
+  // An unchanged corpus leaves the cache as it was: such a run only reads.
+  if (stale.length) save(file, cache, new Set(files));
+  return results;
+}
+
+function load(file: string, tool: string): CacheFile {
+  try {
+    const c = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
+    if (c.format === FORMAT && c.tool === tool && c.entries && typeof c.entries === 'object') return c;
+  } catch {
+    // no cache yet, or unreadable: start afresh
+  }
+  return { format: FORMAT, tool, entries: {} };
+}
+
+function save(file: string, cache: CacheFile, seen: Set<string>): void {
+  // Entries of files this run did not lint stay (linting a subset must not evict the
+  // rest) unless the file is gone.
+  for (const f of Object.keys(cache.entries)) if (!seen.has(f) && !fs.existsSync(f)) delete cache.entries[f];
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(cache));
+    fs.renameSync(tmp, file); // atomic, so a concurrent run never reads half a cache
+  } catch (err) {
+    process.stderr.write(`commissioning-lint: warning: cannot write the cache "${file}": ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+  }
+}
+
+/** sha256 in hex. node:crypto is required on first use, so runs without --cache never load it. */
+function sha256(data: string | Buffer): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const crypto = require('node:crypto') as typeof Crypto;
+  return crypto.createHash('sha256').update(data).digest('hex');
+}
+
+/** Content hashes, each file read once per run; null for a file that cannot be read. */
+class Hashes {
+  private readonly memo = new Map<string, string | null>();
+
+  of(file: string): string | null {
+    let h = this.memo.get(file);
+    if (h === undefined) {
+      try {
+        h = sha256(fs.readFileSync(file));
+      } catch {
+        h = null;
+      }
+      this.memo.set(file, h);
+    }
+    return h;
+  }
+}
+
+const policyPrints = new WeakMap<Policy, string>();
+
+/** A hash of the policy's data: phrase lists stand in for their compiled patterns. */
+function policyFingerprint(policy: Policy): string {
+  let p = policyPrints.get(policy);
+  if (!p) {
+    const data = JSON.stringify(policy, (_key, value) => (value && typeof value === 'object' && Array.isArray(value.phrases) && typeof value.test === 'function' ? value.phrases : value));
+    p = sha256(data);
+    policyPrints.set(policy, p);
+  }
+  return p;
+}
+
+/**
+ * The tool's version and a hash of the running bundle, so results of older rules
+ * are never reused, while rebuilding the same code keeps the cache.
+ */
+function toolFingerprint(): string {
+  let build = '';
+  try {
+    build = sha256(fs.readFileSync(__filename)).slice(0, 16);
+  } catch {
+    // not running from a file: the version alone
+  }
+  return `${pkg.version}:${build}`;
+}

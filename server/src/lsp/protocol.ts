@@ -1,0 +1,31 @@
+// The server's own protocol extensions, shared with the VS Code client: names
+// and payload shapes only (the client bundles this file, nothing else of the server).
+
+/** Server → client after each fresh lint of an open document; request: client → server for one document. */
+export const COVERAGE_METHOD = 'commissioningLint/coverage';
+/** Client → server: lint every strategy in the workspace (params may carry a workDoneToken). */
+export const LINT_WORKSPACE_METHOD = 'commissioningLint/lintWorkspace';
+/** Client → server: memory and cache figures (benchmarks, bug reports). */
+export const STATS_METHOD = 'commissioningLint/stats';
+/** The client command a code lens runs (with the document URI); other editors may ignore it. */
+export const SHOW_REPORT_COMMAND = 'commissioningLint.showCoverageReport';
+
+export interface CoverageInfo {
+  uri: string;
+  version?: number;
+  /** "IPC 6/7 · EqIA 4/6 · WCC 7/11", or why there is none. */
+  summary: string;
+  enabled: boolean;
+  policy?: string;
+  /** The JSON contract's coverage object (DESIGN.md). */
+  coverage?: unknown;
+  /** Markdown report (request only). */
+  report?: string;
+}
+
+export interface LintWorkspaceSummary {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}

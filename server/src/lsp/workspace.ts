@@ -1,0 +1,233 @@
+// Workspace diagnostics: every strategy under the workspace folders, open or
+// not. Clients that pull get them through workspace/diagnostic (with progress
+// and partial results, and "unchanged" for files whose lint is still current);
+// clients that cannot pull get them pushed. The "lint workspace" command runs
+// the same sweep on demand, even where `lintWorkspace` is off.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ignore from 'ignore';
+import {
+  DocumentDiagnosticReportKind,
+  WorkspaceDiagnosticRequest,
+  type CancellationToken,
+  type Diagnostic,
+  type WorkDoneProgressReporter,
+  type WorkspaceDiagnosticReport,
+  type WorkspaceDiagnosticReportPartialResult,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { expandInputs } from '../cli/inputs';
+import { diagnosticsOf } from './convert';
+import { safe } from './safe';
+import { LINT_WORKSPACE_METHOD, type LintWorkspaceSummary } from './protocol';
+import type { ServerState } from './state';
+import type { Settings } from './settings';
+import { pathToUri, uriToPath } from './uris';
+
+
+interface Entry {
+  /** What the lint depended on: file stamp, linked files' stamps, policy and settings generations. */
+  stamp: string;
+  resultId: string;
+  items: Diagnostic[];
+  dependencies: string[];
+  /** Linted by the on-demand command in a folder where lintWorkspace is off. */
+  onDemand: boolean;
+}
+
+
+/** How long a folder's file list is trusted when the client sends no file events. */
+const LIST_TTL_MS = 30_000;
+const BATCH = 25;
+
+export function registerWorkspace(state: ServerState): { filesChanged: (created: boolean) => void; isLinked: (file: string) => boolean } {
+  const { connection, log } = state;
+  const store = new Map<string, Entry>();
+  const lists = new Map<string, { at: number; files: string[] }>();
+  let counter = 0;
+
+  const filesOf = (folder: string): string[] => {
+    const cached = lists.get(folder);
+    if (cached && (state.caps.watchedFilesRegistration || Date.now() - cached.at < LIST_TTL_MS)) return cached.files;
+    const files = expandInputs([folder], folder).files;
+    lists.set(folder, { at: Date.now(), files });
+    return files;
+  };
+
+  const stampOf = (file: string): string | undefined => {
+    try {
+      const st = fs.statSync(file);
+      return st.isFile() ? `${st.mtimeMs}:${st.size}` : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** Lints (or reuses) one file; undefined when it no longer exists or is ignored. */
+  const lintFile = async (file: string, settings: Settings, onDemand: boolean, openByPath: Map<string, TextDocument>): Promise<{ uri: string; version: number | null; entry: Entry } | undefined> => {
+    const open = openByPath.get(file);
+    const uri = open?.uri ?? pathToUri(file);
+    if (open) {
+      // Open documents are linted as the editor sees them (and as their own `run` setting says).
+      const l = await state.lintOpen(open.uri);
+      if (!l) return undefined;
+      const entry: Entry = { stamp: `open:${l.key}`, resultId: `w${l.resultId}`, items: diagnosticsOf(l), dependencies: l.dependencies, onDemand };
+      return { uri, version: open.version, entry };
+    }
+    const own = stampOf(file);
+    if (!own) return undefined;
+    const prev = store.get(file);
+    const generations = `${state.policies.generation}:${state.service.settingsGeneration}`;
+    const depStamps = (deps: string[]) => deps.map((d) => `${d}@${openByPath.has(d) ? `open${openByPath.get(d)!.version}` : stampOf(d)}`).join('|');
+    if (prev && prev.stamp === `${own}:${generations}:${depStamps(prev.dependencies)}`) return { uri, version: null, entry: { ...prev, onDemand: prev.onDemand || onDemand } };
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    // Closed files are linted without keeping anything but their diagnostics, so memory stays flat.
+    const l = state.service.lintDetached(uri, text, settings);
+    const entry: Entry = { stamp: `${own}:${generations}:${depStamps(l.dependencies)}`, resultId: `w${++counter}`, items: diagnosticsOf(l), dependencies: l.dependencies, onDemand };
+    return { uri, version: null, entry };
+  };
+
+  const isLinked = (file: string) => {
+    for (const e of store.values()) if (e.dependencies.includes(file)) return true;
+    return false;
+  };
+
+  /** Files to sweep: every Markdown file of each folder not ignored by its config; `force` sweeps folders with lintWorkspace off. */
+  const ignores = new Map<string, ReturnType<typeof ignore>>();
+  const targets = async (force: boolean): Promise<Array<{ file: string; onDemand: boolean; settings: Settings }>> => {
+    const out: Array<{ file: string; onDemand: boolean; settings: Settings }> = [];
+    for (const folder of state.folders) {
+      // Closed files take their folder's settings (VS Code scopes resource settings by folder):
+      // one configuration request per folder rather than one per file.
+      const settings = await state.settingsFor(pathToUri(folder));
+      if (!settings.enable) continue;
+      const auto = settings.lintWorkspace;
+      for (const file of filesOf(folder)) {
+        if (!auto && !force && !store.get(file)?.onDemand) continue;
+        const uri = pathToUri(file);
+        const p = state.policies.forDocument(uri, settings);
+        if (p.configFile && p.ignore?.length) {
+          const rel = path.relative(path.dirname(p.configFile), file).split(path.sep).join('/');
+          let ig = ignores.get(p.configFile);
+          if (!ig) ignores.set(p.configFile, (ig = ignore().add(p.ignore)));
+          if (!rel.startsWith('..') && ig.ignores(rel)) continue;
+        }
+        out.push({ file, onDemand: !auto, settings });
+      }
+    }
+    return out;
+  };
+
+  /** The sweep shared by workspace/diagnostic and the lint-workspace command. */
+  const sweep = async (opts: { force: boolean; previous: Map<string, string>; token?: CancellationToken; progress?: WorkDoneProgressReporter; partial?: { report: (v: WorkspaceDiagnosticReportPartialResult) => void }; push: boolean }) => {
+    const files = await targets(opts.force);
+    const openByPath = new Map<string, TextDocument>();
+    for (const d of state.documents.all()) {
+      const f = uriToPath(d.uri);
+      if (f) openByPath.set(f, d);
+    }
+    const summary: LintWorkspaceSummary = { files: 0, errors: 0, warnings: 0, infos: 0 };
+    const reports: WorkspaceDocumentDiagnosticReport[] = [];
+    let batch: WorkspaceDocumentDiagnosticReport[] = [];
+    opts.progress?.begin('Linting strategies', 0, `0/${files.length}`, true);
+    const seen = new Set<string>();
+    // First lint everything, so that files linked as some strategy's EqIA are known before reporting.
+    const linted: Array<{ file: string; uri: string; version: number | null; entry: Entry }> = [];
+    for (const [i, t] of files.entries()) {
+      if (opts.token?.isCancellationRequested) break;
+      // Yield between files so hovers and edits are answered during a long sweep.
+      if (i % 4 === 0) await new Promise((r) => setImmediate(r));
+      const r = await lintFile(t.file, t.settings, t.onDemand && opts.force, openByPath);
+      opts.progress?.report(Math.round(((i + 1) / files.length) * 100), `${i + 1}/${files.length}`);
+      if (!r) {
+        store.delete(t.file);
+        continue;
+      }
+      seen.add(t.file);
+      if (!r.entry.stamp.startsWith('open:')) store.set(t.file, r.entry);
+      linted.push({ file: t.file, ...r });
+    }
+    for (const r of linted) {
+      // A file linked as a strategy's EqIA is part of that strategy: it is reported clean
+      // (under its own resultId, so a client that saw it earlier gets the change).
+      const linked = isLinked(r.file) || state.isLinkedEqia(r.uri);
+      const resultId = linked ? `${r.entry.resultId}L` : r.entry.resultId;
+      const items = linked ? [] : r.entry.items;
+      summary.files++;
+      for (const d of items) {
+        if (d.severity === 1) summary.errors++;
+        else if (d.severity === 2) summary.warnings++;
+        else summary.infos++;
+      }
+      const report: WorkspaceDocumentDiagnosticReport =
+        opts.previous.get(r.uri) === resultId
+          ? { kind: DocumentDiagnosticReportKind.Unchanged, uri: r.uri, version: r.version, resultId }
+          : { kind: DocumentDiagnosticReportKind.Full, uri: r.uri, version: r.version, resultId, items };
+      if (opts.push && r.version === null) await connection.sendDiagnostics({ uri: r.uri, diagnostics: items });
+      if (opts.partial) {
+        batch.push(report);
+        if (batch.length >= BATCH) {
+          opts.partial.report({ items: batch });
+          batch = [];
+        }
+      } else reports.push(report);
+    }
+    if (opts.partial && batch.length) opts.partial.report({ items: batch });
+    for (const f of [...store.keys()]) if (!seen.has(f) && !opts.token?.isCancellationRequested) store.delete(f);
+    opts.progress?.done();
+    return { summary, items: reports };
+  };
+
+  // Registered directly (not through languages.diagnostics.onWorkspace) so the
+  // progress and partial-result tokens stay readable in the params.
+  connection.onRequest(
+    WorkspaceDiagnosticRequest.type,
+    safe(log, 'workspace diagnostics', { items: [] } as WorkspaceDiagnosticReport, async (params, token): Promise<WorkspaceDiagnosticReport> => {
+      const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+      // Progress only when there is real work: VS Code re-asks every few seconds.
+      const fresh = !store.size || [...previous.values()].every((v) => !v.startsWith('w'));
+      const progress = fresh || params.workDoneToken !== undefined ? await createProgress(state, params.workDoneToken) : undefined;
+      const partialToken = params.partialResultToken;
+      const partial = partialToken !== undefined ? { report: (v: WorkspaceDiagnosticReportPartialResult) => void connection.sendProgress(WorkspaceDiagnosticRequest.partialResult, partialToken, v) } : undefined;
+      const r = await sweep({ force: false, previous, token, progress, partial, push: false });
+      // With partial results the whole answer went as progress; the response itself is empty.
+      return { items: partial ? [] : r.items };
+    }),
+  );
+
+  connection.onRequest(
+    LINT_WORKSPACE_METHOD,
+    safe(log, 'lint workspace', null, async (params: { workDoneToken?: string | number } | undefined, token: CancellationToken) => {
+      const progress = await createProgress(state, params?.workDoneToken);
+      const r = await sweep({ force: true, previous: new Map(), token, progress, push: !state.caps.pull });
+      // Pulling clients fetch the new results with their next workspace pull; ask them to hurry.
+      if (state.caps.pull && state.caps.refresh) connection.languages.diagnostics.refresh().catch((err) => log('refresh', err));
+      return r.summary;
+    }),
+  );
+
+  return {
+    filesChanged: (created: boolean) => {
+      if (created) lists.clear();
+      ignores.clear();
+    },
+    isLinked,
+  };
+}
+
+/** The client's progress token if it sent one, else a server-initiated one if the client supports it. */
+async function createProgress(state: ServerState, token: string | number | undefined): Promise<WorkDoneProgressReporter | undefined> {
+  if (token !== undefined) return state.connection.window.attachWorkDoneProgress(token);
+  if (!state.caps.workDoneProgress) return undefined;
+  try {
+    return await state.connection.window.createWorkDoneProgress();
+  } catch {
+    return undefined;
+  }
+}

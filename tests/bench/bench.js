@@ -1,0 +1,313 @@
+// `npm run bench`: a benchmark, not a test. Generates a deterministic corpus of
+// strategies under the OS temp folder (never in the repository) and measures, in
+// one run with the commands alternating:
+//   - ours:  the built CLI (dist/cli.js), default options;
+//   - floor: a bare remark parse (no extensions) of the same files, spread over
+//            the same number of threads — what any remark-based tool must pay;
+//   - markdownlint-cli2 with its defaults (what a review team runs today);
+// then the --cache speed-up, the cold start against `node -e 0`, and how the cost
+// grows with document size, table length and file count (1×, 2×, 4×, 8×).
+// Prints wall time, peak RSS (maxRSS of the process, threads included) and ratios.
+//
+//   node tests/bench/bench.js [--rounds N] [--quick] [--no-markdownlint]
+'use strict';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+/** The CLI under test: a private copy of dist/ (see main), so a rebuild mid-run cannot change it. */
+let CLI = path.join(ROOT, 'dist', 'cli.js');
+const MARKDOWNLINT = path.join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+/** Bump when the generator changes, so an old corpus is not reused. */
+const CORPUS_VERSION = 2;
+
+// ---------------------------------------------------------------- the corpus
+
+/** mulberry32: a small seeded PRNG, so the corpus is the same on every machine. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PLACES = ['Northvale', 'Eastmoor', 'Riverside', 'Coldharbour', 'Hallam Vale', 'Westshire', 'Kingsmere', 'Thornbury', 'Pennine Edge', 'Lowfield', 'Ashbury', 'Marlow Vale', 'Greyfriars', 'Stourmouth', 'Linthwaite', 'Dunmere'];
+const TOPICS = ['Adult Mental Health', 'Crisis Care', 'Later Life Mental Health', 'Community Mental Health', 'Perinatal Mental Health', 'Psychological Therapies', 'Dual Diagnosis', 'Suicide Prevention', 'Eating Disorders', 'Mental Health Rehabilitation'];
+const SERVICES = ['community mental health team', 'crisis resolution and home treatment team', 'crisis café', 'inpatient ward', 'memory service', 'early intervention in psychosis service', 'talking therapies service', 'peer support service', 'supported housing scheme', 'liaison psychiatry team', 'recovery college', 'day centre'];
+const PROVIDERS = ['the mental health trust', 'the council', 'a voluntary sector partner', 'the GP federation', 'a housing association', 'the acute trust'];
+const ACTS = ['Mental Health Act 1983', 'Mental Capacity Act 2005', 'National Health Service Act 2006', 'Care Act 2014', 'Equality Act 2010', 'Health and Social Care Act 2012', 'Disability Discrimination Act 2005', 'Health and Care Act 2022'];
+const WCC = [[1, 'Locally lead the NHS'], [2, 'Work with community partners'], [3, 'Engage with public and patients'], [4, 'Collaborate with clinicians'], [5, 'Manage knowledge and assess needs'], [6, 'Prioritise investment'], [7, 'Stimulate the market'], [8, 'Promote improvement and innovation'], [9, 'Secure procurement skills'], [10, 'Manage the local health system'], [11, 'Make sound financial investments']];
+const HEADINGS = {
+  purpose: ['Our vision and commitments', 'Purpose of this strategy', 'Introduction and purpose'],
+  legislation: ['The national and legal context', 'Legislation and national guidance', 'Policy context'],
+  needs: ['What the JSNA tells us', 'Local needs', 'Needs analysis'],
+  services: ['Current services', 'Where are we now?', 'Current and potential services'],
+  evidence: ['What works', 'Research and good practice', 'Evidence base'],
+  changes: ['What we will do differently', 'Commissioning intentions', 'Changes needed'],
+  monitoring: ['How we will know we have succeeded', 'Monitoring and review', 'Measuring success'],
+};
+const GROUPS = [['Ethnicity', 'BME communities'], ['Disability', 'disabled people'], ['Sex', 'men and women'], ['Sexual orientation', 'LGB people'], ['Age', 'older people'], ['Religion or belief', 'faith groups']];
+const IMPACTS = ['Positive', 'Neutral', 'Positive, with mitigation', 'No differential impact identified'];
+
+function sentences(rnd) {
+  const pick = (a) => a[Math.floor(rnd() * a.length)];
+  const n = (a, b) => a + Math.floor(rnd() * (b - a + 1));
+  const place = pick(PLACES);
+  return [
+    () => `The ${pick(SERVICES)} in ${place} saw ${n(200, 4000)} people last year, ${n(5, 40)} per cent more than in ${n(2015, 2022)}.`,
+    () => `We will commission ${pick(PROVIDERS)} to run a ${pick(SERVICES)} from ${n(2025, 2028)}, funded by moving £${n(1, 9)}.${n(0, 9)} million from bed-based care.`,
+    () => `People told us that waiting ${n(2, 18)} weeks for a first appointment made their problems worse, and carers asked for help out of hours.`,
+    () => `The Joint Strategic Needs Assessment estimates that ${n(8, 24)} per cent of adults in ${place} have a common mental health problem.`,
+    () => `Evaluations of the ${pick(SERVICES)} elsewhere found fewer emergency admissions and better recovery outcomes after ${n(6, 24)} months.`,
+    () => `The ${pick(ACTS)} shapes what we must commission, and we have reviewed our contracts against it.`,
+    () => `Our section 75 agreement lets the ICB and the council pool £${n(4, 40)} million for community services.`,
+    () => `We will publish quarterly dashboards on access, outcomes and experience, and the partnership board will review them every ${pick(['quarter', 'six months', 'year'])}.`,
+    () => `Demand for the ${pick(SERVICES)} is projected to rise by ${n(3, 25)} per cent by ${n(2030, 2040)}, driven by population growth and deprivation.`,
+    () => `The ${pick(SERVICES)} contract will not be re-let when it ends in ${n(2025, 2029)}; its funding moves to ${pick(SERVICES)}s.`,
+    () => `Clinicians from ${pick(PROVIDERS)} helped design the new pathway, and people with lived experience sat on every panel. (WCC ${pick(WCC)[0]})`,
+    () => `NICE guidance on psychosis and on common mental health problems informs our service specifications and our audit programme.`,
+  ];
+}
+
+function paragraph(rnd) {
+  const s = sentences(rnd);
+  const k = 3 + Math.floor(rnd() * 4);
+  return Array.from({ length: k }, () => s[Math.floor(rnd() * s.length)]()).join(' ');
+}
+
+function list(rnd) {
+  const pick = (a) => a[Math.floor(rnd() * a.length)];
+  return Array.from({ length: 3 + Math.floor(rnd() * 4) }, () => `- **${pick(SERVICES)}**: ${paragraph(rnd).split('. ')[0]}.`).join('\n');
+}
+
+function serviceTable(rnd, rows) {
+  const pick = (a) => a[Math.floor(rnd() * a.length)];
+  const out = ['| Service | Provider | Annual cost | Status | Notes |', '|---|---|---:|---|---|'];
+  for (let i = 0; i < rows; i++) out.push(`| ${pick(SERVICES)} ${i + 1} | ${pick(PROVIDERS)} | £${Math.floor(rnd() * 900) + 50}k | ${pick(['continue', 'expand', 'decommission', 're-procure'])} | ${pick(PLACES)} locality |`);
+  return out.join('\n');
+}
+
+function eqia(rnd) {
+  const rows = GROUPS.filter(() => rnd() > 0.08).map(([g, who]) => `| ${g} | ${IMPACTS[Math.floor(rnd() * IMPACTS.length)]} | Effect on ${who} considered with local groups. |`);
+  return ['## Equality Impact Assessment', '', '| Group | Impact | Notes |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** One strategy of about `bytes` bytes; `tableRows` adds a long service table. */
+function strategy(seed, bytes, tableRows = 0) {
+  const rnd = prng(seed);
+  const pick = (a) => a[Math.floor(rnd() * a.length)];
+  const place = pick(PLACES);
+  const year = 2009 + Math.floor(rnd() * 16);
+  const parts = [];
+  if (rnd() < 0.3) parts.push(`---\ntitle: ${place} ${pick(TOPICS)} Strategy\nowner: ${place} ICB and ${place} Council\nstatus: Draft\nwcc: [${pick(WCC)[0]}, ${pick(WCC)[0]}]\n---\n`);
+  parts.push(`# ${place} ${pick(TOPICS)} Commissioning Strategy ${year}–${year + 5}\n`);
+  const sections = Object.entries(HEADINGS).filter(() => rnd() > 0.07);
+  const bodies = sections.map(([id, hs]) => {
+    const body = [`## ${pick(hs)}`, '', paragraph(rnd), '', rnd() < 0.5 ? list(rnd) : paragraph(rnd)];
+    if (id === 'legislation') body.push('', ACTS.filter(() => rnd() < 0.5).map((a) => `- The ${a} sets duties we must meet.`).join('\n') || '- The Care Act 2014 sets duties we must meet.');
+    if (id === 'services') body.push('', serviceTable(rnd, tableRows || 4 + Math.floor(rnd() * 6)));
+    const [n, name] = pick(WCC);
+    body.push('', `${paragraph(rnd)} (WCC ${n} – ${name})`);
+    return body;
+  });
+  let text = parts.join('\n') + '\n' + bodies.map((b) => b.join('\n')).join('\n\n') + '\n\n' + eqia(rnd) + '\n';
+  // Grow to the target size with locality sub-sections in the middle of the document.
+  const grow = [];
+  let size = Buffer.byteLength(text);
+  for (let i = 1; size < bytes; i++) {
+    const sub = `### ${pick(PLACES)} locality ${i}\n\n${paragraph(rnd)}\n\n${rnd() < 0.3 ? list(rnd) : paragraph(rnd)}\n`;
+    grow.push(sub);
+    size += Buffer.byteLength(sub) + 1;
+  }
+  if (grow.length) {
+    const at = text.indexOf('\n## ', text.indexOf('\n## ') + 1);
+    text = text.slice(0, at + 1) + '## Localities\n\n' + grow.join('\n') + '\n' + text.slice(at + 1);
+  }
+  return text;
+}
+
+/** Writes the corpus once per CORPUS_VERSION; returns its paths. */
+function corpus(quick) {
+  const dir = path.join(os.tmpdir(), `commissioning-lint-bench-v${CORPUS_VERSION}${quick ? '-quick' : ''}`);
+  const count = quick ? 200 : 1000;
+  const step = 640 * 1024;
+  const rows = [1250, 2500, 5000, 10000];
+  const layout = {
+    dir,
+    corpus: path.join(dir, 'corpus'),
+    files: Array.from({ length: count }, (_, i) => path.join(dir, 'corpus', `strategy-${String(i + 1).padStart(4, '0')}.md`)),
+    sizes: [1, 2, 4, 8].map((k) => ({ k, file: path.join(dir, 'sizes', `strategy-${k}x.md`) })),
+    tables: rows.map((n, i) => ({ k: 2 ** i, rows: n, file: path.join(dir, 'tables', `table-${n}-rows.md`) })),
+    small: path.join(dir, 'small.md'),
+  };
+  if (fs.existsSync(path.join(dir, 'manifest.json'))) return layout;
+  process.stderr.write(`generating the corpus in ${dir} …\n`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  for (const d of ['corpus', 'sizes', 'tables']) fs.mkdirSync(path.join(dir, d), { recursive: true });
+  layout.files.forEach((f, i) => fs.writeFileSync(f, strategy(i + 1, 20 * 1024)));
+  for (const s of layout.sizes) fs.writeFileSync(s.file, strategy(90001 + s.k, s.k * step));
+  for (const t of layout.tables) fs.writeFileSync(t.file, strategy(80001, 8 * 1024, t.rows));
+  fs.writeFileSync(layout.small, strategy(70001, 6 * 1024));
+  // A hook that reports a process's peak RSS (all its threads) when it exits.
+  fs.writeFileSync(path.join(dir, 'rss-hook.js'), "if (require('node:worker_threads').isMainThread && process.env.BENCH_RSS_FILE) process.on('exit', () => require('node:fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ version: CORPUS_VERSION, count }));
+  return layout;
+}
+
+// ---------------------------------------------------------------- the floor
+
+/** `bench.js --floor JOBS FILE|DIR…`: bare remark parses of the files over JOBS threads. */
+async function floor(args) {
+  const { Worker, isMainThread, workerData } = require('node:worker_threads');
+  const parseAll = async (files, next) => {
+    const { unified } = await import('unified');
+    const remarkParse = (await import('remark-parse')).default;
+    const processor = unified().use(remarkParse).freeze();
+    for (let i = next(); i < files.length; i = next()) processor.parse(fs.readFileSync(files[i], 'utf8'));
+  };
+  if (!isMainThread) {
+    const counter = new Int32Array(workerData.counter);
+    return parseAll(workerData.files, () => Atomics.add(counter, 0, 1));
+  }
+  const jobs = Number(args[0]);
+  const files = args.slice(1).flatMap((p) => (fs.statSync(p).isDirectory() ? fs.readdirSync(p).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(p, f)) : [p]));
+  if (jobs <= 1) {
+    let i = 0;
+    return parseAll(files, () => i++);
+  }
+  const counter = new SharedArrayBuffer(4);
+  await Promise.all(Array.from({ length: jobs }, () => new Promise((resolve, reject) => new Worker(__filename, { argv: ['--floor'], workerData: { files, counter } }).on('exit', resolve).on('error', reject))));
+}
+
+// ---------------------------------------------------------------- measuring
+
+function measure(layout, args, opts = {}) {
+  const rssFile = path.join(layout.dir, `rss-${process.pid}.txt`);
+  fs.rmSync(rssFile, { force: true });
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [...(opts.hook === false ? [] : ['-r', path.join(layout.dir, 'rss-hook.js')]), ...args], {
+    cwd: opts.cwd ?? layout.dir,
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const rss = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) / 1024 : NaN;
+  return { ms, rss };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmtMs = (ms) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+const fmtMb = (mb) => `${Math.round(mb)} MB`;
+
+/** Runs each command `rounds` times, alternating; returns median wall time and peak RSS per command. */
+function alternate(layout, commands, rounds) {
+  const runs = commands.map(() => []);
+  // A command marked `prime` runs once unmeasured first (to fill the cache).
+  for (const c of commands) if (c.prime) measure(layout, c.args, c);
+  for (let r = 0; r < rounds; r++) {
+    commands.forEach((c, i) => {
+      runs[i].push(measure(layout, c.args, c));
+      process.stderr.write('.');
+    });
+  }
+  process.stderr.write('\n');
+  return commands.map((c, i) => ({ name: c.name, ms: median(runs[i].map((x) => x.ms)), rss: Math.max(...runs[i].map((x) => x.rss)), n: runs[i].length }));
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows.map((r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ')).join('\n');
+}
+
+function main() {
+  const argv = process.argv.slice(2);
+  const quick = argv.includes('--quick');
+  const rounds = Number(argv[argv.indexOf('--rounds') + 1]) || (quick ? 2 : 3);
+  const withMarkdownlint = !argv.includes('--no-markdownlint');
+  if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run `node esbuild.js` first');
+  const layout = corpus(quick);
+  const copy = path.join(layout.dir, 'dist');
+  fs.rmSync(copy, { recursive: true, force: true });
+  fs.cpSync(path.join(ROOT, 'dist'), copy, { recursive: true });
+  CLI = path.join(copy, 'cli.js');
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const mb = layout.files.reduce((a, f) => a + fs.statSync(f).size, 0) / 1048576;
+  console.log(`commissioning-lint benchmark · node ${process.version} · ${cores} cores · ${os.cpus()[0]?.model ?? ''} · load average ${os.loadavg()[0].toFixed(2)} at start`);
+  console.log(`corpus: ${layout.files.length} strategies, ${mb.toFixed(1)} MB, in ${layout.dir}\n`);
+
+  // 1. The corpus: ours, the floor and markdownlint-cli2, alternating.
+  const cacheDir = path.join(layout.dir, 'cache');
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+  const runs = alternate(layout, [
+    { name: 'commissioning-lint', args: [CLI, layout.corpus] },
+    { name: 'bare remark parse (floor)', args: [__filename, '--floor', String(cores), layout.corpus] },
+    ...(withMarkdownlint ? [{ name: 'markdownlint-cli2', args: [MARKDOWNLINT, 'corpus/*.md'] }] : []),
+    // Primed: the runs measure an unchanged corpus against a filled cache.
+    { name: 'commissioning-lint --cache', args: [CLI, '--cache', '--cache-location', cacheDir, layout.corpus], prime: true },
+  ], rounds);
+  const [ours, base, mdl] = runs;
+  const cached = runs[runs.length - 1];
+  console.log(`## ${layout.files.length} strategies × 20 KB (median of ${rounds} runs, threads: ${cores})\n`);
+  console.log(table([
+    ['command', 'wall', 'MB/s', 'peak RSS', 'vs ours'],
+    ...runs.map((m) => [m.name, fmtMs(m.ms), (mb / (m.ms / 1000)).toFixed(2), fmtMb(m.rss), `${(m.ms / ours.ms).toFixed(2)}×`]),
+  ]));
+  console.log('');
+  if (mdl?.name === 'markdownlint-cli2') console.log(`markdownlint-cli2 / ours: ${(mdl.ms / ours.ms).toFixed(2)}× (target ≥ 3×)`);
+  console.log(`ours / bare remark parse: ${(ours.ms / base.ms).toFixed(2)}× (target ≤ 1.5×)`);
+  console.log(`peak RSS of ours: ${fmtMb(ours.rss)} (target ≤ 300 MB)`);
+  console.log(`--cache on an unchanged corpus: ${fmtMs(cached.ms)}, ${(ours.ms / cached.ms).toFixed(1)}× faster (target ≥ 20×)\n`);
+
+  // 2. Cold start: one small strategy against `node -e 0`.
+  const cold = alternate(layout, [
+    { name: 'node -e 0', args: ['-e', '0'], hook: false },
+    { name: 'commissioning-lint small.md', args: [CLI, layout.small], hook: false },
+  ], quick ? 9 : 21);
+  console.log(`## Cold start (median of ${cold[0].n})\n`);
+  console.log(table([['command', 'wall'], ...cold.map((c) => [c.name, fmtMs(c.ms)])]));
+  console.log(`\nratio: ${(cold[1].ms / cold[0].ms).toFixed(2)}× node -e 0 (target ≤ 2.5×)\n`);
+
+  // 3. Scaling: cost per step should stay flat (linear cost).
+  const steps = (name, items, label, withFloor) => {
+    const commands = items.flatMap((it) => [
+      { name: `ours ${label(it)}`, args: [CLI, ...it.args] },
+      ...(withFloor ? [{ name: `floor ${label(it)}`, args: [__filename, '--floor', String(it.jobs ?? 1), ...it.args] }] : []),
+    ]);
+    const res = alternate(layout, commands, rounds);
+    console.log(`## ${name} (median of ${rounds})\n`);
+    const per = withFloor ? 2 : 1;
+    const base1 = res[0].ms / items[0].k;
+    // The added cost of each step, per 1× added, against the first step's: start-up
+    // cancels out, so this stays near 1.00 when the cost is linear and grows if not.
+    const ours = (i) => res[i * per].ms;
+    const firstAdded = items.length > 1 ? (ours(1) - ours(0)) / (items[1].k - items[0].k) : NaN;
+    const rows = items.map((it, i) => {
+      const o = res[i * per];
+      const f = withFloor ? res[i * per + 1] : undefined;
+      const added = i === 0 ? '–' : ((ours(i) - ours(i - 1)) / (it.k - items[i - 1].k) / firstAdded).toFixed(2);
+      return [label(it), fmtMs(o.ms), `${(o.ms / it.k / base1).toFixed(2)}`, added, fmtMb(o.rss), ...(f ? [fmtMs(f.ms), `${(o.ms / f.ms).toFixed(2)}×`] : [])];
+    });
+    console.log(table([['step', 'ours', 'per 1×', 'added per 1×', 'peak RSS', ...(withFloor ? ['floor', 'ours/floor'] : [])], ...rows]));
+    console.log('');
+  };
+  steps('Document size', layout.sizes.map((s) => ({ k: s.k, args: [s.file], size: fs.statSync(s.file).size })), (it) => `${it.k}× (${(it.size / 1048576).toFixed(2)} MB)`, true);
+  steps('Table length', layout.tables.map((t) => ({ k: t.k, args: [t.file], rows: t.rows })), (it) => `${it.k}× (${it.rows} rows)`, true);
+  const n = layout.files.length;
+  steps('File count', [1, 2, 4, 8].map((k) => ({ k, args: layout.files.slice(0, (n / 8) * k), jobs: cores })), (it) => `${it.k}× (${it.args.length} files)`, true);
+  console.log(`load average ${os.loadavg()[0].toFixed(2)} at the end (other work on the machine slows every command alike, but adds noise)`);
+}
+
+// Dispatch last: the generator's constants above must exist first.
+if (process.argv[2] === '--floor') {
+  floor(process.argv.slice(3));
+} else if (require.main === module) {
+  main();
+}

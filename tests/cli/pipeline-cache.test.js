@@ -1,0 +1,72 @@
+// --cache: results reused while a file, its linked EqIA, the policy and the tool
+// are unchanged; nothing read or written without --cache.
+const assert = require('node:assert');
+const fs = require('node:fs');
+const path = require('node:path');
+const { run, snapshot } = require('../helpers/cli');
+const { strategyWorkspace, NO_EQIA } = require('./format-workspace');
+
+const CACHE = path.join('node_modules', '.cache', 'commissioning-lint', 'cache.json');
+
+describe('--cache', () => {
+  let dir;
+  let fresh;
+  before(() => {
+    dir = strategyWorkspace();
+    fresh = run(['--format', 'json', 'strategies'], { cwd: dir });
+  });
+  const cached = (...args) => run(['--format', 'json', '--cache', ...args, 'strategies'], { cwd: dir });
+  const entries = (file = CACHE) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')).entries;
+
+  it('writes nothing without --cache', () => {
+    const before = snapshot(dir);
+    run(['--format', 'json', 'strategies'], { cwd: dir });
+    assert.deepStrictEqual(snapshot(dir), before);
+  });
+
+  it('gives the same output on a cold and a warm cache, and a warm run only reads', () => {
+    const cold = cached();
+    assert.strictEqual(cold.stdout, fresh.stdout);
+    assert.strictEqual(cold.code, fresh.code);
+    // Four strategies, and the linked EqIA, linted as found in the folder (then dropped from the report).
+    assert.strictEqual(Object.keys(entries()).length, 5);
+    const mtime = fs.statSync(path.join(dir, CACHE)).mtimeMs;
+    const warm = cached();
+    assert.strictEqual(warm.stdout, fresh.stdout);
+    assert.strictEqual(warm.code, fresh.code);
+    assert.strictEqual(fs.statSync(path.join(dir, CACHE)).mtimeMs, mtime, 'an unchanged corpus does not rewrite the cache');
+  });
+
+  it('re-lints a changed file', () => {
+    cached();
+    fs.writeFileSync(path.join(dir, 'strategies/northvale.md'), NO_EQIA);
+    const j = JSON.parse(cached().stdout);
+    assert.ok(j.files.find((f) => f.path === 'strategies/northvale.md').diagnostics.some((d) => d.ruleId === 'eqia-missing'));
+  });
+
+  it('re-lints a strategy whose linked EqIA changed, or appeared', () => {
+    const eqia = path.join(dir, 'strategies/eqia/northvale-eqia.md');
+    const text = fs.readFileSync(eqia, 'utf8');
+    const status = () => JSON.parse(cached().stdout).files.find((f) => f.path === 'strategies/linked.md').coverage.eqia.groups.age.status;
+    assert.strictEqual(status(), 'covered');
+    fs.writeFileSync(eqia, text.replace(/^\| Age .*\n/m, ''));
+    assert.notStrictEqual(status(), 'covered');
+    fs.rmSync(eqia);
+    status();
+    fs.writeFileSync(eqia, text);
+    assert.strictEqual(status(), 'covered', 'a linked file that appears is noticed');
+  });
+
+  it('re-lints when the policy changes', () => {
+    const first = JSON.parse(cached().stdout);
+    const other = JSON.parse(cached('--policy', 'equality-act-2010').stdout);
+    assert.strictEqual(Object.keys(first.files[0].coverage.eqia.groups).length, 6);
+    assert.strictEqual(Object.keys(other.files[0].coverage.eqia.groups).length, 9);
+  });
+
+  it('keeps the cache where --cache-location says', () => {
+    const r = cached('--cache-location', '.lint-cache');
+    assert.strictEqual(r.stdout, cached().stdout);
+    assert.strictEqual(Object.keys(entries('.lint-cache/cache.json')).length, 5);
+  });
+});
