@@ -36,7 +36,7 @@ export function parseDocument(text: string, ctx: Pick<LintContext, 'cache'>): Do
 export function analyse(text: string, ctx: LintContext): Analysis {
   const model = parseDocument(text, ctx);
   const policy = ctx.policy;
-  const frontMatter = readFrontMatter(model);
+  const frontMatter = readFrontMatter(model, ctx.cache);
   const linked = linkedEqia(model, policy, frontMatter, ctx);
   const eqia = recogniseEqia(model, policy, linked);
   const markers = explicitMarkers(model, frontMatter);

@@ -2,6 +2,7 @@
 // the file, and the rest of the document is linted as usual.
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import type { DocModel } from './model/types';
+import type { ParseCache } from './types';
 
 export interface FrontMatterData {
   data: Record<string, unknown>;
@@ -10,10 +11,20 @@ export interface FrontMatterData {
   error?: { line: number; column: number; endColumn: number; message: string };
 }
 
-export function readFrontMatter(model: DocModel): FrontMatterData | undefined {
+/** Front matter of a document; parsed once per distinct text when the caller keeps a cache. */
+export function readFrontMatter(model: DocModel, cache?: ParseCache): FrontMatterData | undefined {
   const fm = model.frontMatter;
   if (!fm) return undefined;
-  const base = model.lines.point(fm.valueStart).line; // file line of the YAML's first line
+  const base = model.lines.point(fm.valueStart).line;
+  const key = `frontmatter\u0000${base}\u0000${fm.raw}`;
+  const hit = cache?.get(key) as FrontMatterData | undefined;
+  if (hit) return hit;
+  const parsed = parseFrontMatter(model, fm, base);
+  if (parsed) cache?.set(key, parsed);
+  return parsed;
+}
+
+function parseFrontMatter(model: DocModel, fm: NonNullable<DocModel['frontMatter']>, base: number): FrontMatterData | undefined {
   const counter = new LineCounter();
   const doc = parseDocument(fm.raw, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const lineOf = (key: string, index?: number | string): number | undefined => {

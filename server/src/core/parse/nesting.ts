@@ -4,7 +4,11 @@
 // the text stays where it was.
 export const MAX_NESTING = 32;
 
-const DEEP_HINT = new RegExp(`^(?:[ \\t]*(?:>|[-+*][ \\t]|\\d{1,9}[.)][ \\t])){${MAX_NESTING + 1}}`, 'm');
+/** Lists nested by indentation alone: past this many columns a marker starts no new level. */
+export const MAX_INDENT = 4 * MAX_NESTING;
+
+const DEEP_HINT = new RegExp(`^(?:[ \\t]*(?:>|[-+*][ \\t]|\\d{1,9}[.)][ \\t])){${MAX_NESTING + 1}}|^[ \\t]{${MAX_INDENT},}(?:[-+*>]|\\d{1,9}[.)])`, 'm');
+const DEEP_MARKER = new RegExp(`^([ \\t]{${MAX_INDENT},})([-+*>]|\\d{1,9}[.)])(?=[ \\t]|$)`);
 const MARKER = /^[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))/;
 
 export function capNesting(src: string): string {
@@ -20,6 +24,9 @@ export function capNesting(src: string): string {
       out += depth > MAX_NESTING ? m[0].replace(/[^ \t]/g, ' ') : m[0];
       pos += m[0].length;
     }
-    return depth > MAX_NESTING ? out + line.slice(pos) : line;
+    if (depth > MAX_NESTING) return out + line.slice(pos);
+    // A marker indented past the cap (a list nested hundreds of levels by indentation) becomes text.
+    const deep = DEEP_MARKER.exec(line);
+    return deep && deep[1].replace(/\t/g, '    ').length >= MAX_INDENT ? deep[1] + ' '.repeat(deep[2].length) + line.slice(deep[0].length) : line;
   });
 }

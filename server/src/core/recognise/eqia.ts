@@ -58,6 +58,7 @@ interface Unit {
   pairs?: Array<{ header?: Span; value: Span }>;
   /** Judge the body without its blanket sentences ("no group will be disadvantaged"). */
   blanketFree?: boolean;
+  subjects?: Mention[];
 }
 
 export function eqiaSections(model: DocModel, policy: Policy): Section[] {
@@ -113,8 +114,10 @@ function judgeGroup(policy: Policy, group: GroupDef, units: Unit[], scopes: Arra
   return { group, status: 'missing' };
 }
 
+/** Group mentions in a unit's subject, found once per unit and reused for every group. */
 function subjectsOf(policy: Policy, u: Unit): Mention[] {
-  return findMentions(policy.groups, u.model.masked, u.subject.start, u.subject.end);
+  u.subjects ??= findMentions(policy.groups, u.model.masked, u.subject.start, u.subject.end);
+  return u.subjects;
 }
 
 const STRONG = /\b(positive|negative|adverse|neutral|beneficial|detrimental)(ly)?\b|\bno (\w+ ){0,3}(impacts?|effects?)\b/i;

@@ -163,7 +163,14 @@ function rank(c: Candidate): number {
 
 /** How well a section's prose fits an element: distinct signals over the number it needs. */
 function fit(model: DocModel, element: ElementDef, s: Section): number {
-  return signalCount(element, sectionText(model, s, 'full')) / element.minSignals;
+  const memo = memoFor(model).fit;
+  const key = `${element.id}@${s.start}`;
+  let f = memo.get(key);
+  if (f === undefined) {
+    f = signalCount(element, sectionText(model, s, 'full')) / element.minSignals;
+    memo.set(key, f);
+  }
+  return f;
 }
 
 /** Distinct signals of an element in prose, not counting its near-misses ("contract monitoring"). */
@@ -193,15 +200,51 @@ function sharedHeadingFilter(model: DocModel, s: Section, els: ElementDef[]): El
 /**
  * Empty: a placeholder, judged on prose alone (sub-heading titles are not
  * content) — too few words in the whole section, or nothing but blanks and stock
- * stubs ("To follow") in it and every sub-section.
+ * stubs ("To follow") in it and every sub-section. Memoised per section: every
+ * candidate asks, and nested sections share their sub-sections.
  */
 function isEmpty(model: DocModel, policy: Policy, s: Section): boolean {
-  const own = sectionText(model, s, 'own');
-  if (!s.children.length) return isPlaceholder(policy, own);
-  const prose = (x: Section): string => [sectionText(model, x, 'own'), ...x.children.map(prose)].join('\n');
-  if (wordCount(collapse(prose(s))) < policy.minWords) return true;
-  const stubs = (x: Section): boolean => isStub(policy, sectionText(model, x, 'own')) && x.children.every(stubs);
-  return stubs(s);
+  const memo = memoFor(model);
+  let v = memo.empty.get(s);
+  if (v === undefined) {
+    if (!s.children.length) v = isPlaceholder(policy, sectionText(model, s, 'own'));
+    else v = proseWords(model, s) < policy.minWords || isStubTree(model, policy, s);
+    memo.empty.set(s, v);
+  }
+  return v;
+}
+
+/** Words of prose in a section and its sub-sections, excluding their headings. */
+function proseWords(model: DocModel, s: Section): number {
+  const memo = memoFor(model);
+  let n = memo.words.get(s);
+  if (n === undefined) {
+    n = wordCount(collapse(sectionText(model, s, 'own'))) + s.children.reduce((t, c) => t + proseWords(model, c), 0);
+    memo.words.set(s, n);
+  }
+  return n;
+}
+
+function isStubTree(model: DocModel, policy: Policy, s: Section): boolean {
+  return isStub(policy, sectionText(model, s, 'own')) && s.children.every((c) => isStubTree(model, policy, c));
+}
+
+interface Memo {
+  empty: Map<Section, boolean>;
+  words: Map<Section, number>;
+  fit: Map<string, number>;
+}
+
+// Per-model memo tables; a WeakMap so they go with the model.
+const memos = new WeakMap<DocModel, Memo>();
+
+function memoFor(model: DocModel): Memo {
+  let m = memos.get(model);
+  if (!m) {
+    m = { empty: new Map(), words: new Map(), fit: new Map() };
+    memos.set(model, m);
+  }
+  return m;
 }
 
 /** For sections no heading or marker claims: the one element their prose most clearly addresses. */

@@ -47,7 +47,7 @@ export function recogniseWcc(model: DocModel, policy: Policy, fm: FrontMatterDat
   const max = policy.competencies.length ? policy.competencies[policy.competencies.length - 1].number : 0;
   const byNumber = new Map(policy.competencies.map((c) => [c.number, c]));
   const line = (o: number) => model.lines.point(o).line;
-  const taken: Array<[number, number]> = [];
+  const taken = new Taken(text.length);
 
   const addTag = (num: number, nameText: string | undefined, start: number, end: number, written: string) => {
     if (num < 1 || num > max || !byNumber.has(num)) {
@@ -76,8 +76,8 @@ export function recogniseWcc(model: DocModel, policy: Policy, fm: FrontMatterDat
     while ((m = re.exec(text))) {
       const start = m.index;
       const end = m.index + m[0].length;
-      if (taken.some(([s, e]) => start < e && end > s)) continue;
-      taken.push([start, end]);
+      if (taken.overlaps(start, end)) continue;
+      taken.add(start, end);
       const nums = [m[1], ...(m[2] ? m[2].match(/\d+/g) ?? [] : [])].map(Number);
       // A name can only belong to the last number of a list ("WCC 5 and 6 – Prioritise investment").
       nums.forEach((n, i) => addTag(n, i === nums.length - 1 ? m![3] : undefined, start, end, m![0]));
@@ -106,7 +106,7 @@ export function recogniseWcc(model: DocModel, policy: Policy, fm: FrontMatterDat
 const namePatterns = new Map<string, DualRegExp>();
 
 /** A competency's name written without a number, where it reads as a reference, not as prose. */
-function scanNames(model: DocModel, policy: Policy, taken: Array<[number, number]>, tags: TagFinding[]): void {
+function scanNames(model: DocModel, policy: Policy, taken: Taken, tags: TagFinding[]): void {
   const text = model.masked;
   for (const c of policy.competencies) {
     for (const name of c.names) {
@@ -118,7 +118,7 @@ function scanNames(model: DocModel, policy: Policy, taken: Array<[number, number
       while ((m = re.exec(text))) {
         const start = m.index;
         const end = start + m[0].length;
-        if (taken.some(([s, e]) => start < e && end > s)) continue;
+        if (taken.overlaps(start, end)) continue;
         const { line } = model.lines.point(start);
         const lineStart = model.lines.lineStart(line);
         const before = text.slice(lineStart, start);
@@ -129,7 +129,7 @@ function scanNames(model: DocModel, policy: Policy, taken: Array<[number, number
         const midSentence = /[\p{Ll},]\s+$/u.test(before);
         const distinctive = name.split(/\s+/).length >= 5;
         if (policy.wcc.context.test(lineText) || (capital && (NAME_LEAD.test(before) || midSentence)) || distinctive) {
-          taken.push([start, end]);
+          taken.add(start, end);
           tags.push({ number: c.number, start, end, line });
         }
       }
@@ -138,7 +138,7 @@ function scanNames(model: DocModel, policy: Policy, taken: Array<[number, number
 }
 
 /** Numbered list items under a "World Class Commissioning competencies" box ("5. Manage knowledge…"). */
-function scanNumberedBoxes(model: DocModel, policy: Policy, taken: Array<[number, number]>, addTag: (n: number, name: string | undefined, s: number, e: number, w: string) => void): void {
+function scanNumberedBoxes(model: DocModel, policy: Policy, taken: Taken, addTag: (n: number, name: string | undefined, s: number, e: number, w: string) => void): void {
   for (let i = 1; i < model.blocks.length; i++) {
     const list = model.blocks[i];
     if (list.kind !== 'list' || !list.items) continue;
@@ -153,9 +153,9 @@ function scanNumberedBoxes(model: DocModel, policy: Policy, taken: Array<[number
     const ordinal = items.every((x, k) => x!.num === (items[0]!.num) + k) && items[0]!.num === 1;
     for (const x of items) {
       const { it, num, name } = x!;
-      if (taken.some(([s, e]) => it.start < e && it.end > s)) continue;
+      if (taken.overlaps(it.start, it.end)) continue;
       const named = competencyForName(name, policy.competencies);
-      taken.push([it.start, it.end]);
+      taken.add(it.start, it.end);
       if (named && ordinal && named.number !== num) addTag(named.number, name, it.start, it.end, `${num}. ${name}`);
       else addTag(num, name, it.start, it.end, `${num}. ${name}`);
     }
@@ -181,4 +181,22 @@ function frontMatterTags(fm: FrontMatterData | undefined, policy: Policy, tags: 
     const named = competencyForName(written, policy.competencies);
     if (named) tags.push({ number: named.number, start: 0, end: 0, line });
   });
+}
+
+/** Which offsets of the text a reference already covers (linear, however many tags a line holds). */
+class Taken {
+  private readonly marks: Uint8Array;
+
+  constructor(length: number) {
+    this.marks = new Uint8Array(length + 1);
+  }
+
+  overlaps(start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (this.marks[i]) return true;
+    return false;
+  }
+
+  add(start: number, end: number): void {
+    this.marks.fill(1, start, end);
+  }
 }
