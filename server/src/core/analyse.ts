@@ -38,7 +38,7 @@ export function analyse(text: string, ctx: LintContext): Analysis {
   const policy = ctx.policy;
   const frontMatter = readFrontMatter(model, ctx.cache);
   const linked = linkedEqia(model, policy, frontMatter, ctx);
-  const eqia = recogniseEqia(model, policy, linked);
+  const eqia = recogniseEqia(model, policy, linked, frontMatter);
   const markers = explicitMarkers(model, frontMatter);
   const elements = recogniseElements(model, policy, markers, new Set(eqia.sections));
   const titleHeading = model.sections.find((s) => s.depth === 1) ?? model.sections[0];

@@ -6,6 +6,7 @@ import type { DocModel, Row, Section, Span } from '../model/types';
 import type { GroupDef, Policy } from '../policy/types';
 import type { ElementStatus, GroupStatus } from '../types';
 import { findMentions, type Mention } from './groups';
+import type { FrontMatterData } from '../frontmatter';
 import { isPlaceholder, normaliseHeading, sectionText, sentences, sentenceSpans } from './text';
 
 export interface GroupFinding {
@@ -67,10 +68,15 @@ export function eqiaSections(model: DocModel, policy: Policy): Section[] {
   return found.filter((s) => !found.some((o) => o !== s && o.start <= s.start && s.end <= o.end));
 }
 
-export function recogniseEqia(model: DocModel, policy: Policy, linked: LinkedEqia[]): EqiaFinding {
+export function recogniseEqia(model: DocModel, policy: Policy, linked: LinkedEqia[], fm?: FrontMatterData): EqiaFinding {
   const sections = eqiaSections(model, policy);
   const units: Unit[] = [];
   const scopes: Array<{ model: DocModel; source?: string; span: Span }> = [];
+  const inFrontMatter = frontMatterEqia(model, fm);
+  if (inFrontMatter) {
+    units.push(...inFrontMatter.units);
+    scopes.push({ model: inFrontMatter.model, span: inFrontMatter.span });
+  }
   for (const s of sections) {
     units.push(...sectionUnits(model, policy, s, undefined));
     scopes.push({ model, span: { start: s.start, end: s.end } });
@@ -86,9 +92,10 @@ export function recogniseEqia(model: DocModel, policy: Policy, linked: LinkedEqi
   const substantive =
     sections.some((s) => !isPlaceholder(policy, sectionText(model, s, 'full'))) ||
     linked.some((l) => !isPlaceholder(policy, l.model.masked));
-  const status: ElementStatus = substantive ? 'present' : sections.length ? 'empty' : 'missing';
-  const at = sections[0]?.heading ? { start: sections[0].heading.start, end: sections[0].heading.end } : linked[0]?.at;
-  const groups = policy.groups.map((group) => judgeGroup(policy, group, units, scopes, model));
+  const status: ElementStatus = substantive || inFrontMatter?.units.length ? 'present' : sections.length ? 'empty' : 'missing';
+  const at = sections[0]?.heading ? { start: sections[0].heading.start, end: sections[0].heading.end } : (linked[0]?.at ?? inFrontMatter?.at);
+  // Findings in front matter are reported against the document itself.
+  const groups = policy.groups.map((group) => judgeGroup(policy, group, units, scopes, model)).map((g) => (g.at?.model === inFrontMatter?.model ? { ...g, at: { ...g.at!, model } } : g));
   return { status, sections, at, source: sections.length ? undefined : linked[0]?.path, groups };
 }
 
@@ -149,6 +156,35 @@ function tableDetermines(policy: Policy, u: Unit): boolean {
     // A tick or yes/no under a column such as "Positive" or "Adverse impact?".
     return CELL_MARK.test(v) && !!p.header && (/impact|effect|disadvantag|benefit/i.test(text(p.header)) || policy.eqia.impact.test(text(p.header)));
   });
+}
+
+/**
+ * An EqIA written as a front-matter map (`eqia: { age: "positive – …", … }`):
+ * each entry is a unit, its key the subject and its value the determination.
+ * Front matter is blanked in the masked prose, so these units read a copy of
+ * the model that shows it.
+ */
+function frontMatterEqia(model: DocModel, fm: FrontMatterData | undefined): { units: Unit[]; model: DocModel; span: Span; at: Span } | undefined {
+  const map = fm?.data.eqia;
+  if (!map || typeof map !== 'object' || Array.isArray(map)) return undefined;
+  const visible: DocModel = { ...model, masked: model.source };
+  const units: Unit[] = [];
+  let first = Infinity;
+  let last = 0;
+  for (const [key, value] of Object.entries(map as Record<string, unknown>)) {
+    const line = fm!.lineOf('eqia', key);
+    if (!line || (typeof value !== 'string' && typeof value !== 'number')) continue;
+    const start = model.lines.lineStart(line);
+    const end = model.lines.lineEnd(line);
+    const colon = model.source.indexOf(':', start);
+    const split = colon > start && colon < end ? colon : end;
+    units.push({ model: visible, subject: { start, end: split }, body: [{ start: split + 1, end }], structured: true });
+    first = Math.min(first, start);
+    last = Math.max(last, end);
+  }
+  const keyLine = fm!.lineOf('eqia') ?? 1;
+  const at = { start: model.lines.lineStart(keyLine), end: model.lines.lineEnd(keyLine) };
+  return units.length ? { units, model: visible, span: { start: first, end: last }, at } : undefined;
 }
 
 /** Splits an EqIA section into units: table rows or columns, list items, group sub-sections, sentences. */

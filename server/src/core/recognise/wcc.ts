@@ -30,9 +30,10 @@ export interface WccFinding {
   invalid: InvalidTagFinding[];
 }
 
-const PREFIX = String.raw`(?<![\p{L}\p{N}])(?:WCC|World[ \t-]+Class[ \t-]+Commissioning)(?:[ \t-]*(?:competenc(?:y|ies)|comp\.?))?`;
+// "WCC alignment: 5", "WCC refs 2, 3": a few words that introduce numbers.
+const PREFIX = String.raw`(?<![\p{L}\p{N}])(?:WCC|World[ \t-]+Class[ \t-]+Commissioning)(?:[ \t-]*(?:competenc(?:y|ies)|comp\.?|alignment|links?|refs?|references?|mapping|evidence)s?)?`;
 // Numbers must follow on the same line: a heading "WCC competencies" is not a tag for the next paragraph's "9.1".
-const NUMBERS = String.raw`[ \t]*(?:no\.?|number|#)?[ \t]*[-–—:]?[ \t]*(\d{1,3})(?![\d.]\d)((?:[ \t]*(?:,|&|and|\/|or)[ \t]*\d{1,3}(?!\d))*)`;
+const NUMBERS = String.raw`[ \t]*(?:no\.?|number|#)?[ \t]*[-–—:]?[ \t]*(\d{1,3})(?!\d|\.\d)((?:[ \t]*(?:,|&|and|\/|or)[ \t]*\d{1,3}(?!\d))*)`;
 // A written name runs to the end of the clause, but never into the next reference.
 const NAME = String.raw`(?:[ \t]*(?:[-–—:]|\()[ \t]*((?:(?!\bWCC\b|\bworld class\b|\bcompetenc)[^\n\]\).;|]){3,80}))?`;
 const TAG = new RegExp(PREFIX + NUMBERS + NAME, 'giu');
