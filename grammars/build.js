@@ -70,7 +70,7 @@ function buildGrammar(policy) {
       'wcc-tag': {
         comment: 'A World Class Commissioning competency reference: WCC 5, WCC-5, WCC competency 5, World Class Commissioning 5 and 6',
         match:
-          '(?i)(?<![\\p{L}\\p{N}])(?:WCC|World[\\s-]+Class[\\s-]+Commissioning)(?:[\\s-]*(?:competenc(?:y|ies)|comp\\.?))?\\s*(?:no\\.?|number|#)?\\s*[-–—:]?\\s*\\d{1,3}(?!\\d)(?:\\s*(?:,|&|and|\\/|or)\\s*\\d{1,3}(?!\\d))*',
+          '(?i)(?<![\\p{L}\\p{N}])(?:WCC|World[\\s-]+Class[\\s-]+Commissioning)(?:[\\s-]*(?:competenc(?:y|ies)|comp\\.?|alignment|links?|refs?|references?|mapping|evidence)s?)?\\s*(?:no\\.?|number|#)?\\s*[-–—:]?\\s*\\d{1,3}(?!\\d)(?:\\s*(?:,|&|and|\\/|or)\\s*\\d{1,3}(?!\\d))*',
         name: 'constant.other.wcc-tag.commissioning-lint',
       },
       act: {

@@ -208,16 +208,17 @@ describe('language server: capabilities over stdio', function () {
       assert.match(text, /cited the Equality Act 2010; that/);
     });
 
-    it('gives a reasonless waiver a reason, which makes it waive', async function () {
-      const { after } = await fixAndRelint('fix-reason', variants.reasonlessWaiver, 'waiver-invalid');
-      assert.ok(!codes(after).includes('waiver-invalid'));
-      assert.ok(!codes(after).includes('legislation-superseded'), 'the waiver now suppresses the finding');
+    it('gives a reasonless waiver a reason prompt, which waives nothing until the author fills it in', async function () {
+      const { after, text } = await fixAndRelint('fix-reason', variants.reasonlessWaiver, 'waiver-invalid');
+      assert.match(text, /-- REASON: /);
+      assert.ok(codes(after).includes('waiver-invalid'), 'the prompt is still reported as a missing reason');
+      assert.ok(codes(after).includes('legislation-superseded'), 'a placeholder waives nothing');
     });
 
-    it('waives a finding with a reason placeholder, without breaking the paragraph', async function () {
+    it('waives a finding through a reason prompt placed without breaking the paragraph', async function () {
       const { after, text } = await fixAndRelint('fix-waive', EXAMPLE, 'legislation-superseded', (a) => a.title.startsWith('Waive'));
-      assert.ok(!codes(after).includes('legislation-superseded'));
       assert.match(text, /Earlier <!-- commissioning-lint-disable-next-line legislation-superseded -- REASON: [^>]*-->\n {2}commissioning documents/);
+      assert.ok(codes(after).includes('waiver-invalid'), 'the inserted waiver asks for its reason');
     });
 
     it('answers nothing for diagnostics of other tools and for stale or bogus data', async function () {

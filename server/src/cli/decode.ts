@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+
 // Turns file bytes into text the way an editor would: UTF-8 (BOM dropped by the
 // core), UTF-16 with a BOM, and invalid UTF-8 shown as U+FFFD. Binary is refused.
 export interface Decoded {
@@ -18,5 +20,16 @@ export function decode(bytes: Uint8Array): Decoded {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
     return { text: new TextDecoder('utf-8').decode(bytes), warning: 'contains bytes that are not valid UTF-8 (shown as �)' };
+  }
+}
+
+/** A file's text, or undefined when it is missing, not a regular file, too big or binary. */
+export function readTextFile(file: string): string | undefined {
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile() || st.size > MAX_BYTES) return undefined;
+    return decode(fs.readFileSync(file)).text;
+  } catch {
+    return undefined;
   }
 }

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint, type LintResult } from '../core';
 import type { ConfigResolver } from './config';
-import { decode, MAX_BYTES } from './decode';
+import { decode, MAX_BYTES, readTextFile } from './decode';
 
 export interface FileResult extends Partial<LintResult> {
   /** Absolute path. */
@@ -46,14 +46,8 @@ export function lintFile(file: string, resolver: ConfigResolver, text?: string):
     readLinked: (rel) => {
       const target = path.resolve(dir, rel);
       links.push(target);
-      try {
-        const st = fs.statSync(target);
-        if (!st.isFile() || st.size > MAX_BYTES) return undefined;
-        const d = decode(fs.readFileSync(target));
-        return d.text === undefined ? undefined : { path: rel, text: d.text };
-      } catch {
-        return undefined;
-      }
+      const linked = readTextFile(target);
+      return linked === undefined ? undefined : { path: rel, text: linked };
     },
   });
   return { file, policyId: resolved.policy.id, warning, ...result, dependencies: result.dependencies.map((d) => path.resolve(dir, d)), links };

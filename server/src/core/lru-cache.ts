@@ -1,11 +1,29 @@
-// A small bounded memo for chunk parses (Map keeps insertion order, so the
-// oldest entry is the first key). Adapters create one per document or process.
+// A bounded memo for chunk parses and front matter. Map keeps insertion order,
+// so the least recently used entry is the first key. Bounded by entry count, or
+// by total weight (the editor weighs entries by key length, i.e. the source text
+// they hold, so hundreds of open strategies neither thrash nor hoard trees).
 import type { ParseCache } from './types';
+
+export interface LruOptions {
+  maxEntries?: number;
+  /** Total weight to keep, with `weigh` giving each entry's weight. */
+  maxWeight?: number;
+  weigh?: (key: string) => number;
+}
 
 export class LruCache implements ParseCache {
   private readonly map = new Map<string, unknown>();
+  private weight = 0;
+  private readonly maxEntries: number;
+  private readonly maxWeight: number;
+  private readonly weigh: (key: string) => number;
 
-  constructor(private readonly capacity = 2000) {}
+  constructor(opts: number | LruOptions = 2000) {
+    const o = typeof opts === 'number' ? { maxEntries: opts } : opts;
+    this.maxEntries = o.maxEntries ?? Infinity;
+    this.maxWeight = o.maxWeight ?? Infinity;
+    this.weigh = o.weigh ?? (() => 1);
+  }
 
   get(key: string): unknown {
     const v = this.map.get(key);
@@ -17,8 +35,24 @@ export class LruCache implements ParseCache {
   }
 
   set(key: string, value: unknown): void {
-    this.map.delete(key);
+    if (this.map.delete(key)) this.weight -= this.weigh(key);
+    const w = this.weigh(key);
+    if (w > this.maxWeight) return;
     this.map.set(key, value);
-    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as string);
+    this.weight += w;
+    while (this.map.size > this.maxEntries || this.weight > this.maxWeight) {
+      const oldest = this.map.keys().next().value as string;
+      this.map.delete(oldest);
+      this.weight -= this.weigh(oldest);
+    }
+  }
+
+  get entries(): number {
+    return this.map.size;
+  }
+
+  /** Total weight held (characters of source, for the editor's cache). */
+  get held(): number {
+    return this.weight;
   }
 }

@@ -3,7 +3,7 @@
 // in Markdown, worded from the policy pack.
 import * as path from 'node:path';
 import type { Analysis } from '../core';
-import { coverageLine } from '../cli/formatters/summary';
+import { coverageLine } from '../core';
 import type { Linted } from './lint-service';
 import { uriToPath } from './uris';
 

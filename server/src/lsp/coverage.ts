@@ -2,7 +2,7 @@
 // status bar listens to it), a request for a document's coverage and its
 // report, and the code lens at the title ("IPC 6/7 · EqIA 4/6 · WCC 7/11").
 import { type CodeLens } from 'vscode-languageserver';
-import { coverageLine } from '../cli/formatters/summary';
+import { coverageLine } from '../core';
 import type { Linted } from './lint-service';
 import { offsetsToRange } from './positions';
 import { coverageReport } from './coverage-report';

@@ -5,9 +5,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyse, lint, lintAnalysis, type Analysis, type LintContext, type LintResult, type Policy, type PolicyProblem } from '../core';
-import { LineIndex } from '../core';
-import { decode, MAX_BYTES } from '../cli/decode';
-import { BudgetCache } from './parse-cache';
+import { LineIndex, LruCache } from '../core';
+import { readTextFile } from '../cli/decode';
+
 import type { PolicyStore } from './policies';
 import type { Settings } from './settings';
 import { uriToPath } from './uris';
@@ -35,7 +35,8 @@ export interface Linted {
 const ANALYSES_KEPT = 16;
 
 export class LintService {
-  readonly cache = new BudgetCache(4_000_000);
+  // Bounded by the source text held, not entry count (see LruCache).
+  readonly cache = new LruCache({ maxWeight: 4_000_000, weigh: (key) => key.length });
   private readonly memo = new Map<string, Linted>();
   private readonly analyses = new Map<string, { key: string; analysis: Analysis }>();
   /** Linked files each open document's last lint read; kept across invalidation, dropped on close. */
@@ -147,16 +148,8 @@ export class LintService {
 
   private readLinked(dir: string, rel: string): { path: string; text: string } | undefined {
     const target = path.resolve(dir, rel);
-    const open = this.openText(target);
-    if (open !== undefined) return { path: rel, text: open };
-    try {
-      const st = fs.statSync(target);
-      if (!st.isFile() || st.size > MAX_BYTES) return undefined;
-      const d = decode(fs.readFileSync(target));
-      return d.text === undefined ? undefined : { path: rel, text: d.text };
-    } catch {
-      return undefined;
-    }
+    const text = this.openText(target) ?? readTextFile(target);
+    return text === undefined ? undefined : { path: rel, text };
   }
 
   private keep(uri: string, key: string, analysis: Analysis): void {

@@ -12,7 +12,7 @@ export function registerStats(state: ServerState): void {
       const gc = (globalThis as { gc?: () => void }).gc;
       if (gc) gc();
       const m = process.memoryUsage();
-      return { heapUsed: m.heapUsed, rss: m.rss, documents: state.documents.all().length, parseCacheEntries: state.service.cache.entries, parseCacheChars: state.service.cache.chars };
+      return { heapUsed: m.heapUsed, rss: m.rss, documents: state.documents.all().length, parseCacheEntries: state.service.cache.entries, parseCacheChars: state.service.cache.held };
     }),
   );
 }

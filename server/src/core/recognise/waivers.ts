@@ -16,6 +16,7 @@ export interface Waiver {
   to: number;
 }
 
+const PLACEHOLDER_REASON = /^(REASON\b|TODO\b|TBC\b|\[[^\]]*\]$|reason$)/i;
 const WAIVER = /^\s*commissioning-lint-(disable-next-line|disable|enable)\b([^]*?)(?:\s--\s*([^]*?))?\s*$/;
 
 export function readWaivers(model: DocModel): Waiver[] {
@@ -26,7 +27,9 @@ export function readWaivers(model: DocModel): Waiver[] {
     if (!m) continue;
     const kind = m[1] === 'disable-next-line' ? 'next-line' : (m[1] as 'disable' | 'enable');
     const rules = m[2].split(/[\s,]+/).filter(Boolean);
-    const reason = (m[3] ?? '').trim();
+    // The quick fix's "REASON: …" prompt (or a bare "TODO") is not a reason until the author writes one.
+    const written = (m[3] ?? '').trim();
+    const reason = PLACEHOLDER_REASON.test(written) ? '' : written;
     const { line } = model.lines.point(c.start);
     const endLine = model.lines.point(c.end).line;
     const w: Waiver = { kind, rules, reason, start: c.start, end: c.end, line, from: line, to: line };
