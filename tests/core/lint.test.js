@@ -74,3 +74,11 @@ describe('lint()', () => {
     assert.deepStrictEqual(r.suppressed.filter((d) => d.ruleId === 'eqia-missing').map((d) => d.justification), ['assessed in the ICB-wide EqIA']);
   });
 });
+
+describe('coverage shape', () => {
+  it('gives missing groups and elements no line', () => {
+    const r = lintText('# Strategy\n\n## Equality impact assessment\n\n- Age: positive impact for older people.\n');
+    for (const [id, g] of Object.entries(r.coverage.eqia.groups)) if (g.status === 'missing') assert.deepStrictEqual(g, { status: 'missing' }, id);
+    for (const [id, e] of Object.entries(r.coverage.ipc)) if (e.status === 'missing') assert.deepStrictEqual(e, { status: 'missing' }, id);
+  });
+});

@@ -5,7 +5,7 @@ import type { Policy } from './policy/types';
 import type { LintContext } from './types';
 import { parseChunks } from './parse/parse';
 import { buildModel } from './model/build';
-import { readFrontMatter, type FrontMatterData } from './frontmatter';
+import { frontMatterKey, readFrontMatter, type FrontMatterData } from './frontmatter';
 import { explicitMarkers } from './recognise/markers';
 import { recogniseElements, type ElementFinding } from './recognise/ipc';
 import { eqiaSections, recogniseEqia, type EqiaFinding, type LinkedEqia } from './recognise/eqia';
@@ -62,9 +62,10 @@ export function analyse(text: string, ctx: LintContext): Analysis {
 function linkedEqia(model: DocModel, policy: Policy, fm: FrontMatterData | undefined, ctx: LintContext): LinkedEqia[] {
   if (!ctx.readLinked) return [];
   const wanted: Array<{ path: string; at: Span }> = [];
-  const named = fm?.data.eqia;
+  const key = frontMatterKey(fm, 'eqia', policy.eqia.headings);
+  const named = key ? fm!.data[key] : undefined;
   if (typeof named === 'string' && named.trim()) {
-    const line = fm!.lineOf('eqia') ?? 1;
+    const line = fm!.lineOf(key!) ?? 1;
     wanted.push({ path: named.trim(), at: { start: model.lines.lineStart(line), end: model.lines.lineEnd(line) } });
   }
   const sections = eqiaSections(model, policy);

@@ -71,3 +71,14 @@ function errorLine(raw: string, errors: YAMLError[], counter: LineCounter): numb
   if (e.code === 'BLOCK_AS_IMPLICIT_KEY' && multi) return counter.linePos(multi.pos[1]).line;
   return at;
 }
+
+/**
+ * The front-matter key that means something to us, however it is spelt:
+ * `eqia`, `equality_impact_assessment`, `wcc_competencies`… A key is read with
+ * underscores and hyphens as spaces and tested against the policy's vocabulary.
+ */
+export function frontMatterKey(fm: FrontMatterData | undefined, exact: string, vocabulary: { test(text: string): boolean }): string | undefined {
+  if (!fm) return undefined;
+  if (exact in fm.data) return exact;
+  return Object.keys(fm.data).find((k) => vocabulary.test(k.replace(/[_-]+/g, ' ')));
+}

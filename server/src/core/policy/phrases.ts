@@ -133,13 +133,23 @@ function runs<T>(items: T[], key: (item: T) => string): T[][] {
 }
 
 /**
- * The letters or digits every match of a phrase contains: the start of its first
- * word, lower-cased. A cheap substring test on folded text then skips running (and
- * the first time, compiling) patterns that cannot match.
+ * Letters and digits every match of a phrase contains: the start of each of its
+ * words (up to a "*", an apostrophe or other punctuation), lower-cased, longest
+ * first. Cheap substring tests on folded text then skip running (and, the first
+ * time, compiling) patterns that cannot match. Undefined for /regex/ entries.
  */
-function literalOf(phrase: string): string | undefined {
+function literalsOf(phrase: string): string[] | undefined {
   if (/^\/.*\/$/s.test(phrase)) return undefined;
-  return /^[a-z0-9]+/i.exec(phrase.trim())?.[0].toLowerCase();
+  const words = phrase.trim().split(/[\s\-‑–]+/);
+  const runs = words.map((w) => /^[a-z0-9]+/i.exec(w)?.[0].toLowerCase()).filter((r): r is string => !!r);
+  return runs.sort((a, b) => b.length - a.length);
+}
+
+/** Whether folded text holds every literal (none known: it may match). */
+function holdsAll(folded: string, literals: string[] | undefined): boolean {
+  if (!literals) return true;
+  for (const l of literals) if (!folded.includes(l)) return false;
+  return true;
 }
 
 /** Lower case as the "iu" flags compare letters below U+0300 ("ſ" is an "s"). */
@@ -202,21 +212,21 @@ export class PhraseSet {
   private readonly caseless: boolean;
   private caselessAny?: RegExp;
   private caselessParts?: RegExp[];
-  private readonly literals: Array<string | undefined>;
-  /** Every phrase has a literal, so text without any of them cannot match. */
+  private readonly literals: Array<string[] | undefined>;
+  /** Every phrase has literals, so text holding no phrase's full set cannot match. */
   private readonly prefilter: boolean;
 
   constructor(readonly phrases: string[]) {
     this.anyRe = new DualRegExp((latin) => phraseAlternation(phrases, latin), 'giu');
     this.caseless = caselessOk(phrases);
-    this.literals = phrases.map(literalOf);
-    this.prefilter = this.literals.every((l) => l !== undefined);
+    this.literals = phrases.map(literalsOf);
+    this.prefilter = this.literals.every((l) => l !== undefined && l.length > 0);
   }
 
   private mayMatch(text: string): boolean {
     if (!this.prefilter) return true;
     const f = folded(text);
-    return this.literals.some((l) => f.includes(l!));
+    return this.literals.some((l) => holdsAll(f, l));
   }
 
   /** The "any" regex for this text and the string to run it on (same offsets as text). */
@@ -242,8 +252,7 @@ export class PhraseSet {
     this.partsRe ??= subject === undefined ? this.phrases.map((p) => new DualRegExp((latin) => phraseSource(p, latin), 'iu')) : undefined;
     let n = 0;
     for (let i = 0; i < this.phrases.length; i++) {
-      const l = this.literals[i];
-      if (l !== undefined && !f.includes(l)) continue;
+      if (!holdsAll(f, this.literals[i])) continue;
       if (parts ? parts[i].test(subject!) : this.partsRe![i].for(text).test(text)) n++;
     }
     return n;

@@ -6,7 +6,7 @@ import type { DocModel, Row, Section, Span } from '../model/types';
 import type { GroupDef, Policy } from '../policy/types';
 import type { ElementStatus, GroupStatus } from '../types';
 import { findMentions, type Mention } from './groups';
-import type { FrontMatterData } from '../frontmatter';
+import { frontMatterKey, type FrontMatterData } from '../frontmatter';
 import { isPlaceholder, normaliseHeading, sectionText, sentences, sentenceSpans } from './text';
 
 export interface GroupFinding {
@@ -72,7 +72,7 @@ export function recogniseEqia(model: DocModel, policy: Policy, linked: LinkedEqi
   const sections = eqiaSections(model, policy);
   const units: Unit[] = [];
   const scopes: Array<{ model: DocModel; source?: string; span: Span }> = [];
-  const inFrontMatter = frontMatterEqia(model, fm);
+  const inFrontMatter = frontMatterEqia(model, policy, fm);
   if (inFrontMatter) {
     units.push(...inFrontMatter.units);
     scopes.push({ model: inFrontMatter.model, span: inFrontMatter.span });
@@ -95,7 +95,7 @@ export function recogniseEqia(model: DocModel, policy: Policy, linked: LinkedEqi
   const status: ElementStatus = substantive || inFrontMatter?.units.length ? 'present' : sections.length ? 'empty' : 'missing';
   const at = sections[0]?.heading ? { start: sections[0].heading.start, end: sections[0].heading.end } : (linked[0]?.at ?? inFrontMatter?.at);
   // Findings in front matter are reported against the document itself.
-  const groups = policy.groups.map((group) => judgeGroup(policy, group, units, scopes, model)).map((g) => (g.at?.model === inFrontMatter?.model ? { ...g, at: { ...g.at!, model } } : g));
+  const groups = policy.groups.map((group) => judgeGroup(policy, group, units, scopes, model)).map((g) => (inFrontMatter && g.at?.model === inFrontMatter.model ? { ...g, at: { ...g.at, model } } : g));
   return { status, sections, at, source: sections.length ? undefined : linked[0]?.path, groups };
 }
 
@@ -164,15 +164,18 @@ function tableDetermines(policy: Policy, u: Unit): boolean {
  * Front matter is blanked in the masked prose, so these units read a copy of
  * the model that shows it.
  */
-function frontMatterEqia(model: DocModel, fm: FrontMatterData | undefined): { units: Unit[]; model: DocModel; span: Span; at: Span } | undefined {
-  const map = fm?.data.eqia;
+function frontMatterEqia(model: DocModel, policy: Policy, fm: FrontMatterData | undefined): { units: Unit[]; model: DocModel; span: Span; at: Span } | undefined {
+  const key = frontMatterKey(fm, 'eqia', policy.eqia.headings);
+  const map = key ? fm!.data[key] : undefined;
   if (!map || typeof map !== 'object' || Array.isArray(map)) return undefined;
-  const visible: DocModel = { ...model, masked: model.source };
+  // Front matter made readable as prose: keys such as gender_reassignment read as words.
+  const fmEnd = model.frontMatter?.end ?? 0;
+  const visible: DocModel = { ...model, masked: model.source.slice(0, fmEnd).replace(/_/g, ' ') + model.source.slice(fmEnd) };
   const units: Unit[] = [];
   let first = Infinity;
   let last = 0;
-  for (const [key, value] of Object.entries(map as Record<string, unknown>)) {
-    const line = fm!.lineOf('eqia', key);
+  for (const [entry, value] of Object.entries(map as Record<string, unknown>)) {
+    const line = fm!.lineOf(key!, entry);
     if (!line || (typeof value !== 'string' && typeof value !== 'number')) continue;
     const start = model.lines.lineStart(line);
     const end = model.lines.lineEnd(line);
@@ -182,7 +185,7 @@ function frontMatterEqia(model: DocModel, fm: FrontMatterData | undefined): { un
     first = Math.min(first, start);
     last = Math.max(last, end);
   }
-  const keyLine = fm!.lineOf('eqia') ?? 1;
+  const keyLine = fm!.lineOf(key!) ?? 1;
   const at = { start: model.lines.lineStart(keyLine), end: model.lines.lineEnd(keyLine) };
   return units.length ? { units, model: visible, span: { start: first, end: last }, at } : undefined;
 }

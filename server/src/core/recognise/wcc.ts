@@ -3,7 +3,7 @@
 // its own, numbered lists under a WCC box and a front-matter `wcc:` list.
 import type { DocModel } from '../model/types';
 import type { CompetencyDef, Policy } from '../policy/types';
-import type { FrontMatterData } from '../frontmatter';
+import { frontMatterKey, type FrontMatterData } from '../frontmatter';
 import { competencyForName } from './competency-names';
 import { DualRegExp, phraseSource } from '../policy/phrases';
 
@@ -164,11 +164,12 @@ function scanNumberedBoxes(model: DocModel, policy: Policy, taken: Taken, addTag
 }
 
 function frontMatterTags(fm: FrontMatterData | undefined, policy: Policy, tags: TagFinding[], invalid: InvalidTagFinding[], max: number): void {
-  const raw = fm?.data.wcc;
+  const key = frontMatterKey(fm, 'wcc', policy.wcc.context);
+  const raw = key ? fm!.data[key] : undefined;
   if (raw === undefined || raw === null) return;
   const list = Array.isArray(raw) ? raw : [raw];
   list.forEach((entry, i) => {
-    const line = (Array.isArray(raw) ? fm!.lineOf('wcc', i) : fm!.lineOf('wcc')) ?? 1;
+    const line = (Array.isArray(raw) ? fm!.lineOf(key!, i) : fm!.lineOf(key!)) ?? 1;
     const written = String(entry);
     const m = /(\d{1,3})(?!\d)\s*(?:[-–—:(]\s*(.+))?/.exec(written);
     if (m) {
