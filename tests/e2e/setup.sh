@@ -5,6 +5,19 @@
 # when its result is already present, so a rerun takes a few seconds.
 set -euo pipefail
 
+# Under `npm run test:e2e`, the outer npm (on the system Node 20) exports its
+# settings as npm_* variables, and the npm installs below would read them as
+# their own config: npm_config_user_agent ("… node/v20 …") makes code-server's
+# postinstall refuse to run ("requires node v24"), npm_config_local_prefix
+# points at the clone. Drop them all; the nested npm re-reads ~/.npmrc and the
+# global npmrc itself. (Settings given only as npm_config_* environment
+# variables are therefore ignored here when run through npm: use an npmrc.)
+if [ -n "${npm_lifecycle_event:-}" ]; then
+  for v in $(compgen -e); do
+    case $v in npm_*) unset "$v" ;; esac
+  done
+fi
+
 C=${COMMISSIONING_LINT_E2E_CACHE:-$HOME/.cache/commissioning-lint-e2e}
 CODE_SERVER_VERSION=4.139.1
 mkdir -p "$C"

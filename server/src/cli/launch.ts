@@ -21,7 +21,9 @@ const writing = process.env.COMMISSIONING_LINT_WRITE_CODE_CACHE === '1';
 let cachedData: Buffer | undefined;
 if (!writing) {
   try {
-    cachedData = fs.readFileSync(cacheFile);
+    // V8 checks a cache's Node.js version and flags but, for the source, only its
+    // length: a bundle rebuilt after the cache (esbuild --watch) must not use it.
+    if (fs.statSync(cacheFile).mtimeMs >= fs.statSync(file).mtimeMs) cachedData = fs.readFileSync(cacheFile);
   } catch {
     // no cache: compile normally
   }

@@ -1,7 +1,7 @@
 // Coverage for editors: a notification after each fresh lint (the VS Code
 // status bar listens to it), a request for a document's coverage and its
 // report, and the code lens at the title ("IPC 6/7 · EqIA 4/6 · WCC 7/11").
-import { type CodeLens } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, type CodeLens } from 'vscode-languageserver';
 import { coverageLine } from '../core';
 import type { Linted } from './lint-service';
 import { offsetsToRange } from './positions';
@@ -18,8 +18,18 @@ export function coverageInfo(l: Linted): CoverageInfo {
   return { ...base, summary: coverageLine(l.result.coverage), coverage: l.result.coverage };
 }
 
+// The summary last shown per document, so code lenses are refreshed only when it changes.
+const shown = new Map<string, string>();
+
 export function sendCoverage(state: ServerState, l: Linted): void {
-  state.connection.sendNotification(COVERAGE_METHOD, coverageInfo(l)).catch((err) => state.log('coverage notification', err));
+  const info = coverageInfo(l);
+  state.connection.sendNotification(COVERAGE_METHOD, info).catch((err) => state.log('coverage notification', err));
+  // A lens asked for before the first lint finished may have been answered empty
+  // (seen in Restricted Mode): ask the client to fetch lenses again whenever the summary changes.
+  if (shown.get(l.uri) !== info.summary) {
+    shown.set(l.uri, info.summary);
+    if (state.caps.codeLensRefresh) state.connection.sendRequest(CodeLensRefreshRequest.type).catch((err: unknown) => state.log('code lens refresh', err));
+  }
 }
 
 export function registerCoverage(state: ServerState): void {

@@ -27,6 +27,7 @@ export function startServer(connection: Connection): ServerState {
     state.caps = {
       pull: !!c.textDocument?.diagnostic,
       refresh: !!c.workspace?.diagnostics?.refreshSupport,
+      codeLensRefresh: !!c.workspace?.codeLens?.refreshSupport,
       configuration: !!c.workspace?.configuration,
       workDoneProgress: !!c.window?.workDoneProgress,
       watchedFilesRegistration: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,

@@ -14,6 +14,8 @@ export interface ClientCaps {
   pull: boolean;
   /** workspace/diagnostic/refresh */
   refresh: boolean;
+  /** workspace/codeLens/refresh */
+  codeLensRefresh: boolean;
   configuration: boolean;
   workDoneProgress: boolean;
   watchedFilesRegistration: boolean;
@@ -28,7 +30,7 @@ export class ServerState {
   readonly policies: PolicyStore;
   readonly service: LintService;
   readonly settings: SettingsStore;
-  caps: ClientCaps = { pull: false, refresh: false, configuration: false, workDoneProgress: false, watchedFilesRegistration: false, configurationRegistration: false, documentChanges: false, markdownHover: true, workspaceFolders: false };
+  caps: ClientCaps = { pull: false, refresh: false, codeLensRefresh: false, configuration: false, workDoneProgress: false, watchedFilesRegistration: false, configurationRegistration: false, documentChanges: false, markdownHover: true, workspaceFolders: false };
   /** Workspace folder paths (file: folders only). */
   folders: string[] = [];
   /** The version each open document had when last opened or saved (for run: onSave). */

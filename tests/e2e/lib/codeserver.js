@@ -23,6 +23,10 @@ const PLAYWRIGHT = path.join(CACHE, 'playwright/node_modules/playwright-core');
 const ARTIFACTS = path.join(__dirname, '..', '.artifacts');
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 30000);
 
+// Process groups of the code-servers this process started and has not stopped
+// yet, so a runner interrupted by a signal can end them (killStarted()).
+const live = new Set();
+
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -75,7 +79,8 @@ async function waitForHttp(port, proc, logFile, timeout = TIMEOUT) {
 /**
  * Start code-server on a free port and open the workspace in Chromium.
  * opts: { workspace, trusted = true, vsix, settings = {} }
- * Returns a session: { page, browser, port, url, dataDir, extDir, proc, stop() }.
+ * Returns a session: { page, browser, port, url, dataDir, extDir, proc, timings, stop() };
+ * timings (ms): { installExtension, http (spawn to /healthz), workbench (browser launch to status bar) }.
  */
 async function start(opts) {
   requireInstalled();
@@ -105,7 +110,11 @@ async function start(opts) {
   };
   fs.writeFileSync(path.join(dataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
-  if (opts.vsix) installExtension(opts.vsix, extDir);
+  // Phase timings (ms), for run.js to report: extension install, code-server
+  // answering /healthz, and the workbench showing its status bar.
+  const timings = {};
+  let t = Date.now();
+  if (opts.vsix) { installExtension(opts.vsix, extDir); timings.installExtension = Date.now() - t; }
 
   const port = await freePort();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -118,12 +127,16 @@ async function start(opts) {
     '--disable-telemetry', '--disable-update-check', workspace],
   { env: codeServerEnv(), stdio: ['ignore', log, log], detached: true });
   fs.closeSync(log);
+  live.add(proc.pid);
 
-  const session = { port, dataDir, extDir, proc, logFile, workspace, trusted, browser: null, page: null };
+  const session = { port, dataDir, extDir, proc, logFile, workspace, trusted, timings, browser: null, page: null };
   session.url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
   session.stop = () => stop(session, base);
   try {
+    t = Date.now();
     await waitForHttp(port, proc, logFile);
+    timings.http = Date.now() - t;
+    t = Date.now();
     const { chromium } = require(PLAYWRIGHT);
     session.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const page = session.page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -136,6 +149,7 @@ async function start(opts) {
     const restricted = page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: 'Restricted Mode' });
     if (!trusted) await waitFor(page, restricted.first(), { what: 'the "Restricted Mode" status bar item' });
     else if (await restricted.count()) throw new Error('expected a trusted workspace but the status bar shows Restricted Mode');
+    timings.workbench = Date.now() - t;
     return session;
   } catch (e) {
     if (session.page) await screenshot(session.page, `start-failed-${port}`).catch(() => {});
@@ -156,7 +170,14 @@ async function stop(session, base) {
   }
   // Children in the group may outlive the leader briefly; make sure they go.
   if (proc) try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* group empty */ }
+  if (proc) live.delete(proc.pid);
   if (base && !process.env.E2E_KEEP) fs.rmSync(base, { recursive: true, force: true });
+}
+
+/** SIGKILL every code-server process group this process started and did not stop (by pid). */
+function killStarted() {
+  for (const pid of live) try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ }
+  live.clear();
 }
 
 async function screenshot(page, name) {
@@ -210,6 +231,23 @@ async function openFile(page, relPath) {
   await row.click();
   await waitFor(page, page.locator('.tabs-container .tab.active', { hasText: name }), { what: `active tab "${name}"` });
   await waitFor(page, `${QUICK_INPUT}`, { what: 'Quick Open to close', state: 'hidden' });
+  await focusEditor(page);
+}
+
+/**
+ * Open a workspace file by clicking it in the Explorer. Use this for a file
+ * created during the session: Quick Open searches a cached file list, which
+ * may not list it yet ("No matching results"), while the Explorer follows the
+ * file watcher. Only top-level files (folders are not expanded).
+ */
+async function openFromExplorer(page, name) {
+  // Ctrl+Shift+E shows (and focuses) the Explorer; only pressed when it is hidden.
+  if (!(await page.locator('.explorer-folders-view').isVisible())) await page.keyboard.press('Control+Shift+E');
+  const row = page.locator('.explorer-folders-view .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) }).first();
+  await waitFor(page, row, { what: `"${name}" in the Explorer` });
+  await row.click();
+  await waitFor(page, page.locator('.tabs-container .tab.active', { hasText: name }), { what: `active tab "${name}"` });
   await focusEditor(page);
 }
 
@@ -304,7 +342,7 @@ async function statusBarItems(page) {
 }
 
 module.exports = {
-  CACHE, CODE_SERVER, ARTIFACTS, codeServerEnv, freePort, installExtension, start,
-  screenshot, waitFor, waitUntil, openFile, focusEditor, gotoPosition,
+  CACHE, CODE_SERVER, ARTIFACTS, codeServerEnv, freePort, installExtension, start, killStarted,
+  screenshot, waitFor, waitUntil, openFile, openFromExplorer, focusEditor, gotoPosition,
   readProblems, waitForProblems, hoverAt, completeAt, runCommand, statusBarItems,
 };

@@ -1,64 +1,8 @@
 // Compiles a pack's phrase lists into regular expressions. A phrase matches
 // case-insensitively on word boundaries; "*" ends a word stem; spaces and
 // hyphens are interchangeable; "/.../" entries are raw regular expressions.
-//
-// Speed: a word character is a Unicode letter or digit (or "_"). That class is
-// by far the costliest part of these patterns to build and compile (about
-// 0.4 ms per use with the "iu" flags, and a pack uses it hundreds of times), so
-// each pattern also exists in a "latin" form whose word class holds only the
-// word characters below U+0300. The two forms find exactly the same matches in
-// any text without a letter, digit or mark at or above U+0300, which is nearly
-// every strategy; the full form is built only for text that has one.
-// In such text the "i" flag is not needed either: lower-casing keeps its length,
-// so a phrase list with no /regex/ entry also has a "caseless" form, lower-cased
-// and compiled without "i", that runs on lower-cased text (cheaper to compile
-// and to run, same offsets, same matches).
-
-const WORD = '[\\p{L}\\p{N}_]';
-const STEM = `[\\p{L}\\p{N}_'’-]*`;
-
-/** The word characters below U+0300, as class ranges (computed, not hand-written). */
-const LATIN_RANGES = (() => {
-  const word = /[\p{L}\p{N}_]/u;
-  const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
-  let out = '';
-  for (let c = 0; c < 0x300; c++) {
-    if (!word.test(String.fromCharCode(c))) continue;
-    let end = c;
-    while (end + 1 < 0x300 && word.test(String.fromCharCode(end + 1))) end++;
-    out += end > c ? `${hex(c)}-${hex(end)}` : hex(c);
-    c = end;
-  }
-  return out;
-})();
-const LATIN_WORD = `[${LATIN_RANGES}]`;
-const LATIN_STEM = `[${LATIN_RANGES}'’-]*`;
-
-/**
- * Characters that can never make the latin form differ, besides those below
- * U+0300: punctuation, currency signs, arrows, box drawing and shapes (none is a
- * letter, digit or mark), so typical text with curly quotes and dashes skips the
- * per-character check below.
- */
-const BEYOND_LATIN = /[^\u0000-\u02ff\u2000-\u206f\u20a0-\u20cf\u2190-\u21ff\u2500-\u25ff]/g;
-let letterDigitMark: RegExp | undefined;
-let lastChecked = '';
-let lastNeedsFull = false;
-
-/** Whether text has a letter, digit or mark at or above U+0300 (memoised for the last text). */
-export function needsFullWordClass(text: string): boolean {
-  if (text === lastChecked) return lastNeedsFull;
-  let found = false;
-  BEYOND_LATIN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while (!found && (m = BEYOND_LATIN.exec(text))) {
-    letterDigitMark ??= /^[\p{L}\p{N}\p{M}]/u;
-    found = letterDigitMark.test(text.slice(m.index, m.index + 2));
-  }
-  lastChecked = text;
-  lastNeedsFull = found;
-  return found;
-}
+// Each pattern has up to three forms (full, latin, caseless): see text-forms.ts.
+import { WORD, STEM, LATIN_WORD, LATIN_STEM, needsFullWordClass, fold, folded, caselessText } from './text-forms';
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&');
@@ -135,8 +79,8 @@ function runs<T>(items: T[], key: (item: T) => string): T[][] {
 /**
  * Letters and digits every match of a phrase contains: the start of each of its
  * words (up to a "*", an apostrophe or other punctuation), lower-cased, longest
- * first. Cheap substring tests on folded text then skip running (and, the first
- * time, compiling) patterns that cannot match. Undefined for /regex/ entries.
+ * first. Cheap look-ups in folded text then skip running (and, the first time,
+ * compiling) patterns that cannot match. Undefined for /regex/ entries.
  */
 function literalsOf(phrase: string): string[] | undefined {
   if (/^\/.*\/$/s.test(phrase)) return undefined;
@@ -145,44 +89,11 @@ function literalsOf(phrase: string): string[] | undefined {
   return runs.sort((a, b) => b.length - a.length);
 }
 
-/** Whether folded text holds every literal (none known: it may match). */
+/** Whether folded text may hold a match with these literals (none known: it may). */
 function holdsAll(folded: string, literals: string[] | undefined): boolean {
   if (!literals) return true;
   for (const l of literals) if (!folded.includes(l)) return false;
   return true;
-}
-
-/** Lower case as the "iu" flags compare letters below U+0300 ("ſ" is an "s"). */
-function fold(text: string): string {
-  return text.toLowerCase().replace(/ſ/g, 's');
-}
-
-let lastText = '';
-let lastFolded = '';
-/**
- * Text as the "iu" flags see ASCII letters and digits: any character that matches
- * one of them case-insensitively becomes it ("K" and the Kelvin sign become "k";
- * "ſ" becomes "s"). Memoised for the last text, as many sets test the same text.
- */
-function folded(text: string): string {
-  if (text !== lastText) {
-    lastText = text;
-    lastFolded = fold(text);
-  }
-  return lastFolded;
-}
-
-/**
- * The text caseless patterns run on, or undefined when they may not: the text has
- * a letter, digit or mark at or above U+0300, lower-casing changes its length
- * ("İ", so offsets would not line up), or it has one of the two letters whose
- * lower case lies beyond U+0300 ("Ⱥ", "Ⱦ"). An exhaustive check over every
- * character found no other difference from the "iu" flags.
- */
-function caselessText(text: string): string | undefined {
-  if (needsFullWordClass(text) || text.includes('\u023a') || text.includes('\u023e')) return undefined;
-  const f = folded(text);
-  return f.length === text.length ? f : undefined;
 }
 
 /** Phrases the caseless form can express: plain ones, all of whose letters lie below U+0300. */
