@@ -29,14 +29,9 @@ function policy(id = 'commissioning-friend-2009') {
   return YAML.parse(fs.readFileSync(path.join(ROOT, 'policies', `${id}.yaml`), 'utf8'));
 }
 
-/** The status-bar line for a coverage object, worded as the server words it. */
+/** The status-bar line for a coverage object: the core's own wording (built dist/core.js). */
 function coverageLine(c) {
-  const ipc = Object.values(c.ipc);
-  const groups = Object.values(c.eqia.groups);
-  const ipcOk = ipc.filter((e) => e.status === 'present').length;
-  const eqOk = c.eqia.status === 'missing' ? 0 : groups.filter((g) => g.status === 'covered').length;
-  const wccTotal = c.wcc.covered.length + c.wcc.missing.length;
-  return `IPC ${ipcOk}/${ipc.length} · EqIA ${eqOk}/${groups.length} · WCC ${c.wcc.covered.length}/${wccTotal}`;
+  return require(path.join(ROOT, 'dist', 'core.js')).coverageLine(c);
 }
 
 /** "ruleId@line" keys, sorted (a multiset: duplicates kept). */

@@ -47,6 +47,10 @@ export function compilePolicy(raw: RawPack, file: string): { policy?: Policy; pr
       unassessed: phrases(raw.eqia?.unassessed, 'eqia.unassessed'),
       listCues: phrases(raw.eqia?.listCues, 'eqia.listCues'),
       blanket: phrases(raw.eqia?.blanket, 'eqia.blanket'),
+      verdicts: phrases(raw.eqia?.verdicts, 'eqia.verdicts'),
+      noImpact: phrases(raw.eqia?.noImpact, 'eqia.noImpact'),
+      cellMarks: phrases(raw.eqia?.cellMarks, 'eqia.cellMarks'),
+      impactColumns: phrases(raw.eqia?.impactColumns, 'eqia.impactColumns'),
       scaffold: raw.eqia?.scaffold ?? '',
     },
     groups: (raw.groups ?? []).map((g) => ({

@@ -79,6 +79,13 @@ export interface Policy {
     listCues: Matcher;
     /** Sentences about every group at once, which assess none of them. */
     blanket: Matcher;
+    /** A clear verdict opening a statement; stands even if later prose mentions an assessment to come. */
+    verdicts: Matcher;
+    /** A "no impact" finding, which counts even beside not-assessed wording. */
+    noImpact: Matcher;
+    /** Cell values (ticks, yes/no) that state a verdict under an impact column. */
+    cellMarks: Matcher;
+    impactColumns: Matcher;
     scaffold: string;
   };
   groups: GroupDef[];

@@ -127,7 +127,6 @@ function subjectsOf(policy: Policy, u: Unit): Mention[] {
   return u.subjects;
 }
 
-const STRONG = /\b(positive|negative|adverse|neutral|beneficial|detrimental)(ly)?\b|\bno (\w+ ){0,3}(impacts?|effects?)\b/i;
 
 /**
  * True when the text states an impact and does not admit the assessment is not
@@ -137,12 +136,11 @@ const STRONG = /\b(positive|negative|adverse|neutral|beneficial|detrimental)(ly)
 function determines(policy: Policy, body: string, subject: Span, unit: Unit): boolean {
   const afterLabel = unit.model.masked.slice(Math.max(subject.end, unit.body[0]?.start ?? subject.end), unit.body[0]?.end ?? subject.end);
   const opening = (afterLabel.trim() ? afterLabel : body).split(/(?<=[.!?;])\s/)[0];
-  if (STRONG.test(opening) && !policy.eqia.unassessed.test(opening)) return true;
-  if (policy.eqia.unassessed.test(body) && !/\bno (differential |adverse |negative )?impact\b/i.test(body)) return false;
+  if (policy.eqia.verdicts.test(opening) && !policy.eqia.unassessed.test(opening)) return true;
+  if (policy.eqia.unassessed.test(body) && !policy.eqia.noImpact.test(body)) return false;
   return policy.eqia.impact.test(body);
 }
 
-const CELL_MARK = /^\W*(yes|no|none|nil|low|medium|high|x|✓|✔|✗|y|n)\W*$/i;
 
 /** A table unit is determined when some value cell states an impact, by itself or under an impact column. */
 function tableDetermines(policy: Policy, u: Unit): boolean {
@@ -154,7 +152,7 @@ function tableDetermines(policy: Policy, u: Unit): boolean {
     if (policy.eqia.unassessed.test(v)) return false;
     if (policy.eqia.impact.test(v)) return true;
     // A tick or yes/no under a column such as "Positive" or "Adverse impact?".
-    return CELL_MARK.test(v) && !!p.header && (/impact|effect|disadvantag|benefit/i.test(text(p.header)) || policy.eqia.impact.test(text(p.header)));
+    return policy.eqia.cellMarks.test(v) && !!p.header && (policy.eqia.impactColumns.test(text(p.header)) || policy.eqia.impact.test(text(p.header)));
   });
 }
 
