@@ -3,7 +3,7 @@
 // masked prose text. Nothing inside code fences or HTML counts as structure.
 import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import { LineIndex } from '../parse/lines';
-import { chunkOffset, type Chunk } from '../parse/chunks';
+import { chunkOffset } from '../parse/chunks';
 import type { ParsedChunk } from '../parse/parse';
 import type { Block, Comment, DocModel, Link, Row, Section, Span } from './types';
 
@@ -67,9 +67,9 @@ export function buildModel(source: string, parsed: ParsedChunk[]): DocModel {
         top = top.slice(1);
       }
     }
-    for (const node of top) addBlock(node, chunk);
+    for (const node of top) addBlock(node);
 
-    function addBlock(node: RootContent, _chunk: Chunk): void {
+    function addBlock(node: RootContent): void {
       const s = at(node);
       switch (node.type) {
         case 'yaml':
@@ -116,7 +116,7 @@ export function buildModel(source: string, parsed: ParsedChunk[]): DocModel {
             if (c.type === 'heading') {
               c.children.forEach(visitInline);
               blocks.push({ ...at(c), kind: 'paragraph', text: plain(c) });
-            } else addBlock(c, _chunk);
+            } else addBlock(c);
           }
           return;
         default:

@@ -46,10 +46,7 @@ export function isStub(policy: Policy, text: string): boolean {
 
 /** True when prose is absent, a stock placeholder, a lone filler sentence or only a few words. */
 export function isPlaceholder(policy: Policy, text: string): boolean {
-  const flat = collapse(text);
-  if (wordCount(flat) < policy.minWords) return true;
-  if (wordCount(flat) <= STUB_MAX_WORDS && policy.placeholders.test(flat) && sentences(flat).length <= 2) return true;
-  return false;
+  return wordCount(collapse(text)) < policy.minWords || isStub(policy, text);
 }
 
 const SENTENCE_END = /[.!?](?=\s+["“(‘'[]?[A-Z0-9*])|\n\s*\n/g;

@@ -3,6 +3,7 @@
 //   <!-- commissioning-lint-disable RULE -- reason --> … <!-- commissioning-lint-enable RULE -->
 // A waiver with no reason does not waive anything and is itself reported.
 import type { DocModel } from '../model/types';
+import { REASON_PLACEHOLDER } from '../editor/fixes';
 
 export interface Waiver {
   kind: 'next-line' | 'disable' | 'enable';
@@ -16,7 +17,8 @@ export interface Waiver {
   to: number;
 }
 
-const PLACEHOLDER_REASON = /^(REASON\b|TODO\b|TBC\b|\[[^\]]*\]$|reason$)/i;
+// The quick fix's prompt word (see editor/fixes.ts) and the usual stand-ins for a reason not yet written.
+const PLACEHOLDER_REASON = new RegExp(`^(${REASON_PLACEHOLDER.split(':')[0]}\\b|TODO\\b|TBC\\b|\\[[^\\]]*\\]$|reason$)`, 'i');
 const WAIVER = /^\s*commissioning-lint-(disable-next-line|disable|enable)\b([^]*?)(?:\s--\s*([^]*?))?\s*$/;
 
 export function readWaivers(model: DocModel): Waiver[] {
