@@ -1,10 +1,11 @@
 // Decides, for each IPC element of the policy, which section addresses it and
 // whether that section is present or only a placeholder: explicit markers first,
 // then headings, then what a section's prose is substantively about.
-import type { DocModel, Section } from '../model/types';
-import type { ElementDef, Policy } from '../policy/types';
+import type { DocModel, Section, Span } from '../model/types';
+import type { ElementDef, Matcher, Policy } from '../policy/types';
+import { PhraseHitFinder, distinctWithin, type PhraseHit } from '../policy/phrase-hits';
 import type { ElementStatus } from '../types';
-import { collapse, isPlaceholder, isStub, normaliseHeading, sectionText, wordCount } from './text';
+import { isPlaceholder, isStub, normaliseHeading, sectionText, wordCount } from './text';
 
 export interface ElementFinding {
   element: ElementDef;
@@ -167,21 +168,46 @@ function fit(model: DocModel, element: ElementDef, s: Section): number {
   const key = `${element.id}@${s.start}`;
   let f = memo.get(key);
   if (f === undefined) {
-    f = signalCount(element, sectionText(model, s, 'full')) / element.minSignals;
+    f = signalCount(model, element, [{ start: s.heading ? s.heading.end : s.start, end: s.end }]) / element.minSignals;
     memo.set(key, f);
   }
   return f;
 }
 
-/** Distinct signals of an element in prose, not counting its near-misses ("contract monitoring"). */
-function signalCount(element: ElementDef, text: string): number {
-  return element.signals.countDistinct(element.nearMisses ? blankSpans(text, element.nearMisses.spans(text)) : text);
+/** Distinct signals of an element within the spans of prose, not counting its near-misses ("contract monitoring"). */
+function signalCount(model: DocModel, element: ElementDef, spans: Span[]): number {
+  const memo = memoFor(model).hits;
+  let hits = memo.get(element);
+  if (!hits) {
+    // Found once per document: signals in the prose with the near-misses blanked out.
+    const text = element.nearMisses ? blankSpans(model.masked, element.nearMisses.spans(model.masked)) : model.masked;
+    hits = finderFor(element.signals).hits(text);
+    memo.set(element, hits);
+  }
+  return distinctWithin(hits, spans);
+}
+
+const finders = new WeakMap<Matcher, PhraseHitFinder>();
+
+function finderFor(set: Matcher): PhraseHitFinder {
+  let f = finders.get(set);
+  if (!f) {
+    f = new PhraseHitFinder(set.phrases);
+    finders.set(set, f);
+  }
+  return f;
 }
 
 function blankSpans(text: string, spans: Array<[number, number]>): string {
-  let out = text;
-  for (const [s, e] of spans) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
-  return out;
+  if (!spans.length) return text;
+  const parts: string[] = [];
+  let pos = 0;
+  for (const [s, e] of spans) {
+    parts.push(text.slice(pos, s), ' '.repeat(e - s));
+    pos = e;
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
 }
 
 /**
@@ -208,18 +234,18 @@ function isEmpty(model: DocModel, policy: Policy, s: Section): boolean {
   let v = memo.empty.get(s);
   if (v === undefined) {
     if (!s.children.length) v = isPlaceholder(policy, sectionText(model, s, 'own'));
-    else v = proseWords(model, s) < policy.minWords || isStubTree(model, policy, s);
+    else v = proseWords(model, s, policy.minWords) < policy.minWords || isStubTree(model, policy, s);
     memo.empty.set(s, v);
   }
   return v;
 }
 
-/** Words of prose in a section and its sub-sections, excluding their headings. */
-function proseWords(model: DocModel, s: Section): number {
+/** Words of prose in a section and its sub-sections, excluding their headings (counted up to `limit` each). */
+function proseWords(model: DocModel, s: Section, limit: number): number {
   const memo = memoFor(model);
   let n = memo.words.get(s);
   if (n === undefined) {
-    n = wordCount(collapse(sectionText(model, s, 'own'))) + s.children.reduce((t, c) => t + proseWords(model, c), 0);
+    n = wordCount(sectionText(model, s, 'own'), limit) + s.children.reduce((t, c) => t + proseWords(model, c, limit), 0);
     memo.words.set(s, n);
   }
   return n;
@@ -233,6 +259,7 @@ interface Memo {
   empty: Map<Section, boolean>;
   words: Map<Section, number>;
   fit: Map<string, number>;
+  hits: Map<ElementDef, PhraseHit[]>;
 }
 
 // Per-model memo tables; a WeakMap so they go with the model.
@@ -241,7 +268,7 @@ const memos = new WeakMap<DocModel, Memo>();
 function memoFor(model: DocModel): Memo {
   let m = memos.get(model);
   if (!m) {
-    m = { empty: new Map(), words: new Map(), fit: new Map() };
+    m = { empty: new Map(), words: new Map(), fit: new Map(), hits: new Map() };
     memos.set(model, m);
   }
   return m;
@@ -260,13 +287,13 @@ function contentMatches(
     if (byHeading.has(s) || marked.has(s) || excluded.has(s)) continue;
     if (isWrapper(model, s)) continue;
     if (hasClaimedAncestor(s, byHeading, marked)) continue;
-    const text = claimFreeText(model, s, byHeading, marked, excluded);
-    if (isPlaceholder(policy, text)) continue;
+    const spans = claimFreeSpans(model, s, byHeading, marked, excluded);
+    if (isPlaceholder(policy, spans.map((x) => model.masked.slice(x.start, x.end)).join('\n'))) continue;
     let best: { element: ElementDef; score: number } | undefined;
     const title = normaliseHeading(s.title);
     for (const e of policy.elements) {
       if (e.notHeadings?.test(title)) continue;
-      const n = signalCount(e, text);
+      const n = signalCount(model, e, spans);
       if (n < e.minSignals) continue;
       const score = Math.round((100 * n) / e.minSignals);
       if (!best || score > best.score) best = { element: e, score };
@@ -281,12 +308,14 @@ function hasClaimedAncestor(s: Section, byHeading: Map<Section, ElementDef[]>, m
   return false;
 }
 
-/** A section's prose plus that of subsections nothing else claims. */
-function claimFreeText(model: DocModel, s: Section, byHeading: Map<Section, ElementDef[]>, marked: Set<Section>, excluded: Set<Section>): string {
-  let text = sectionText(model, s, 'own');
+/** A section's prose, plus the headings and prose of subsections nothing else claims. */
+function claimFreeSpans(model: DocModel, s: Section, byHeading: Map<Section, ElementDef[]>, marked: Set<Section>, excluded: Set<Section>): Span[] {
+  const from = s.heading ? s.heading.end : s.start;
+  const spans: Span[] = [{ start: from, end: Math.max(from, s.children.length ? s.children[0].start : s.end) }];
   for (const c of s.children) {
     if (byHeading.has(c) || marked.has(c) || excluded.has(c)) continue;
-    text += `\n${c.title}\n${claimFreeText(model, c, byHeading, marked, excluded)}`;
+    if (c.heading) spans.push({ start: c.heading.start, end: c.heading.end });
+    spans.push(...claimFreeSpans(model, c, byHeading, marked, excluded));
   }
-  return text;
+  return spans;
 }

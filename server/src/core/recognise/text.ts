@@ -25,9 +25,18 @@ export function normaliseHeading(title: string): string {
     .trim();
 }
 
-export function wordCount(text: string): number {
-  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  return m ? m.length : 0;
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/**
+ * Words in text, counting no further than `limit` (callers mostly ask "fewer
+ * than n?"). Markup runs never start a word, so this equals the count after
+ * `collapse`.
+ */
+export function wordCount(text: string, limit = Infinity): number {
+  let n = 0;
+  WORD_RE.lastIndex = 0;
+  while (n < limit && WORD_RE.test(text)) n++;
+  return n;
 }
 
 export function collapse(text: string): string {
@@ -39,14 +48,16 @@ const STUB_MAX_WORDS = 40;
 
 /** True when prose is absent or only a stock placeholder ("TBC", "To follow", "[Insert …]"). */
 export function isStub(policy: Policy, text: string): boolean {
+  const words = wordCount(text, STUB_MAX_WORDS + 1);
+  if (words === 0) return true;
+  if (words > STUB_MAX_WORDS) return false;
   const flat = collapse(text);
-  const words = wordCount(flat);
-  return words === 0 || (words <= STUB_MAX_WORDS && policy.placeholders.test(flat) && sentences(flat).length <= 2);
+  return policy.placeholders.test(flat) && sentences(flat).length <= 2;
 }
 
 /** True when prose is absent, a stock placeholder, a lone filler sentence or only a few words. */
 export function isPlaceholder(policy: Policy, text: string): boolean {
-  return wordCount(collapse(text)) < policy.minWords || isStub(policy, text);
+  return wordCount(text, policy.minWords) < policy.minWords || isStub(policy, text);
 }
 
 const SENTENCE_END = /[.!?](?=\s+["“(‘'[]?[A-Z0-9*])|\n\s*\n/g;

@@ -1,0 +1,191 @@
+// Every match of every phrase of a list in one document, found once, so that
+// "how many different signals does this section hold?" becomes a look-up over
+// offsets instead of a regex scan per section, element and phrase.
+//
+// Speed: a plain phrase starting with a letter or digit can only match where a
+// word of the folded text starts with its first word's leading letters (its
+// pattern opens with a word boundary). The folded text's word starts are indexed
+// once by their first three characters, and each phrase's pattern is run, sticky,
+// only at those starts. /regex/ entries and other phrases are scanned in full.
+import { phraseSource } from './phrases';
+import { caselessText, fold, needsFullWordClass } from './text-forms';
+
+/** One match: the phrase's index in its list and the [start, end) offsets. */
+export interface PhraseHit {
+  phrase: number;
+  start: number;
+  end: number;
+}
+
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/** Key of a word's first one, two or three (folded, ASCII) characters. */
+const key = (a: number, b = 0, c = 0) => a | (b << 7) | (c << 14);
+
+let lastSubject = '';
+let lastStarts = new Map<number, number[]>();
+
+/** Offsets where a run of [a-z0-9] starts in folded text, by the run's first 1, 2 and 3 characters. */
+function wordStarts(subject: string): Map<number, number[]> {
+  if (subject === lastSubject) return lastStarts;
+  const out = new Map<number, number[]>();
+  const add = (k: number, at: number) => {
+    const list = out.get(k);
+    if (list) list.push(at);
+    else out.set(k, [at]);
+  };
+  const n = subject.length;
+  for (let i = 0; i < n; i++) {
+    const a = subject.charCodeAt(i);
+    if (!isWordChar(a)) continue;
+    add(key(a), i);
+    const b = subject.charCodeAt(i + 1);
+    if (isWordChar(b)) {
+      add(key(a, b), i);
+      const c = subject.charCodeAt(i + 2);
+      if (isWordChar(c)) add(key(a, b, c), i);
+    }
+    while (i + 1 < n && isWordChar(subject.charCodeAt(i + 1))) i++;
+  }
+  lastSubject = subject;
+  lastStarts = out;
+  return out;
+}
+
+/**
+ * The leading letters every match of a phrase starts with, folded: for a plain
+ * phrase its first word's leading [a-z0-9] run; for a /regex/ entry opening with
+ * \b, the literal run after it or one per branch of an opening (a|b|c) group.
+ * Undefined when no match is sure to start at a word with known letters.
+ */
+function leadsOf(phrase: string): string[] | undefined {
+  const raw = /^\/(.*)\/$/s.exec(phrase);
+  if (!raw) {
+    const lead = /^[a-z0-9]+/.exec(fold(phrase.trim()))?.[0];
+    return lead ? [lead] : undefined;
+  }
+  const body = raw[1];
+  if (!body.startsWith('\\b') || hasTopLevelBar(body)) return undefined;
+  const group = /^\\b\((?:\?:)?([^()]*)\)(?![?*{])/.exec(body);
+  const branches = group ? group[1].split('|') : [body.slice(2)];
+  const leads = branches.map(literalStart);
+  return leads.every((l): l is string => !!l) ? leads : undefined;
+}
+
+/** Whether a pattern has a "|" outside any group or class (then not every match starts as its start does). */
+function hasTopLevelBar(pattern: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/** The literal letters a pattern starts with (a letter made optional by a quantifier does not count). */
+function literalStart(pattern: string): string | undefined {
+  const m = /^[a-z0-9]+/i.exec(pattern);
+  if (!m) return undefined;
+  const run = /^[?*{]/.test(pattern.slice(m[0].length)) ? m[0].slice(0, -1) : m[0];
+  return run ? run.toLowerCase() : undefined;
+}
+
+const keyOf = (l: string) => key(l.charCodeAt(0), l.length > 1 ? l.charCodeAt(1) : 0, l.length > 2 ? l.charCodeAt(2) : 0);
+
+/** Finds all hits of one phrase list (not for /^…$/ entries, which judge a whole text); reused for every document. */
+export class PhraseHitFinder {
+  private readonly leads: Array<string[] | undefined>;
+  private readonly raw: boolean[];
+  /** Sticky patterns on folded text (caseless form), or on the text itself ("iu"), by phrase; built on first use. */
+  private readonly caseless: Array<RegExp | undefined> = [];
+  private readonly sticky: Array<{ latin?: RegExp; full?: RegExp }> = [];
+  private readonly global: Array<{ latin?: RegExp; full?: RegExp }> = [];
+
+  constructor(readonly phrases: string[]) {
+    this.leads = phrases.map(leadsOf);
+    this.raw = phrases.map((p) => /^\/.*\/$/s.test(p));
+  }
+
+  /** Every match of every phrase in text, grouped by phrase. */
+  hits(text: string): PhraseHit[] {
+    const out: PhraseHit[] = [];
+    const subject = caselessText(text);
+    const full = needsFullWordClass(text);
+    const starts = subject === undefined ? undefined : wordStarts(subject);
+    // \b in a /regex/ entry ("iu") treats these two as word characters; the index does not.
+    const rawOk = !/[\u017f\u212a]/.test(text);
+    for (let i = 0; i < this.phrases.length; i++) {
+      const leads = this.leads[i];
+      if (!starts || !leads || (this.raw[i] && !rawOk)) {
+        this.scan(i, text, full, out);
+        continue;
+      }
+      const { re, on } = this.stickyFor(i, text, subject!, full);
+      for (const lead of leads) {
+        const at = starts.get(keyOf(lead));
+        if (!at) continue;
+        for (const p of at) {
+          if (lead.length > 3 && !subject!.startsWith(lead, p)) continue;
+          re.lastIndex = p;
+          if (re.test(on)) out.push({ phrase: i, start: p, end: re.lastIndex });
+        }
+      }
+    }
+    return out;
+  }
+
+  private stickyFor(i: number, text: string, subject: string, full: boolean): { re: RegExp; on: string } {
+    const p = this.phrases[i];
+    if (this.raw[i]) {
+      const forms = (this.sticky[i] ??= {});
+      return { re: (forms.full ??= new RegExp(phraseSource(p), 'iuy')), on: text };
+    }
+    // The caseless form fits phrases whose letters all lie below U+0300 and keep their length when folded.
+    if (!needsFullWordClass(p) && fold(p).length === p.length) {
+      return { re: (this.caseless[i] ??= new RegExp(phraseSource(p, true, true), 'uy')), on: subject };
+    }
+    const forms = (this.sticky[i] ??= {});
+    const re = full ? (forms.full ??= new RegExp(phraseSource(p, false), 'iuy')) : (forms.latin ??= new RegExp(phraseSource(p, true), 'iuy'));
+    return { re, on: text };
+  }
+
+  /** A whole-text scan for phrases with no leading word to index (and text the index cannot serve). */
+  private scan(i: number, text: string, full: boolean, out: PhraseHit[]): void {
+    const forms = (this.global[i] ??= {});
+    const re = full ? (forms.full ??= new RegExp(phraseSource(this.phrases[i], false), 'giu')) : (forms.latin ??= new RegExp(phraseSource(this.phrases[i], true), 'giu'));
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      out.push({ phrase: i, start: m.index, end: m.index + m[0].length });
+    }
+  }
+}
+
+/** How many different phrases have a hit lying wholly inside one of the spans. */
+export function distinctWithin(hits: PhraseHit[], spans: Array<{ start: number; end: number }>): number {
+  let n = 0;
+  let last = -1;
+  // Hits come grouped by phrase: count a phrase once, at its first hit inside a span.
+  for (const h of hits) {
+    if (h.phrase === last) continue;
+    for (const s of spans) {
+      if (s.start <= h.start && h.end <= s.end) {
+        n++;
+        last = h.phrase;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
