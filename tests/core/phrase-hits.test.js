@@ -40,6 +40,7 @@ function check(text, pol, finders) {
   spans.push({ start: 0, end: model.masked.length });
   for (const [name, set, finder] of finders) {
     const hits = finder.hits(model.masked);
+    assert.deepStrictEqual(core.leftmostSpans(hits), set.spans(model.masked), `${name} spans of ${JSON.stringify(text.slice(0, 60))}`);
     for (const span of spans) {
       const want = set.countDistinct(model.masked.slice(span.start, span.end));
       const got = core.distinctWithin(hits, [span]);

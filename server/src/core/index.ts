@@ -11,5 +11,5 @@ export type { Policy, PolicyProblem } from './policy/types';
 export { ruleDocsUrl } from './docs';
 export * from './editor';
 export { LineIndex } from './parse/lines';
-export { PhraseHitFinder, distinctWithin } from './policy/phrase-hits';
+export { PhraseHitFinder, distinctWithin, leftmostSpans } from './policy/phrase-hits';
 export type { Section } from './model/types';

@@ -96,12 +96,44 @@ function literalStart(pattern: string): string | undefined {
   return run ? run.toLowerCase() : undefined;
 }
 
+/** The characters \s matches, plus the no-break space and the hyphens that join a phrase's words. */
+function isJoiner(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 45 || c === 0xa0 || c === 0x2011 || c === 0x2013 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * For a plain phrase whose first word is all letters and digits: that word, and
+ * the leading letters of the next word ("" for a one-word phrase). A cheap check
+ * of both, before running the pattern, skips most word starts that share a lead.
+ */
+function nextWordOf(phrase: string): { first: string; next: string } | undefined {
+  if (/^\/.*\/$/s.test(phrase)) return undefined;
+  const words = fold(phrase.trim()).split(/[\s\-‑–]+/);
+  if (!/^[a-z0-9]+$/.test(words[0])) return undefined;
+  if (words.length === 1) return { first: words[0], next: '' };
+  const next = /^[a-z0-9]+/.exec(words[1])?.[0];
+  return next ? { first: words[0], next } : undefined;
+}
+
+const isWordAt = (s: string, i: number) => isWordChar(s.charCodeAt(i));
+
+/** Whether the phrase's first word, then (after joiners) its next word's letters, stand at p. */
+function wordsFit(subject: string, p: number, w: { first: string; next: string }): boolean {
+  let q = p + w.first.length;
+  if (!w.next) return !isWordAt(subject, q);
+  if (!isJoiner(subject.charCodeAt(q))) return false;
+  while (isJoiner(subject.charCodeAt(q))) q++;
+  return subject.startsWith(w.next, q);
+}
+
 const keyOf = (l: string) => key(l.charCodeAt(0), l.length > 1 ? l.charCodeAt(1) : 0, l.length > 2 ? l.charCodeAt(2) : 0);
 
 /** Finds all hits of one phrase list (not for /^…$/ entries, which judge a whole text); reused for every document. */
 export class PhraseHitFinder {
   private readonly leads: Array<string[] | undefined>;
   private readonly raw: boolean[];
+  private readonly words: Array<{ first: string; next: string } | undefined>;
   /** Sticky patterns on folded text (caseless form), or on the text itself ("iu"), by phrase; built on first use. */
   private readonly caseless: Array<RegExp | undefined> = [];
   private readonly sticky: Array<{ latin?: RegExp; full?: RegExp }> = [];
@@ -110,6 +142,7 @@ export class PhraseHitFinder {
   constructor(readonly phrases: string[]) {
     this.leads = phrases.map(leadsOf);
     this.raw = phrases.map((p) => /^\/.*\/$/s.test(p));
+    this.words = phrases.map(nextWordOf);
   }
 
   /** Every match of every phrase in text, grouped by phrase. */
@@ -127,11 +160,13 @@ export class PhraseHitFinder {
         continue;
       }
       const { re, on } = this.stickyFor(i, text, subject!, full);
+      const words = this.words[i];
       for (const lead of leads) {
         const at = starts.get(keyOf(lead));
         if (!at) continue;
         for (const p of at) {
           if (lead.length > 3 && !subject!.startsWith(lead, p)) continue;
+          if (words && !wordsFit(subject!, p, words)) continue;
           re.lastIndex = p;
           if (re.test(on)) out.push({ phrase: i, start: p, end: re.lastIndex });
         }
@@ -167,8 +202,27 @@ export class PhraseHitFinder {
         continue;
       }
       out.push({ phrase: i, start: m.index, end: m.index + m[0].length });
+      // Every start, not only non-overlapping matches: a span may begin inside a match.
+      re.lastIndex = m.index + 1;
     }
   }
+}
+
+/**
+ * The matches one alternation of the whole list finds, scanning left to right:
+ * the leftmost hit, the list's first phrase among those starting there, then on
+ * from its end (what `PhraseSet.spans` returns).
+ */
+export function leftmostSpans(hits: PhraseHit[]): Array<[number, number]> {
+  const sorted = [...hits].sort((a, b) => a.start - b.start || a.phrase - b.phrase);
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  for (const h of sorted) {
+    if (h.start < from) continue;
+    out.push([h.start, h.end]);
+    from = h.end > h.start ? h.end : h.start + 1;
+  }
+  return out;
 }
 
 /** How many different phrases have a hit lying wholly inside one of the spans. */

@@ -3,7 +3,7 @@
 // then headings, then what a section's prose is substantively about.
 import type { DocModel, Section, Span } from '../model/types';
 import type { ElementDef, Matcher, Policy } from '../policy/types';
-import { PhraseHitFinder, distinctWithin, type PhraseHit } from '../policy/phrase-hits';
+import { PhraseHitFinder, distinctWithin, leftmostSpans, type PhraseHit } from '../policy/phrase-hits';
 import type { ElementStatus } from '../types';
 import { isPlaceholder, isStub, normaliseHeading, sectionText, wordCount } from './text';
 
@@ -50,7 +50,7 @@ export function recogniseElements(model: DocModel, policy: Policy, markers: Map<
   const excluded = new Set([...skip, ...titleSections(model)]);
   for (const s of model.sections) {
     if (excluded.has(s)) continue;
-    const m = sharedHeadingFilter(model, s, headingMatches(policy, s));
+    const m = sharedHeadingFilter(model, policy, s, headingMatches(policy, s));
     if (m.length) byHeading.set(s, m);
     else {
       const w = weakHeadingMatches(policy, s);
@@ -68,13 +68,13 @@ export function recogniseElements(model: DocModel, policy: Policy, markers: Map<
     const headed = [...byHeading].filter(([s, els]) => els.includes(element) && !marked.has(s)).map(([s]) => s);
     for (const s of headed) {
       if (isContainer(s, element, headed, byHeading)) continue;
-      cands.push({ section: s, via: 'heading', empty: isEmpty(model, policy, s), score: 2 + fit(model, element, s) });
+      cands.push({ section: s, via: 'heading', empty: isEmpty(model, policy, s), score: 2 + fit(model, policy, element, s) });
     }
     for (const [s, best] of contentBest) {
       if (best.element === element) cands.push({ section: s, via: 'content', empty: false, score: 1 + best.score / 100 });
     }
     for (const [s, els] of byWeakHeading) {
-      if (els.includes(element) && !marked.has(s) && !contentBest.has(s)) cands.push({ section: s, via: 'heading', weak: true, empty: isEmpty(model, policy, s), score: fit(model, element, s) });
+      if (els.includes(element) && !marked.has(s) && !contentBest.has(s)) cands.push({ section: s, via: 'heading', weak: true, empty: isEmpty(model, policy, s), score: fit(model, policy, element, s) });
     }
     candidates.set(element, cands);
   }
@@ -88,7 +88,7 @@ export function recogniseElements(model: DocModel, policy: Policy, markers: Map<
     const cands = candidates.get(element)!;
     if (cands.length) continue;
     const eligible = model.sections.filter((s) => !excluded.has(s) && !isWrapper(model, s) && !element.notHeadings?.test(normaliseHeading(s.title)) && !isEmpty(model, policy, s));
-    const scored = eligible.map((s) => ({ s, f: fit(model, element, s), free: !claimed.has(s) && !byHeading.has(s) }));
+    const scored = eligible.map((s) => ({ s, f: fit(model, policy, element, s), free: !claimed.has(s) && !byHeading.has(s) }));
     const best =
       scored.filter((x) => x.free && x.f >= UNCLAIMED_FIT).sort((a, b) => b.f - a.f || a.s.start - b.s.start)[0] ??
       scored.filter((x) => x.f >= SHARED_FIT).sort((a, b) => b.f - a.f || a.s.start - b.s.start)[0];
@@ -163,31 +163,60 @@ function rank(c: Candidate): number {
 }
 
 /** How well a section's prose fits an element: distinct signals over the number it needs. */
-function fit(model: DocModel, element: ElementDef, s: Section): number {
+function fit(model: DocModel, policy: Policy, element: ElementDef, s: Section): number {
   const memo = memoFor(model).fit;
   const key = `${element.id}@${s.start}`;
   let f = memo.get(key);
   if (f === undefined) {
-    f = signalCount(model, element, [{ start: s.heading ? s.heading.end : s.start, end: s.end }]) / element.minSignals;
+    f = signalCount(model, policy, element, [{ start: s.heading ? s.heading.end : s.start, end: s.end }]) / element.minSignals;
     memo.set(key, f);
   }
   return f;
 }
 
 /** Distinct signals of an element within the spans of prose, not counting its near-misses ("contract monitoring"). */
-function signalCount(model: DocModel, element: ElementDef, spans: Span[]): number {
-  const memo = memoFor(model).hits;
-  let hits = memo.get(element);
-  if (!hits) {
-    // Found once per document: signals in the prose with the near-misses blanked out.
-    const text = element.nearMisses ? blankSpans(model.masked, element.nearMisses.spans(model.masked)) : model.masked;
-    hits = finderFor(element.signals).hits(text);
-    memo.set(element, hits);
+function signalCount(model: DocModel, policy: Policy, element: ElementDef, spans: Span[]): number {
+  const memo = memoFor(model);
+  if (!memo.hits.size) {
+    // One pass over the document finds every element's signals.
+    const { finder, ranges } = signalIndex(policy);
+    const all = finder.hits(model.masked);
+    for (const e of policy.elements) {
+      const [from, to] = ranges.get(e)!;
+      let hits = all.filter((h) => h.phrase >= from && h.phrase < to);
+      if (e.nearMisses) {
+        const misses = leftmostSpans(finderFor(e.nearMisses).hits(model.masked));
+        if (misses.length) hits = hits.filter((h) => !misses.some(([ms, me]) => h.start < me && h.end > ms));
+      }
+      memo.hits.set(e, hits);
+    }
   }
-  return distinctWithin(hits, spans);
+  return distinctWithin(memo.hits.get(element) ?? [], spans);
 }
 
+/** Every element's signals as one phrase list: the range of each element's phrases in it. */
+interface SignalIndex {
+  finder: PhraseHitFinder;
+  ranges: Map<ElementDef, [number, number]>;
+}
+
+const signalIndexes = new WeakMap<Policy, SignalIndex>();
 const finders = new WeakMap<Matcher, PhraseHitFinder>();
+
+function signalIndex(policy: Policy): SignalIndex {
+  let index = signalIndexes.get(policy);
+  if (!index) {
+    const phrases: string[] = [];
+    const ranges = new Map<ElementDef, [number, number]>();
+    for (const e of policy.elements) {
+      ranges.set(e, [phrases.length, phrases.length + e.signals.phrases.length]);
+      phrases.push(...e.signals.phrases);
+    }
+    index = { finder: new PhraseHitFinder(phrases), ranges };
+    signalIndexes.set(policy, index);
+  }
+  return index;
+}
 
 function finderFor(set: Matcher): PhraseHitFinder {
   let f = finders.get(set);
@@ -198,27 +227,15 @@ function finderFor(set: Matcher): PhraseHitFinder {
   return f;
 }
 
-function blankSpans(text: string, spans: Array<[number, number]>): string {
-  if (!spans.length) return text;
-  const parts: string[] = [];
-  let pos = 0;
-  for (const [s, e] of spans) {
-    parts.push(text.slice(pos, s), ' '.repeat(e - s));
-    pos = e;
-  }
-  parts.push(text.slice(pos));
-  return parts.join('');
-}
-
 /**
  * A heading naming two elements ("Who needs our services?") keeps only those
  * its prose supports, when the prose clearly belongs to one of them.
  */
-function sharedHeadingFilter(model: DocModel, s: Section, els: ElementDef[]): ElementDef[] {
+function sharedHeadingFilter(model: DocModel, policy: Policy, s: Section, els: ElementDef[]): ElementDef[] {
   if (els.length < 2) return els;
   // "Evidence and what we will change": the author joined two topics on purpose.
   if (/\s(and|&)\s|,\s/.test(normaliseHeading(s.title))) return els;
-  const fits = els.map((e) => fit(model, e, s));
+  const fits = els.map((e) => fit(model, policy, e, s));
   if (Math.max(...fits) < 1) return els;
   return els.filter((_, i) => fits[i] >= 0.5);
 }
@@ -293,7 +310,7 @@ function contentMatches(
     const title = normaliseHeading(s.title);
     for (const e of policy.elements) {
       if (e.notHeadings?.test(title)) continue;
-      const n = signalCount(model, e, spans);
+      const n = signalCount(model, policy, e, spans);
       if (n < e.minSignals) continue;
       const score = Math.round((100 * n) / e.minSignals);
       if (!best || score > best.score) best = { element: e, score };
