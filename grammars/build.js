@@ -1,8 +1,9 @@
 // Generates grammars/commissioning-lint.injection.tmLanguage.json: a TextMate
-// grammar injected into Markdown that highlights WCC tags, IPC markers, waivers
-// and the Acts of the default pack's legislation catalogue. Run by `npm run
-// build` via esbuild.js; tests/lsp/grammar.test.js holds its patterns to the
-// core's recognisers over real strategies.
+// grammar injected into Markdown that highlights WCC tags (opened by the default
+// pack's `wcc.prefixes` and `wcc.introducers`), IPC markers, waivers and the Acts
+// of its legislation catalogue. Run by `npm run build` via esbuild.js;
+// tests/lsp/grammar.test.js holds its patterns to the core's recognisers over
+// real strategies.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -17,18 +18,42 @@ const SEP = '[\\s\\-‑–]+';
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** A pack phrase as a pattern: the same reading as the core's (words, "*" stems, /regex/ entries). */
+/** A pack phrase's words as a pattern, without word boundaries: the same reading as the core's (words, "*" stems, /regex/ entries). */
+function phraseBody(phrase) {
+  const raw = /^\/(.*)\/$/s.exec(phrase);
+  if (raw) return `(?:${raw[1]})`;
+  const body = phrase
+    .trim()
+    .split(/[\s\-‑–]+/)
+    .map((w) => escapeRe(w).replace(/'/g, "['’]").replace(/\\\*/g, "[\\p{L}\\p{N}_'’-]*"))
+    .join(SEP);
+  return `(?:${body})`;
+}
+
+/** A pack phrase as a pattern, on word boundaries as the core reads it. */
 function phrasePattern(phrase) {
   const raw = /^\/(.*)\/$/s.exec(phrase);
   if (raw) return raw[1];
   const t = phrase.trim();
-  const body = t
-    .split(/[\s\-‑–]+/)
-    .map((w) => escapeRe(w).replace(/'/g, "['’]").replace(/\\\*/g, "[\\p{L}\\p{N}_'’-]*"))
-    .join(SEP);
   const pre = /^[\p{L}\p{N}_]/u.test(t) ? `(?<!${WORD})` : '';
   const post = /[\p{L}\p{N}_]$/u.test(t) ? `(?!${WORD})` : '';
-  return `${pre}(?:${body})${post}`;
+  return `${pre}${phraseBody(t)}${post}`;
+}
+
+/** The words that open a WCC reference, longest first and without boundaries, as the core joins them. */
+function openings(list) {
+  return list.length ? [...list].sort((a, b) => b.length - a.length).map(phraseBody).join('|') : '(?!)';
+}
+
+/**
+ * A WCC reference: one of the pack's prefixes at the start of a word, an optional
+ * introducer, then numbers on the same line (the core's syntax; its "Competency 5"
+ * without a prefix depends on the whole document, so it is not highlighted).
+ */
+function wccTagPattern(wcc) {
+  const prefixes = openings(wcc.prefixes.phrases);
+  const introducers = openings(wcc.introducers.phrases);
+  return `(?i)(?<![\\p{L}\\p{N}])(?:${prefixes})(?:[\\s-]*(?:${introducers}))?\\s*(?:no\\.?|number|#)?\\s*[-–—:]?\\s*\\d{1,3}(?!\\d)(?:\\s*(?:,|&|and|\\/|or)\\s*\\d{1,3}(?!\\d))*`;
 }
 
 function buildGrammar(policy) {
@@ -68,9 +93,8 @@ function buildGrammar(policy) {
         },
       },
       'wcc-tag': {
-        comment: 'A World Class Commissioning competency reference: WCC 5, WCC-5, WCC competency 5, World Class Commissioning 5 and 6',
-        match:
-          '(?i)(?<![\\p{L}\\p{N}])(?:WCC|World[\\s-]+Class[\\s-]+Commissioning)(?:[\\s-]*(?:competenc(?:y|ies)|comp\\.?|alignment|links?|refs?|references?|mapping|evidence)s?)?\\s*(?:no\\.?|number|#)?\\s*[-–—:]?\\s*\\d{1,3}(?!\\d)(?:\\s*(?:,|&|and|\\/|or)\\s*\\d{1,3}(?!\\d))*',
+        comment: `A World Class Commissioning competency reference opened by a prefix of the pack (${policy.wcc.prefixes.phrases.join(', ')}): WCC 5, WCC-5, WCC competency 5, WCC 5 and 6`,
+        match: wccTagPattern(policy.wcc),
         name: 'constant.other.wcc-tag.commissioning-lint',
       },
       act: {

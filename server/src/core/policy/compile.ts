@@ -1,7 +1,14 @@
 // Turns a resolved plain-data pack into the compiled Policy the rules read.
 import type { RawPack } from './raw';
 import type { Policy, PolicyProblem } from './types';
-import { PhraseSet, phraseError } from './phrases';
+import { PhraseSet, phraseError, phraseSource } from './phrases';
+
+/** The word-boundary checks phraseSource puts around a plain phrase, read off a probe so they follow phrases.ts. */
+const [PHRASE_PRE, PHRASE_POST] = (() => {
+  const probe = phraseSource('a');
+  const at = probe.indexOf('(?:a)');
+  return at < 0 ? ['', ''] : [probe.slice(0, at), probe.slice(at + '(?:a)'.length)];
+})();
 
 export function compilePolicy(raw: RawPack, file: string): { policy?: Policy; problems: PolicyProblem[] } {
   const problems: PolicyProblem[] = [];
@@ -13,6 +20,16 @@ export function compilePolicy(raw: RawPack, file: string): { policy?: Policy; pr
       else ok.push(p);
     }
     return new PhraseSet(ok);
+  };
+  // The words that open a WCC reference also go into the tag pattern: each must compile
+  // there and must not match empty text (or every number would read as a reference).
+  const openings = (list: string[] | undefined, where: string): PhraseSet => {
+    const set = phrases(list, where);
+    for (const p of set.phrases) {
+      const err = openingError(p);
+      if (err) problems.push({ file, line: 1, column: 1, message: `${where}: ${err}` });
+    }
+    return set;
   };
   const policy: Policy = {
     id: raw.id,
@@ -63,7 +80,12 @@ export function compilePolicy(raw: RawPack, file: string): { policy?: Policy; pr
     competencies: (raw.competencies ?? [])
       .map((c) => ({ number: c.number, names: c.names, description: c.description ?? '' }))
       .sort((a, b) => a.number - b.number),
-    wcc: { context: phrases(raw.wcc?.context, 'wcc.context') },
+    wcc: {
+      context: phrases(raw.wcc?.context, 'wcc.context'),
+      prefixes: openings(raw.wcc?.prefixes, 'wcc.prefixes'),
+      introducers: openings(raw.wcc?.introducers, 'wcc.introducers'),
+      standalone: openings(raw.wcc?.standalone, 'wcc.standalone'),
+    },
     legislation: (raw.legislation ?? []).map((a) => ({
       id: a.id,
       title: a.title ?? a.id,
@@ -83,4 +105,39 @@ export function compilePolicy(raw: RawPack, file: string): { policy?: Policy; pr
     }
   }
   return problems.length ? { problems } : { policy, problems };
+}
+
+/** A /regex/ entry's groups made non-capturing, so the groups of the pattern around it keep their numbers. */
+function withoutCaptures(source: string): string {
+  return source.replace(/(?<!\\)\((?:\?<(?![=!])[^>]*>|(?!\?))/g, '(?:');
+}
+
+/**
+ * Regex source for a list of the words that open a WCC reference (`wcc.prefixes`,
+ * `wcc.introducers`, `wcc.standalone`), longest first, with no capturing group.
+ * Unless `bounded`, without the phrases' own word boundaries: the tag syntax sets
+ * its own, so a number may follow directly ("WCC5"). Matches nothing for an empty list.
+ */
+export function openingSource(list: readonly string[], bounded = false): string {
+  if (!list.length) return '(?!)';
+  return [...list]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => {
+      let s = phraseSource(p);
+      if (/^\/.*\/$/s.test(p)) return `(?:${withoutCaptures(s)})`;
+      if (!bounded && PHRASE_PRE && s.startsWith(PHRASE_PRE)) s = s.slice(PHRASE_PRE.length);
+      if (!bounded && PHRASE_POST && s.endsWith(PHRASE_POST)) s = s.slice(0, s.length - PHRASE_POST.length);
+      return s;
+    })
+    .join('|');
+}
+
+/** Why a phrase cannot open a WCC reference, if it cannot (phraseError has already checked it compiles alone). */
+function openingError(phrase: string): string | undefined {
+  try {
+    if (new RegExp(`^(?:${openingSource([phrase])})$`, 'iu').test('')) return `${JSON.stringify(phrase)} matches empty text, so every number would read as a WCC reference`;
+    return undefined;
+  } catch (err) {
+    return `invalid pattern ${JSON.stringify(phrase)}: ${(err as Error).message}`;
+  }
 }

@@ -49,7 +49,7 @@ export interface RawPack {
   groups?: RawGroup[];
   removeGroups?: string[];
   competencies?: Array<{ number: number; names: string[]; description?: string }>;
-  wcc?: { context?: string[] };
+  wcc?: { context?: string[]; prefixes?: string[]; introducers?: string[]; standalone?: string[] };
   legislation?: RawAct[];
   rules?: Record<string, SeveritySetting>;
 }

@@ -90,7 +90,16 @@ export interface Policy {
   };
   groups: GroupDef[];
   competencies: CompetencyDef[];
-  wcc: { context: Matcher };
+  wcc: {
+    /** Words that mark a line, a list's lead-in or a front-matter key as being about WCC. */
+    context: Matcher;
+    /** The framework's names, which open a reference ("WCC 5", "World Class Commissioning 5", "WCC5"). */
+    prefixes: Matcher;
+    /** Words that may stand between a prefix and the numbers ("WCC competency 5", "WCC refs 2, 3"). */
+    introducers: Matcher;
+    /** Words that open a reference without a prefix ("Competency 5"), in a document that names the framework. */
+    standalone: Matcher;
+  };
   legislation: ActDef[];
   rules: Record<string, SeveritySetting>;
 }

@@ -1,11 +1,13 @@
 // Finds World Class Commissioning competency references: "WCC 5", "[WCC-5]",
 // "WCC competency 5 – Manage knowledge…", "Competency 5", a competency's name on
-// its own, numbered lists under a WCC box and a front-matter `wcc:` list.
+// its own, numbered lists under a WCC box and a front-matter `wcc:` list. The
+// words are the pack's `wcc:` section; the numbers, lists and names are syntax.
 import type { DocModel } from '../model/types';
 import type { CompetencyDef, Policy } from '../policy/types';
 import { frontMatterKey, type FrontMatterData } from '../frontmatter';
 import { competencyForName } from './competency-names';
 import { DualRegExp, phraseSource } from '../policy/phrases';
+import { openingSource } from '../policy/compile';
 
 export interface TagFinding {
   number: number;
@@ -30,15 +32,46 @@ export interface WccFinding {
   invalid: InvalidTagFinding[];
 }
 
-// "WCC alignment: 5", "WCC refs 2, 3": a few words that introduce numbers.
-const PREFIX = String.raw`(?<![\p{L}\p{N}])(?:WCC|World[ \t-]+Class[ \t-]+Commissioning)(?:[ \t-]*(?:competenc(?:y|ies)|comp\.?|alignment|links?|refs?|references?|mapping|evidence)s?)?`;
+// The vocabulary is the pack's (`wcc.prefixes`: "WCC", "World Class Commissioning";
+// `wcc.introducers`: "competency", "refs", …; `wcc.standalone`: "competency"); the
+// syntax around it is here. A reference starts where a word does ("XWCC 5" is none)
+// and may run straight into its number ("WCC5").
+const START = String.raw`(?<![\p{L}\p{N}])`;
 // Numbers must follow on the same line: a heading "WCC competencies" is not a tag for the next paragraph's "9.1".
 const NUMBERS = String.raw`[ \t]*(?:no\.?|number|#)?[ \t]*[-–—:]?[ \t]*(\d{1,3})(?!\d|\.\d)((?:[ \t]*(?:,|&|and|\/|or)[ \t]*\d{1,3}(?!\d))*)`;
-// A written name runs to the end of the clause, but never into the next reference.
-const NAME = String.raw`(?:[ \t]*(?:[-–—:]|\()[ \t]*((?:(?!\bWCC\b|\bworld class\b|\bcompetenc)[^\n\]\).;|]){3,80}))?`;
-const TAG = new RegExp(PREFIX + NUMBERS + NAME, 'giu');
-const BARE = new RegExp(String.raw`(?<![\p{L}\p{N}])competenc(?:y|ies)` + NUMBERS + NAME, 'giu');
-const DOC_CONTEXT = /\bWCC\b|world[\s-]+class[\s-]+commissioning/i;
+// A written name runs to the end of the clause, but never into the next reference (`stop`).
+const name = (stop: string) => String.raw`(?:[ \t]*(?:[-–—:]|\()[ \t]*((?:(?!${stop})[^\n\]\).;|]){3,80}))?`;
+
+interface TagPatterns {
+  /** A prefix, an optional introducer, numbers and a name: "WCC competency 5 – Manage knowledge". */
+  tag: RegExp;
+  /** A standalone word, numbers and a name: "Competency 5", read only in a document that names the framework. */
+  standalone: RegExp;
+}
+
+/** Tag patterns by vocabulary, compiled once per process rather than once per document. */
+const tagPatterns = new Map<string, TagPatterns>();
+const policyPatterns = new WeakMap<Policy['wcc'], TagPatterns>();
+
+function patternsFor(wcc: Policy['wcc']): TagPatterns {
+  let p = policyPatterns.get(wcc);
+  if (p) return p;
+  const prefixes = wcc.prefixes.phrases;
+  const standalone = wcc.standalone.phrases;
+  const key = JSON.stringify([prefixes, wcc.introducers.phrases, standalone]);
+  p = tagPatterns.get(key);
+  if (!p) {
+    const named = name(openingSource([...prefixes, ...standalone], true));
+    p = {
+      tag: new RegExp(`${START}(?:${openingSource(prefixes)})(?:[ \\t-]*(?:${openingSource(wcc.introducers.phrases)}))?${NUMBERS}${named}`, 'giu'),
+      standalone: new RegExp(`${START}(?:${openingSource(standalone)})${NUMBERS}${named}`, 'giu'),
+    };
+    tagPatterns.set(key, p);
+  }
+  policyPatterns.set(wcc, p);
+  return p;
+}
+
 const NAME_LEAD = /(^|[:(\[–—|*"“'‘]|\d[.)]|[-+*] )\s*$/;
 
 export function recogniseWcc(model: DocModel, policy: Policy, fm: FrontMatterData | undefined): WccFinding {
@@ -84,8 +117,9 @@ export function recogniseWcc(model: DocModel, policy: Policy, fm: FrontMatterDat
       nums.forEach((n, i) => addTag(n, i === nums.length - 1 ? m![3] : undefined, start, end, m![0]));
     }
   };
-  scan(TAG);
-  if (DOC_CONTEXT.test(text)) scan(BARE);
+  const patterns = patternsFor(policy.wcc);
+  scan(patterns.tag);
+  if (policy.wcc.prefixes.test(text)) scan(patterns.standalone);
   scanNames(model, policy, taken, tags);
   scanNumberedBoxes(model, policy, taken, addTag);
   frontMatterTags(fm, policy, tags, invalid, max);
