@@ -64,18 +64,28 @@ export function expandInputs(inputs: string[], cwd: string): Inputs {
 class IgnoreFilter {
   private readonly byDir = new Map<string, Ignore | null>();
 
+  private readonly gitRoot = new Map<string, boolean>();
+
   ignores(file: string, root: string): boolean {
-    const dirs: string[] = [];
     for (let d = path.dirname(file); ; d = path.dirname(d)) {
-      dirs.push(d);
-      if (d === path.dirname(d)) break;
-      if (!d.startsWith(root) && fs.existsSync(path.join(d, '.git'))) break;
-    }
-    return dirs.some((d) => {
       const ig = this.load(d);
-      const rel = path.relative(d, file).split(path.sep).join('/');
-      return !!ig && rel !== '' && !rel.startsWith('..') && ig.ignores(rel);
-    });
+      if (ig) {
+        // Only directories holding an ignore file pay for the relative path.
+        const rel = path.relative(d, file).split(path.sep).join('/');
+        if (rel !== '' && !rel.startsWith('..') && ig.ignores(rel)) return true;
+      }
+      if (d === path.dirname(d)) return false;
+      if (!d.startsWith(root) && this.isGitRoot(d)) return false;
+    }
+  }
+
+  private isGitRoot(dir: string): boolean {
+    let v = this.gitRoot.get(dir);
+    if (v === undefined) {
+      v = fs.existsSync(path.join(dir, '.git'));
+      this.gitRoot.set(dir, v);
+    }
+    return v;
   }
 
   private load(dir: string): Ignore | null {
