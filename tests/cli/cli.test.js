@@ -143,6 +143,17 @@ describe('CLI', () => {
     }
   });
 
+  it('names the file, line and column of an invalid /regex/ in a pack, given or named by a config', () => {
+    const pack = ['id: local', 'extends: commissioning-friend-2009', 'rules:', '  wcc-coverage: off', 'elements:', '  - id: needs', '    headings:', '      - Local needs', 'wcc:', '  prefixes:', '    - WCC', '    - "/(World Class/"', ''].join('\n');
+    const dir = workspace({ 'packs/bad.pack.yaml': pack, '.commissioning-lint.yaml': 'policy: packs/bad.pack.yaml\n', 's.md': COMPLETE });
+    for (const args of [['--policy', 'packs/bad.pack.yaml', 's.md'], ['s.md']]) {
+      const r = run(args, { cwd: dir });
+      assert.strictEqual(r.code, 2, r.stdout + r.stderr);
+      assert.match(r.stderr, /^commissioning-lint: s\.md: \S*packs[\\/]bad\.pack\.yaml:12:7: wcc\.prefixes: invalid pattern "\/\(World Class\/"/m);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    }
+  });
+
   it('refuses a binary file, still lints the others, and exits 2', () => {
     const dir = workspace({ 'bin.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]), 'ok.md': COMPLETE });
     const r = run(['--format', 'json', 'bin.md', 'ok.md'], { cwd: dir });

@@ -84,6 +84,74 @@ describe('policy packs', () => {
     assert.match(r.problems[0].message, /placeholders: invalid pattern/);
   });
 
+  describe('an invalid /regex/ phrase is reported at its entry', () => {
+    // A bad signal on line 9 and a bad prefix on line 12.
+    const text = [
+      'id: local', // 1
+      'extends: commissioning-friend-2009', // 2
+      'elements:', // 3
+      '  - id: needs', // 4
+      '    title: Local needs', // 5
+      '  - id: monitoring', // 6
+      '    signals:', // 7
+      '      - dashboard', // 8
+      '      - "/(?<=x/"', // 9
+      'wcc:', // 10
+      '  prefixes:', // 11
+      '    - "/(World Class/"', // 12
+      '    - WCC', // 13
+      '',
+    ].join('\n');
+
+    it('in the pack file: its file, line and column, for every bad entry', () => {
+      const r = core.loadPolicy({ policy: { text, file: 'local.pack.yaml' } });
+      assert.strictEqual(r.policy, undefined);
+      const at = r.problems.map((p) => [p.file, p.line, p.column, p.message.split(':')[0]]);
+      assert.deepStrictEqual(at, [
+        ['local.pack.yaml', 9, 9, 'elements.monitoring.signals'],
+        ['local.pack.yaml', 12, 7, 'wcc.prefixes'],
+      ]);
+      assert.match(r.problems[1].message, /invalid pattern "\/\(World Class\/"/);
+    });
+
+    it('in a flow list, at the entry\'s column', () => {
+      const r = core.loadPolicy({ policy: { text: 'id: local\nextends: commissioning-friend-2009\n\nwcc:\n  prefixes: ["WCC", "/(World Class/"]\n', file: 'p.yaml' } });
+      assert.deepStrictEqual([r.problems[0].line, r.problems[0].column], [5, 21]);
+      // An entry that compiles but matches empty text, also at its line.
+      const e = core.loadPolicy({ policy: { text: 'id: local\nextends: commissioning-friend-2009\nwcc:\n  introducers:\n    - refs\n    - "/(?:x)?/"\n', file: 'p.yaml' } });
+      assert.deepStrictEqual([e.problems[0].line, e.problems[0].column], [6, 7]);
+      assert.match(e.problems[0].message, /matches empty text/);
+    });
+
+    it('through `extends`: in the file the entry was written in', () => {
+      const files = {
+        'top.yaml': 'id: top\nextends: base.yaml\nwcc:\n  context: [wcc]\n',
+        'base.yaml': text.replace('id: local', 'id: base'),
+      };
+      const r = core.loadPolicy({ policy: { text: files['top.yaml'], file: 'top.yaml' }, readPack: (ref) => ({ text: files[ref], file: ref }) });
+      assert.deepStrictEqual(r.problems.map((p) => [p.file, p.line]), [['base.yaml', 9], ['base.yaml', 12]]);
+      // A pack that overrides the list is where its entries are.
+      files['top.yaml'] = 'id: top\nextends: base.yaml\nwcc:\n  prefixes: ["/[/"]\nelements:\n  - id: monitoring\n    title: Monitoring\n';
+      const o = core.loadPolicy({ policy: { text: files['top.yaml'], file: 'top.yaml' }, readPack: (ref) => ({ text: files[ref], file: ref }) });
+      assert.deepStrictEqual(o.problems.map((p) => [p.file, p.line, p.message.split(':')[0]]), [['base.yaml', 9, 'elements.monitoring.signals'], ['top.yaml', 4, 'wcc.prefixes']]);
+    });
+
+    it('in a config: its synonyms and local elements at their lines', () => {
+      const config = ['rules:', '  wcc-coverage: off', 'synonyms:', '  elements:', '    needs: ["Our borough", "/(Our/"]', '  eqia: ["/[/"]', 'elements:', '  - id: carers', '    title: Carers', '    headings: ["carers", "/(carers/"]', ''].join('\n');
+      const r = core.loadPolicy({ config: { text: config, file: '.commissioning-lint.yaml' } });
+      assert.deepStrictEqual(r.problems.map((p) => [p.file, p.line, p.column]), [
+        ['.commissioning-lint.yaml', 5, 28],
+        ['.commissioning-lint.yaml', 10, 26],
+        ['.commissioning-lint.yaml', 6, 10],
+      ]);
+    });
+
+    it('an Act\'s unknown successor, at its line', () => {
+      const r = core.loadPolicy({ policy: { text: 'id: local\nextends: commissioning-friend-2009\nlegislation:\n  - id: dda-2005\n    successor: nope\n', file: 'p.yaml' } });
+      assert.deepStrictEqual([r.problems[0].line, r.problems[0].message], [5, 'legislation.dda-2005.successor: no Act with id "nope"']);
+    });
+  });
+
   it('detects a cycle of packs extending each other', () => {
     const files = { 'a.yaml': 'id: a\nextends: b.yaml\n', 'b.yaml': 'id: b\nextends: a.yaml\n' };
     const r = core.loadPolicy({ policy: { text: files['a.yaml'], file: 'a.yaml' }, readPack: (ref) => ({ text: files[ref], file: ref }) });
@@ -127,6 +195,11 @@ describe('workspace config', () => {
     const r = core.loadPolicy({ config: { text: 'synonyms:\n  groups:\n    pets: [dogs]\n', file: 'c.yaml' } });
     assert.strictEqual(r.policy, undefined);
     assert.match(r.problems[0].message, /unknown equality group "pets"/);
+  });
+
+  it('reports an unknown element or group in synonyms at its line', () => {
+    const r = core.loadPolicy({ config: { text: 'rules: {}\nsynonyms:\n  groups:\n    pets: [dogs]\n', file: 'c.yaml' } });
+    assert.deepStrictEqual([r.problems[0].file, r.problems[0].line], ['c.yaml', 4]);
   });
 
   it('reports a broken config at its line', () => {

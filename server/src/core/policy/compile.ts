@@ -1,7 +1,20 @@
 // Turns a resolved plain-data pack into the compiled Policy the rules read.
 import type { RawPack } from './raw';
-import type { Policy, PolicyProblem } from './types';
+import type { Policy } from './types';
 import { PhraseSet, phraseError, phraseSource } from './phrases';
+
+/**
+ * Where in the resolved pack an entry lies: map keys, list indexes, and `{ id }` for
+ * an entry of a list keyed by id (elements, aspects, groups, Acts), since a pack that
+ * `extends` another merges those by id, not by position.
+ */
+export type PackPath = Array<string | number | { id: string }>;
+
+/** A problem compiling a pack: what is wrong and the path of the entry (load.ts finds its file and line). */
+export interface CompileProblem {
+  path: PackPath;
+  message: string;
+}
 
 /** The word-boundary checks phraseSource puts around a plain phrase, read off a probe so they follow phrases.ts. */
 const [PHRASE_PRE, PHRASE_POST] = (() => {
@@ -10,24 +23,25 @@ const [PHRASE_PRE, PHRASE_POST] = (() => {
   return at < 0 ? ['', ''] : [probe.slice(0, at), probe.slice(at + '(?:a)'.length)];
 })();
 
-export function compilePolicy(raw: RawPack, file: string): { policy?: Policy; problems: PolicyProblem[] } {
-  const problems: PolicyProblem[] = [];
-  const phrases = (list: string[] | undefined, where: string): PhraseSet => {
+export function compilePolicy(raw: RawPack): { policy?: Policy; problems: CompileProblem[] } {
+  const problems: CompileProblem[] = [];
+  // `where` names the list in messages (by id, as before); `path` locates it (`indexed`: a list, not one value).
+  const phrases = (list: string[] | undefined, where: string, path: PackPath, indexed = true): PhraseSet => {
     const ok: string[] = [];
-    for (const p of list ?? []) {
+    for (const [i, p] of (list ?? []).entries()) {
       const err = phraseError(p);
-      if (err) problems.push({ file, line: 1, column: 1, message: `${where}: ${err}` });
+      if (err) problems.push({ path: indexed ? [...path, i] : path, message: `${where}: ${err}` });
       else ok.push(p);
     }
     return new PhraseSet(ok);
   };
   // The words that open a WCC reference also go into the tag pattern: each must compile
   // there and must not match empty text (or every number would read as a reference).
-  const openings = (list: string[] | undefined, where: string): PhraseSet => {
-    const set = phrases(list, where);
-    for (const p of set.phrases) {
-      const err = openingError(p);
-      if (err) problems.push({ file, line: 1, column: 1, message: `${where}: ${err}` });
+  const openings = (list: string[] | undefined, where: string, path: PackPath): PhraseSet => {
+    const set = phrases(list, where, path);
+    for (const [i, p] of (list ?? []).entries()) {
+      const err = set.phrases.includes(p) ? openingError(p) : undefined;
+      if (err) problems.push({ path: [...path, i], message: `${where}: ${err}` });
     }
     return set;
   };
@@ -37,59 +51,59 @@ export function compilePolicy(raw: RawPack, file: string): { policy?: Policy; pr
     description: raw.description ?? '',
     docsBase: raw.docsBase ?? '',
     minWords: raw.minWords ?? 12,
-    placeholders: phrases(raw.placeholders, 'placeholders'),
+    placeholders: phrases(raw.placeholders, 'placeholders', ['placeholders']),
     elements: (raw.elements ?? []).map((e) => ({
       id: e.id,
       title: e.title ?? e.id,
       description: e.description ?? '',
-      headings: phrases(e.headings, `elements.${e.id}.headings`),
-      weakHeadings: e.weakHeadings ? phrases(e.weakHeadings, `elements.${e.id}.weakHeadings`) : undefined,
-      notHeadings: e.notHeadings ? phrases(e.notHeadings, `elements.${e.id}.notHeadings`) : undefined,
-      signals: phrases(e.signals, `elements.${e.id}.signals`),
-      nearMisses: e.nearMisses ? phrases(e.nearMisses, `elements.${e.id}.nearMisses`) : undefined,
+      headings: phrases(e.headings, `elements.${e.id}.headings`, ['elements', { id: e.id }, 'headings']),
+      weakHeadings: e.weakHeadings ? phrases(e.weakHeadings, `elements.${e.id}.weakHeadings`, ['elements', { id: e.id }, 'weakHeadings']) : undefined,
+      notHeadings: e.notHeadings ? phrases(e.notHeadings, `elements.${e.id}.notHeadings`, ['elements', { id: e.id }, 'notHeadings']) : undefined,
+      signals: phrases(e.signals, `elements.${e.id}.signals`, ['elements', { id: e.id }, 'signals']),
+      nearMisses: e.nearMisses ? phrases(e.nearMisses, `elements.${e.id}.nearMisses`, ['elements', { id: e.id }, 'nearMisses']) : undefined,
       minSignals: e.minSignals ?? 99,
       aspects: (e.aspects ?? []).map((a) => ({
         id: a.id,
         title: a.title ?? a.id,
         description: a.description ?? '',
-        signals: phrases(a.signals, `elements.${e.id}.aspects.${a.id}`),
+        signals: phrases(a.signals, `elements.${e.id}.aspects.${a.id}`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'signals']),
       })),
       wcc: e.wcc ?? [],
       scaffold: e.scaffold ?? e.description ?? '',
     })),
     eqia: {
-      headings: phrases(raw.eqia?.headings, 'eqia.headings'),
-      introductions: phrases(raw.eqia?.introductions, 'eqia.introductions'),
-      impact: phrases(raw.eqia?.impact, 'eqia.impact'),
-      unassessed: phrases(raw.eqia?.unassessed, 'eqia.unassessed'),
-      listCues: phrases(raw.eqia?.listCues, 'eqia.listCues'),
-      blanket: phrases(raw.eqia?.blanket, 'eqia.blanket'),
-      verdicts: phrases(raw.eqia?.verdicts, 'eqia.verdicts'),
-      noImpact: phrases(raw.eqia?.noImpact, 'eqia.noImpact'),
-      cellMarks: phrases(raw.eqia?.cellMarks, 'eqia.cellMarks'),
-      impactColumns: phrases(raw.eqia?.impactColumns, 'eqia.impactColumns'),
+      headings: phrases(raw.eqia?.headings, 'eqia.headings', ['eqia', 'headings']),
+      introductions: phrases(raw.eqia?.introductions, 'eqia.introductions', ['eqia', 'introductions']),
+      impact: phrases(raw.eqia?.impact, 'eqia.impact', ['eqia', 'impact']),
+      unassessed: phrases(raw.eqia?.unassessed, 'eqia.unassessed', ['eqia', 'unassessed']),
+      listCues: phrases(raw.eqia?.listCues, 'eqia.listCues', ['eqia', 'listCues']),
+      blanket: phrases(raw.eqia?.blanket, 'eqia.blanket', ['eqia', 'blanket']),
+      verdicts: phrases(raw.eqia?.verdicts, 'eqia.verdicts', ['eqia', 'verdicts']),
+      noImpact: phrases(raw.eqia?.noImpact, 'eqia.noImpact', ['eqia', 'noImpact']),
+      cellMarks: phrases(raw.eqia?.cellMarks, 'eqia.cellMarks', ['eqia', 'cellMarks']),
+      impactColumns: phrases(raw.eqia?.impactColumns, 'eqia.impactColumns', ['eqia', 'impactColumns']),
       scaffold: raw.eqia?.scaffold ?? '',
     },
     groups: (raw.groups ?? []).map((g) => ({
       id: g.id,
       label: g.label ?? g.id,
       names: g.names ?? [],
-      synonyms: phrases(g.synonyms, `groups.${g.id}.synonyms`),
-      nearMisses: g.nearMisses ? phrases(g.nearMisses, `groups.${g.id}.nearMisses`) : undefined,
+      synonyms: phrases(g.synonyms, `groups.${g.id}.synonyms`, ['groups', { id: g.id }, 'synonyms']),
+      nearMisses: g.nearMisses ? phrases(g.nearMisses, `groups.${g.id}.nearMisses`, ['groups', { id: g.id }, 'nearMisses']) : undefined,
     })),
     competencies: (raw.competencies ?? [])
       .map((c) => ({ number: c.number, names: c.names, description: c.description ?? '' }))
       .sort((a, b) => a.number - b.number),
     wcc: {
-      context: phrases(raw.wcc?.context, 'wcc.context'),
-      prefixes: openings(raw.wcc?.prefixes, 'wcc.prefixes'),
-      introducers: openings(raw.wcc?.introducers, 'wcc.introducers'),
-      standalone: openings(raw.wcc?.standalone, 'wcc.standalone'),
+      context: phrases(raw.wcc?.context, 'wcc.context', ['wcc', 'context']),
+      prefixes: openings(raw.wcc?.prefixes, 'wcc.prefixes', ['wcc', 'prefixes']),
+      introducers: openings(raw.wcc?.introducers, 'wcc.introducers', ['wcc', 'introducers']),
+      standalone: openings(raw.wcc?.standalone, 'wcc.standalone', ['wcc', 'standalone']),
     },
     legislation: (raw.legislation ?? []).map((a) => ({
       id: a.id,
       title: a.title ?? a.id,
-      aliases: phrases(a.aliases ?? [a.title ?? a.id], `legislation.${a.id}.aliases`),
+      aliases: a.aliases ? phrases(a.aliases, `legislation.${a.id}.aliases`, ['legislation', { id: a.id }, 'aliases']) : phrases([a.title ?? a.id], `legislation.${a.id}.aliases`, ['legislation', { id: a.id }, a.title ? 'title' : 'id'], false),
       aliasList: a.aliases ?? [a.title ?? a.id],
       url: a.url,
       summary: a.summary ?? '',
@@ -101,7 +115,7 @@ export function compilePolicy(raw: RawPack, file: string): { policy?: Policy; pr
   };
   for (const a of policy.legislation) {
     if (a.successor && !policy.legislation.some((b) => b.id === a.successor)) {
-      problems.push({ file, line: 1, column: 1, message: `legislation.${a.id}.successor: no Act with id "${a.successor}"` });
+      problems.push({ path: ['legislation', { id: a.id }, 'successor'], message: `legislation.${a.id}.successor: no Act with id "${a.successor}"` });
     }
   }
   return problems.length ? { problems } : { policy, problems };

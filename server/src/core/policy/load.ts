@@ -6,10 +6,10 @@ import cf2009Data from '../../../../policies/commissioning-friend-2009.yaml?data
 import ea2010Data from '../../../../policies/equality-act-2010.yaml?data';
 import type { RawConfig, RawPack } from './raw';
 import type { Policy, PolicyProblem } from './types';
-import { parseYamlSource } from './yaml-source';
+import { parseYamlSource, type YamlLocation, type YamlStep } from './yaml-source';
 import { validateConfig, validatePack } from './validate';
 import { applyConfig, mergePacks } from './merge';
-import { compilePolicy } from './compile';
+import { compilePolicy, type CompileProblem } from './compile';
 
 export const DEFAULT_POLICY_ID = 'commissioning-friend-2009';
 
@@ -55,13 +55,27 @@ export function builtinPackText(id: string): string | undefined {
 
 const compiledBuiltins = new Map<string, Policy>();
 
+/** A pack or config file as parsed, kept so a problem found later can name its line. */
+interface Source {
+  file: string;
+  /** Absent for built-in packs, which are parsed at build time. */
+  locate?: (path: readonly YamlStep[]) => YamlLocation;
+}
+
+function problemAt(source: Source, path: readonly YamlStep[], message: string): PolicyProblem {
+  const at = source.locate?.(path) ?? { line: 1, column: 1 };
+  return { file: source.file, line: at.line, column: at.column, message };
+}
+
 export function loadPolicy(opts: LoadOptions = {}): Loaded {
   const problems: PolicyProblem[] = [];
   let config: RawConfig | undefined;
+  let configSource: Source | undefined;
   if (opts.config) {
     const parsed = parseYamlSource<RawConfig>(opts.config.text, opts.config.file, validateConfig);
     if (!parsed.data) return { problems: parsed.problems };
     config = parsed.data;
+    configSource = { file: opts.config.file, locate: parsed.locate };
   }
   const ref = opts.policy ?? config?.policy ?? DEFAULT_POLICY_ID;
   const from = opts.policy !== undefined || !opts.config ? '' : opts.config.file;
@@ -70,24 +84,24 @@ export function loadPolicy(opts: LoadOptions = {}): Loaded {
     const cached = compiledBuiltins.get(ref);
     if (cached) return { policy: cached, problems };
   }
-  const raw = resolvePack(ref, from, opts, problems, []);
+  const chain: Source[] = [];
+  const raw = resolvePack(ref, from, opts, problems, [], chain);
   if (!raw) return { problems };
   let pack = raw;
-  const file = typeof ref === 'string' ? ref : ref.file;
   if (config) {
     const applied = applyConfig(raw, config);
     pack = applied.pack;
-    for (const p of applied.problems) problems.push({ file: opts.config!.file, line: 1, column: 1, message: `${p.path.slice(1).replace(/\//g, '.')}: ${p.message}` });
+    for (const p of applied.problems) problems.push(problemAt(configSource!, p.path.split('/').slice(1), `${p.path.slice(1).replace(/\//g, '.')}: ${p.message}`));
     if (problems.length) return { problems };
   }
-  const compiled = compilePolicy(pack, file);
-  if (!compiled.policy) return { problems: compiled.problems };
+  const compiled = compilePolicy(pack);
+  if (!compiled.policy) return { problems: compiled.problems.map((p) => placeProblem(p, raw, configSource, chain)) };
   if (!config && typeof ref === 'string' && isBuiltinPolicy(ref)) compiledBuiltins.set(ref, compiled.policy);
   return { policy: compiled.policy, config, problems };
 }
 
-/** Parses a pack (built-in or file) and everything it extends, merged base-first. */
-function resolvePack(ref: string | PackSource, fromFile: string, opts: LoadOptions, problems: PolicyProblem[], seen: string[]): RawPack | undefined {
+/** Parses a pack (built-in or file) and everything it extends, merged base-first; `chain` gets each file parsed, the named one first. */
+function resolvePack(ref: string | PackSource, fromFile: string, opts: LoadOptions, problems: PolicyProblem[], seen: string[], chain: Source[]): RawPack | undefined {
   let source: PackSource | undefined;
   let builtin = false;
   if (typeof ref !== 'string') source = ref;
@@ -110,8 +124,50 @@ function resolvePack(ref: string | PackSource, fromFile: string, opts: LoadOptio
   const parsed = builtin && typeof ref === 'string' ? { data: JSON.parse(BUILTIN_DATA[ref]) as RawPack, problems: [] } : parseYamlSource<RawPack>(source.text, source.file, builtin ? undefined : validatePack);
   problems.push(...parsed.problems);
   if (!parsed.data) return undefined;
+  chain.push({ file: source.file, locate: 'locate' in parsed ? parsed.locate : undefined });
   const pack = parsed.data;
   if (!pack.extends) return pack;
-  const base = resolvePack(pack.extends, source.file, opts, problems, [...seen, source.file]);
+  const base = resolvePack(pack.extends, source.file, opts, problems, [...seen, source.file], chain);
   return base ? mergePacks(base, pack) : undefined;
+}
+
+/**
+ * The file, line and column of the entry a compile problem names. An entry the config
+ * added (a synonym, a local element) is in the config. Otherwise it is in the first
+ * file of the `extends` chain, the named pack first, that writes that path: merging
+ * overrides field by field (a list whole), so that file's list is the one compiled and
+ * the index is its own. If no file writes the whole path (a value the merge defaulted),
+ * the named pack's line for the nearest key it does write.
+ */
+function placeProblem(p: CompileProblem, raw: RawPack, config: Source | undefined, chain: Source[]): PolicyProblem {
+  if (config) {
+    const inConfig = configPath(p.path, raw);
+    if (inConfig) return problemAt(config, inConfig, p.message);
+  }
+  for (const source of chain) {
+    const at = source.locate?.(p.path);
+    if (at?.exact) return { file: source.file, line: at.line, column: at.column, message: p.message };
+  }
+  return problemAt(chain[0], p.path, p.message);
+}
+
+/** Where in the config an entry the config added is written, or undefined if the pack has it. */
+function configPath(path: CompileProblem['path'], raw: RawPack): YamlStep[] | undefined {
+  const [top, key, field, index] = path;
+  const past = (list: string[] | undefined) => (typeof index === 'number' && index >= (list?.length ?? 0) ? index - (list?.length ?? 0) : undefined);
+  if (top === 'elements' && typeof key === 'object') {
+    const el = raw.elements?.find((e) => e.id === key.id);
+    if (!el) return [...path];
+    const i = field === 'headings' ? past(el.headings) : undefined;
+    return i === undefined ? undefined : ['synonyms', 'elements', key.id, i];
+  }
+  if (top === 'groups' && typeof key === 'object' && field === 'synonyms') {
+    const i = past(raw.groups?.find((g) => g.id === key.id)?.synonyms);
+    return i === undefined ? undefined : ['synonyms', 'groups', key.id, i];
+  }
+  if (top === 'eqia' && key === 'headings' && typeof field === 'number') {
+    const list = raw.eqia?.headings;
+    return field >= (list?.length ?? 0) ? ['synonyms', 'eqia', field - (list?.length ?? 0)] : undefined;
+  }
+  return undefined;
 }
