@@ -31,16 +31,46 @@ interface Candidate {
   score: number;
 }
 
+/** What a heading title says to the policy: its normal form and the elements it names or rules out. */
+interface TitleReading {
+  normal: string;
+  /** Elements whose specific headings match (and whose not-headings do not). */
+  elements: ElementDef[];
+  /** Elements whose generic headings ("Introduction") match. */
+  weak: ElementDef[];
+  /** Elements the title rules out ("Contract monitoring" for monitoring). */
+  not: Set<ElementDef>;
+}
+
+/** Titles repeat across sections, documents and every re-lint of an edited one: read each once per policy. */
+const readings = new WeakMap<Policy, Map<string, TitleReading>>();
+const READINGS_KEPT = 10_000;
+
+function readTitle(policy: Policy, title: string): TitleReading {
+  let memo = readings.get(policy);
+  if (!memo) readings.set(policy, (memo = new Map()));
+  let r = memo.get(title);
+  if (!r) {
+    const normal = normaliseHeading(title);
+    const not = new Set(normal ? policy.elements.filter((e) => e.notHeadings?.test(normal)) : []);
+    r = {
+      normal,
+      elements: normal ? policy.elements.filter((e) => !not.has(e) && e.headings.test(normal)) : [],
+      weak: normal ? policy.elements.filter((e) => !not.has(e) && e.weakHeadings?.test(normal)) : [],
+      not,
+    };
+    if (memo.size >= READINGS_KEPT) memo.clear();
+    memo.set(title, r);
+  }
+  return r;
+}
+
 export function headingMatches(policy: Policy, section: Section): ElementDef[] {
-  const title = normaliseHeading(section.title);
-  if (!title) return [];
-  return policy.elements.filter((e) => e.headings.test(title) && !e.notHeadings?.test(title));
+  return readTitle(policy, section.title).elements;
 }
 
 function weakHeadingMatches(policy: Policy, section: Section): ElementDef[] {
-  const title = normaliseHeading(section.title);
-  if (!title) return [];
-  return policy.elements.filter((e) => e.weakHeadings?.test(title) && !e.notHeadings?.test(title));
+  return readTitle(policy, section.title).weak;
 }
 
 /** `skip`: sections that are never an IPC element (the EqIA). */
@@ -87,7 +117,7 @@ export function recogniseElements(model: DocModel, policy: Policy, markers: Map<
   for (const element of policy.elements) {
     const cands = candidates.get(element)!;
     if (cands.length) continue;
-    const eligible = model.sections.filter((s) => !excluded.has(s) && !isWrapper(model, s) && !element.notHeadings?.test(normaliseHeading(s.title)) && !isEmpty(model, policy, s));
+    const eligible = model.sections.filter((s) => !excluded.has(s) && !isWrapper(model, s) && !readTitle(policy, s.title).not.has(element) && !isEmpty(model, policy, s));
     const scored = eligible.map((s) => ({ s, f: fit(model, policy, element, s), free: !claimed.has(s) && !byHeading.has(s) }));
     const best =
       scored.filter((x) => x.free && x.f >= UNCLAIMED_FIT).sort((a, b) => b.f - a.f || a.s.start - b.s.start)[0] ??
@@ -234,7 +264,7 @@ function finderFor(set: Matcher): PhraseHitFinder {
 function sharedHeadingFilter(model: DocModel, policy: Policy, s: Section, els: ElementDef[]): ElementDef[] {
   if (els.length < 2) return els;
   // "Evidence and what we will change": the author joined two topics on purpose.
-  if (/\s(and|&)\s|,\s/.test(normaliseHeading(s.title))) return els;
+  if (/\s(and|&)\s|,\s/.test(readTitle(policy, s.title).normal)) return els;
   const fits = els.map((e) => fit(model, policy, e, s));
   if (Math.max(...fits) < 1) return els;
   return els.filter((_, i) => fits[i] >= 0.5);
@@ -307,9 +337,9 @@ function contentMatches(
     const spans = claimFreeSpans(model, s, byHeading, marked, excluded);
     if (isPlaceholder(policy, spans.map((x) => model.masked.slice(x.start, x.end)).join('\n'))) continue;
     let best: { element: ElementDef; score: number } | undefined;
-    const title = normaliseHeading(s.title);
+    const { not } = readTitle(policy, s.title);
     for (const e of policy.elements) {
-      if (e.notHeadings?.test(title)) continue;
+      if (not.has(e)) continue;
       const n = signalCount(model, policy, e, spans);
       if (n < e.minSignals) continue;
       const score = Math.round((100 * n) / e.minSignals);
