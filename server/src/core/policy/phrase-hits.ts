@@ -214,12 +214,17 @@ export class PhraseHitFinder {
  * from its end (what `PhraseSet.spans` returns).
  */
 export function leftmostSpans(hits: PhraseHit[]): Array<[number, number]> {
+  return leftmostHits(hits).map((h) => [h.start, h.end]);
+}
+
+/** The hits `leftmostSpans` keeps, with their phrases. */
+export function leftmostHits(hits: PhraseHit[]): PhraseHit[] {
   const sorted = [...hits].sort((a, b) => a.start - b.start || a.phrase - b.phrase);
-  const out: Array<[number, number]> = [];
+  const out: PhraseHit[] = [];
   let from = 0;
   for (const h of sorted) {
     if (h.start < from) continue;
-    out.push([h.start, h.end]);
+    out.push(h);
     from = h.end > h.start ? h.end : h.start + 1;
   }
   return out;
