@@ -16,6 +16,16 @@ describe('lint()', () => {
     assert.strictEqual(key(lintText(doc.replace(/\n/g, '\r'))), lf);
   });
 
+  it('finds the same WCC references and Act citations in text with letters beyond Latin', () => {
+    // Such text takes the patterns' full Unicode form; everything else their cheaper latin form.
+    const refs = '\nWe evidence WCC 5 – Manage knowledge and assess needs, WCC competency 7 and WCC 14. The DDA still applies.\n';
+    const key = (r) => [r.coverage.wcc.tags.map((t) => `${t.number}@${t.line}`), r.diagnostics.map((d) => [d.ruleId, d.line, d.column, d.endColumn, d.message].join(':'))];
+    const latin = key(lintText(BASE + refs));
+    assert.ok(latin[0].includes('5@' + (BASE.split('\n').length + 1)), JSON.stringify(latin));
+    assert.ok(latin[1].some((d) => d.startsWith('wcc-tag-invalid')) && latin[1].some((d) => d.startsWith('legislation-superseded')));
+    assert.deepStrictEqual(key(lintText(BASE + refs + '\nΣύνοψη: Ωmega. Кратко.\n')), latin);
+  });
+
   it('counts a tab as one column, as editors do', () => {
     const r = lintText(BASE + '\n\tThe DDA applies.\n');
     const d = r.diagnostics.find((x) => x.ruleId === 'legislation-superseded');

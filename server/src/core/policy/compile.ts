@@ -16,12 +16,13 @@ export interface CompileProblem {
   message: string;
 }
 
-/** The word-boundary checks phraseSource puts around a plain phrase, read off a probe so they follow phrases.ts. */
-const [PHRASE_PRE, PHRASE_POST] = (() => {
-  const probe = phraseSource('a');
+/** The word-boundary checks phraseSource puts around a plain phrase (full or latin form), read off a probe so they follow phrases.ts. */
+const boundaries = (latin: boolean): [string, string] => {
+  const probe = phraseSource('a', latin);
   const at = probe.indexOf('(?:a)');
   return at < 0 ? ['', ''] : [probe.slice(0, at), probe.slice(at + '(?:a)'.length)];
-})();
+};
+const BOUNDARIES = { full: boundaries(false), latin: boundaries(true) };
 
 export function compilePolicy(raw: RawPack): { policy?: Policy; problems: CompileProblem[] } {
   const problems: CompileProblem[] = [];
@@ -131,13 +132,15 @@ function withoutCaptures(source: string): string {
  * `wcc.introducers`, `wcc.standalone`), longest first, with no capturing group.
  * Unless `bounded`, without the phrases' own word boundaries: the tag syntax sets
  * its own, so a number may follow directly ("WCC5"). Matches nothing for an empty list.
+ * `latin`: the form for text with no letter beyond U+0300 (see text-forms.ts).
  */
-export function openingSource(list: readonly string[], bounded = false): string {
+export function openingSource(list: readonly string[], bounded = false, latin = false): string {
   if (!list.length) return '(?!)';
+  const [PHRASE_PRE, PHRASE_POST] = latin ? BOUNDARIES.latin : BOUNDARIES.full;
   return [...list]
     .sort((a, b) => b.length - a.length)
     .map((p) => {
-      let s = phraseSource(p);
+      let s = phraseSource(p, latin);
       if (/^\/.*\/$/s.test(p)) return `(?:${withoutCaptures(s)})`;
       if (!bounded && PHRASE_PRE && s.startsWith(PHRASE_PRE)) s = s.slice(PHRASE_PRE.length);
       if (!bounded && PHRASE_POST && s.endsWith(PHRASE_POST)) s = s.slice(0, s.length - PHRASE_POST.length);

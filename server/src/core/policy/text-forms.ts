@@ -17,9 +17,8 @@
 export const WORD = '[\\p{L}\\p{N}_]';
 export const STEM = `[\\p{L}\\p{N}_'’-]*`;
 
-/** The word characters below U+0300, as class ranges (computed, not hand-written). */
-const LATIN_RANGES = (() => {
-  const word = /[\p{L}\p{N}_]/u;
+/** The characters below U+0300 a class matches, as class ranges (computed, not hand-written). */
+function latinRanges(word: RegExp): string {
   const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
   let out = '';
   for (let c = 0; c < 0x300; c++) {
@@ -30,8 +29,11 @@ const LATIN_RANGES = (() => {
     c = end;
   }
   return out;
-})();
+}
+const LATIN_RANGES = latinRanges(/[\p{L}\p{N}_]/u);
 export const LATIN_WORD = `[${LATIN_RANGES}]`;
+/** Letters and digits below U+0300 (no "_"), as class ranges. */
+export const LATIN_LETTERS_DIGITS = latinRanges(/[\p{L}\p{N}]/u);
 export const LATIN_STEM = `[${LATIN_RANGES}'’-]*`;
 
 /**

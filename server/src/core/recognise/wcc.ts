@@ -8,6 +8,7 @@ import { frontMatterKey, type FrontMatterData } from '../frontmatter';
 import { competencyForName } from './competency-names';
 import { DualRegExp, phraseSource } from '../policy/phrases';
 import { openingSource } from '../policy/compile';
+import { LATIN_LETTERS_DIGITS, needsFullWordClass } from '../policy/text-forms';
 
 export interface TagFinding {
   number: number;
@@ -37,6 +38,7 @@ export interface WccFinding {
 // syntax around it is here. A reference starts where a word does ("XWCC 5" is none)
 // and may run straight into its number ("WCC5").
 const START = String.raw`(?<![\p{L}\p{N}])`;
+const LATIN_START = `(?<![${LATIN_LETTERS_DIGITS}])`;
 // Numbers must follow on the same line: a heading "WCC competencies" is not a tag for the next paragraph's "9.1".
 const NUMBERS = String.raw`[ \t]*(?:no\.?|number|#)?[ \t]*[-–—:]?[ \t]*(\d{1,3})(?!\d|\.\d)((?:[ \t]*(?:,|&|and|\/|or)[ \t]*\d{1,3}(?!\d))*)`;
 // A written name runs to the end of the clause, but never into the next reference (`stop`).
@@ -49,23 +51,43 @@ interface TagPatterns {
   standalone: RegExp;
 }
 
-/** Tag patterns by vocabulary, compiled once per process rather than once per document. */
-const tagPatterns = new Map<string, TagPatterns>();
-const policyPatterns = new WeakMap<Policy['wcc'], TagPatterns>();
+/**
+ * Both forms of the patterns: the latin one (word classes below U+0300, far
+ * cheaper to compile) serves text with no letter beyond that; each is built on
+ * first use.
+ */
+class TagForms {
+  private forms: { latin?: TagPatterns; full?: TagPatterns } = {};
 
-function patternsFor(wcc: Policy['wcc']): TagPatterns {
+  constructor(private readonly wcc: Policy['wcc']) {}
+
+  for(text: string): TagPatterns {
+    const latin = !needsFullWordClass(text);
+    return latin ? (this.forms.latin ??= this.build(true)) : (this.forms.full ??= this.build(false));
+  }
+
+  private build(latin: boolean): TagPatterns {
+    const { prefixes, standalone, introducers } = this.wcc;
+    const start = latin ? LATIN_START : START;
+    const named = name(openingSource([...prefixes.phrases, ...standalone.phrases], true, latin));
+    return {
+      tag: new RegExp(`${start}(?:${openingSource(prefixes.phrases, false, latin)})(?:[ \\t-]*(?:${openingSource(introducers.phrases, false, latin)}))?${NUMBERS}${named}`, 'giu'),
+      standalone: new RegExp(`${start}(?:${openingSource(standalone.phrases, false, latin)})${NUMBERS}${named}`, 'giu'),
+    };
+  }
+}
+
+/** Tag patterns by vocabulary, compiled once per process rather than once per document. */
+const tagPatterns = new Map<string, TagForms>();
+const policyPatterns = new WeakMap<Policy['wcc'], TagForms>();
+
+function patternsFor(wcc: Policy['wcc']): TagForms {
   let p = policyPatterns.get(wcc);
   if (p) return p;
-  const prefixes = wcc.prefixes.phrases;
-  const standalone = wcc.standalone.phrases;
-  const key = JSON.stringify([prefixes, wcc.introducers.phrases, standalone]);
+  const key = JSON.stringify([wcc.prefixes.phrases, wcc.introducers.phrases, wcc.standalone.phrases]);
   p = tagPatterns.get(key);
   if (!p) {
-    const named = name(openingSource([...prefixes, ...standalone], true));
-    p = {
-      tag: new RegExp(`${START}(?:${openingSource(prefixes)})(?:[ \\t-]*(?:${openingSource(wcc.introducers.phrases)}))?${NUMBERS}${named}`, 'giu'),
-      standalone: new RegExp(`${START}(?:${openingSource(standalone)})${NUMBERS}${named}`, 'giu'),
-    };
+    p = new TagForms(wcc);
     tagPatterns.set(key, p);
   }
   policyPatterns.set(wcc, p);
@@ -117,7 +139,7 @@ export function recogniseWcc(model: DocModel, policy: Policy, fm: FrontMatterDat
       nums.forEach((n, i) => addTag(n, i === nums.length - 1 ? m![3] : undefined, start, end, m![0]));
     }
   };
-  const patterns = patternsFor(policy.wcc);
+  const patterns = patternsFor(policy.wcc).for(text);
   scan(patterns.tag);
   if (policy.wcc.prefixes.test(text)) scan(patterns.standalone);
   scanNames(model, policy, taken, tags);
