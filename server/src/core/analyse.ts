@@ -3,7 +3,7 @@
 import type { DocModel, Span } from './model/types';
 import type { Policy } from './policy/types';
 import type { LintContext } from './types';
-import { parseChunks } from './parse/parse';
+import { parseChunks, type ParseOptions } from './parse/parse';
 import { buildModel } from './model/build';
 import { frontMatterKey, readFrontMatter, type FrontMatterData } from './frontmatter';
 import { explicitMarkers } from './recognise/markers';
@@ -28,9 +28,9 @@ export interface Analysis {
   linked: LinkedEqia[];
 }
 
-export function parseDocument(text: string, ctx: Pick<LintContext, 'cache'>): DocModel {
+export function parseDocument(text: string, ctx: Pick<LintContext, 'cache'>, options?: ParseOptions): DocModel {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return buildModel(source, parseChunks(source, ctx.cache));
+  return buildModel(source, parseChunks(source, ctx.cache, options));
 }
 
 export function analyse(text: string, ctx: LintContext): Analysis {

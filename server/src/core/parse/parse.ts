@@ -1,4 +1,5 @@
-// Runs remark over each chunk (one processor per flavour, built once) and
+// Parses each chunk, with the fast line-based parser where it is sure of the
+// result and remark otherwise (one processor per flavour, built once), and
 // memoises the trees by chunk text, so re-linting an edited document re-parses
 // only the chunks that changed.
 import { unified, type Processor } from 'unified';
@@ -9,13 +10,20 @@ import type { Root } from 'mdast';
 import type { ParseCache } from '../types';
 import { chunkDocument, type Chunk } from './chunks';
 import { capNesting } from './nesting';
+import { fastParse, type FastStats, type Flavour } from './fast';
 
 export interface ParsedChunk {
   chunk: Chunk;
   tree: Root;
 }
 
-type Flavour = 'plain' | 'gfm' | 'fm' | 'fm-gfm';
+export interface ParseOptions {
+  /** Use the fast parser where it can answer (default true); false parses every chunk with remark. */
+  fast?: boolean;
+  /** Counts how chunks were parsed (for tests and benchmarks). */
+  stats?: FastStats;
+}
+
 const processors = new Map<Flavour, Processor<Root>>();
 
 function processor(flavour: Flavour): Processor<Root> {
@@ -30,13 +38,17 @@ function processor(flavour: Flavour): Processor<Root> {
   return p;
 }
 
-export function parseChunks(src: string, cache?: ParseCache): ParsedChunk[] {
+/** A remark parse of a slice on its own, for the fast parser's per-block fallback. */
+const parseAlone = (text: string, gfm: boolean): Root => processor(gfm ? 'gfm' : 'plain').parse(text) as Root;
+
+export function parseChunks(src: string, cache?: ParseCache, options: ParseOptions = {}): ParsedChunk[] {
+  const fast = options.fast !== false;
   return chunkDocument(capNesting(src)).map((chunk) => {
     const flavour: Flavour = chunk.frontmatter ? (chunk.gfm ? 'fm-gfm' : 'fm') : chunk.gfm ? 'gfm' : 'plain';
-    const key = `${flavour}\u0000${chunk.text}`;
+    const key = `${fast ? '' : 'remark\u0000'}${flavour}\u0000${chunk.text}`;
     let tree = cache?.get(key) as Root | undefined;
     if (!tree) {
-      tree = processor(flavour).parse(chunk.text) as Root;
+      tree = (fast ? fastParse(chunk.text, flavour, parseAlone, options.stats) : undefined) ?? (processor(flavour).parse(chunk.text) as Root);
       cache?.set(key, tree);
     }
     return { chunk, tree };

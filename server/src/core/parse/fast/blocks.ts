@@ -1,0 +1,441 @@
+// Block structure of one chunk, line by line, the way micromark's document and
+// flow tokenizers see it, for the subset strategies use: paragraphs, ATX and
+// setext headings, thematic breaks, fenced code, HTML comment blocks, lists (any
+// nesting, tight or loose, lazy lines), YAML front matter and GFM tables.
+// Top-level block quotes go to micromark one by one. Other block quotes,
+// indented code, other HTML blocks, definitions, tabs in the structure and a few
+// irregular corners of micromark's offsets (open fences in list items, lazy
+// setext underlines) throw BAIL: the whole chunk goes to micromark.
+import { parseInline } from './inline';
+import { bail, node, valueNode, type FNode } from './nodes';
+import { delimiterLike, isSetextLike, isThematicBreak, listMarker, spaces, splitLines, type Lines } from './lines';
+import { parseTable } from './table';
+
+export interface BlockOptions {
+  gfm: boolean;
+  frontmatter: boolean;
+  /** micromark's nodes for src.slice(start, end) parsed on its own, offsets already in src; undefined to give up. */
+  reparse: (start: number, end: number) => FNode[] | undefined;
+}
+
+interface Item {
+  node: FNode;
+  list: FNode;
+  ordered: boolean;
+  marker: number;
+  /** Column where the item's content starts. */
+  col: number;
+  /** micromark's initialBlankLine / furtherBlankLines: an item that began with a blank line. */
+  initialBlank: boolean;
+  furtherBlank: boolean;
+}
+
+type Leaf =
+  | { kind: 'p'; node: FNode; segs: number[]; inItem: boolean }
+  | { kind: 'code'; node: FNode; ch: number; size: number; inItem: boolean }
+  | { kind: 'html'; node: FNode; lines: number };
+
+export function parseBlocks(src: string, opts: BlockOptions): FNode[] {
+  const lines: Lines = splitLines(src);
+  const LS = lines.start;
+  const LE = lines.end;
+  const n = LS.length;
+  const root: FNode[] = [];
+  const items: Item[] = [];
+  let leaf: Leaf | undefined;
+  let tabAt = src.indexOf('\t');
+
+  const container = (): FNode[] => (items.length ? items[items.length - 1].node.children! : root);
+
+  const closeLeaf = () => {
+    if (leaf?.kind === 'p') finishParagraph(src, leaf.node, leaf.segs, leaf.inItem, opts);
+    // A comment block left open, or a fence left open in a list item: micromark's
+    // offsets around them are irregular.
+    if (leaf?.kind === 'html' || (leaf?.kind === 'code' && leaf.inItem)) bail();
+    leaf = undefined;
+  };
+
+  const openItem = (list: FNode | undefined, m: ReturnType<typeof listMarker> & object, at: number, le: number) => {
+    if (!list) {
+      list = node('list', at, at, []);
+      container().push(list);
+    }
+    // An item with no content ends with its marker line.
+    const item = node('listItem', at, le, []);
+    list.children!.push(item);
+    items.push({ node: item, list, ordered: m.ordered, marker: m.ch, col: m.col, initialBlank: m.empty, furtherBlank: false });
+  };
+
+  let li = 0;
+  if (opts.frontmatter) li = frontMatter(src, lines, root);
+
+  for (; li < n; li++) {
+    const ls = LS[li];
+    const le = LE[li];
+    if (tabAt >= 0 && tabAt < ls) tabAt = src.indexOf('\t', ls);
+    const lineTab = tabAt >= 0 && tabAt < le;
+    let ind = 0;
+    while (ls + ind < le && src.charCodeAt(ls + ind) === 32) ind++;
+    const blank = ls + ind === le || (lineTab && /^[ \t]*$/.test(src.slice(ls, le)));
+    if (lineTab && !(leaf && leaf.kind !== 'p' && items.length === 0)) bail();
+
+    // 1. Which open list items does the line continue?
+    let matched = 0;
+    let col = 0;
+    if (blank) {
+      matched = items.length;
+      for (const it of items) it.furtherBlank = it.furtherBlank || it.initialBlank;
+    } else {
+      while (matched < items.length) {
+        const it = items[matched];
+        const further = it.furtherBlank;
+        it.furtherBlank = false;
+        it.initialBlank = false;
+        if (further || ind < it.col) break;
+        col = it.col;
+        matched++;
+      }
+    }
+    let p = ls + Math.min(col, ind);
+
+    // 2. A sibling item of the first list item not continued.
+    let opened = false;
+    let interrupt = false;
+    if (!blank && matched < items.length) {
+      const it = items[matched];
+      if (ind - col <= 3) {
+        const m = listMarker(src, ls, ls + ind, le);
+        if (m && m.ordered === it.ordered && m.ch === it.marker && !(!m.ordered && isThematicBreak(src, ls + ind, le))) {
+          closeLeaf();
+          items.length = matched;
+          openItem(it.list, m, ls + ind, le);
+          opened = true;
+          p = m.content;
+        }
+      }
+    } else if (!blank) {
+      interrupt = leaf?.kind === 'p';
+    }
+
+    // 3. New list items (several on one line: "- 1. a").
+    const concrete = !opened && matched === items.length && leaf !== undefined && leaf.kind !== 'p';
+    if (!blank && !concrete && !(opened && p === le)) {
+      for (;;) {
+        const r = spaces(src, p, le);
+        if (r >= 4) break;
+        const q = p + r;
+        const c = src.charCodeAt(q);
+        if (c === 62) {
+          // A block quote: only at the top level, where startLeaf hands it to micromark.
+          if (matched > 0 || opened) bail();
+          break;
+        }
+        const m = listMarker(src, ls, q, le);
+        if (!m || (!m.ordered && isThematicBreak(src, q, le))) break;
+        if (interrupt && (m.empty || (m.ordered && !m.one))) break;
+        if (!opened) {
+          closeLeaf();
+          items.length = matched;
+        }
+        openItem(undefined, m, q, le);
+        opened = true;
+        p = m.content;
+        if (m.empty) break;
+      }
+    }
+
+    // 4. Unmatched items: a lazy paragraph line keeps them open, anything else closes them.
+    if (!opened && matched < items.length) {
+      if (!blank && leaf?.kind === 'p') {
+        const q = ls + ind;
+        if (opts.gfm && li + 1 < n && delimiterLike(src, LS[li + 1], LE[li + 1])) bail();
+        if (ind - col >= 4 || !interruptsParagraph(src, q, le, opts.gfm)) {
+          leaf.segs.push(q, le);
+          continue;
+        }
+      }
+      closeLeaf();
+      items.length = matched;
+    }
+
+    if (blank) {
+      if (leaf?.kind === 'p') closeLeaf();
+      else if (leaf) {
+        // Blank lines belong to an open fence or comment.
+        leaf.node.position.end.offset = le;
+        if (leaf.kind === 'html' && ++leaf.lines > 1 && items.length) bail();
+      }
+      continue;
+    }
+
+    // 5. The open leaf continues, or a new leaf starts at p.
+    if (leaf && leaf.kind !== 'p' && !opened) {
+      leaf.node.position.end.offset = le;
+      if (leaf.kind === 'code') {
+        if (lineTab && src.slice(ls, le).trimStart().charCodeAt(0) === leaf.ch) bail();
+        if (!lineTab && ind - col < 4 && closesFence(src, ls + ind, le, leaf.ch, leaf.size)) leaf = undefined;
+      } else {
+        if (++leaf.lines > 1 && items.length) bail();
+        if (src.slice(ls, le).includes('-->')) {
+          closeHtml(src, leaf.node);
+          leaf = undefined;
+        }
+      }
+      continue;
+    }
+    const r = spaces(src, p, le);
+    const q = p + r;
+    if (q === le) continue; // only an empty list item on this line
+    if (leaf?.kind === 'p' && !opened) {
+      if (r < 4 && isSetextLike(src, q, le)) {
+        // The paragraph was a setext heading's content.
+        setextHeading(src, leaf.node, leaf.segs, leaf.inItem, src.charCodeAt(q) === 61 ? 1 : 2, le, opts);
+        leaf = undefined;
+        continue;
+      }
+      // Paragraph continuation, unless the line starts a block that interrupts it.
+      if (r < 4 && interruptsParagraph(src, q, le, opts.gfm)) closeLeaf();
+      else if (opts.gfm && li + 1 < n && delimiterLike(src, LS[li + 1], LE[li + 1])) {
+        // A table interrupts the paragraph: this line is its header row.
+        if (items.length || r >= 4) bail();
+        closeLeaf();
+        li = table(li);
+        continue;
+      } else {
+        leaf.segs.push(q, le);
+        continue;
+      }
+    }
+    if (r >= 4) bail(); // indented code
+    li = startLeaf(li, p, q, le);
+  }
+  closeLeaf();
+  finishContainers(root);
+  return root;
+
+  /** Starts the block at q (its container's content at p) on line li; returns the last line it consumed. */
+  function startLeaf(li: number, p: number, q: number, le: number): number {
+    const c = src.charCodeAt(q);
+    const kids = container();
+    if (c === 35) {
+      const h = atxHeading(src, q, le);
+      if (h) {
+        kids.push(heading(src, q, le, h, opts));
+        return li;
+      }
+    }
+    if (c === 96 || c === 126) {
+      const f = fenceOpen(src, q, le);
+      if (f) {
+        const code = node('code', q, le);
+        kids.push(code);
+        leaf = { kind: 'code', node: code, ch: c, size: f, inItem: items.length > 0 };
+        return li;
+      }
+    }
+    if (c === 60) {
+      if (src.startsWith('<!--', q)) {
+        // An HTML block keeps its indentation.
+        const html = valueNode('html', p, le, '');
+        kids.push(html);
+        leaf = { kind: 'html', node: html, lines: 1 };
+        if (src.slice(q + 2, le).includes('-->')) {
+          closeHtml(src, html);
+          leaf = undefined;
+        }
+        return li;
+      }
+      if (/[A-Za-z/?!]/.test(src[q + 1] ?? '')) bail(); // another kind of HTML block
+    }
+    if (c === 62) {
+      if (items.length) bail();
+      return blockQuote(li, q);
+    }
+    if (isThematicBreak(src, q, le)) {
+      kids.push(node('thematicBreak', q, le));
+      return li;
+    }
+    if (opts.gfm && delimiterLike(src, q, le)) bail();
+    if (opts.gfm && li + 1 < n && delimiterLike(src, LS[li + 1], LE[li + 1])) {
+      if (items.length) bail();
+      return table(li);
+    }
+    const para = node('paragraph', q, le);
+    kids.push(para);
+    leaf = { kind: 'p', node: para, segs: [q, le], inItem: items.length > 0 };
+    return li;
+  }
+
+  /**
+   * A top-level block quote from line li (its `>` at q) is parsed by micromark on
+   * its own: it runs over the lines that start with `>`, and when a blank line or
+   * the end follows (no lazy line) it parses alone exactly as in place.
+   */
+  function blockQuote(li: number, q: number): number {
+    let last = li;
+    while (last + 1 < n && /^ {0,3}>/.test(src.slice(LS[last + 1], LE[last + 1]))) last++;
+    if (last + 1 < n && !/^ *$/.test(src.slice(LS[last + 1], LE[last + 1]))) bail();
+    if (src.slice(q, LE[last]).includes('\t')) bail();
+    // After a paragraph line micromark still treats a list opening the quote as
+    // interrupting that paragraph; alone it would not.
+    if (li > 0 && !/^ *$/.test(src.slice(LS[li - 1], LE[li - 1])) && /^[ >]*(?:\d{1,9}[.)]|[-+*])(?: |$)/.test(src.slice(q, LE[li]))) bail();
+    // The blank line after it goes along: what ends an open fence or comment in
+    // the quote must be the same alone as in place.
+    const end = last + 1 < n ? LE[last + 1] : LE[last];
+    const again = opts.reparse(q, end);
+    const only = again?.length === 1 ? again[0] : undefined;
+    if (!only || only.type !== 'blockquote' || only.position.start.offset !== q) bail();
+    root.push(only);
+    return last;
+  }
+
+  /** A GFM table whose header row is line li (at the top level); returns its last line. */
+  function table(li: number): number {
+    const t = parseTable(src, lines, li, opts);
+    root.push(t.node);
+    return t.last;
+  }
+}
+
+/** Whether the line at q starts a block that ends an open paragraph (list items are handled before). */
+function interruptsParagraph(src: string, q: number, le: number, gfm: boolean): boolean {
+  const c = src.charCodeAt(q);
+  if (c === 35) return atxHeading(src, q, le) !== null;
+  if (c === 96 || c === 126) return fenceOpen(src, q, le) !== 0;
+  if (c === 60) {
+    if (src.startsWith('<!--', q)) return true;
+    if (/[A-Za-z/?!]/.test(src[q + 1] ?? '')) bail();
+    return false;
+  }
+  if (c === 62) return true;
+  if (isSetextLike(src, q, le)) bail();
+  if (gfm && delimiterLike(src, q, le)) bail();
+  return isThematicBreak(src, q, le);
+}
+
+interface Atx {
+  depth: number;
+  start: number;
+  end: number;
+}
+
+/** An ATX heading at q: its depth and content range (closing sequence and spaces removed), or null. */
+function atxHeading(src: string, q: number, le: number): Atx | null {
+  let k = q;
+  while (k < le && src.charCodeAt(k) === 35) k++;
+  const depth = k - q;
+  if (depth > 6) return null;
+  if (k < le) {
+    const d = src.charCodeAt(k);
+    if (d === 9) bail();
+    if (d !== 32) return null;
+  }
+  let start = k;
+  while (start < le && src.charCodeAt(start) === 32) start++;
+  let end = le;
+  while (end > start && src.charCodeAt(end - 1) === 32) end--;
+  let h = end;
+  while (h > start && src.charCodeAt(h - 1) === 35) h--;
+  if (h === start) end = start;
+  else if (h < end && src.charCodeAt(h - 1) === 32) {
+    end = h;
+    while (end > start && src.charCodeAt(end - 1) === 32) end--;
+  }
+  if (src.slice(start, end).includes('\t')) bail();
+  return { depth, start, end };
+}
+
+function heading(src: string, q: number, le: number, h: Atx, opts: BlockOptions): FNode {
+  const n = node('heading', q, le, []);
+  n.depth = h.depth;
+  if (h.end > h.start) {
+    const kids = parseInline(src, [h.start, h.end], opts.gfm);
+    if (kids) n.children = kids;
+    else {
+      const again = opts.reparse(q, le);
+      const only = again?.length === 1 ? again[0] : undefined;
+      if (!only || only.type !== 'heading' || only.position.start.offset !== q || only.position.end.offset !== le) bail();
+      n.children = only.children;
+    }
+  }
+  return n;
+}
+
+/** Length of the opening code fence at q, or 0. */
+function fenceOpen(src: string, q: number, le: number): number {
+  const c = src.charCodeAt(q);
+  let k = q;
+  while (k < le && src.charCodeAt(k) === c) k++;
+  if (k - q < 3) return 0;
+  if (c === 96 && src.slice(k, le).includes('`')) return 0;
+  return k - q;
+}
+
+function closesFence(src: string, q: number, le: number, ch: number, size: number): boolean {
+  let k = q;
+  while (k < le && src.charCodeAt(k) === ch) k++;
+  if (k - q < size) return false;
+  while (k < le && src.charCodeAt(k) === 32) k++;
+  if (k < le && src.charCodeAt(k) === 9) bail();
+  return k === le;
+}
+
+/** An HTML block's value is its source (only top-level blocks span lines here). */
+function closeHtml(src: string, html: FNode): void {
+  html.value = src.slice(html.position.start.offset, html.position.end.offset);
+}
+
+function finishParagraph(src: string, para: FNode, segs: number[], inItem: boolean, opts: BlockOptions): void {
+  para.position.end.offset = segs[segs.length - 1];
+  para.children = inlineOf(src, para, segs, inItem, opts);
+}
+
+function setextHeading(src: string, para: FNode, segs: number[], inItem: boolean, depth: number, le: number, opts: BlockOptions): void {
+  para.type = 'heading';
+  para.depth = depth;
+  para.position.end.offset = le;
+  para.children = inlineOf(src, para, segs, inItem, opts);
+}
+
+/** Inline content of a paragraph or setext heading (its node spans start…end). */
+function inlineOf(src: string, block: FNode, segs: number[], inItem: boolean, opts: BlockOptions): FNode[] {
+  const start = block.position.start.offset;
+  const end = block.position.end.offset;
+  const kids = parseInline(src, segs, opts.gfm);
+  if (kids) return kids;
+  // Beyond the fast inline parser: micromark parses this paragraph alone. Not
+  // when it spans lines in a list item: alone, its continuation lines would lose
+  // the item's indentation, which micromark strips differently inside the item.
+  if (inItem && segs.length > 2) bail();
+  const again = opts.reparse(start, end);
+  const only = again?.length === 1 ? again[0] : undefined;
+  if (!only || only.type !== block.type || only.depth !== block.depth || only.position.start.offset !== start || only.position.end.offset !== end) bail();
+  return only.children!;
+}
+
+/** Front matter from line 0 to the first closing `---`; returns the next line. */
+function frontMatter(src: string, lines: Lines, root: FNode[]): number {
+  const fence = (i: number) => /^---[ \t]*$/.test(src.slice(lines.start[i], lines.end[i]));
+  if (!fence(0)) bail();
+  for (let i = 1; i < lines.start.length; i++) {
+    if (!fence(i)) continue;
+    const value = i === 1 ? '' : src.slice(lines.start[1], lines.end[i - 1]);
+    root.push(valueNode('yaml', 0, lines.end[i], value));
+    return i + 1;
+  }
+  return bail();
+}
+
+/** Lists and items end where their last child ends (an empty item: its marker line). */
+function finishContainers(nodes: FNode[]): void {
+  for (const n of nodes) {
+    if (n.type !== 'list') continue;
+    for (const item of n.children!) {
+      finishContainers(item.children!);
+      const kids = item.children!;
+      if (kids.length) item.position.end.offset = kids[kids.length - 1].position.end.offset;
+        }
+    const items = n.children!;
+    n.position.end.offset = items[items.length - 1].position.end.offset;
+  }
+}

@@ -1,0 +1,179 @@
+// The fast parser (server/src/core/parse/fast) against remark: wherever it
+// answers, the document model must be the one the remark path builds. Checked
+// over every fixture, every CommonMark spec example (also with CRLF and inside
+// a GFM chunk), generated strategy-like documents and the benchmark's generator;
+// then how often it answers on real strategies, and how fast it is (printed).
+const assert = require('node:assert');
+const fs = require('node:fs');
+const path = require('node:path');
+const fc = require('fast-check');
+const spec = require('commonmark-spec');
+const { ROOT, core } = require('../helpers/core');
+
+/** The model without its circular parts (sections point at their parent). */
+function comparable(model) {
+  return {
+    masked: model.masked,
+    blocks: model.blocks,
+    comments: model.comments,
+    links: model.links,
+    frontMatter: model.frontMatter,
+    rootBlocks: model.root.blocks.length,
+    sections: model.sections.map((s) => ({ title: s.title, depth: s.depth, start: s.start, end: s.end, blocks: s.blocks.length, children: s.children.length })),
+  };
+}
+
+function sameModel(text, label) {
+  const stats = { fast: 0, fallback: 0, reparsed: 0 };
+  const fast = core.parseDocument(text, {}, { stats });
+  const slow = core.parseDocument(text, {}, { fast: false });
+  try {
+    assert.deepStrictEqual(comparable(fast), comparable(slow));
+  } catch (err) {
+    err.message = `${label}: fast and remark models differ for ${JSON.stringify(text.slice(0, 400))}\n${err.message}`;
+    throw err;
+  }
+  return stats;
+}
+
+function mdFiles(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? mdFiles(p) : e.name.endsWith('.md') ? [p] : [];
+  });
+}
+
+/** The benchmark's strategy generator, lifted out of tests/bench/bench.js (which exports nothing). */
+function benchGenerator() {
+  const src = fs.readFileSync(path.join(ROOT, 'tests', 'bench', 'bench.js'), 'utf8');
+  const from = src.indexOf('/** mulberry32');
+  const to = src.indexOf('/** Writes the corpus');
+  assert.ok(from > 0 && to > from, 'bench.js generator not found');
+  return new Function('Buffer', `${src.slice(from, to)}\nreturn strategy;`)(Buffer);
+}
+
+const fixtures = mdFiles(path.join(ROOT, 'test-fixtures'));
+const corpus = fixtures.filter((f) => f.includes(`${path.sep}corpus${path.sep}`));
+
+// Strategy-like Markdown for fast-check: the constructs strategies use, their
+// near misses, and whitespace oddities.
+const phrase = fc.constantFrom(
+  'Needs analysis', 'What works', 'Equality impact assessment', 'TBC', '[Insert text]', 'WCC 5', 'N/A', 'Mental Health Act 1983',
+  'older people: positive impact', '<!-- ipc: needs -->', '<!-- commissioning-lint-disable-next-line eqia-missing -- reason -->',
+  '**Bold heading**', '**Bold heading**:', '*emphasis*', '_under_', '__strong__', '***both***', '`code`', '``a ` b``',
+  '[a link](https://example.org/x)', '[eqia](eqia.md "EqIA")', '[empty]()', '![img](i.png)', '<https://x.org>', 'www.example.org',
+  'a@b.org', '~~gone~~', '&amp; &copy; &#163; &bogus;', '\\*not em\\*', 'line end\\', 'trailing  ', 'snake_case_word',
+  '5 * 3 * 2', '**unclosed', 'a*b*c', '[not a link]', '[x][y]', '<b>html</b>', '<!--', '-->', '| a | b |', '|---|---|',
+  '| --- | :-: |', '```', '~~~', '> quote', '---', '***', '===', '#', '##', '\t', 'é', '😀', '£4.2m', '(WCC 3)',
+);
+const inline = fc.array(fc.oneof(phrase, fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 5 }).map((ps) => ps.join(' '));
+const prefix = fc.constantFrom('', '', '', '', '# ', '## ', '### ', '- ', '* ', '1. ', '2. ', '  - ', '    - ', '   1. ', '  ', '    ', '> ', '| ', '-', '1.');
+const line = fc.oneof(
+  { weight: 6, arbitrary: fc.tuple(prefix, inline, fc.constantFrom('', '', '', ' ', '  ', ' |', ' #')).map(([a, b, c]) => a + b + c) },
+  { weight: 1, arbitrary: fc.constantFrom('', '', '```', '```js', '~~~', '---', '***', '===', '<!-- a', 'b -->', '| a | b |', '|---|---|', '| x | y |') },
+);
+const block = fc.oneof(
+  fc.array(line, { minLength: 1, maxLength: 6 }).map((ls) => ls.join('\n')),
+  fc.array(fc.tuple(fc.constantFrom('- ', '* ', '1. ', '2) ', '  - ', '    - ', '   1. ', '      - '), inline), { minLength: 1, maxLength: 6 }).map((ls) => ls.map(([a, b]) => a + b).join('\n')),
+  fc.tuple(fc.integer({ min: 1, max: 4 }), fc.array(fc.array(inline, { minLength: 1, maxLength: 4 }), { maxLength: 5 })).map(([n, rows]) =>
+    [`| ${Array.from({ length: n }, (_, i) => `H${i}`).join(' | ')} |`, `|${'---|'.repeat(n)}`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n'),
+  ),
+  fc.tuple(inline, inline).map(([a, b]) => `\`\`\`\n${a}\n\n${b}\n\`\`\``),
+);
+const doc = fc
+  .tuple(fc.boolean(), fc.array(block, { maxLength: 10 }), fc.constantFrom('\n\n', '\n', '\n\n\n'), fc.constantFrom('\n', '\r\n'))
+  .map(([fm, blocks, sep, eol]) => ((fm ? '---\ntitle: Strategy\nwcc: [1, 2]\n---\n' : '') + blocks.join(sep)).replace(/\n/g, eol));
+
+describe('fast parser', () => {
+  describe('gives the remark model', () => {
+    it(`for every .md under test-fixtures (${fixtures.length} files)`, () => {
+      assert.ok(fixtures.length > 100);
+      for (const f of fixtures) sameModel(fs.readFileSync(f, 'utf8'), path.relative(ROOT, f));
+    });
+
+    it(`for all ${spec.tests.length} CommonMark spec examples, also with CRLF and after a table`, () => {
+      for (const t of spec.tests) {
+        const label = `spec example ${t.number} (${t.section})`;
+        sameModel(t.markdown, label);
+        sameModel(t.markdown.replace(/\n/g, '\r\n'), `${label}, CRLF`);
+        // A table switches GFM on for the chunk.
+        sameModel(`| a | b |\n|---|---|\n\n${t.markdown}`, `${label}, GFM chunk`);
+        sameModel(`# Title\n\n${t.markdown}\n# Next`, `${label}, between headings`);
+      }
+    });
+
+    it('for generated strategy-like documents', () => {
+      const total = { fast: 0, fallback: 0, reparsed: 0 };
+      fc.assert(
+        fc.property(doc, (text) => {
+          const stats = sameModel(text, 'generated');
+          for (const k of Object.keys(total)) total[k] += stats[k];
+        }),
+        { numRuns: 600, seed: 20240611 },
+      );
+      console.log(`      generated: ${total.fast} chunks fast, ${total.fallback} to remark, ${total.reparsed} blocks reparsed`);
+      // The generator must exercise the fast path, not only its fallback.
+      assert.ok(total.fast > total.fallback / 2, JSON.stringify(total));
+    });
+
+    it('for documents from the benchmark generator', () => {
+      const strategy = benchGenerator();
+      for (let seed = 1; seed <= 12; seed++) sameModel(strategy(seed, 12 * 1024, seed === 5 ? 150 : 0), `bench strategy ${seed}`);
+    });
+  });
+
+  describe('answers for most chunks', () => {
+    it('of the realistic corpus (test-fixtures/corpus)', () => {
+      const stats = { fast: 0, fallback: 0, reparsed: 0 };
+      for (const f of corpus) core.parseDocument(fs.readFileSync(f, 'utf8'), {}, { stats });
+      const rate = stats.fast / (stats.fast + stats.fallback);
+      console.log(`      corpus: ${stats.fast} of ${stats.fast + stats.fallback} chunks parsed fast (${(100 * rate).toFixed(1)} %), ${stats.reparsed} blocks reparsed by remark`);
+      assert.ok(rate >= 0.95, `only ${(100 * rate).toFixed(1)} % of the corpus chunks parsed fast`);
+    });
+
+    it('of benchmark-generated strategies', () => {
+      const strategy = benchGenerator();
+      const stats = { fast: 0, fallback: 0, reparsed: 0 };
+      for (let seed = 1; seed <= 20; seed++) core.parseDocument(strategy(seed, 20 * 1024), {}, { stats });
+      assert.strictEqual(stats.fallback, 0);
+      assert.strictEqual(stats.reparsed, 0);
+      assert.ok(stats.fast > 100);
+    });
+
+    it('and the switch turns it off', () => {
+      const stats = { fast: 0, fallback: 0, reparsed: 0 };
+      core.parseDocument('# A\n\ntext\n', {}, { fast: false, stats });
+      assert.deepStrictEqual(stats, { fast: 0, fallback: 0, reparsed: 0 });
+    });
+  });
+
+  describe('speed', () => {
+    it('is faster than remark (printed: ms per file, warm)', async function () {
+      this.timeout(120000);
+      const { unified } = await import('unified');
+      const remarkParse = (await import('remark-parse')).default;
+      const bare = unified().use(remarkParse).freeze();
+      const strategy = benchGenerator();
+      const sets = {
+        corpus: corpus.map((f) => fs.readFileSync(f, 'utf8')),
+        bench: Array.from({ length: 40 }, (_, i) => strategy(i + 1, 20 * 1024)),
+      };
+      for (const [name, texts] of Object.entries(sets)) {
+        const time = (fn) => {
+          let best = Infinity;
+          for (let r = 0; r < 4; r++) {
+            const t = performance.now();
+            for (const text of texts) fn(text);
+            best = Math.min(best, performance.now() - t);
+          }
+          return best / texts.length;
+        };
+        const fast = time((t) => core.parseDocument(t, {}));
+        const slow = time((t) => core.parseDocument(t, {}, { fast: false }));
+        const floor = time((t) => bare.parse(t));
+        console.log(`      ${name}: parseDocument ${fast.toFixed(2)} ms/file fast, ${slow.toFixed(2)} ms with remark; bare remark parse ${floor.toFixed(2)} ms (${(floor / fast).toFixed(1)}× the fast path)`);
+        assert.ok(fast < slow, `${name}: the fast path is not faster`);
+      }
+    });
+  });
+});
