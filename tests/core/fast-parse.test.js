@@ -43,14 +43,8 @@ function mdFiles(dir) {
   });
 }
 
-/** The benchmark's strategy generator, lifted out of tests/bench/bench.js (which exports nothing). */
-function benchGenerator() {
-  const src = fs.readFileSync(path.join(ROOT, 'tests', 'bench', 'bench.js'), 'utf8');
-  const from = src.indexOf('/** mulberry32');
-  const to = src.indexOf('/** Writes the corpus');
-  assert.ok(from > 0 && to > from, 'bench.js generator not found');
-  return new Function('Buffer', `${src.slice(from, to)}\nreturn strategy;`)(Buffer);
-}
+/** The benchmark's strategy generator. */
+const benchGenerator = () => require('../bench/generate').strategy;
 
 const fixtures = mdFiles(path.join(ROOT, 'test-fixtures'));
 const corpus = fixtures.filter((f) => f.includes(`${path.sep}corpus${path.sep}`));
