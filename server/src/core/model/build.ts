@@ -3,9 +3,9 @@
 // masked prose text. Nothing inside code fences or HTML counts as structure.
 import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import { LineIndex } from '../parse/lines';
-import { chunkOffset } from '../parse/chunks';
+import { chunkOffset, type Chunk } from '../parse/chunks';
 import type { ParsedChunk } from '../parse/parse';
-import type { Block, Comment, DocModel, Link, Row, Section, Span } from './types';
+import type { Block, Comment, DocModel, FrontMatter, Link, Row, Section, Span } from './types';
 
 /** Depth given to a bold-only line used as a sub-heading: below any ATX level. */
 export const BOLD_HEADING_DEPTH = 7;
@@ -21,113 +21,173 @@ export function buildModel(source: string, parsed: ParsedChunk[]): DocModel {
   const links: Link[] = [];
   let frontMatter: DocModel['frontMatter'];
 
-  const blank = (start: number, end: number) => {
-    if (end > start) blanks.push([Math.max(0, start), Math.min(end, source.length)]);
-  };
-
   for (const { chunk, tree } of parsed) {
-    const at = (node: Nodes): Span => ({
-      start: chunkOffset(chunk, node.position?.start.offset ?? 0),
-      end: chunkOffset(chunk, node.position?.end.offset ?? 0),
-    });
-    const visitInline = (node: Nodes) => {
-      if (node.type === 'code' || node.type === 'yaml') {
-        const s = at(node);
-        blank(s.start, s.end);
-        return;
-      }
-      if (node.type === 'html') {
-        const s = at(node);
-        collectComments(node.value, s.start, comments);
-        blank(s.start, s.end);
-        return;
-      }
-      if (node.type === 'link' || node.type === 'image' || node.type === 'linkReference' || node.type === 'imageReference') {
-        const s = at(node);
-        if (node.type === 'link') links.push({ ...s, url: node.url });
-        // Blank the URL part, keep the visible link text.
-        const kids = (node as Parent).children ?? [];
-        const lastKid = kids.length ? at(kids[kids.length - 1] as Nodes).end : s.start + 1;
-        if (node.type === 'image') blank(s.start, s.end);
-        else blank(lastKid, s.end);
-      }
-      if ('children' in node) for (const c of node.children) visitInline(c as Nodes);
-    };
-
-    let top = tree.children as RootContent[];
-    if (chunk.continuesTable && top[0]?.type === 'table') {
-      // Merge a sliced table back into the one it continues (dropping the repeated header).
-      const prev = blocks[blocks.length - 1];
-      const t = top[0];
-      if (prev?.kind === 'table' && prev.rows) {
-        const rows = tableRows(t, at).slice(1);
-        prev.rows.push(...rows);
-        prev.end = at(t).end;
-        for (const r of t.children.slice(1)) visitInline(r);
-        top = top.slice(1);
-      }
+    // A table slice merges into the block before it, so only whole chunks are kept.
+    const keep = !chunk.continuesTable && chunk.headerLength === 0;
+    let part = keep ? kept.get(tree) : undefined;
+    if (part && part.start !== chunk.start) {
+      part = moved(part, chunk.start - part.start);
+      kept.set(tree, part);
     }
-    for (const node of top) addBlock(node);
-
-    function addBlock(node: RootContent): void {
-      const s = at(node);
-      switch (node.type) {
-        case 'yaml':
-          frontMatter = { ...s, raw: node.value, valueStart: source.indexOf('\n', s.start) + 1 };
-          blank(s.start, s.end);
-          return;
-        case 'heading': {
-          node.children.forEach(visitInline);
-          const setext = !/^ {0,3}#/.test(source.slice(s.start, s.start + 10));
-          blocks.push({ ...s, kind: 'heading', text: plain(node).trim(), depth: node.depth, headingStyle: setext ? 'setext' : 'atx' });
-          return;
-        }
-        case 'paragraph': {
-          node.children.forEach(visitInline);
-          const text = plain(node).trim();
-          const bold = boldHeading(node);
-          if (bold) blocks.push({ ...s, kind: 'heading', text: bold, depth: BOLD_HEADING_DEPTH, headingStyle: 'bold' });
-          else blocks.push({ ...s, kind: 'paragraph', text });
-          return;
-        }
-        case 'list':
-          node.children.forEach(visitInline);
-          blocks.push({ ...s, kind: 'list', text: plain(node), items: node.children.map((li) => at(li)) });
-          return;
-        case 'table':
-          node.children.forEach(visitInline);
-          blocks.push({ ...s, kind: 'table', text: plain(node), rows: tableRows(node, at) });
-          return;
-        case 'code':
-          blank(s.start, s.end);
-          blocks.push({ ...s, kind: 'code', text: '' });
-          return;
-        case 'html':
-          collectComments(node.value, s.start, comments);
-          blank(s.start, s.end);
-          blocks.push({ ...s, kind: 'html', text: '' });
-          return;
-        case 'definition':
-          blank(s.start, s.end);
-          return;
-        case 'blockquote':
-          // A quote box: its content counts as prose, its headings do not make sections.
-          for (const c of node.children) {
-            if (c.type === 'heading') {
-              c.children.forEach(visitInline);
-              blocks.push({ ...at(c), kind: 'paragraph', text: plain(c) });
-            } else addBlock(c);
-          }
-          return;
-        default:
-          visitInline(node as Nodes);
-          blocks.push({ ...s, kind: 'other', text: plain(node as Nodes) });
-      }
+    if (!part) {
+      part = chunkPart(source, chunk, tree, blocks);
+      if (keep) kept.set(tree, part);
     }
+    for (const b of part.blocks) blocks.push(b);
+    for (const c of part.comments) comments.push(c);
+    for (const l of part.links) links.push(l);
+    for (const x of part.blanks) blanks.push(x);
+    if (part.frontMatter) frontMatter = part.frontMatter;
   }
 
   const { root, sections } = buildSections(blocks, source.length);
   return { source, masked: maskSpans(source, blanks), lines, blocks, root, sections, comments, links, frontMatter };
+}
+
+/** What one chunk adds to the model, at offsets for the chunk starting at `start`. */
+interface ChunkPart {
+  start: number;
+  blocks: Block[];
+  comments: Comment[];
+  links: Link[];
+  blanks: Array<[number, number]>;
+  frontMatter?: FrontMatter;
+}
+
+/**
+ * Parts of chunk trees, kept while the tree lives: the parse cache hands back the
+ * same tree for an unchanged chunk of an edited document, and its part is reused
+ * as it is, or moved if text before it changed length.
+ */
+const kept = new WeakMap<Root, ChunkPart>();
+
+function moved(part: ChunkPart, d: number): ChunkPart {
+  const span = <T extends Span>(x: T): T => ({ ...x, start: x.start + d, end: x.end + d });
+  return {
+    start: part.start + d,
+    blocks: part.blocks.map((b) => {
+      const c = span(b);
+      if (b.items) c.items = b.items.map(span);
+      if (b.rows) c.rows = b.rows.map((r) => ({ ...span(r), cells: r.cells.map(span) }));
+      return c;
+    }),
+    comments: part.comments.map(span),
+    links: part.links.map(span),
+    blanks: part.blanks.map(([a, b]) => [a + d, b + d]),
+    frontMatter: part.frontMatter && { ...span(part.frontMatter), valueStart: part.frontMatter.valueStart + d },
+  };
+}
+
+/** Builds one chunk's part; a table slice is merged into the last block of `before` instead. */
+function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[]): ChunkPart {
+  const blocks: Block[] = [];
+  const comments: Comment[] = [];
+  const links: Link[] = [];
+  const blanks: Array<[number, number]> = [];
+  let frontMatter: FrontMatter | undefined;
+
+  const blank = (start: number, end: number) => {
+    if (end > start) blanks.push([Math.max(0, start), Math.min(end, source.length)]);
+  };
+
+  const at = (node: Nodes): Span => ({
+    start: chunkOffset(chunk, node.position?.start.offset ?? 0),
+    end: chunkOffset(chunk, node.position?.end.offset ?? 0),
+  });
+  const visitInline = (node: Nodes) => {
+    if (node.type === 'code' || node.type === 'yaml') {
+      const s = at(node);
+      blank(s.start, s.end);
+      return;
+    }
+    if (node.type === 'html') {
+      const s = at(node);
+      collectComments(node.value, s.start, comments);
+      blank(s.start, s.end);
+      return;
+    }
+    if (node.type === 'link' || node.type === 'image' || node.type === 'linkReference' || node.type === 'imageReference') {
+      const s = at(node);
+      if (node.type === 'link') links.push({ ...s, url: node.url });
+      // Blank the URL part, keep the visible link text.
+      const kids = (node as Parent).children ?? [];
+      const lastKid = kids.length ? at(kids[kids.length - 1] as Nodes).end : s.start + 1;
+      if (node.type === 'image') blank(s.start, s.end);
+      else blank(lastKid, s.end);
+    }
+    if ('children' in node) for (const c of node.children) visitInline(c as Nodes);
+  };
+
+  let top = tree.children as RootContent[];
+  if (chunk.continuesTable && top[0]?.type === 'table') {
+    // Merge a sliced table back into the one it continues (dropping the repeated header).
+    const prev = before[before.length - 1];
+    const t = top[0];
+    if (prev?.kind === 'table' && prev.rows) {
+      // A copy, not an edit: the block may belong to a kept part.
+      before[before.length - 1] = { ...prev, rows: [...prev.rows, ...tableRows(t, at).slice(1)], end: at(t).end };
+      for (const r of t.children.slice(1)) visitInline(r);
+      top = top.slice(1);
+    }
+  }
+  for (const node of top) addBlock(node);
+
+  function addBlock(node: RootContent): void {
+    const s = at(node);
+    switch (node.type) {
+      case 'yaml':
+        frontMatter = { ...s, raw: node.value, valueStart: source.indexOf('\n', s.start) + 1 };
+        blank(s.start, s.end);
+        return;
+      case 'heading': {
+        node.children.forEach(visitInline);
+        const setext = !/^ {0,3}#/.test(source.slice(s.start, s.start + 10));
+        blocks.push({ ...s, kind: 'heading', text: plain(node).trim(), depth: node.depth, headingStyle: setext ? 'setext' : 'atx' });
+        return;
+      }
+      case 'paragraph': {
+        node.children.forEach(visitInline);
+        const text = plain(node).trim();
+        const bold = boldHeading(node);
+        if (bold) blocks.push({ ...s, kind: 'heading', text: bold, depth: BOLD_HEADING_DEPTH, headingStyle: 'bold' });
+        else blocks.push({ ...s, kind: 'paragraph', text });
+        return;
+      }
+      case 'list':
+        node.children.forEach(visitInline);
+        blocks.push({ ...s, kind: 'list', text: plain(node), items: node.children.map((li) => at(li)) });
+        return;
+      case 'table':
+        node.children.forEach(visitInline);
+        blocks.push({ ...s, kind: 'table', text: plain(node), rows: tableRows(node, at) });
+        return;
+      case 'code':
+        blank(s.start, s.end);
+        blocks.push({ ...s, kind: 'code', text: '' });
+        return;
+      case 'html':
+        collectComments(node.value, s.start, comments);
+        blank(s.start, s.end);
+        blocks.push({ ...s, kind: 'html', text: '' });
+        return;
+      case 'definition':
+        blank(s.start, s.end);
+        return;
+      case 'blockquote':
+        // A quote box: its content counts as prose, its headings do not make sections.
+        for (const c of node.children) {
+          if (c.type === 'heading') {
+            c.children.forEach(visitInline);
+            blocks.push({ ...at(c), kind: 'paragraph', text: plain(c) });
+          } else addBlock(c);
+        }
+        return;
+      default:
+        visitInline(node as Nodes);
+        blocks.push({ ...s, kind: 'other', text: plain(node as Nodes) });
+    }
+  }
+  return { start: chunk.start, blocks, comments, links, blanks, frontMatter };
 }
 
 /** The source with the given spans turned to spaces, line endings kept so offsets and lines still agree. */
