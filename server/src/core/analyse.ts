@@ -30,7 +30,7 @@ export interface Analysis {
 
 export function parseDocument(text: string, ctx: Pick<LintContext, 'cache'>, options?: ParseOptions): DocModel {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return buildModel(source, parseChunks(source, ctx.cache, options));
+  return buildModel(source, parseChunks(source, ctx.cache, options), { parts: !!ctx.cache });
 }
 
 export function analyse(text: string, ctx: LintContext): Analysis {

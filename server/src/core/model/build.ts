@@ -5,13 +5,14 @@ import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import { LineIndex } from '../parse/lines';
 import { chunkOffset, type Chunk } from '../parse/chunks';
 import type { ParsedChunk } from '../parse/parse';
-import type { Block, Comment, DocModel, FrontMatter, Link, Row, Section, Span } from './types';
+import type { Block, Comment, DocModel, FrontMatter, Link, ModelPart, Row, Section, Span } from './types';
 
 /** Depth given to a bold-only line used as a sub-heading: below any ATX level. */
 export const BOLD_HEADING_DEPTH = 7;
 const BOLD_HEADING_MAX = 120;
 
-export function buildModel(source: string, parsed: ParsedChunk[]): DocModel {
+/** `parts`: give the model its chunks (worth it when a parse cache brings chunks back across edits). */
+export function buildModel(source: string, parsed: ParsedChunk[], opts: { parts?: boolean } = {}): DocModel {
   const lines = new LineIndex(source);
   // Spans to blank out of the prose; applied once at the end (a per-character
   // array of a 10 MB document would cost hundreds of MB).
@@ -20,6 +21,7 @@ export function buildModel(source: string, parsed: ParsedChunk[]): DocModel {
   const comments: Comment[] = [];
   const links: Link[] = [];
   let frontMatter: DocModel['frontMatter'];
+  const parts: ModelPart[] = [];
 
   for (const { chunk, tree } of parsed) {
     // A table slice merges into the block before it, so only whole chunks are kept.
@@ -38,10 +40,11 @@ export function buildModel(source: string, parsed: ParsedChunk[]): DocModel {
     for (const l of part.links) links.push(l);
     for (const x of part.blanks) blanks.push(x);
     if (part.frontMatter) frontMatter = part.frontMatter;
+    if (opts.parts) parts.push({ start: chunk.start, end: chunk.start + chunk.text.length - chunk.headerLength, memo: part.memo });
   }
 
   const { root, sections } = buildSections(blocks, source.length);
-  return { source, masked: maskSpans(source, blanks), lines, blocks, root, sections, comments, links, frontMatter };
+  return { source, masked: maskSpans(source, blanks), lines, blocks, root, sections, comments, links, frontMatter, parts };
 }
 
 /** What one chunk adds to the model, at offsets for the chunk starting at `start`. */
@@ -52,6 +55,8 @@ interface ChunkPart {
   links: Link[];
   blanks: Array<[number, number]>;
   frontMatter?: FrontMatter;
+  /** See ModelPart: offsets relative to the chunk, so a moved part keeps it. */
+  memo: Map<object, unknown>;
 }
 
 /**
@@ -75,6 +80,7 @@ function moved(part: ChunkPart, d: number): ChunkPart {
     links: part.links.map(span),
     blanks: part.blanks.map(([a, b]) => [a + d, b + d]),
     frontMatter: part.frontMatter && { ...span(part.frontMatter), valueStart: part.frontMatter.valueStart + d },
+    memo: part.memo,
   };
 }
 
@@ -187,7 +193,7 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[]): C
         blocks.push({ ...s, kind: 'other', text: plain(node as Nodes) });
     }
   }
-  return { start: chunk.start, blocks, comments, links, blanks, frontMatter };
+  return { start: chunk.start, blocks, comments, links, blanks, frontMatter, memo: new Map() };
 }
 
 /** The source with the given spans turned to spaces, line endings kept so offsets and lines still agree. */

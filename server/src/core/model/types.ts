@@ -59,6 +59,18 @@ export interface FrontMatter extends Span {
   valueStart: number;
 }
 
+/**
+ * One top-level chunk of the document (a run of whole lines from a top-level
+ * heading). `memo` holds what recognisers derive from the chunk's masked text
+ * alone, at offsets relative to `start`; it stays with the chunk while the parse
+ * cache keeps it, so re-linting an edited document re-derives only what changed.
+ */
+export interface ModelPart {
+  start: number;
+  end: number;
+  memo: Map<object, unknown>;
+}
+
 export interface DocModel {
   source: string;
   masked: string;
@@ -70,4 +82,6 @@ export interface DocModel {
   comments: Comment[];
   links: Link[];
   frontMatter?: FrontMatter;
+  /** The chunks, in order, covering the source (empty unless the caller keeps a parse cache). */
+  parts: ModelPart[];
 }

@@ -22,12 +22,8 @@ const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 /** Key of a word's first one, two or three (folded, ASCII) characters. */
 const key = (a: number, b = 0, c = 0) => a | (b << 7) | (c << 14);
 
-let lastSubject = '';
-let lastStarts = new Map<number, number[]>();
-
 /** Offsets where a run of [a-z0-9] starts in folded text, by the run's first 1, 2 and 3 characters. */
 function wordStarts(subject: string): Map<number, number[]> {
-  if (subject === lastSubject) return lastStarts;
   const out = new Map<number, number[]>();
   const add = (k: number, at: number) => {
     const list = out.get(k);
@@ -47,9 +43,24 @@ function wordStarts(subject: string): Map<number, number[]> {
     }
     while (i + 1 < n && isWordChar(subject.charCodeAt(i + 1))) i++;
   }
-  lastSubject = subject;
-  lastStarts = out;
   return out;
+}
+
+/** What every phrase list's search of one text shares: its folded form and word-start index. */
+export interface TextScan {
+  text: string;
+  /** The folded text caseless patterns run on, or undefined when they may not. */
+  subject?: string;
+  starts?: Map<number, number[]>;
+  /** The text has a letter beyond U+0300: patterns need their full Unicode form. */
+  full: boolean;
+  /** \b in a /regex/ entry ("iu") treats U+017F and U+212A as word characters; the index does not. */
+  rawOk: boolean;
+}
+
+export function scanText(text: string): TextScan {
+  const subject = caselessText(text);
+  return { text, subject, starts: subject === undefined ? undefined : wordStarts(subject), full: needsFullWordClass(text), rawOk: !/[\u017f\u212a]/.test(text) };
 }
 
 /**
@@ -133,6 +144,8 @@ const keyOf = (l: string) => key(l.charCodeAt(0), l.length > 1 ? l.charCodeAt(1)
 export class PhraseHitFinder {
   private readonly leads: Array<string[] | undefined>;
   private readonly raw: boolean[];
+  /** wordStarts keys of each phrase's leads. */
+  private readonly keys: Array<number[] | undefined>;
   private readonly words: Array<{ first: string; next: string } | undefined>;
   /** Sticky patterns on folded text (caseless form), or on the text itself ("iu"), by phrase; built on first use. */
   private readonly caseless: Array<RegExp | undefined> = [];
@@ -143,32 +156,32 @@ export class PhraseHitFinder {
     this.leads = phrases.map(leadsOf);
     this.raw = phrases.map((p) => /^\/.*\/$/s.test(p));
     this.words = phrases.map(nextWordOf);
+    this.keys = this.leads.map((ls) => ls?.map(keyOf));
   }
 
-  /** Every match of every phrase in text, grouped by phrase. */
-  hits(text: string): PhraseHit[] {
+  /** Every match of every phrase in the text (pass a `scanText` of it to share the work between lists), grouped by phrase. */
+  hits(text: string, scan: TextScan = scanText(text)): PhraseHit[] {
     const out: PhraseHit[] = [];
-    const subject = caselessText(text);
-    const full = needsFullWordClass(text);
-    const starts = subject === undefined ? undefined : wordStarts(subject);
-    // \b in a /regex/ entry ("iu") treats these two as word characters; the index does not.
-    const rawOk = !/[\u017f\u212a]/.test(text);
+    const { subject, starts, full, rawOk } = scan;
     for (let i = 0; i < this.phrases.length; i++) {
       const leads = this.leads[i];
       if (!starts || !leads || (this.raw[i] && !rawOk)) {
         this.scan(i, text, full, out);
         continue;
       }
-      const { re, on } = this.stickyFor(i, text, subject!, full);
       const words = this.words[i];
-      for (const lead of leads) {
-        const at = starts.get(keyOf(lead));
+      const keys = this.keys[i]!;
+      let sticky: { re: RegExp; on: string } | undefined;
+      for (let k = 0; k < leads.length; k++) {
+        const at = starts.get(keys[k]);
         if (!at) continue;
+        const lead = leads[k];
         for (const p of at) {
           if (lead.length > 3 && !subject!.startsWith(lead, p)) continue;
           if (words && !wordsFit(subject!, p, words)) continue;
-          re.lastIndex = p;
-          if (re.test(on)) out.push({ phrase: i, start: p, end: re.lastIndex });
+          sticky ??= this.stickyFor(i, text, subject!, full);
+          sticky.re.lastIndex = p;
+          if (sticky.re.test(sticky.on)) out.push({ phrase: i, start: p, end: sticky.re.lastIndex });
         }
       }
     }
@@ -230,21 +243,31 @@ export function leftmostHits(hits: PhraseHit[]): PhraseHit[] {
   return out;
 }
 
+/** Per-phrase marks for distinctWithin, valid for one `generation` (no allocation per call: it runs per section and element). */
+let marks = new Uint32Array(1024);
+let generation = 0;
+
 /** How many different phrases have a hit lying wholly inside one of the spans. */
 export function distinctWithin(hits: PhraseHit[], spans: Array<{ start: number; end: number }>): number {
+  if (++generation === 0xffffffff) {
+    marks.fill(0);
+    generation = 1;
+  }
   let n = 0;
-  let last = -1;
-  // Hits come grouped by phrase: count a phrase once, at its first hit inside a span.
   for (const h of hits) {
-    if (h.phrase === last) continue;
+    if (h.phrase >= marks.length) {
+      const grown = new Uint32Array(Math.max(h.phrase + 1, marks.length * 2));
+      grown.set(marks);
+      marks = grown;
+    }
+    if (marks[h.phrase] === generation) continue;
     for (const s of spans) {
       if (s.start <= h.start && h.end <= s.end) {
+        marks[h.phrase] = generation;
         n++;
-        last = h.phrase;
         break;
       }
     }
   }
   return n;
 }
-

@@ -168,7 +168,8 @@ function frontMatterEqia(model: DocModel, policy: Policy, fm: FrontMatterData | 
   if (!map || typeof map !== 'object' || Array.isArray(map)) return undefined;
   // Front matter made readable as prose: keys such as gender_reassignment read as words.
   const fmEnd = model.frontMatter?.end ?? 0;
-  const visible: DocModel = { ...model, masked: model.source.slice(0, fmEnd).replace(/_/g, ' ') + model.source.slice(fmEnd) };
+  // Other masked text: the chunks' memos do not hold for it.
+  const visible: DocModel = { ...model, masked: model.source.slice(0, fmEnd).replace(/_/g, ' ') + model.source.slice(fmEnd), parts: [] };
   const units: Unit[] = [];
   let first = Infinity;
   let last = 0;

@@ -4,6 +4,7 @@
 import type { DocModel, Section, Span } from '../model/types';
 import type { ElementDef, Matcher, Policy } from '../policy/types';
 import { PhraseHitFinder, distinctWithin, leftmostSpans, type PhraseHit } from '../policy/phrase-hits';
+import { modelHits } from './hits';
 import type { ElementStatus } from '../types';
 import { isPlaceholder, isStub, normaliseHeading, sectionText, wordCount } from './text';
 
@@ -210,12 +211,12 @@ function signalCount(model: DocModel, policy: Policy, element: ElementDef, spans
   if (!memo.hits.size) {
     // One pass over the document finds every element's signals.
     const { finder, ranges } = signalIndex(policy);
-    const all = finder.hits(model.masked);
+    const all = modelHits(model, finder);
     for (const e of policy.elements) {
       const [from, to] = ranges.get(e)!;
       let hits = all.filter((h) => h.phrase >= from && h.phrase < to);
       if (e.nearMisses) {
-        const misses = leftmostSpans(finderFor(e.nearMisses).hits(model.masked));
+        const misses = leftmostSpans(modelHits(model, finderFor(e.nearMisses)));
         if (misses.length) hits = hits.filter((h) => !misses.some(([ms, me]) => h.start < me && h.end > ms));
       }
       memo.hits.set(e, hits);

@@ -4,6 +4,7 @@
 import type { DocModel } from '../model/types';
 import type { ActDef, Policy } from '../policy/types';
 import { PhraseHitFinder, leftmostHits } from '../policy/phrase-hits';
+import { modelHits } from './hits';
 
 export interface Citation {
   act: ActDef;
@@ -27,5 +28,5 @@ function matcher(policy: Policy): { finder: PhraseHitFinder; acts: ActDef[] } {
 
 export function findCitations(model: DocModel, policy: Policy): Citation[] {
   const { finder, acts } = matcher(policy);
-  return leftmostHits(finder.hits(model.masked)).map((h) => ({ act: acts[h.phrase], start: h.start, end: h.end, text: model.masked.slice(h.start, h.end) }));
+  return leftmostHits(modelHits(model, finder)).map((h) => ({ act: acts[h.phrase], start: h.start, end: h.end, text: model.masked.slice(h.start, h.end) }));
 }
