@@ -5,30 +5,32 @@
 import type { DocModel } from '../model/types';
 import { scanText, type PhraseHit, type PhraseHitFinder, type TextScan } from '../policy/phrase-hits';
 
-/** Memo key of a chunk's TextScan, shared by every phrase list searched in it. */
-const SCAN = {};
+/**
+ * Text scans, shared by every phrase list searched in one chunk (or the whole
+ * text, for models without parts), held only as long as the model: a chunk keeps
+ * its hits, not its word index.
+ */
+const scans = new WeakMap<DocModel, Map<number, TextScan>>();
 
-/** The whole text's TextScan, for models without parts (one lint, no parse cache). */
-const wholeScans = new WeakMap<DocModel, TextScan>();
+function scanOf(model: DocModel, index: number, start: number, end: number): TextScan {
+  let byPart = scans.get(model);
+  if (!byPart) scans.set(model, (byPart = new Map()));
+  let scan = byPart.get(index);
+  if (!scan) {
+    scan = scanText(model.masked.slice(start, end));
+    byPart.set(index, scan);
+  }
+  return scan;
+}
 
 export function modelHits(model: DocModel, finder: PhraseHitFinder): PhraseHit[] {
-  if (!model.parts.length) {
-    let scan = wholeScans.get(model);
-    if (!scan) {
-      scan = scanText(model.masked);
-      wholeScans.set(model, scan);
-    }
-    return finder.hits(model.masked, scan);
-  }
+  if (!model.parts.length) return finder.hits(model.masked, scanOf(model, -1, 0, model.masked.length));
   const out: PhraseHit[] = [];
-  for (const part of model.parts) {
+  for (let i = 0; i < model.parts.length; i++) {
+    const part = model.parts[i];
     let hits = part.memo.get(finder) as PhraseHit[] | undefined;
     if (!hits) {
-      let scan = part.memo.get(SCAN) as TextScan | undefined;
-      if (!scan) {
-        scan = scanText(model.masked.slice(part.start, part.end));
-        part.memo.set(SCAN, scan);
-      }
+      const scan = scanOf(model, i, part.start, part.end);
       hits = finder.hits(scan.text, scan);
       part.memo.set(finder, hits);
     }
