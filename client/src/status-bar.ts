@@ -19,12 +19,10 @@ export class CoverageStatus implements vscode.Disposable {
     );
   }
 
-  /** Listens to the server's coverage notifications (again after each restart). */
-  attach(client: LanguageClient): vscode.Disposable {
-    return client.onNotification(COVERAGE_METHOD, (info: CoverageInfo) => {
-      this.latest.set(info.uri, info);
-      if (info.uri === vscode.window.activeTextEditor?.document.uri.toString()) this.show(info);
-    });
+  /** A coverage notification from the server (extension.ts listens, after each restart). */
+  update(info: CoverageInfo): void {
+    this.latest.set(info.uri, info);
+    if (info.uri === vscode.window.activeTextEditor?.document.uri.toString()) this.show(info);
   }
 
   async refresh(): Promise<void> {

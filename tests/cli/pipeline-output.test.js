@@ -43,13 +43,14 @@ describe('--output and progress', () => {
     const which = spawnSync('script', ['--version'], { encoding: 'utf8' });
     if (which.status !== 0) this.skip();
     const many = fs.mkdtempSync(path.join(dir, 'many-'));
-    const text = fs.readFileSync(path.join(dir, PATHS[0]), 'utf8');
-    for (let i = 0; i < 120; i++) fs.writeFileSync(path.join(many, `s${String(i).padStart(3, '0')}.md`), text);
+    // Enough work to outlast the progress line's first delay (400 ms) on a fast machine.
+    const text = fs.readFileSync(path.join(dir, PATHS[0]), 'utf8').repeat(4);
+    for (let i = 0; i < 400; i++) fs.writeFileSync(path.join(many, `s${String(i).padStart(3, '0')}.md`), text);
     // Only stderr goes to the terminal; the report goes to a file.
     const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} --jobs 1 --format json -o out.json ${JSON.stringify(many)} 2>/dev/tty`;
     const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    assert.match(r.stdout, /commissioning-lint: linting \d+\/120 files \(\d+%\)/);
+    assert.match(r.stdout, /commissioning-lint: linting \d+\/400 files \(\d+%\)/);
     assert.match(r.stdout, /\r\u001b\[K$/);
-    assert.strictEqual(JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8')).files.length, 120);
+    assert.strictEqual(JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8')).files.length, 400);
   });
 });

@@ -12,10 +12,11 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
 
 /** Client capabilities like VS Code's, trimmed to what the server looks at; `pull: false` mimics Neovim 0.7. */
-function capabilities({ pull = true, configuration = true, watchers = true } = {}) {
+function capabilities({ pull = true, configuration = true, watchers = true, codeLensRefresh = false } = {}) {
   return {
     workspace: {
       configuration,
+      codeLens: codeLensRefresh ? { refreshSupport: true } : undefined,
       workspaceFolders: true,
       didChangeConfiguration: { dynamicRegistration: true },
       didChangeWatchedFiles: { dynamicRegistration: watchers },
@@ -43,7 +44,7 @@ function uriOf(file) {
 
 /**
  * Starts the server and initialises it.
- * opts: { folder, settings (global or function(scopeUri) → settings), pull, configuration, watchers, cwd, env, args, nodeArgs }
+ * opts: { folder, settings (global or function(scopeUri) → settings), pull, configuration, watchers, codeLensRefresh, cwd, env, args, nodeArgs }
  */
 async function startClient(opts = {}) {
   const args = opts.args ?? ['--stdio'];
@@ -90,6 +91,10 @@ class Client {
     conn.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
       this.record({ method: 'workspace/diagnostic/refresh' });
+      return null;
+    });
+    conn.onRequest('workspace/codeLens/refresh', () => {
+      this.record({ method: 'workspace/codeLens/refresh' });
       return null;
     });
     conn.onNotification('$/progress', (p) => this.progress.push(p));

@@ -24,8 +24,9 @@ const shown = new Map<string, string>();
 export function sendCoverage(state: ServerState, l: Linted): void {
   const info = coverageInfo(l);
   state.connection.sendNotification(COVERAGE_METHOD, info).catch((err) => state.log('coverage notification', err));
-  // A lens asked for before the first lint finished may have been answered empty
-  // (seen in Restricted Mode): ask the client to fetch lenses again whenever the summary changes.
+  // Ask the client to fetch lenses again whenever the summary changes. (VS Code may
+  // drop the fetch this schedules, if the editor loses focus first: the extension's
+  // lens keeper, client/src/lens-keeper.ts, asks again until it has fetched.)
   if (shown.get(l.uri) !== info.summary) {
     shown.set(l.uri, info.summary);
     if (state.caps.codeLensRefresh) state.connection.sendRequest(CodeLensRefreshRequest.type).catch((err: unknown) => state.log('code lens refresh', err));

@@ -5,6 +5,7 @@
 // checks, waiting only on what the page shows:
 //   problems    the Problems panel lists the missing IPC elements and names the
 //               missing EqIA groups; its (rule, line, column)s equal the CLI's
+//   code lens   the same summary above the title, with focus in the Problems panel
 //   status-bar  the coverage summary ("IPC 4/7 · EqIA 3/6 · WCC 4/11")
 //   hover       a cited Act: its summary and a legislation.gov.uk link
 //   quick-fix   "Add a … section" inserts the missing section (errors drop);
@@ -14,6 +15,9 @@
 //   snippet     "strategy" in a new file expands into the whole skeleton (as
 //               the snippet file says), which lints clean of ipc-element-missing
 //               and shows what the CLI reports for it
+//   lens, left  a second strategy opened, focus moved at once to the Problems
+//               panel: its code lens still shows (VS Code drops a lens fetch
+//               on blur; the extension's lens keeper asks again)
 // Each check saves a screenshot in tests/e2e/.artifacts/e2e/.
 
 const fs = require('fs');
@@ -26,6 +30,8 @@ const OUT = path.join(cs.ARTIFACTS, 'e2e');
 const FIRST_DIAGNOSTICS_TIMEOUT = Number(process.env.E2E_FIRST_DIAGNOSTICS_MS || 90000);
 const FIXTURE = path.join(X.FIXTURES, 'strategy.md');
 const NEW_FILE = 'new-strategy.md';
+const LEFT_FILE = 'left-at-once.md';
+const LENS_TIMEOUT = 15000;
 const SKELETON_TITLE = 'Westmoor'; // one word: typing a space can pop up completions
 
 // ---- reading the page --------------------------------------------------------
@@ -112,6 +118,23 @@ async function untilShown(page, trigger, target, what, { attempts = 3, each = 80
       // Logged, so a flaky widget shows in the run's output.
       console.log(`    … ${what} not shown within ${each}ms; pressing again (${i + 1}/${attempts})`);
     }
+  }
+}
+
+/**
+ * Wait for the active editor's title code lens to read `summary`, without
+ * touching the editor (focus or an edit would make VS Code ask for lenses
+ * itself). On a timeout, tell whether focusing the editor brings it: the
+ * signature of a lens fetch VS Code dropped on blur.
+ */
+async function waitForLens(page, summary) {
+  const lens = page.locator('.editor-group-container.active .codelens-decoration', { hasText: summary }).first();
+  try {
+    await cs.waitFor(page, lens, { what: `the code lens "${summary}"`, timeout: LENS_TIMEOUT });
+  } catch (e) {
+    await cs.focusEditor(page);
+    const after = await lens.waitFor({ state: 'visible', timeout: 10000 }).then(() => 'it appeared once the editor had focus', () => 'focusing the editor did not bring it either');
+    throw new Error(`${e.message}; ${after}`);
   }
 }
 
@@ -204,15 +227,6 @@ async function run({ mode, vsix, record, timing, log }) {
   if (!started) return;
   const { page } = session;
   let failed = false;
-  // A soft check: reported (and its logs kept) but not failing the run.
-  const note = async (name, fn) => {
-    const ok = await record(name, fn, { soft: true });
-    if (!ok) {
-      failed = true;
-      await shots.full(page, 'NOTE-FAILED').catch(() => {});
-    }
-    return ok;
-  };
   const check = async (name, fn) => {
     const ok = await record(name, fn);
     if (!ok) {
@@ -259,21 +273,11 @@ async function run({ mode, vsix, record, timing, log }) {
     if (!firstOk) return;
 
     // -- Status bar (and the title's code lens) -----------------------------------
+    // Focus is in the Problems panel now (the check above opened it), as it was
+    // when the lens went missing: VS Code drops a scheduled lens fetch when the
+    // editor loses focus; the extension's lens keeper asks again.
     const summary = X.coverageLine(cli.coverage);
-    await note(`code lens above the title shows "${summary}"`, async () => {
-      const lens = page.locator('.editor-group-container.active .codelens-decoration', { hasText: summary }).first();
-      try {
-        await cs.waitFor(page, lens, { what: `the code lens "${summary}"`, timeout: 15000 });
-      } catch (e) {
-        // Does an edit (which makes VS Code ask for code lenses again) bring it?
-        await cs.gotoPosition(page, 2, 1);
-        await page.keyboard.type(' ');
-        const after = await lens.waitFor({ state: 'visible', timeout: 10000 }).then(() => 'it appeared after an edit', () => 'an edit did not bring it either');
-        await page.keyboard.press('Control+Z');
-        await cs.waitFor(page, '.tabs-container .tab.active.dirty', { what: 'the edit to be undone', state: 'hidden' });
-        throw new Error(`${e.message}; ${after}`);
-      }
-    });
+    await check(`code lens above the title shows "${summary}"`, () => waitForLens(page, summary));
     await check(`status bar shows the coverage summary "${summary}"`, async () => {
       const item = await waitForCoverage(page, summary);
       assert(item.ariaLabel.includes('Click for the coverage report'), `coverage item tooltip/aria-label: ${item.ariaLabel}`);
@@ -445,6 +449,25 @@ async function run({ mode, vsix, record, timing, log }) {
       await cs.focusEditor(page);
       await page.keyboard.press('Control+Home');
       return shots.full(page, 'snippet-skeleton');
+    });
+
+    // -- Code lens of a strategy left at once ----------------------------------------
+    // The sequence that lost the lens (Restricted Mode, about one session in six):
+    // the server is running, a strategy opens with focus in its editor, the server's
+    // lint and workspace/codeLens/refresh come at once, and focus moves to the
+    // Problems panel before VS Code's debounced lens fetch ran; VS Code cancels that
+    // fetch on blur and asks again only on focus or an edit. Without the
+    // extension's lens keeper this failed every time.
+    await check('code lens shows for a strategy opened and left at once (focus to Problems)', async () => {
+      const leftPath = path.join(workspace, LEFT_FILE);
+      fs.copyFileSync(FIXTURE, leftPath);
+      const leftSummary = X.coverageLine(X.cliJson(leftPath).coverage);
+      await cs.openFromExplorer(page, LEFT_FILE); // ends with the editor focused
+      await page.keyboard.press('Control+Shift+M'); // the Problems panel is open: this focuses it
+      await cs.waitFor(page, '.editor-group-container.active .monaco-editor.focused', { what: 'focus to leave the editor', state: 'hidden' });
+      await waitForLens(page, leftSummary);
+      assert(!(await page.locator('.editor-group-container.active .monaco-editor.focused').count()), 'the editor took focus back while we waited');
+      return shots.full(page, 'code-lens-left');
     });
   } finally {
     const base = path.join(OUT, mode);
