@@ -17,6 +17,7 @@ describe('--cache', () => {
   });
   const cached = (...args) => run(['--format', 'json', '--cache', ...args, 'strategies'], { cwd: dir });
   const entries = (file = CACHE) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')).entries;
+  const entryOf = (name) => Object.entries(entries()).find(([k]) => k.endsWith(`${path.sep}${name}`))[1];
 
   it('writes nothing without --cache', () => {
     const before = snapshot(dir);
@@ -55,6 +56,27 @@ describe('--cache', () => {
     status();
     fs.writeFileSync(eqia, text);
     assert.strictEqual(status(), 'covered', 'a linked file that appears is noticed');
+  });
+
+  it('trusts an old file whose size and time are unchanged, and re-reads anything else', () => {
+    const file = path.join(dir, 'strategies/northvale.md');
+    const text = fs.readFileSync(file, 'utf8');
+    const old = new Date(Date.now() - 3600_000);
+    fs.utimesSync(file, old, old);
+    const first = cached();
+    assert.ok(Math.abs(entryOf('northvale.md').mtime - old.getTime()) < 1, 'the stamp of an old file is kept');
+    // Touched, not changed: the result stands, and the new time is remembered once.
+    const later = new Date(Date.now() - 1800_000);
+    fs.utimesSync(file, later, later);
+    const touched = cached();
+    assert.strictEqual(touched.stdout, first.stdout);
+    assert.ok(Math.abs(entryOf('northvale.md').mtime - later.getTime()) < 1, 'a touched file gets its new stamp');
+    // Changed (another size), with the old time put back: re-linted all the same.
+    fs.writeFileSync(file, `${text}\nSee WCC 14.\n`);
+    fs.utimesSync(file, later, later);
+    const j = JSON.parse(cached().stdout);
+    assert.ok(j.files.find((f) => f.path === 'strategies/northvale.md').diagnostics.some((d) => d.ruleId === 'wcc-tag-invalid'));
+    fs.writeFileSync(file, text);
   });
 
   it('re-lints when the policy changes', () => {

@@ -1,5 +1,7 @@
 // --cache: reuse the result of a file whose content, policy, linked files and
-// tool build are unchanged since the last --cache run. One JSON file under
+// tool build are unchanged since the last --cache run. Content is compared by
+// hash; as in git's index, a file whose size and modification time are those it
+// had well before it was last hashed is not read again. One JSON file under
 // node_modules/.cache/commissioning-lint (or --cache-location); read and written
 // only when --cache is given.
 import type * as Crypto from 'node:crypto';
@@ -18,6 +20,10 @@ const FILE_NAME = 'cache.json';
 interface Entry {
   /** sha256 of the file's bytes. */
   hash: string;
+  /** Size and modification time when the hash was taken, and when that was (ms). */
+  size?: number;
+  mtime?: number;
+  checked?: number;
   /** Fingerprint of the resolved policy (pack + config). */
   policy: string;
   /** Linked files the core asked for: their hash, or null if they could not be read. */
@@ -43,17 +49,28 @@ export async function lintCached(files: string[], opts: Options, resolver: Confi
   const hashes = new Hashes();
   const results: FileResult[] = new Array(files.length);
   const stale: number[] = [];
-  const keys: Array<{ hash: string; policy: string } | undefined> = files.map((f, i) => {
-    const hash = hashes.of(f);
+  let dirty = false;
+  const keys: Array<{ hash: string; policy: string; stat?: Stat } | undefined> = files.map((f, i) => {
+    const e = cache.entries[f];
+    const stat = statOf(f);
+    // Like git's index: a file whose size and time are those it had, well before it
+    // was last hashed, is not read again; anything else is hashed.
+    const same = !!e && !!stat && e.size === stat.size && e.mtime === stat.mtime && e.checked !== undefined && stat.mtime < e.checked - RACY_MS;
+    const hash = same ? e!.hash : hashes.of(f);
     const policy = resolver.forFile(f).policy;
     if (hash === null || !policy) {
       stale.push(i);
       return undefined;
     }
-    const key = { hash, policy: policyFingerprint(policy) };
-    const e = cache.entries[f];
-    if (e && e.hash === key.hash && e.policy === key.policy && Object.entries(e.links).every(([p, h]) => hashes.of(p) === h)) results[i] = { ...e.result, file: f };
-    else stale.push(i);
+    const key = { hash, policy: policyFingerprint(policy), stat: same ? undefined : stat };
+    if (e && e.hash === key.hash && e.policy === key.policy && Object.entries(e.links).every(([p, h]) => hashes.of(p) === h)) {
+      results[i] = { ...e.result, file: f };
+      if (key.stat && key.stat.mtime < key.stat.at - RACY_MS) {
+        // Touched, or settled since it was hashed: remember its time, so the next run need not read it.
+        Object.assign(e, stamp(key.stat));
+        dirty = true;
+      }
+    } else stale.push(i);
     return key;
   });
   if (stale.length) {
@@ -69,11 +86,11 @@ export async function lintCached(files: string[], opts: Options, resolver: Confi
       const { file: _file, ...result } = r;
       // Linked files are hashed as they are now: one edited during the run just misses next time.
       const links = Object.fromEntries((r.links ?? []).map((p) => [p, hashes.of(p)]));
-      cache.entries[files[i]] = { hash: key.hash, policy: key.policy, links, result };
+      cache.entries[files[i]] = { hash: key.hash, ...(key.stat ? stamp(key.stat) : {}), policy: key.policy, links, result };
     });
   }
   // An unchanged corpus leaves the cache as it was: such a run only reads.
-  if (stale.length) save(file, cache, new Set(files));
+  if (stale.length || dirty) save(file, cache, new Set(files));
   return results;
 }
 
@@ -109,6 +126,27 @@ function sha256(data: string | Buffer): string {
 }
 
 /** Content hashes, each file read once per run; null for a file that cannot be read. */
+/** A file changed this close to its hashing may change again within the same time stamp ("racily clean"). */
+const RACY_MS = 2000;
+
+interface Stat {
+  size: number;
+  mtime: number;
+  /** When the stat was taken. */
+  at: number;
+}
+
+function statOf(file: string): Stat | undefined {
+  try {
+    const st = fs.statSync(file);
+    return { size: st.size, mtime: st.mtimeMs, at: Date.now() };
+  } catch {
+    return undefined;
+  }
+}
+
+const stamp = (st: Stat) => ({ size: st.size, mtime: st.mtime, checked: st.at });
+
 class Hashes {
   private readonly memo = new Map<string, string | null>();
 
