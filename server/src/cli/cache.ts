@@ -184,9 +184,17 @@ function policyFingerprint(policy: Policy): string {
 function toolFingerprint(): string {
   let build = '';
   try {
-    build = sha256(fs.readFileSync(__filename)).slice(0, 16);
+    // esbuild.js writes the bundle's hash beside it; a bundle newer than that file (esbuild --watch) is hashed here.
+    const id = __filename.replace(/\.js$/, '.id');
+    build = fs.statSync(id).mtimeMs >= fs.statSync(__filename).mtimeMs ? fs.readFileSync(id, 'utf8').trim() : bundleHash(__filename);
   } catch {
-    // not running from a file: the version alone
+    try {
+      build = bundleHash(__filename);
+    } catch {
+      // not running from a file: the version alone
+    }
   }
   return `${pkg.version}:${build}`;
 }
+
+const bundleHash = (file: string): string => sha256(fs.readFileSync(file)).slice(0, 16);
