@@ -13,6 +13,10 @@ import { createRequire, wrap } from 'node:module';
 // patterns run a few times, and the policy's run on every section. (Set before any
 // compile, so it is part of the flags the code cache was made under.)
 v8.setFlagsFromString('--no-regexp-tier-up');
+// A smaller young generation for the worker threads started after this (the main
+// thread's heap is already sized): a lint allocates fast and briefly, and the default
+// lets each worker's heap swell (peak RSS over 1,000 strategies: ~310 → ~265 MB, same time).
+v8.setFlagsFromString('--max-semi-space-size=8');
 
 const file = path.join(__dirname, 'cli-main.js');
 const cacheFile = path.join(__dirname, 'cli-main.cache');
