@@ -192,10 +192,13 @@ function main() {
     console.log(`## ${name} (median of ${rounds})\n`);
     const per = withFloor ? 2 : 1;
     const base1 = res[0].ms / items[0].k;
-    // The added cost of each step, per 1× added, against the first step's: start-up
-    // cancels out, so this stays near 1.00 when the cost is linear and grows if not.
+    // The added cost of each step, per 1× added, against the average over all steps:
+    // start-up cancels out, so this stays near 1.00 when the cost is linear, and the
+    // last steps rise above it if not. (Against the first step alone, a step that is
+    // nearly all start-up made the ratio meaningless.)
     const ours = (i) => res[i * per].ms;
-    const firstAdded = items.length > 1 ? (ours(1) - ours(0)) / (items[1].k - items[0].k) : NaN;
+    const last = items.length - 1;
+    const firstAdded = last > 0 ? (ours(last) - ours(0)) / (items[last].k - items[0].k) : NaN;
     const rows = items.map((it, i) => {
       const o = res[i * per];
       const f = withFloor ? res[i * per + 1] : undefined;

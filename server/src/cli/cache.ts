@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Options } from './args';
 import type { ConfigResolver } from './config';
 import type { FileResult } from './lint-file';
-import type { Policy } from '../core';
+import { builtinIdOf, type Policy } from '../core';
 import pkg from '../../../package.json';
 
 const FORMAT = 1;
@@ -168,6 +168,9 @@ const policyPrints = new WeakMap<Policy, string>();
 
 /** A hash of the policy's data: phrase lists stand in for their compiled patterns. */
 function policyFingerprint(policy: Policy): string {
+  // A built-in pack as shipped is part of the bundle, which the tool fingerprint covers.
+  const builtin = builtinIdOf(policy);
+  if (builtin) return `builtin:${builtin}`;
   let p = policyPrints.get(policy);
   if (!p) {
     const data = JSON.stringify(policy, (_key, value) => (value && typeof value === 'object' && Array.isArray(value.phrases) && typeof value.test === 'function' ? value.phrases : value));

@@ -55,6 +55,12 @@ export function builtinPackText(id: string): string | undefined {
 
 const compiledBuiltins = new Map<string, Policy>();
 
+/** The id of a built-in pack when `policy` is that pack as shipped (no config, no file pack). */
+export function builtinIdOf(policy: Policy): string | undefined {
+  for (const [id, p] of compiledBuiltins) if (p === policy) return id;
+  return undefined;
+}
+
 /** A pack or config file as parsed, kept so a problem found later can name its line. */
 interface Source {
   file: string;
