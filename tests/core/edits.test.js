@@ -6,20 +6,10 @@ const assert = require('node:assert');
 const fs = require('node:fs');
 const path = require('node:path');
 const fc = require('fast-check');
-const { ROOT, core, policy } = require('../helpers/core');
+const { ROOT, core, policy, comparableModel: comparable } = require('../helpers/core');
 
 const pol = policy();
 
-function comparable(model) {
-  return {
-    masked: model.masked,
-    blocks: model.blocks,
-    comments: model.comments,
-    links: model.links,
-    frontMatter: model.frontMatter,
-    sections: model.sections.map((s) => ({ title: s.title, depth: s.depth, start: s.start, end: s.end, blocks: s.blocks.length })),
-  };
-}
 
 const corpusDir = path.join(ROOT, 'test-fixtures', 'corpus');
 const docs = fs

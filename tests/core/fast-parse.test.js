@@ -8,20 +8,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const fc = require('fast-check');
 const spec = require('commonmark-spec');
-const { ROOT, core } = require('../helpers/core');
+const { ROOT, core, comparableModel: comparable } = require('../helpers/core');
 
-/** The model without its circular parts (sections point at their parent). */
-function comparable(model) {
-  return {
-    masked: model.masked,
-    blocks: model.blocks,
-    comments: model.comments,
-    links: model.links,
-    frontMatter: model.frontMatter,
-    rootBlocks: model.root.blocks.length,
-    sections: model.sections.map((s) => ({ title: s.title, depth: s.depth, start: s.start, end: s.end, blocks: s.blocks.length, children: s.children.length })),
-  };
-}
 
 function sameModel(text, label) {
   const stats = { fast: 0, fallback: 0, reparsed: 0 };

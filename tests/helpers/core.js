@@ -24,4 +24,17 @@ function lintText(text, { policyId, file } = {}) {
   });
 }
 
-module.exports = { ROOT, core, policy, lintText };
+/** A document model without its circular parts (sections point at their parent), for deep comparison. */
+function comparableModel(model) {
+  return {
+    masked: model.masked,
+    blocks: model.blocks,
+    comments: model.comments,
+    links: model.links,
+    frontMatter: model.frontMatter,
+    rootBlocks: model.root.blocks.length,
+    sections: model.sections.map((s) => ({ title: s.title, depth: s.depth, start: s.start, end: s.end, blocks: s.blocks.length, children: s.children.length })),
+  };
+}
+
+module.exports = { ROOT, core, policy, lintText, comparableModel };
