@@ -8,7 +8,7 @@ import { frontMatterKey, type FrontMatterData } from '../frontmatter';
 import { competencyForName } from './competency-names';
 import { DualRegExp, phraseSource } from '../policy/phrases';
 import { openingSource } from '../policy/compile';
-import { LATIN_LETTERS_DIGITS, needsFullWordClass } from '../policy/text-forms';
+import { LATIN_LETTERS_DIGITS } from '../policy/text-forms';
 
 export interface TagFinding {
   number: number;
@@ -44,51 +44,38 @@ const NUMBERS = String.raw`[ \t]*(?:no\.?|number|#)?[ \t]*[-–—:]?[ \t]*(\d{1
 // A written name runs to the end of the clause, but never into the next reference (`stop`).
 const name = (stop: string) => String.raw`(?:[ \t]*(?:[-–—:]|\()[ \t]*((?:(?!${stop})[^\n\]\).;|]){3,80}))?`;
 
+/**
+ * The tag patterns, each in the latin form (word classes below U+0300, far
+ * cheaper to compile) for text with no letter beyond that, and the full form.
+ */
 interface TagPatterns {
   /** A prefix, an optional introducer, numbers and a name: "WCC competency 5 – Manage knowledge". */
-  tag: RegExp;
+  tag: DualRegExp;
   /** A standalone word, numbers and a name: "Competency 5", read only in a document that names the framework. */
-  standalone: RegExp;
+  standalone: DualRegExp;
 }
 
-/**
- * Both forms of the patterns: the latin one (word classes below U+0300, far
- * cheaper to compile) serves text with no letter beyond that; each is built on
- * first use.
- */
-class TagForms {
-  private forms: { latin?: TagPatterns; full?: TagPatterns } = {};
-
-  constructor(private readonly wcc: Policy['wcc']) {}
-
-  for(text: string): TagPatterns {
-    const latin = !needsFullWordClass(text);
-    return latin ? (this.forms.latin ??= this.build(true)) : (this.forms.full ??= this.build(false));
-  }
-
-  private build(latin: boolean): TagPatterns {
-    const { prefixes, standalone, introducers } = this.wcc;
-    const start = latin ? LATIN_START : START;
-    const named = name(openingSource([...prefixes.phrases, ...standalone.phrases], true, latin));
-    return {
-      tag: new RegExp(`${start}(?:${openingSource(prefixes.phrases, false, latin)})(?:[ \\t-]*(?:${openingSource(introducers.phrases, false, latin)}))?${NUMBERS}${named}`, 'giu'),
-      standalone: new RegExp(`${start}(?:${openingSource(standalone.phrases, false, latin)})${NUMBERS}${named}`, 'giu'),
-    };
-  }
+function tagPatterns({ prefixes, standalone, introducers }: Policy['wcc']): TagPatterns {
+  const named = (latin: boolean) => name(openingSource([...prefixes.phrases, ...standalone.phrases], true, latin));
+  const start = (latin: boolean) => (latin ? LATIN_START : START);
+  return {
+    tag: new DualRegExp((latin) => `${start(latin)}(?:${openingSource(prefixes.phrases, false, latin)})(?:[ \\t-]*(?:${openingSource(introducers.phrases, false, latin)}))?${NUMBERS}${named(latin)}`, 'giu'),
+    standalone: new DualRegExp((latin) => `${start(latin)}(?:${openingSource(standalone.phrases, false, latin)})${NUMBERS}${named(latin)}`, 'giu'),
+  };
 }
 
 /** Tag patterns by vocabulary, compiled once per process rather than once per document. */
-const tagPatterns = new Map<string, TagForms>();
-const policyPatterns = new WeakMap<Policy['wcc'], TagForms>();
+const byVocabulary = new Map<string, TagPatterns>();
+const policyPatterns = new WeakMap<Policy['wcc'], TagPatterns>();
 
-function patternsFor(wcc: Policy['wcc']): TagForms {
+function patternsFor(wcc: Policy['wcc']): TagPatterns {
   let p = policyPatterns.get(wcc);
   if (p) return p;
   const key = JSON.stringify([wcc.prefixes.phrases, wcc.introducers.phrases, wcc.standalone.phrases]);
-  p = tagPatterns.get(key);
+  p = byVocabulary.get(key);
   if (!p) {
-    p = new TagForms(wcc);
-    tagPatterns.set(key, p);
+    p = tagPatterns(wcc);
+    byVocabulary.set(key, p);
   }
   policyPatterns.set(wcc, p);
   return p;
@@ -139,9 +126,9 @@ export function recogniseWcc(model: DocModel, policy: Policy, fm: FrontMatterDat
       nums.forEach((n, i) => addTag(n, i === nums.length - 1 ? m![3] : undefined, start, end, m![0]));
     }
   };
-  const patterns = patternsFor(policy.wcc).for(text);
-  scan(patterns.tag);
-  if (policy.wcc.prefixes.test(text)) scan(patterns.standalone);
+  const patterns = patternsFor(policy.wcc);
+  scan(patterns.tag.for(text));
+  if (policy.wcc.prefixes.test(text)) scan(patterns.standalone.for(text));
   scanNames(model, policy, taken, tags);
   scanNumberedBoxes(model, policy, taken, addTag);
   frontMatterTags(fm, policy, tags, invalid, max);
