@@ -14,4 +14,5 @@ export { ruleDocsUrl } from './docs';
 export * from './editor';
 export { LineIndex } from './parse/lines';
 export { PhraseHitFinder, distinctWithin, leftmostSpans } from './policy/phrase-hits';
+export { phraseSource } from './policy/phrases';
 export type { Section } from './model/types';

@@ -116,13 +116,14 @@ export class DualRegExp {
   }
 }
 
-/** A compiled phrase list: one regex for "any of them", one per phrase for counting. */
+/**
+ * A compiled phrase list: one regex for "any of them" (`test`, `spans`). Which of
+ * the phrases occur, and where, is phrase-hits.ts's work.
+ */
 export class PhraseSet {
   private readonly anyRe: DualRegExp;
-  private partsRe?: DualRegExp[];
   private readonly caseless: boolean;
   private caselessAny?: RegExp;
-  private caselessParts?: RegExp[];
   private readonly literals: Array<string[] | undefined>;
   /** Every phrase has literals, so text holding no phrase's full set cannot match. */
   private readonly prefilter: boolean;
@@ -152,21 +153,6 @@ export class PhraseSet {
     const { re, subject } = this.any(text);
     re.lastIndex = 0;
     return re.test(subject);
-  }
-
-  /** How many different phrases of the set occur in the text. */
-  countDistinct(text: string): number {
-    const f = folded(text);
-    const subject = this.caseless ? caselessText(text) : undefined;
-    // Built on first use: only signal counting needs one regex per phrase.
-    const parts: RegExp[] | undefined = subject === undefined ? undefined : (this.caselessParts ??= this.phrases.map((p) => new RegExp(phraseSource(p, true, true), 'u')));
-    this.partsRe ??= subject === undefined ? this.phrases.map((p) => new DualRegExp((latin) => phraseSource(p, latin), 'iu')) : undefined;
-    let n = 0;
-    for (let i = 0; i < this.phrases.length; i++) {
-      if (!holdsAll(f, this.literals[i])) continue;
-      if (parts ? parts[i].test(subject!) : this.partsRe![i].for(text).test(text)) n++;
-    }
-    return n;
   }
 
   /** Every non-overlapping match, as [start, end) offsets into text. */
