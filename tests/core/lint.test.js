@@ -51,6 +51,25 @@ describe('lint()', () => {
     }
   });
 
+  it('costs in proportion to length for a strategy of thousands of sections', function () {
+    this.timeout(60000);
+    // The benchmark's generator grows a document by adding "Localities" sub-sections.
+    const { strategy } = require('../bench/generate');
+    const pol = policy();
+    const cost = (bytes) => {
+      const text = strategy(11, bytes);
+      core.lint(text, { policy: pol }); // warm up
+      const t0 = process.hrtime.bigint();
+      core.lint(text, { policy: pol });
+      return Number(process.hrtime.bigint() - t0) / 1e6;
+    };
+    const small = cost(512 * 1024);
+    const large = cost(8 * 512 * 1024);
+    // Linear is at most 8× (start-up costs make it less); a cost quadratic in
+    // sections (each section's score scanning every hit of the document) was 18×.
+    assert.ok(large < 12 * small, `0.5 MB: ${small.toFixed(0)} ms, 4 MB: ${large.toFixed(0)} ms`);
+  });
+
   it('keeps a 10,000-row table fast and reads its rows', () => {
     let table = '## Equality impact assessment\n\n| Group | Impact |\n|---|---|\n';
     for (let i = 0; i < 10000; i++) table += `| Row ${i} | none |\n`;

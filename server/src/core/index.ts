@@ -13,6 +13,6 @@ export type { Policy, PolicyProblem } from './policy/types';
 export { ruleDocsUrl } from './docs';
 export * from './editor';
 export { LineIndex } from './parse/lines';
-export { PhraseHitFinder, distinctWithin, leftmostSpans } from './policy/phrase-hits';
+export { PhraseHitFinder, byStart, distinctWithin, leftmostSpans } from './policy/phrase-hits';
 export { phraseSource } from './policy/phrases';
 export type { Section } from './model/types';

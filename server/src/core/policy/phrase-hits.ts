@@ -247,26 +247,41 @@ export function leftmostHits(hits: PhraseHit[]): PhraseHit[] {
 let marks = new Uint32Array(1024);
 let generation = 0;
 
-/** How many different phrases have a hit lying wholly inside one of the spans. */
+/** Hits in document order (what distinctWithin needs). */
+export function byStart(hits: PhraseHit[]): PhraseHit[] {
+  return [...hits].sort((a, b) => a.start - b.start || a.phrase - b.phrase);
+}
+
+/**
+ * How many different phrases have a hit lying wholly inside one of the spans.
+ * `hits` must be in document order (byStart): each span costs a binary search
+ * and its own hits, so scoring every section of a long document stays linear.
+ */
 export function distinctWithin(hits: PhraseHit[], spans: Array<{ start: number; end: number }>): number {
   if (++generation === 0xffffffff) {
     marks.fill(0);
     generation = 1;
   }
   let n = 0;
-  for (const h of hits) {
-    if (h.phrase >= marks.length) {
-      const grown = new Uint32Array(Math.max(h.phrase + 1, marks.length * 2));
-      grown.set(marks);
-      marks = grown;
+  for (const s of spans) {
+    let lo = 0;
+    let hi = hits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hits[mid].start < s.start) lo = mid + 1;
+      else hi = mid;
     }
-    if (marks[h.phrase] === generation) continue;
-    for (const s of spans) {
-      if (s.start <= h.start && h.end <= s.end) {
-        marks[h.phrase] = generation;
-        n++;
-        break;
+    for (let i = lo; i < hits.length && hits[i].start < s.end; i++) {
+      const h = hits[i];
+      if (h.end > s.end) continue;
+      if (h.phrase >= marks.length) {
+        const grown = new Uint32Array(Math.max(h.phrase + 1, marks.length * 2));
+        grown.set(marks);
+        marks = grown;
       }
+      if (marks[h.phrase] === generation) continue;
+      marks[h.phrase] = generation;
+      n++;
     }
   }
   return n;

@@ -3,7 +3,7 @@
 // then headings, then what a section's prose is substantively about.
 import type { DocModel, Section, Span } from '../model/types';
 import type { ElementDef, Matcher, Policy } from '../policy/types';
-import { PhraseHitFinder, distinctWithin, leftmostSpans, type PhraseHit } from '../policy/phrase-hits';
+import { PhraseHitFinder, byStart, distinctWithin, leftmostSpans, type PhraseHit } from '../policy/phrase-hits';
 import { modelHits } from './hits';
 import type { ElementStatus } from '../types';
 import { isPlaceholder, isStub, normaliseHeading, sectionText, wordCount } from './text';
@@ -214,15 +214,25 @@ function signalCount(model: DocModel, policy: Policy, element: ElementDef, spans
     const all = modelHits(model, finder);
     for (const e of policy.elements) {
       const [from, to] = ranges.get(e)!;
-      let hits = all.filter((h) => h.phrase >= from && h.phrase < to);
+      let hits = byStart(all.filter((h) => h.phrase >= from && h.phrase < to));
       if (e.nearMisses) {
         const misses = leftmostSpans(modelHits(model, finderFor(e.nearMisses)));
-        if (misses.length) hits = hits.filter((h) => !misses.some(([ms, me]) => h.start < me && h.end > ms));
+        if (misses.length) hits = withoutOverlaps(hits, misses);
       }
       memo.hits.set(e, hits);
     }
   }
   return distinctWithin(memo.hits.get(element) ?? [], spans);
+}
+
+/** Hits (in document order) that overlap none of the spans (in document order, not overlapping each other). */
+function withoutOverlaps(hits: PhraseHit[], spans: Array<[number, number]>): PhraseHit[] {
+  let k = 0;
+  return hits.filter((h) => {
+    while (k < spans.length && spans[k][1] <= h.start) k++;
+    // Spans ending before this hit's start are done; a span that starts before its end overlaps it.
+    return !(k < spans.length && spans[k][0] < h.end);
+  });
 }
 
 /** Every element's signals as one phrase list: the range of each element's phrases in it. */
