@@ -26,6 +26,21 @@ describe('lint()', () => {
     assert.deepStrictEqual(key(lintText(BASE + refs + '\nΣύνοψη: Ωmega. Кратко.\n')), latin);
   });
 
+  it('reads front matter the same with LF, CRLF and CR line endings', () => {
+    const doc = '---\ntitle: x\nowner: y\nwcc: [5, 14]\n---\n# Strategy\n\nText.\n';
+    const bad = doc.replace('owner: y', 'owner: [unclosed');
+    const key = (text) => {
+      const r = lintText(text);
+      return [r.coverage.wcc.tags.map((t) => `${t.number}@${t.line}`), r.diagnostics.filter((d) => d.ruleId.startsWith('front-matter') || d.ruleId === 'wcc-tag-invalid').map((d) => `${d.ruleId}@${d.line}:${d.column}`)];
+    };
+    for (const text of [doc, bad]) {
+      const lf = key(text);
+      assert.ok(lf[0].length + lf[1].length > 0, JSON.stringify(lf));
+      assert.deepStrictEqual(key(text.replace(/\n/g, '\r\n')), lf, 'CRLF');
+      assert.deepStrictEqual(key(text.replace(/\n/g, '\r')), lf, 'CR');
+    }
+  });
+
   it('counts a tab as one column, as editors do', () => {
     const r = lintText(BASE + '\n\tThe DDA applies.\n');
     const d = r.diagnostics.find((x) => x.ruleId === 'legislation-superseded');

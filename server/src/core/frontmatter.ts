@@ -26,7 +26,9 @@ export function readFrontMatter(model: DocModel, cache?: ParseCache): FrontMatte
 
 function parseFrontMatter(model: DocModel, fm: NonNullable<DocModel['frontMatter']>, base: number): FrontMatterData | undefined {
   const counter = new LineCounter();
-  const doc = parseDocument(fm.raw, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  // The YAML parser's line counter knows only \n: a lone \r (old Mac line endings)
+  // becomes \n, the same length, so offsets and lines still agree with the source.
+  const doc = parseDocument(fm.raw.replace(/\r(?!\n)/g, '\n'), { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const lineOf = (key: string, index?: number | string): number | undefined => {
     const node = (index === undefined ? doc.get(key, true) : doc.getIn([key, index], true)) as { range?: number[] } | undefined;
     const off = node?.range?.[0];

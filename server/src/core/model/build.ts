@@ -142,7 +142,7 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[]): C
     const s = at(node);
     switch (node.type) {
       case 'yaml':
-        frontMatter = { ...s, raw: node.value, valueStart: source.indexOf('\n', s.start) + 1 };
+        frontMatter = { ...s, raw: node.value, valueStart: afterFirstLine(source, s) };
         blank(s.start, s.end);
         return;
       case 'heading': {
@@ -226,6 +226,12 @@ function boldHeading(node: Extract<RootContent, { type: 'paragraph' }>): string 
   if (kids.length !== 1 || kids[0].type !== 'strong') return undefined;
   const text = plain(kids[0]).trim().replace(/:$/, '');
   return text && text.length <= BOLD_HEADING_MAX && !text.includes('\n') ? text : undefined;
+}
+
+/** Offset just past the span's first line ending (\r\n, \r or \n), or its end: where front matter's YAML starts. */
+function afterFirstLine(source: string, s: Span): number {
+  const m = /\r\n|\r|\n/.exec(source.slice(s.start, s.end));
+  return m ? s.start + m.index + m[0].length : s.end;
 }
 
 function collectComments(html: string, offset: number, out: Comment[]): void {
