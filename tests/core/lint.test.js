@@ -85,6 +85,43 @@ describe('lint()', () => {
     assert.ok(large < 12 * small, `0.5 MB: ${small.toFixed(0)} ms, 4 MB: ${large.toFixed(0)} ms`);
   });
 
+  it('keeps runs that make micromark quadratic fast: emphasis markers, lazy quote lines, brackets', function () {
+    this.timeout(60000);
+    const hostile = {
+      'emphasis markers': `# T\n\n${'a*b_c**d__e '.repeat(20000)}\n`,
+      'lazy quote lines': `# T\n\n${'> a\nb\n'.repeat(20000)}`,
+      brackets: `# T\n\n${'[a](b [c] ](d) '.repeat(20000)}\n`,
+    };
+    for (const [name, text] of Object.entries(hostile)) {
+      const t0 = Date.now();
+      const r = core.lint(text, { policy: policy() });
+      const ms = Date.now() - t0;
+      // A whole-text remark parse took 6–40 s; in pieces about 1 s.
+      assert.ok(ms < 12000, `${name}: ${ms} ms`);
+      assert.ok(!r.diagnostics.some((d) => d.ruleId === 'internal-error'));
+    }
+  });
+
+  it('cuts long text for remark where blocks end, never inside a fence or comment', () => {
+    const para = (i) => `Paragraph ${i} ${'word '.repeat(60)}\n`;
+    const fence = '```\n' + 'code line\n\nmore code\n'.repeat(300) + '```\n';
+    const text = [para(1), '\n', fence, '\n', ...Array.from({ length: 200 }, (_, i) => `${para(i)}\n`)].join('');
+    const parts = core.pieces(text, 4096);
+    assert.ok(parts.length > 5);
+    assert.strictEqual(parts[0][0], 0);
+    assert.strictEqual(parts[parts.length - 1][1], text.length);
+    const fenceStart = text.indexOf('```');
+    const fenceEnd = text.lastIndexOf('```') + 3;
+    for (let i = 0; i < parts.length; i++) {
+      if (i) assert.strictEqual(parts[i][0], parts[i - 1][1], 'contiguous');
+      const cut = parts[i][0];
+      if (!i) continue;
+      assert.ok(cut <= fenceStart || cut >= fenceEnd, `cut at ${cut} inside the fence`);
+      assert.strictEqual(text[cut - 1], '\n', 'cut at a line start');
+      assert.match(text[cut], /[A-Za-z0-9]/);
+    }
+  });
+
   it('keeps a 10,000-row table fast and reads its rows', () => {
     let table = '## Equality impact assessment\n\n| Group | Impact |\n|---|---|\n';
     for (let i = 0; i < 10000; i++) table += `| Row ${i} | none |\n`;

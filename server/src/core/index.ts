@@ -15,4 +15,5 @@ export * from './editor';
 export { LineIndex } from './parse/lines';
 export { PhraseHitFinder, byStart, distinctWithin, leftmostSpans } from './policy/phrase-hits';
 export { phraseSource } from './policy/phrases';
+export { pieces } from './parse/pieces';
 export type { Section } from './model/types';
