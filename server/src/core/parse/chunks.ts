@@ -4,6 +4,8 @@
 // Long tables are sliced into pieces that repeat the header row, because
 // micromark's table parsing grows faster than linearly with row count.
 
+import { VerbatimTracker } from './verbatim';
+
 export interface Chunk {
   text: string;
   /** Source offset of text[headerLength]. */
@@ -20,7 +22,6 @@ export interface Chunk {
 
 export const TABLE_SLICE_ROWS = 100;
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^#{1,6}(?:[ \t]|$)/;
 const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const TABLE_END = /^ {0,3}(#|`{3}|~{3}|>|<)/;
@@ -56,8 +57,7 @@ export function chunkDocument(src: string): Chunk[] {
   const chunks: Chunk[] = [];
   let first = 0; // first line of the chunk being collected
   let gfm = false;
-  let fence: string | null = null;
-  let inComment = false;
+  const verbatim = new VerbatimTracker();
   const fmEnd = frontMatterEnd(lines);
 
   const emit = (from: number, to: number, extra: Partial<Chunk> = {}) => {
@@ -77,24 +77,7 @@ export function chunkDocument(src: string): Chunk[] {
 
   for (let i = fmEnd + 1; i < lines.length; i++) {
     const text = lines[i].text;
-    if (fence) {
-      const close = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
-      if (close.test(text)) fence = null;
-      continue;
-    }
-    if (inComment) {
-      if (text.includes('-->')) inComment = false;
-      continue;
-    }
-    const f = FENCE.exec(text);
-    if (f) {
-      fence = f[1];
-      continue;
-    }
-    if (text.includes('<!--') && !text.slice(text.lastIndexOf('<!--')).includes('-->')) {
-      inComment = true;
-      continue;
-    }
+    if (verbatim.line(text)) continue;
     if (ATX.test(text) && i > first && !/^ {0,3}</.test(lines[i - 1].text)) {
       emit(first, i);
       first = i;

@@ -6,11 +6,10 @@
 // most likely ends: at a blank line, else a line break, else a space, always
 // before a letter or digit (so a piece never starts as a list, quote or
 // heading), and never inside a code fence or an HTML comment.
+import { VerbatimTracker } from './verbatim';
 
 /** Text up to this long goes to remark whole (a longer run than any paragraph or list of a real strategy). */
 export const PIECE_CHARS = 8 * 1024;
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /** [start, end) pieces covering text, each about `max` long or less where a cut can be found. */
 export function pieces(text: string, max = PIECE_CHARS): Array<[number, number]> {
@@ -37,30 +36,20 @@ export function pieces(text: string, max = PIECE_CHARS): Array<[number, number]>
 function cutPoint(text: string, from: number, limit: number): number {
   let blank = -1;
   let line = -1;
-  let fence: string | null = null;
-  let comment = false;
+  const verbatim = new VerbatimTracker();
   let pos = from;
   while (pos < text.length) {
     const nl = text.indexOf('\n', pos);
     const end = nl < 0 ? text.length : nl;
     const lineText = text.slice(pos, end);
-    const f = FENCE.exec(lineText);
-    if (fence) {
-      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && !lineText.slice(f[0].length).trim()) fence = null;
-    } else if (comment) {
-      if (lineText.includes('-->')) comment = false;
-    } else if (f) {
-      fence = f[1];
-    } else if (lineText.includes('<!--') && !lineText.slice(lineText.lastIndexOf('<!--')).includes('-->')) {
-      comment = true;
-    } else if (end > limit && blank < 0 && line < 0 && end - pos > limit - from) {
+    if (!verbatim.line(lineText) && end > limit && blank < 0 && line < 0 && end - pos > limit - from) {
       // One huge line (no real strategy has one): cut at a space before a word.
       return spaceCut(text, Math.max(pos, from), limit, end);
     }
     if (end >= limit && (blank > from || line > from)) return blank > from ? blank : line;
     if (nl < 0) break;
     const next = end + 1;
-    if (!fence && !comment && startsWord(text, next)) {
+    if (!verbatim.inside && startsWord(text, next)) {
       if (next > limit) return next;
       line = next;
       if (lineText.trim() === '') blank = next;
