@@ -159,7 +159,12 @@ describe('CLI', () => {
     const r = run(['--format', 'json', 'bin.md', 'ok.md'], { cwd: dir });
     assert.strictEqual(r.code, 2);
     assert.match(r.stderr, /bin\.md: not a text file/);
-    assert.deepStrictEqual(JSON.parse(r.stdout).files.map((f) => f.path), ['ok.md']);
+    // Every input appears in the JSON; the one that could not be linted says why.
+    const j = JSON.parse(r.stdout);
+    assert.deepStrictEqual(j.files.map((f) => f.path), ['bin.md', 'ok.md']);
+    assert.match(j.files[0].error, /not a text file/);
+    assert.strictEqual(j.files[0].diagnostics, undefined);
+    assert.strictEqual(j.summary.files, 2);
   });
 
   it('reads UTF-16 and invalid UTF-8, empty files, and warns about bad bytes', () => {

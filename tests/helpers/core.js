@@ -19,7 +19,7 @@ function lintText(text, { policyId, file } = {}) {
     policy: policy(policyId),
     readLinked: (rel) => {
       const p = path.resolve(dir, rel);
-      return fs.existsSync(p) ? { path: rel, text: fs.readFileSync(p, 'utf8') } : undefined;
+      return fs.existsSync(p) ? { path: rel, text: fs.readFileSync(p, 'utf8'), key: p } : { path: rel, refused: 'could not be read: no such file' };
     },
   });
 }

@@ -1,98 +1,116 @@
 // The commissioning-lint command: parse options, expand inputs, lint, format,
 // exit 0 (no errors), 1 (lint errors / too many warnings) or 2 (usage, config,
-// policy or I/O error, with a one-line reason on stderr). Writes no file unless
-// --output or --cache asks it to.
+// policy or I/O error, with a one-line reason on stderr per problem; every
+// readable file is still reported). Writes no file unless --output or --cache
+// asks it to, and never over one of its inputs.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseOptions, UsageError, USAGE, type Options } from './args';
-import { expandInputs } from './inputs';
-import { ConfigResolver } from './config';
-import { lintFile, type FileResult } from './lint-file';
-import { decode } from './decode';
+import { decode, linkedEqiaFiles, lintFile, STDIN_MAX_BYTES, type FileResult } from '../engine';
+import { expandInputs, nodeHost, readStdin } from '../engine/node';
+import { isReadError } from '../engine';
 import { formatterFor } from './formatters';
 import { countSeverities } from './formatters/summary';
 import { lintInParallel } from './pool';
 import { isWorker, runWorker } from './worker';
+import { makeEngine } from './worker-protocol';
+import { fail, say } from './say';
 import { DEFAULT_POLICY_ID } from '../core';
 import pkg from '../../../package.json';
 
 export const VERSION: string = pkg.version;
-
-function fail(message: string): number {
-  process.stderr.write(`commissioning-lint: ${message}\n`);
-  return 2;
-}
 
 async function main(argv: string[]): Promise<number> {
   let opts: Options;
   try {
     opts = parseOptions(argv);
   } catch (err) {
-    if (err instanceof UsageError) return fail(`${err.message}\n${USAGE.split('\n')[0]}  (see --help)`);
+    if (err instanceof UsageError) return fail(`${err.message} — ${USAGE.split('\n')[0]}  (see --help)`);
     throw err;
   }
-  if (opts.help) {
-    process.stdout.write(USAGE + '\n');
-    return 0;
-  }
-  if (opts.version) {
-    process.stdout.write(VERSION + '\n');
-    return 0;
-  }
+  if (opts.help) return print(USAGE + '\n', 0);
+  if (opts.version) return print(VERSION + '\n', 0);
   const cwd = process.cwd();
-  if (opts.config && !fs.existsSync(path.resolve(cwd, opts.config))) return fail(`cannot read config "${opts.config}": no such file`);
-  const resolver = new ConfigResolver({ config: opts.config, policy: opts.policy, cwd });
+  if (opts.config && !nodeHost.isFile(path.resolve(cwd, opts.config))) return fail(`cannot read config "${opts.config}": no such file`);
+  const engine = makeEngine({ config: opts.config, policy: opts.policy, cwd });
 
   let results: FileResult[];
   const problems: string[] = [];
+  let inputs: string[] = [];
   if (opts.stdin) {
     const file = path.resolve(cwd, opts.stdinFilename ?? 'stdin.md');
-    const d = decode(fs.readFileSync(0));
+    const r = await readStdin(STDIN_MAX_BYTES);
+    if (isReadError(r)) return fail(`standard input ${r.error}`);
+    const d = decode(r.bytes);
     if (d.problem) return fail(`standard input: ${d.problem}`);
-    results = [{ ...lintFile(file, resolver, d.text), file }];
+    results = [{ ...lintFile(engine, file, d.text), file }];
     if (d.warning) results[0].warning = d.warning;
   } else {
-    if (!opts.inputs.length) return fail(`no files given\n${USAGE.split('\n')[0]}  (see --help)`);
-    const inputs = expandInputs(opts.inputs, cwd);
-    problems.push(...inputs.problems);
-    results = await lintInParallel(inputs.files, opts, resolver);
+    if (!opts.inputs.length) return fail(`no files given — ${USAGE.split('\n')[0]}  (see --help)`);
+    const expanded = expandInputs(opts.inputs, cwd, engine.resolver);
+    problems.push(...expanded.problems);
+    inputs = expanded.files;
+    results = await lintInParallel(expanded.files, opts, engine);
     // A file linked as another strategy's EqIA is part of that strategy, not one of its own.
-    const deps = new Set(results.flatMap((r) => r.dependencies ?? []));
-    results = results.filter((r) => !(inputs.discovered.has(r.file) && deps.has(r.file)));
+    const linked = linkedEqiaFiles(results);
+    results = results.filter((r) => !(expanded.discovered.has(r.file) && linked.has(r.file)));
   }
 
   // --quiet reports errors only: drop the rest before any format or count sees them.
   if (opts.quiet) for (const r of results) if (r.diagnostics) r.diagnostics = r.diagnostics.filter((d) => d.severity === 'error');
   for (const r of results) {
     if (r.error) problems.push(`${display(r.file, cwd)}: ${r.error}`);
-    else if (r.warning) process.stderr.write(`commissioning-lint: warning: ${display(r.file, cwd)} ${r.warning}\n`);
+    else if (r.warning) say(`warning: ${display(r.file, cwd)} ${r.warning}`);
   }
   const first = results.find((r) => r.policyId);
   const policyId = first?.policyId ?? opts.policy ?? DEFAULT_POLICY_ID;
-  const policy = first ? resolver.forFile(first.file).policy : undefined;
+  const policy = first ? engine.resolver.forFile(first.file).policy : undefined;
   const report = { results, display: (f: string) => display(f, cwd), policyId, policy, version: VERSION, color: opts.color, quiet: opts.quiet, cwd };
   const formatter = formatterFor(opts.format) ?? (await loadExtraFormatter(opts.format));
   const out = formatter(report);
   if (opts.output) {
+    const target = path.resolve(cwd, opts.output);
+    if (isInput(target, inputs)) return fail(`will not write the report over "${opts.output}", one of the files being linted`);
     try {
-      fs.mkdirSync(path.dirname(path.resolve(cwd, opts.output)), { recursive: true });
-      fs.writeFileSync(path.resolve(cwd, opts.output), out);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, out);
     } catch (err) {
       return fail(`cannot write "${opts.output}": ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
-  } else {
-    await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
-  }
+  } else await write(out);
 
-  for (const p of problems) process.stderr.write(`commissioning-lint: ${p}\n`);
+  for (const p of problems) say(p);
+  return exitCode(results, problems, opts);
+}
+
+function exitCode(results: FileResult[], problems: string[], opts: Options): number {
   if (problems.length) return 2;
   const n = countSeverities(results);
   if (n.errors > 0) return 1;
   if (opts.maxWarnings !== undefined && n.warnings > opts.maxWarnings) {
-    process.stderr.write(`commissioning-lint: ${n.warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+    say(`${n.warnings} warnings, more than --max-warnings ${opts.maxWarnings}`);
     return 1;
   }
   return 0;
+}
+
+/** Writes to stdout; false when the reader has gone (`| head`), which ends nothing but the report. */
+function write(text: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    process.stdout.once('error', () => resolve(false));
+    process.stdout.write(text, (err) => resolve(!err));
+  });
+}
+
+async function print(text: string, code: number): Promise<number> {
+  await write(text);
+  return code;
+}
+
+/** Whether `target` is (the real file of) one of the inputs. */
+function isInput(target: string, inputs: string[]): boolean {
+  const real = nodeHost.realpath(target) ?? target;
+  return inputs.some((f) => f === target || (nodeHost.realpath(f) ?? f) === real);
 }
 
 async function loadExtraFormatter(format: string) {
@@ -109,6 +127,10 @@ function display(file: string, cwd: string): string {
 if (isWorker()) {
   runWorker();
 } else {
+  // A reader that goes away (`| head -1`) is not an error of this run.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') say(`cannot write the report: ${err.code ?? err.message}`);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

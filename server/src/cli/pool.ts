@@ -7,23 +7,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { Options } from './args';
-import type { ConfigResolver } from './config';
-import { lintFile, type FileResult } from './lint-file';
+import { lintFile, type Engine, type FileResult } from '../engine';
+import { lintCached } from '../engine/node';
 import { progress, type Progress } from './progress';
-import { lintCached } from './cache';
-import { WORKER_FLAG } from './worker';
-
-/** What a worker needs to build the same ConfigResolver as the main thread. */
-export interface WorkerInit {
-  config?: string;
-  policy?: string;
-  cwd: string;
-}
-
-export interface WorkerTask {
-  index: number;
-  file: string;
-}
+import { WORKER_FLAG, type WorkerInit, type WorkerTask } from './worker-protocol';
 
 /**
  * Below this much Markdown a run stays in one thread. A worker starts cold (its
@@ -36,24 +23,25 @@ const BYTES_PER_THREAD = 768 * 1024;
 /** Files queued per worker, so none waits for the main thread between files. */
 const IN_FLIGHT = 2;
 
-export async function lintInParallel(files: string[], opts: Options, resolver: ConfigResolver): Promise<FileResult[]> {
-  if (opts.cache) return lintCached(files, opts, resolver, (todo) => lintFiles(todo, opts, resolver));
-  return lintFiles(files, opts, resolver);
+export async function lintInParallel(files: string[], opts: Options, engine: Engine): Promise<FileResult[]> {
+  if (opts.cache) return lintCached(files, opts.cacheLocation, engine.resolver, (todo) => lintFiles(todo, opts, engine));
+  return lintFiles(files, opts, engine);
 }
 
-async function lintFiles(files: string[], opts: Options, resolver: ConfigResolver): Promise<FileResult[]> {
+async function lintFiles(files: string[], opts: Options, engine: Engine): Promise<FileResult[]> {
   const sizes = files.map(sizeOf);
-  const threads = Math.min(opts.jobs ?? autoJobs(sizes), files.length);
+  // More threads than cores only costs memory (-j 300 took 6.8 GB).
+  const threads = Math.min(opts.jobs === undefined ? autoJobs(sizes) : Math.min(opts.jobs, cores()), files.length);
   const bar = progress(files.length);
   try {
     if (threads <= 1) {
       return files.map((f) => {
-        const r = lintFile(f, resolver);
+        const r = lintFile(engine, f);
         bar.tick();
         return r;
       });
     }
-    return await inThreads(files, sizes, threads, resolver, { config: opts.config, policy: opts.policy, cwd: process.cwd() }, bar);
+    return await inThreads(files, sizes, threads, engine, { config: opts.config, policy: opts.policy, cwd: process.cwd() }, bar);
   } finally {
     bar.done();
   }
@@ -63,8 +51,11 @@ async function lintFiles(files: string[], opts: Options, resolver: ConfigResolve
 export function autoJobs(sizes: number[]): number {
   const total = sizes.reduce((a, b) => a + b, 0);
   if (total < SMALL_RUN_BYTES) return 1;
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(cores, Math.floor(total / BYTES_PER_THREAD)));
+  return Math.max(1, Math.min(cores(), Math.floor(total / BYTES_PER_THREAD)));
+}
+
+function cores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
 function sizeOf(file: string): number {
@@ -80,7 +71,7 @@ function sizeOf(file: string): number {
  * threads − 1 workers, all taking files from one queue, largest first (so a 5 MB
  * strategy does not start last and leave the others idle).
  */
-function inThreads(files: string[], sizes: number[], threads: number, resolver: ConfigResolver, init: WorkerInit, bar: Progress): Promise<FileResult[]> {
+function inThreads(files: string[], sizes: number[], threads: number, engine: Engine, init: WorkerInit, bar: Progress): Promise<FileResult[]> {
   // Required here, not at the top: a one-thread run never loads worker_threads (cold start).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
@@ -126,7 +117,7 @@ function inThreads(files: string[], sizes: number[], threads: number, resolver: 
     const own = () => {
       if (settled || next >= order.length) return;
       const index = order[next++];
-      completed(index, lintFile(files[index], resolver));
+      completed(index, lintFile(engine, files[index]));
       setImmediate(own);
     };
     setImmediate(own);

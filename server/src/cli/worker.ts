@@ -1,13 +1,9 @@
 // Worker thread side of the pool. A worker runs the same bundle as the CLI (through
 // dist/cli.js, so it starts from V8's code cache too); main.ts sees the flag the pool
 // sets and calls runWorker() instead of the command. It lints the files it is sent,
-// one message per file, with its own config resolver and compiled policies.
-import type { WorkerInit, WorkerTask } from './pool';
-import { ConfigResolver } from './config';
-import { lintFile } from './lint-file';
-
-/** Set (by the pool's worker bootstrap) on a worker thread's global object. */
-export const WORKER_FLAG = '__commissioningLintWorker';
+// one message per file, with its own engine.
+import { lintFile } from '../engine';
+import { makeEngine, WORKER_FLAG, type WorkerInit, type WorkerTask } from './worker-protocol';
 
 export function isWorker(): boolean {
   return (globalThis as Record<string, unknown>)[WORKER_FLAG] === true;
@@ -16,8 +12,8 @@ export function isWorker(): boolean {
 export function runWorker(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const resolver = new ConfigResolver(workerData as WorkerInit);
+  const engine = makeEngine(workerData as WorkerInit);
   parentPort!.on('message', (task: WorkerTask) => {
-    parentPort!.postMessage({ index: task.index, result: lintFile(task.file, resolver) });
+    parentPort!.postMessage({ index: task.index, result: lintFile(engine, task.file) });
   });
 }

@@ -26,6 +26,14 @@ export interface Analysis {
   /** Where document-level findings are shown: the title heading, or the first line. */
   title: Span;
   linked: LinkedEqia[];
+  /** Links to an EqIA that were not followed, and why. */
+  refusedLinks: RefusedLink[];
+}
+
+export interface RefusedLink {
+  path: string;
+  at: Span;
+  reason: string;
 }
 
 export function parseDocument(text: string, ctx: Pick<LintContext, 'cache'>, options?: ParseOptions): DocModel {
@@ -37,7 +45,7 @@ export function analyse(text: string, ctx: LintContext): Analysis {
   const model = parseDocument(text, ctx);
   const policy = ctx.policy;
   const frontMatter = readFrontMatter(model, ctx.cache);
-  const linked = linkedEqia(model, policy, frontMatter, ctx);
+  const { linked, refused } = linkedEqia(model, policy, frontMatter, ctx);
   const eqia = recogniseEqia(model, policy, linked, frontMatter);
   const markers = explicitMarkers(model, frontMatter);
   const elements = recogniseElements(model, policy, markers, new Set(eqia.sections));
@@ -55,12 +63,14 @@ export function analyse(text: string, ctx: LintContext): Analysis {
     waivers: readWaivers(model),
     title,
     linked,
+    refusedLinks: refused,
   };
 }
 
 /** EqIA files named by front matter `eqia:` or linked from the equality section (or by a link titled like an EqIA). */
-function linkedEqia(model: DocModel, policy: Policy, fm: FrontMatterData | undefined, ctx: LintContext): LinkedEqia[] {
-  if (!ctx.readLinked) return [];
+function linkedEqia(model: DocModel, policy: Policy, fm: FrontMatterData | undefined, ctx: LintContext): { linked: LinkedEqia[]; refused: RefusedLink[] } {
+  const refused: RefusedLink[] = [];
+  if (!ctx.readLinked) return { linked: [], refused };
   const wanted: Array<{ path: string; at: Span }> = [];
   const key = frontMatterKey(fm, 'eqia', policy.eqia.headings);
   const named = key ? fm!.data[key] : undefined;
@@ -73,14 +83,29 @@ function linkedEqia(model: DocModel, policy: Policy, fm: FrontMatterData | undef
     if (!/\.(md|markdown)(#.*)?$/i.test(l.url) || /^[a-z]+:/i.test(l.url)) continue;
     const inSection = sections.some((s) => s.start <= l.start && l.end <= s.end);
     const label = model.source.slice(l.start, l.end);
-    if (inSection || policy.eqia.headings.test(label)) wanted.push({ path: decodeURI(l.url.replace(/#.*$/, '')), at: l });
+    if (!inSection && !policy.eqia.headings.test(label)) continue;
+    const target = l.url.replace(/#.*$/, '');
+    const path = decodeUri(target);
+    if (path === undefined) refused.push({ path: target, at: l, reason: 'is not a valid link target (a "%" not followed by two hex digits?)' });
+    else wanted.push({ path, at: l });
   }
   const out: LinkedEqia[] = [];
+  const asked = new Set<string>();
   for (const w of wanted) {
-    if (out.some((o) => o.path === w.path)) continue;
-    const file = ctx.readLinked(w.path);
-    if (!file) continue;
-    out.push({ path: file.path, model: parseDocument(file.text, ctx), at: w.at });
+    if (asked.has(w.path)) continue;
+    asked.add(w.path);
+    const file = ctx.readLinked(w.path) ?? { path: w.path, refused: 'could not be read: no such file' };
+    if ('refused' in file) refused.push({ path: w.path, at: w.at, reason: file.refused });
+    // One file under many spellings (./e.md, e.md#x, sub/../e.md) is parsed once.
+    else if (!out.some((o) => o.key !== undefined && o.key === file.key)) out.push({ path: file.path, key: file.key, model: parseDocument(file.text, ctx), at: w.at });
   }
-  return out;
+  return { linked: out, refused };
+}
+
+function decodeUri(s: string): string | undefined {
+  try {
+    return decodeURI(s);
+  } catch {
+    return undefined;
+  }
 }

@@ -3,7 +3,7 @@ export { lint, lintAnalysis } from './lint';
 export { analyse, parseDocument, type Analysis } from './analyse';
 export type { ParseOptions } from './parse/parse';
 export type { FastStats } from './parse/fast';
-export { loadPolicy, builtinPackText, builtinIdOf, isBuiltinPolicy, BUILTIN_POLICY_IDS, DEFAULT_POLICY_ID, type PackSource, type LoadOptions } from './policy/load';
+export { loadPolicy, PolicyLoader, builtinPackText, builtinIdOf, isBuiltinPolicy, BUILTIN_POLICY_IDS, DEFAULT_POLICY_ID, type PackSource, type LoadOptions } from './policy/load';
 export { RULES } from './rules';
 export { RULE_IDS } from './rules/ids';
 export { LruCache, type LruOptions } from './lru-cache';

@@ -48,7 +48,7 @@ function lintUnsafe(a: Analysis, ctx: LintContext): LintResult {
     });
   }
   diagnostics.sort((x, y) => x.line - y.line || x.column - y.column || x.ruleId.localeCompare(y.ruleId));
-  return { diagnostics, suppressed, coverage: buildCoverage(a), dependencies: a.linked.map((l) => l.path) };
+  return { diagnostics, suppressed, coverage: buildCoverage(a), dependencies: [...a.linked.map((l) => l.path), ...a.refusedLinks.map((r) => r.path)] };
 }
 
 function toDiagnostic(a: Analysis, ruleId: string, severity: Severity, start: number, end: number, message: string, data?: Diagnostic['data']): Diagnostic {

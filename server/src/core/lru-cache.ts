@@ -8,15 +8,15 @@ export interface LruOptions {
   maxEntries?: number;
   /** Total weight to keep, with `weigh` giving each entry's weight. */
   maxWeight?: number;
-  weigh?: (key: string) => number;
+  weigh?: (key: string, value: unknown) => number;
 }
 
 export class LruCache implements ParseCache {
-  private readonly map = new Map<string, unknown>();
+  private readonly map = new Map<string, { value: unknown; weight: number }>();
   private weight = 0;
   private readonly maxEntries: number;
   private readonly maxWeight: number;
-  private readonly weigh: (key: string) => number;
+  private readonly weigh: (key: string, value: unknown) => number;
 
   constructor(opts: number | LruOptions = 2000) {
     const o = typeof opts === 'number' ? { maxEntries: opts } : opts;
@@ -26,24 +26,27 @@ export class LruCache implements ParseCache {
   }
 
   get(key: string): unknown {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
+    const e = this.map.get(key);
+    if (e === undefined) return undefined;
+    this.map.delete(key);
+    this.map.set(key, e);
+    return e.value;
   }
 
   set(key: string, value: unknown): void {
-    if (this.map.delete(key)) this.weight -= this.weigh(key);
-    const w = this.weigh(key);
-    if (w > this.maxWeight) return;
-    this.map.set(key, value);
-    this.weight += w;
+    const old = this.map.get(key);
+    if (old) {
+      this.map.delete(key);
+      this.weight -= old.weight;
+    }
+    const weight = this.weigh(key, value);
+    if (weight > this.maxWeight) return;
+    this.map.set(key, { value, weight });
+    this.weight += weight;
     while (this.map.size > this.maxEntries || this.weight > this.maxWeight) {
-      const oldest = this.map.keys().next().value as string;
+      const [oldest, e] = this.map.entries().next().value as [string, { weight: number }];
       this.map.delete(oldest);
-      this.weight -= this.weigh(oldest);
+      this.weight -= e.weight;
     }
   }
 

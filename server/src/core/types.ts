@@ -66,14 +66,24 @@ export interface Coverage {
 export interface LinkedText {
   path: string;
   text: string;
+  /** The same file however it is spelled (its real path): read and parsed once per document. */
+  key?: string;
 }
+
+/** A linked file the caller would not or could not read, and why (one clause: "is outside the workspace"). */
+export interface LinkedRefusal {
+  path: string;
+  refused: string;
+}
+
+export type LinkedFile = LinkedText | LinkedRefusal;
 
 export interface LintContext {
   /** Name shown in coverage `source` and used to resolve relative links. */
   fileName?: string;
   policy: Policy;
-  /** Reads a file linked from the strategy (relative path as written). */
-  readLinked?: (relativePath: string) => LinkedText | undefined;
+  /** Reads a file linked from the strategy (path as written, URL-decoded); undefined reads as "no such file". */
+  readLinked?: (relativePath: string) => LinkedFile | undefined;
   /** Optional memo of per-chunk parses, reused across edits of the same document. */
   cache?: ParseCache;
 }

@@ -33,6 +33,11 @@ function problemDiagnostic(p: PolicyProblem): Diagnostic {
   };
 }
 
+/** A workspace file that could not be read (binary, too large, not a regular file): why, on its first line. */
+export function unreadableDiagnostic(reason: string): Diagnostic {
+  return { range: toRange({ line: 1, column: 1, endLine: 1, endColumn: 1 }), severity: DiagnosticSeverity.Warning, source: SOURCE, code: 'file-unreadable', message: `This file was not linted: ${reason}` };
+}
+
 export function diagnosticsOf(l: Linted): Diagnostic[] {
   if (!l.enabled) return [];
   if (!l.result) return l.problems.slice(0, 5).map(problemDiagnostic);

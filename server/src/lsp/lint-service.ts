@@ -2,11 +2,10 @@
 // so diagnostics, hovers, completions, outline and code lens of one version
 // share one analysis. One parse cache serves every document: the core memoises
 // parses per top-level chunk, so an edit re-parses only the chunk it touched.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyse, lint, lintAnalysis, type Analysis, type LintContext, type LintResult, type Policy, type PolicyProblem } from '../core';
 import { LineIndex, LruCache } from '../core';
-import { readTextFile } from '../cli/decode';
+import { contextFor, LinkedFiles, type FileHost } from '../engine';
 
 import type { PolicyStore } from './policies';
 import type { Settings } from './settings';
@@ -47,6 +46,7 @@ export class LintService {
 
   constructor(
     private readonly policies: PolicyStore,
+    private readonly host: FileHost,
     /** Text of an open document with this path, so linked EqIAs being edited count as they are. */
     private readonly openText: (file: string) => string | undefined,
   ) {}
@@ -138,18 +138,11 @@ export class LintService {
 
   private context(uri: string, policy: Policy): LintContext {
     const file = uriToPath(uri);
-    return {
-      fileName: file ? path.basename(file) : uri,
-      policy,
-      cache: this.cache,
-      readLinked: file ? (rel) => this.readLinked(path.dirname(file), rel) : undefined,
-    };
-  }
-
-  private readLinked(dir: string, rel: string): { path: string; text: string } | undefined {
-    const target = path.resolve(dir, rel);
-    const text = this.openText(target) ?? readTextFile(target);
-    return text === undefined ? undefined : { path: rel, text };
+    if (!file) return { fileName: uri, policy, cache: this.cache };
+    // Linked files are read once per lint (an EqIA linked under many spellings is read once),
+    // and only inside the document's workspace folder, as the CLI does.
+    const linked = new LinkedFiles({ host: this.host, rootFor: (f) => this.policies.rootFor(f), overlay: this.openText });
+    return contextFor(linked, file, policy, { cache: this.cache });
   }
 
   private keep(uri: string, key: string, analysis: Analysis): void {

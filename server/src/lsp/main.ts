@@ -4,6 +4,7 @@
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { adoptStdio, stdioStreams } from './transport';
+import { nodeHost } from '../engine/node';
 
 const OTHER_TRANSPORTS = ['--node-ipc', '--socket', '--pipe'];
 const stdio = !process.argv.some((a) => OTHER_TRANSPORTS.some((t) => a.startsWith(t)));
@@ -16,7 +17,7 @@ if (stdio) {
 } else {
   connection = createConnection(ProposedFeatures.all);
 }
-const state = startServer(connection);
+const state = startServer(connection, nodeHost);
 
 for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
   process.on(event, (err) => state.log(event, err));

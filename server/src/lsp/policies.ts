@@ -1,44 +1,49 @@
 // Which policy lints a document: the settings' `policy` (a built-in id or a
 // pack path), else the nearest .commissioning-lint.yaml, else the default
-// pack; then the settings' `rules` severities on top. Reuses the CLI's
-// ConfigResolver, one per (workspace folder, policy setting), dropped whenever
-// a config file or pack may have changed.
+// pack; then the settings' `rules` severities on top. Uses the engine's
+// ConfigResolver, as the CLI does, one per (workspace folder, policy setting),
+// dropped whenever a config file or pack may have changed.
 import * as path from 'node:path';
-import { ConfigResolver } from '../cli/config';
-import { isBuiltinPolicy, type Policy, type PolicyProblem } from '../core';
-import type { Settings } from './settings';
+import { ConfigResolver, type FileHost, type Resolved } from '../engine';
+import { PolicyLoader, isBuiltinPolicy, type Policy } from '../core';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { uriToPath } from './uris';
-
-export interface DocumentPolicy {
-  policy?: Policy;
-  problems: PolicyProblem[];
-  configFile?: string;
-  /** Glob patterns (relative to the config file) the config asks not to lint. */
-  ignore?: string[];
-}
 
 export class PolicyStore {
   private resolvers = new Map<string, ConfigResolver>();
   private readonly withRules = new WeakMap<Policy, Map<string, Policy>>();
+  /** Built-in packs compile once for the server's life. */
+  private readonly loader = new PolicyLoader();
   /** Bumped whenever policies may have changed; part of every cached result's key. */
   generation = 0;
 
-  constructor(private readonly folders: () => string[]) {}
+  constructor(
+    private readonly folders: () => string[],
+    private readonly host: FileHost,
+  ) {}
 
-  forDocument(uri: string, settings: Settings): DocumentPolicy {
+  forDocument(uri: string, settings: Settings): Resolved {
     const file = uriToPath(uri);
-    const folder = this.folderOf(file);
-    const base = folder ?? (file ? path.dirname(file) : process.cwd());
+    const r = this.resolverFor(file, settings).forFile(file ?? path.join(this.baseOf(file), 'untitled.md'));
+    return { ...r, policy: r.policy && this.applyRules(r.policy, settings.rules) };
+  }
+
+  /** The resolver for a document (untitled ones take the folder they would be saved in). */
+  resolverFor(file: string | undefined, settings: Settings): ConfigResolver {
+    const base = this.baseOf(file);
     const key = `${base}\u0000${settings.policy}`;
     let resolver = this.resolvers.get(key);
     if (!resolver) {
       const policy = settings.policy && !isBuiltinPolicy(settings.policy) ? path.resolve(base, settings.policy) : settings.policy || undefined;
-      resolver = new ConfigResolver({ policy, cwd: base });
+      resolver = new ConfigResolver({ policy, cwd: base, host: this.host, loader: this.loader, roots: this.folders() });
       this.resolvers.set(key, resolver);
     }
-    // Documents with no file (untitled) take the configuration of the folder they would be saved in.
-    const r = resolver.forFile(file ?? path.join(base, 'untitled.md'));
-    return { policy: r.policy && this.applyRules(r.policy, settings.rules), problems: r.problems, configFile: r.configFile, ignore: r.ignore };
+    return resolver;
+  }
+
+  /** The workspace a document's linked files may not leave (see ConfigResolver.rootFor). */
+  rootFor(file: string): string {
+    return this.resolverFor(file, DEFAULT_SETTINGS).rootFor(file);
   }
 
   /** A config file or pack changed on disk (or the settings did): forget every loaded policy. */
@@ -55,8 +60,12 @@ export class PolicyStore {
     let variants = this.withRules.get(policy);
     if (!variants) this.withRules.set(policy, (variants = new Map()));
     let p = variants.get(key);
-    if (!p) variants.set(key, (p = { ...policy, rules: { ...policy.rules, ...rules } }));
+    if (!p) variants.set(key, (p = { ...policy, builtin: undefined, rules: { ...policy.rules, ...rules } }));
     return p;
+  }
+
+  private baseOf(file: string | undefined): string {
+    return this.folderOf(file) ?? (file ? path.dirname(file) : process.cwd());
   }
 
   private folderOf(file: string | undefined): string | undefined {

@@ -14,12 +14,13 @@ import { uriToPath } from './uris';
 import { registerDynamic, registerWatch } from './watch';
 import { registerWorkspace } from './workspace';
 import { registerStats } from './stats';
+import type { FileHost } from '../engine';
 import pkg from '../../../package.json';
 
-export function startServer(connection: Connection): ServerState {
+export function startServer(connection: Connection, host: FileHost): ServerState {
   const log = makeLogger(connection);
   let initOptions: unknown;
-  const state = new ServerState(connection, log, () => (initOptions as { settings?: unknown } | undefined)?.settings);
+  const state = new ServerState(connection, log, () => (initOptions as { settings?: unknown } | undefined)?.settings, host);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     initOptions = params.initializationOptions;

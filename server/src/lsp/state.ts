@@ -7,6 +7,7 @@ import { LintService, type Linted } from './lint-service';
 import { PolicyStore } from './policies';
 import { SettingsStore, type Settings } from './settings';
 import type { Logger } from './safe';
+import type { FileHost } from '../engine';
 import { uriToPath } from './uris';
 
 export interface ClientCaps {
@@ -42,9 +43,11 @@ export class ServerState {
     readonly connection: Connection,
     readonly log: Logger,
     initialSettings: () => unknown,
+    /** Where files come from: the guarded reader on disk, or the client (web). */
+    readonly host: FileHost,
   ) {
-    this.policies = new PolicyStore(() => this.folders);
-    this.service = new LintService(this.policies, (file) => this.openTextOf(file));
+    this.policies = new PolicyStore(() => this.folders, host);
+    this.service = new LintService(this.policies, host, (file) => this.openTextOf(file));
     this.settings = new SettingsStore(connection, () => this.caps.configuration, initialSettings());
   }
 

@@ -2,7 +2,7 @@
 // settings changing: config files and packs reload the policies; Markdown
 // files may be a strategy's linked EqIA. Then the client is asked to refresh.
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, type Connection } from 'vscode-languageserver';
-import { CONFIG_NAMES } from '../cli/config';
+import { CONFIG_NAMES, IGNORE_FILES } from '../engine';
 import { safeNotify } from './safe';
 import type { ServerState } from './state';
 import { uriToPath } from './uris';
@@ -26,7 +26,7 @@ export function registerWatch(state: ServerState, hooks: { refresh: () => void; 
         const base = path.basename(file);
         // Any YAML may be a pack some config points at; reloading a policy is cheap.
         if (CONFIG_NAMES.includes(base) || /\.ya?ml$/i.test(base)) policies = true;
-        if (base === '.gitignore' || base === '.commissioning-lint-ignore') created = true;
+        if (IGNORE_FILES.includes(base)) created = true;
         for (const u of state.service.dependents(file)) stale.add(u);
       }
       if (created || policies) hooks.filesChanged(true);

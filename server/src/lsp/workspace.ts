@@ -4,8 +4,6 @@
 // clients that cannot pull get them pushed. The "lint workspace" command runs
 // the same sweep on demand, even where `lintWorkspace` is off.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import ignore from 'ignore';
 import {
   DocumentDiagnosticReportKind,
   WorkspaceDiagnosticRequest,
@@ -17,8 +15,9 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { expandInputs } from '../cli/inputs';
-import { diagnosticsOf } from './convert';
+import { linkedEqiaFiles, readDocument } from '../engine';
+import { expandInputs } from '../engine/node';
+import { diagnosticsOf, unreadableDiagnostic } from './convert';
 import { safe } from './safe';
 import { LINT_WORKSPACE_METHOD, type LintWorkspaceSummary } from './protocol';
 import type { ServerState } from './state';
@@ -47,12 +46,14 @@ export function registerWorkspace(state: ServerState): { filesChanged: (created:
   const lists = new Map<string, { at: number; files: string[] }>();
   let counter = 0;
 
-  const filesOf = (folder: string): string[] => {
+  /** The folder's documents as the CLI would find them (ignore files and the config's `ignore` honoured). */
+  const filesOf = (folder: string, settings: Settings): string[] => {
     const cached = lists.get(folder);
     if (cached && (state.caps.watchedFilesRegistration || Date.now() - cached.at < LIST_TTL_MS)) return cached.files;
-    const files = expandInputs([folder], folder).files;
-    lists.set(folder, { at: Date.now(), files });
-    return files;
+    const expanded = expandInputs([folder], folder, state.policies.resolverFor(folder, settings));
+    for (const p of expanded.problems) if (!p.startsWith('no Markdown files')) log('workspace', new Error(p));
+    lists.set(folder, { at: Date.now(), files: expanded.files });
+    return expanded.files;
   };
 
   const stampOf = (file: string): string | undefined => {
@@ -81,25 +82,23 @@ export function registerWorkspace(state: ServerState): { filesChanged: (created:
     const generations = `${state.policies.generation}:${state.service.settingsGeneration}`;
     const depStamps = (deps: string[]) => deps.map((d) => `${d}@${openByPath.has(d) ? `open${openByPath.get(d)!.version}` : stampOf(d)}`).join('|');
     if (prev && prev.stamp === `${own}:${generations}:${depStamps(prev.dependencies)}`) return { uri, version: null, entry: { ...prev, onDemand: prev.onDemand || onDemand } };
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
+    // The same reader as the CLI: guarded, capped, UTF-16 and BOMs decoded, binary refused.
+    const read = readDocument(state.host, file);
+    if ('error' in read) {
+      const entry: Entry = { stamp: `${own}:${generations}:`, resultId: `w${++counter}`, items: [unreadableDiagnostic(read.error)], dependencies: [], onDemand };
+      return { uri, version: null, entry };
     }
     // Closed files are linted without keeping anything but their diagnostics, so memory stays flat.
-    const l = state.service.lintDetached(uri, text, settings);
+    const l = state.service.lintDetached(uri, read.text, settings);
     const entry: Entry = { stamp: `${own}:${generations}:${depStamps(l.dependencies)}`, resultId: `w${++counter}`, items: diagnosticsOf(l), dependencies: l.dependencies, onDemand };
     return { uri, version: null, entry };
   };
 
-  const isLinked = (file: string) => {
-    for (const e of store.values()) if (e.dependencies.includes(file)) return true;
-    return false;
-  };
+  /** Files linked as the EqIA of a closed strategy, as of the last sweep (one set, not a scan per file). */
+  let linkedFiles = new Set<string>();
+  const isLinked = (file: string) => linkedFiles.has(file);
 
-  /** Files to sweep: every Markdown file of each folder not ignored by its config; `force` sweeps folders with lintWorkspace off. */
-  const ignores = new Map<string, ReturnType<typeof ignore>>();
+  /** Files to sweep: every document of each folder; `force` sweeps folders with lintWorkspace off. */
   const targets = async (force: boolean): Promise<Array<{ file: string; onDemand: boolean; settings: Settings }>> => {
     const out: Array<{ file: string; onDemand: boolean; settings: Settings }> = [];
     for (const folder of state.folders) {
@@ -108,16 +107,8 @@ export function registerWorkspace(state: ServerState): { filesChanged: (created:
       const settings = await state.settingsFor(pathToUri(folder));
       if (!settings.enable) continue;
       const auto = settings.lintWorkspace;
-      for (const file of filesOf(folder)) {
+      for (const file of filesOf(folder, settings)) {
         if (!auto && !force && !store.get(file)?.onDemand) continue;
-        const uri = pathToUri(file);
-        const p = state.policies.forDocument(uri, settings);
-        if (p.configFile && p.ignore?.length) {
-          const rel = path.relative(path.dirname(p.configFile), file).split(path.sep).join('/');
-          let ig = ignores.get(p.configFile);
-          if (!ig) ignores.set(p.configFile, (ig = ignore().add(p.ignore)));
-          if (!rel.startsWith('..') && ig.ignores(rel)) continue;
-        }
         out.push({ file, onDemand: !auto, settings });
       }
     }
@@ -153,10 +144,11 @@ export function registerWorkspace(state: ServerState): { filesChanged: (created:
       if (!r.entry.stamp.startsWith('open:')) store.set(t.file, r.entry);
       linted.push({ file: t.file, ...r });
     }
+    linkedFiles = linkedEqiaFiles(store.values());
     for (const r of linted) {
       // A file linked as a strategy's EqIA is part of that strategy: it is reported clean
       // (under its own resultId, so a client that saw it earlier gets the change).
-      const linked = isLinked(r.file) || state.isLinkedEqia(r.uri);
+      const linked = state.isLinkedEqia(r.uri);
       const resultId = linked ? `${r.entry.resultId}L` : r.entry.resultId;
       const items = linked ? [] : r.entry.items;
       summary.files++;
@@ -215,7 +207,6 @@ export function registerWorkspace(state: ServerState): { filesChanged: (created:
   return {
     filesChanged: (created: boolean) => {
       if (created) lists.clear();
-      ignores.clear();
     },
     isLinked,
   };

@@ -3,7 +3,7 @@
 // and waivers. JUnit makes a testcase of each; the reports build their matrix
 // from them. Which checks exist comes from the coverage (that is, the policy).
 import type { Diagnostic, SuppressedDiagnostic } from '../../core';
-import type { FileResult } from '../lint-file';
+import type { FileResult } from '../../engine';
 import type { Labels } from './labels';
 
 export type Outcome = 'pass' | 'fail' | 'waived';

@@ -5,15 +5,18 @@ import { countSeverities } from './summary';
 export const JSON_FORMAT_VERSION = 1;
 
 export const formatJson: Formatter = (report) => {
-  const files = report.results
-    .filter((r) => !r.error)
-    .map((r) => ({
-      path: report.display(r.file),
-      diagnostics: (r.diagnostics ?? [])
-        .filter((d) => !report.quiet || d.severity === 'error')
-        .map((d) => ({ ruleId: d.ruleId, severity: d.severity, message: d.message, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn })),
-      coverage: r.coverage,
-    }));
+  // Every input appears: one that could not be linted says why instead of its findings.
+  const files = report.results.map((r) =>
+    r.error
+      ? { path: report.display(r.file), error: r.error }
+      : {
+          path: report.display(r.file),
+          diagnostics: (r.diagnostics ?? [])
+            .filter((d) => !report.quiet || d.severity === 'error')
+            .map((d) => ({ ruleId: d.ruleId, severity: d.severity, message: d.message, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn })),
+          coverage: r.coverage,
+        },
+  );
   const out = { version: JSON_FORMAT_VERSION, policy: { id: report.policyId }, files, summary: { files: files.length, ...countSeverities(report.results) } };
   return JSON.stringify(out, null, 2) + '\n';
 };

@@ -1,5 +1,5 @@
 // Counts and one-line coverage summaries shared by the human-readable formats.
-import type { FileResult } from '../lint-file';
+import type { FileResult } from '../../engine';
 
 export function countSeverities(results: FileResult[]): { errors: number; warnings: number; infos: number } {
   let errors = 0;

@@ -1,6 +1,6 @@
 // What every output format receives: the run's results, ready to print.
 import type { Policy } from '../../core';
-import type { FileResult } from '../lint-file';
+import type { FileResult } from '../../engine';
 
 export interface Report {
   /** Results in a stable order (as given on the command line, directories sorted). */

@@ -24,7 +24,7 @@ const boundaries = (latin: boolean): [string, string] => {
 };
 const BOUNDARIES = { full: boundaries(false), latin: boundaries(true) };
 
-export function compilePolicy(raw: RawPack): { policy?: Policy; problems: CompileProblem[] } {
+export function compilePolicy(raw: RawPack, builtin?: string): { policy?: Policy; problems: CompileProblem[] } {
   const problems: CompileProblem[] = [];
   // `where` names the list in messages (by id, as before); `path` locates it (`indexed`: a list, not one value).
   const phrases = (list: string[] | undefined, where: string, path: PackPath, indexed = true): PhraseSet => {
@@ -48,6 +48,7 @@ export function compilePolicy(raw: RawPack): { policy?: Policy; problems: Compil
   };
   const policy: Policy = {
     id: raw.id,
+    builtin,
     title: raw.title ?? raw.id,
     description: raw.description ?? '',
     docsBase: raw.docsBase ?? '',

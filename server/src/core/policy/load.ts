@@ -7,7 +7,7 @@ import ea2010Data from '../../../../policies/equality-act-2010.yaml?data';
 import type { RawConfig, RawPack } from './raw';
 import type { Policy, PolicyProblem } from './types';
 import { parseYamlSource, type YamlLocation, type YamlStep } from './yaml-source';
-import { validateConfig, validatePack } from './validate';
+import { Validators } from './validate';
 import { applyConfig, mergePacks } from './merge';
 import { compilePolicy, type CompileProblem } from './compile';
 
@@ -53,12 +53,9 @@ export function builtinPackText(id: string): string | undefined {
   return BUILTIN_TEXT[id];
 }
 
-const compiledBuiltins = new Map<string, Policy>();
-
 /** The id of a built-in pack when `policy` is that pack as shipped (no config, no file pack). */
 export function builtinIdOf(policy: Policy): string | undefined {
-  for (const [id, p] of compiledBuiltins) if (p === policy) return id;
-  return undefined;
+  return policy.builtin;
 }
 
 /** A pack or config file as parsed, kept so a problem found later can name its line. */
@@ -73,12 +70,39 @@ function problemAt(source: Source, path: readonly YamlStep[], message: string): 
   return { file: source.file, line: at.line, column: at.column, message };
 }
 
+/**
+ * Loads policies, keeping what is worth keeping between loads: the built-in packs
+ * once compiled, and the schema validators. An adapter holds one for its run (or
+ * its server); nothing is kept at module level.
+ */
+export class PolicyLoader {
+  private readonly builtins = new Map<string, Policy>();
+  readonly validators = new Validators();
+
+  load(opts: LoadOptions = {}): Loaded {
+    return load(opts, this);
+  }
+
+  builtin(id: string): Policy | undefined {
+    return this.builtins.get(id);
+  }
+
+  keepBuiltin(id: string, policy: Policy): void {
+    this.builtins.set(id, policy);
+  }
+}
+
+/** One load with nothing kept (tests, one-off tools). */
 export function loadPolicy(opts: LoadOptions = {}): Loaded {
+  return new PolicyLoader().load(opts);
+}
+
+function load(opts: LoadOptions, loader: PolicyLoader): Loaded {
   const problems: PolicyProblem[] = [];
   let config: RawConfig | undefined;
   let configSource: Source | undefined;
   if (opts.config) {
-    const parsed = parseYamlSource<RawConfig>(opts.config.text, opts.config.file, validateConfig);
+    const parsed = parseYamlSource<RawConfig>(opts.config.text, opts.config.file, loader.validators.config);
     if (!parsed.data) return { problems: parsed.problems };
     config = parsed.data;
     configSource = { file: opts.config.file, locate: parsed.locate };
@@ -87,11 +111,11 @@ export function loadPolicy(opts: LoadOptions = {}): Loaded {
   const from = opts.policy !== undefined || !opts.config ? '' : opts.config.file;
 
   if (!config && typeof ref === 'string' && isBuiltinPolicy(ref)) {
-    const cached = compiledBuiltins.get(ref);
+    const cached = loader.builtin(ref);
     if (cached) return { policy: cached, problems };
   }
   const chain: Source[] = [];
-  const raw = resolvePack(ref, from, opts, problems, [], chain);
+  const raw = resolvePack(ref, from, opts, loader, problems, [], chain);
   if (!raw) return { problems };
   let pack = raw;
   if (config) {
@@ -100,14 +124,15 @@ export function loadPolicy(opts: LoadOptions = {}): Loaded {
     for (const p of applied.problems) problems.push(problemAt(configSource!, p.path.split('/').slice(1), `${p.path.slice(1).replace(/\//g, '.')}: ${p.message}`));
     if (problems.length) return { problems };
   }
-  const compiled = compilePolicy(pack);
+  const builtin = !config && typeof ref === 'string' && isBuiltinPolicy(ref) ? ref : undefined;
+  const compiled = compilePolicy(pack, builtin);
   if (!compiled.policy) return { problems: compiled.problems.map((p) => placeProblem(p, raw, configSource, chain)) };
-  if (!config && typeof ref === 'string' && isBuiltinPolicy(ref)) compiledBuiltins.set(ref, compiled.policy);
+  if (builtin) loader.keepBuiltin(builtin, compiled.policy);
   return { policy: compiled.policy, config, problems };
 }
 
 /** Parses a pack (built-in or file) and everything it extends, merged base-first; `chain` gets each file parsed, the named one first. */
-function resolvePack(ref: string | PackSource, fromFile: string, opts: LoadOptions, problems: PolicyProblem[], seen: string[], chain: Source[]): RawPack | undefined {
+function resolvePack(ref: string | PackSource, fromFile: string, opts: LoadOptions, loader: PolicyLoader, problems: PolicyProblem[], seen: string[], chain: Source[]): RawPack | undefined {
   let source: PackSource | undefined;
   let builtin = false;
   if (typeof ref !== 'string') source = ref;
@@ -127,13 +152,13 @@ function resolvePack(ref: string | PackSource, fromFile: string, opts: LoadOptio
   }
   // Built-in packs are validated by the test suite and parsed at build time; skipping
   // the YAML parse and ajv keeps start-up fast.
-  const parsed = builtin && typeof ref === 'string' ? { data: JSON.parse(BUILTIN_DATA[ref]) as RawPack, problems: [] } : parseYamlSource<RawPack>(source.text, source.file, builtin ? undefined : validatePack);
+  const parsed = builtin && typeof ref === 'string' ? { data: JSON.parse(BUILTIN_DATA[ref]) as RawPack, problems: [] } : parseYamlSource<RawPack>(source.text, source.file, builtin ? undefined : loader.validators.pack);
   problems.push(...parsed.problems);
   if (!parsed.data) return undefined;
   chain.push({ file: source.file, locate: 'locate' in parsed ? parsed.locate : undefined });
   const pack = parsed.data;
   if (!pack.extends) return pack;
-  const base = resolvePack(pack.extends, source.file, opts, problems, [...seen, source.file], chain);
+  const base = resolvePack(pack.extends, source.file, opts, loader, problems, [...seen, source.file], chain);
   return base ? mergePacks(base, pack) : undefined;
 }
 

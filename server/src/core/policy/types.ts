@@ -63,6 +63,8 @@ export interface ActDef {
 
 export interface Policy {
   id: string;
+  /** The built-in pack's id when this is that pack as shipped (no config, no file pack). */
+  builtin?: string;
   title: string;
   description: string;
   docsBase: string;

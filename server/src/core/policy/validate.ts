@@ -7,17 +7,10 @@ import configSchema from '../../../../policies/schema/config.schema.json';
 type AjvError = { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> };
 type Compiled = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 
-const compiled = new Map<string, Compiled>();
-
-function compile(name: string, schema: object): Compiled {
-  let fn = compiled.get(name);
-  if (!fn) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const Ajv = require('ajv').default as new (opts: object) => { compile(s: object): Compiled };
-    fn = new Ajv({ allErrors: true, strict: false }).compile(schema);
-    compiled.set(name, fn);
-  }
-  return fn;
+function compile(schema: object): Compiled {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv = require('ajv').default as new (opts: object) => { compile(s: object): Compiled };
+  return new Ajv({ allErrors: true, strict: false }).compile(schema);
 }
 
 function explain(e: AjvError): string {
@@ -33,17 +26,20 @@ function explain(e: AjvError): string {
   }
 }
 
-function validator(name: string, schema: object): Validate {
-  return (data: unknown): ValidationError[] => {
-    const fn = compile(name, schema);
-    if (fn(data)) return [];
-    return (fn.errors ?? []).map((e) => ({
-      // Point at the unknown key itself, not at the map holding it.
-      instancePath: e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params.additionalProperty)}` : e.instancePath,
-      message: explain(e),
-    }));
-  };
+function validator(fn: Compiled, data: unknown): ValidationError[] {
+  if (fn(data)) return [];
+  return (fn.errors ?? []).map((e) => ({
+    // Point at the unknown key itself, not at the map holding it.
+    instancePath: e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params.additionalProperty)}` : e.instancePath,
+    message: explain(e),
+  }));
 }
 
-export const validatePack = validator('policy', policySchema);
-export const validateConfig = validator('config', configSchema);
+/** The pack and config validators, each compiled on first use and kept by its PolicyLoader. */
+export class Validators {
+  private packFn?: Compiled;
+  private configFn?: Compiled;
+
+  readonly pack: Validate = (data) => validator((this.packFn ??= compile(policySchema)), data);
+  readonly config: Validate = (data) => validator((this.configFn ??= compile(configSchema)), data);
+}

@@ -40,6 +40,8 @@ function introducesEqia(model: DocModel, policy: Policy, s: Section): boolean {
 /** An EqIA held in another file, already parsed by the caller. */
 export interface LinkedEqia {
   path: string;
+  /** The caller's identity for the file (its real path), if it gave one. */
+  key?: string;
   model: DocModel;
   /** Where the strategy points at it. */
   at: { start: number; end: number };

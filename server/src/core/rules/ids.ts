@@ -6,6 +6,7 @@ export const RULE_IDS = [
   'eqia-missing',
   'eqia-group-missing',
   'eqia-group-unassessed',
+  'eqia-link-invalid',
   'wcc-tag-invalid',
   'wcc-coverage',
   'legislation-superseded',

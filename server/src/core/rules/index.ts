@@ -6,6 +6,7 @@ import { ipcAspectMissing } from './ipc-aspect-missing';
 import { eqiaMissing } from './eqia-missing';
 import { eqiaGroupMissing } from './eqia-group-missing';
 import { eqiaGroupUnassessed } from './eqia-group-unassessed';
+import { eqiaLinkInvalid } from './eqia-link-invalid';
 import { wccTagInvalid } from './wcc-tag-invalid';
 import { wccCoverage } from './wcc-coverage';
 import { legislationSuperseded } from './legislation-superseded';
@@ -19,6 +20,7 @@ export const RULES: Rule[] = [
   eqiaMissing,
   eqiaGroupMissing,
   eqiaGroupUnassessed,
+  eqiaLinkInvalid,
   wccTagInvalid,
   wccCoverage,
   legislationSuperseded,

@@ -7,17 +7,20 @@
 import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Options } from './args';
 import type { ConfigResolver } from './config';
 import type { FileResult } from './lint-file';
 import { builtinIdOf, type Policy } from '../core';
+import { readGuarded } from './node-host';
+import { isReadError } from './host';
+import { CACHE_MAX_BYTES, DOCUMENT_MAX_BYTES } from './limits';
+import { validEntry } from './cache-entry';
 import pkg from '../../../package.json';
 
 const FORMAT = 1;
 export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'commissioning-lint');
 const FILE_NAME = 'cache.json';
 
-interface Entry {
+export interface Entry {
   /** sha256 of the file's bytes. */
   hash: string;
   /** Size and modification time when the hash was taken, and when that was (ms). */
@@ -37,13 +40,13 @@ interface CacheFile {
   entries: Record<string, Entry>;
 }
 
-export function cacheFile(opts: Options, cwd = process.cwd()): string {
-  return path.join(path.resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_DIR), FILE_NAME);
+export function cacheFile(location: string | undefined, cwd = process.cwd()): string {
+  return path.join(path.resolve(cwd, location ?? DEFAULT_CACHE_DIR), FILE_NAME);
 }
 
 /** Lints the files whose cached result is stale (with `lint`), reuses the rest, saves the cache. */
-export async function lintCached(files: string[], opts: Options, resolver: ConfigResolver, lint: (files: string[]) => Promise<FileResult[]>): Promise<FileResult[]> {
-  const file = cacheFile(opts);
+export async function lintCached(files: string[], location: string | undefined, resolver: ConfigResolver, lint: (files: string[]) => Promise<FileResult[]>): Promise<FileResult[]> {
+  const file = cacheFile(location);
   const tool = toolFingerprint();
   const cache = load(file, tool);
   const hashes = new Hashes();
@@ -51,7 +54,8 @@ export async function lintCached(files: string[], opts: Options, resolver: Confi
   const stale: number[] = [];
   let dirty = false;
   const keys: Array<{ hash: string; policy: string; stat?: Stat } | undefined> = files.map((f, i) => {
-    const e = cache.entries[f];
+    // A damaged or forged entry is no entry: the file is linted again.
+    const e = validEntry(cache.entries[f]) ? cache.entries[f] : undefined;
     const stat = statOf(f);
     // Like git's index: a file whose size and time are those it had, well before it
     // was last hashed, is not read again; anything else is hashed.
@@ -95,13 +99,16 @@ export async function lintCached(files: string[], opts: Options, resolver: Confi
 }
 
 function load(file: string, tool: string): CacheFile {
-  try {
-    const c = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
-    if (c.format === FORMAT && c.tool === tool && c.entries && typeof c.entries === 'object') return c;
-  } catch {
-    // no cache yet, or unreadable: start afresh
+  const r = readGuarded(file, CACHE_MAX_BYTES);
+  if (!isReadError(r)) {
+    try {
+      const c = JSON.parse(Buffer.from(r.bytes).toString('utf8')) as CacheFile;
+      if (c && c.format === FORMAT && c.tool === tool && c.entries && typeof c.entries === 'object' && !Array.isArray(c.entries)) return { ...c, entries: Object.assign(Object.create(null), c.entries) };
+    } catch {
+      // unreadable: start afresh
+    }
   }
-  return { format: FORMAT, tool, entries: {} };
+  return { format: FORMAT, tool, entries: Object.create(null) };
 }
 
 function save(file: string, cache: CacheFile, seen: Set<string>): void {
@@ -119,7 +126,7 @@ function save(file: string, cache: CacheFile, seen: Set<string>): void {
 }
 
 /** sha256 in hex. node:crypto is required on first use, so runs without --cache never load it. */
-function sha256(data: string | Buffer): string {
+function sha256(data: string | Uint8Array): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const crypto = require('node:crypto') as typeof Crypto;
   return crypto.createHash('sha256').update(data).digest('hex');
@@ -153,11 +160,8 @@ class Hashes {
   of(file: string): string | null {
     let h = this.memo.get(file);
     if (h === undefined) {
-      try {
-        h = sha256(fs.readFileSync(file));
-      } catch {
-        h = null;
-      }
+      const r = readGuarded(file, DOCUMENT_MAX_BYTES);
+      h = isReadError(r) ? null : sha256(r.bytes);
       this.memo.set(file, h);
     }
     return h;

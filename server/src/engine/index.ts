@@ -1,0 +1,12 @@
+// The engine layer between the pure core and the adapters (CLI, language
+// server, MCP): config discovery and ignore rules, input expansion, the
+// guarded reader's contract, decoding, the rule for linked EqIAs, one
+// lintFile. Nothing here touches Node's file system: node.ts adds that.
+export { CONFIG_NAMES, ConfigResolver, type Resolved, type ResolverOptions } from './config';
+export { decode, type Decoded } from './decode';
+export { isReadError, type FileHost, type ReadResult } from './host';
+export { hasDocumentExtension, DOCUMENT_EXTENSIONS } from './documents';
+export { IgnoreFiles, IGNORE_FILES } from './ignore-files';
+export { LinkedFiles, linkedEqiaFiles, type LinkedOptions } from './linked';
+export { contextFor, lintFile, readDocument, type Engine, type FileResult } from './lint-file';
+export * from './limits';

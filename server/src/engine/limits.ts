@@ -1,0 +1,19 @@
+// How much the engine reads, at most: every read from disk or stdin is capped,
+// so no file in a workspace (a symlink to /dev/zero, a huge log renamed .md)
+// can exhaust memory or stall a run.
+const MB = 1024 * 1024;
+
+/** A strategy, a linked EqIA or a Word document. */
+export const DOCUMENT_MAX_BYTES = 50 * MB;
+/** `.commissioning-lint.yaml`, a policy pack, an ignore file, a cache entry's file. */
+export const CONFIG_MAX_BYTES = 1 * MB;
+/** Text given on standard input (--stdin). */
+export const STDIN_MAX_BYTES = 50 * MB;
+/** The --cache file (one entry per linted file). */
+export const CACHE_MAX_BYTES = 256 * MB;
+
+/** "73 MB" / "1.5 MB", for one-line reasons. */
+export function megabytes(bytes: number): string {
+  const mb = bytes / MB;
+  return `${mb >= 10 ? mb.toFixed(0) : mb.toFixed(1).replace(/\.0$/, '')} MB`;
+}
