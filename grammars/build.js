@@ -40,20 +40,14 @@ function phrasePattern(phrase) {
   return `${pre}${phraseBody(t)}${post}`;
 }
 
-/** The words that open a WCC reference, longest first and without boundaries, as the core joins them. */
-function openings(list) {
-  return list.length ? [...list].sort((a, b) => b.length - a.length).map(phraseBody).join('|') : '(?!)';
-}
-
 /**
  * A WCC reference: one of the pack's prefixes at the start of a word, an optional
- * introducer, then numbers on the same line (the core's syntax; its "Competency 5"
- * without a prefix depends on the whole document, so it is not highlighted).
+ * introducer, then numbers on the same line — the core's own syntax
+ * (recognise/wcc-syntax.ts; its "Competency 5" without a prefix depends on the
+ * whole document, so it is not highlighted).
  */
 function wccTagPattern(wcc) {
-  const prefixes = openings(wcc.prefixes.phrases);
-  const introducers = openings(wcc.introducers.phrases);
-  return `(?i)(?<![\\p{L}\\p{N}])(?:${prefixes})(?:[\\s-]*(?:${introducers}))?\\s*(?:no\\.?|number|#)?\\s*[-–—:]?\\s*\\d{1,3}(?!\\d)(?:\\s*(?:,|&|and|\\/|or)\\s*\\d{1,3}(?!\\d))*`;
+  return require(path.join(__dirname, '..', 'dist', 'core.js')).grammarTagSource(wcc);
 }
 
 function buildGrammar(policy) {

@@ -32,7 +32,11 @@ function eqiaLines(policy, depth, stop) {
   return [`${'#'.repeat(depth)} Equality Impact Assessment`, '', `<!-- ${esc(oneLine(policy.eqia.scaffold))} -->`, '', '| Group | Impact | Evidence and mitigation |', '|---|---|---|', ...rows];
 }
 
+/** The built core (dist/core.js): the tag wording comes from its one source of WCC syntax. */
+const builtCore = () => require(path.join(__dirname, '..', 'dist', 'core.js'));
+
 function buildSnippets(policy) {
+  const core = builtCore();
   const out = {};
   let stop = 2;
   const skeleton = ['---', 'title: ${1:Strategy title}', 'status: Draft', '---', '', '# ${1:Strategy title}', ''];
@@ -53,7 +57,7 @@ function buildSnippets(policy) {
   out['WCC competency tag'] = {
     prefix: ['wcc', 'WCC'],
     description: `A World Class Commissioning competency tag (1–${policy.competencies.length}).`,
-    body: [`WCC \${1|${policy.competencies.map((c) => escChoice(`${c.number} – ${c.names[0]}`)).join(',')}|}`],
+    body: [`WCC \${1|${policy.competencies.map((c) => escChoice(core.itemText(c.number, c.names[0]))).join(',')}|}`],
   };
   for (const e of policy.elements) {
     out[`IPC section: ${e.title}`] = {

@@ -197,7 +197,7 @@ describe('language server: capabilities over stdio', function () {
     });
 
     it('corrects a WCC tag to the right number for its name, or the right name for its number', async function () {
-      const { action, after } = await fixAndRelint('fix-wcc', variants.badWcc, 'wcc-tag-invalid', (a) => a.title.startsWith('Change to'), (d) => d.data.replacements.length > 0);
+      const { action, after } = await fixAndRelint('fix-wcc', variants.badWcc, 'wcc-tag-invalid', (a) => a.title.startsWith('Change to'), (d) => d.data.candidates.length > 0);
       assert.equal(action.title, 'Change to "WCC 6 – Prioritise investment"');
       assert.equal(codes(after).filter((x) => x === 'wcc-tag-invalid').length, 1, 'only "WCC 12" is left');
     });

@@ -12,6 +12,7 @@ import { eqiaSections, recogniseEqia, type EqiaFinding, type LinkedEqia } from '
 import { recogniseWcc, type WccFinding } from './recognise/wcc';
 import { findCitations, type Citation } from './recognise/legislation';
 import { readWaivers, type Waiver } from './recognise/waivers';
+import { DocState } from './recognise/doc-state';
 
 export interface Analysis {
   model: DocModel;
@@ -48,7 +49,8 @@ export function analyse(text: string, ctx: LintContext): Analysis {
   const { linked, refused } = linkedEqia(model, policy, frontMatter, ctx);
   const eqia = recogniseEqia(model, policy, linked, frontMatter);
   const markers = explicitMarkers(model, frontMatter);
-  const elements = recogniseElements(model, policy, markers, new Set(eqia.sections));
+  const doc = new DocState(model, policy);
+  const elements = recogniseElements(doc, markers, new Set(eqia.sections));
   const titleHeading = model.sections.find((s) => s.depth === 1) ?? model.sections[0];
   const title = titleHeading?.heading ?? { start: 0, end: model.lines.lineEnd(1) };
   return {
@@ -59,7 +61,7 @@ export function analyse(text: string, ctx: LintContext): Analysis {
     elements,
     eqia,
     wcc: recogniseWcc(model, policy, frontMatter),
-    citations: findCitations(model, policy),
+    citations: findCitations(doc),
     waivers: readWaivers(model),
     title,
     linked,

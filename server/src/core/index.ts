@@ -16,4 +16,5 @@ export { LineIndex } from './parse/lines';
 export { PhraseHitFinder, byStart, distinctWithin, leftmostSpans } from './policy/phrase-hits';
 export { phraseSource } from './policy/phrases';
 export { pieces } from './parse/pieces';
+export { tagText, itemText, grammarTagSource } from './recognise/wcc-syntax';
 export type { Section } from './model/types';

@@ -1,9 +1,9 @@
 // Shared shapes of the pure core: what lint() takes and returns. Positions are
 // 1-based (unist style); columns count UTF-16 code units, as editors do.
 import type { Policy } from './policy/types';
+import type { Severity } from './severity';
 
-export type Severity = 'error' | 'warning' | 'info';
-export type SeveritySetting = Severity | 'off';
+export type { Severity, SeveritySetting } from './severity';
 
 export interface Span {
   line: number;

@@ -3,7 +3,22 @@
 // a damaged entry must mean "lint again", never a crash or a forged finding
 // with a bad shape. Hand-written rather than a schema: it runs for every file
 // of a cached run, whose whole budget is a few milliseconds.
-import type { Entry } from './cache';
+import type { FileResult } from './lint-file';
+
+/** One file's cached result and what it depended on. */
+export interface Entry {
+  /** sha256 of the file's bytes. */
+  hash: string;
+  /** Size and modification time when the hash was taken, and when that was (ms). */
+  size?: number;
+  mtime?: number;
+  checked?: number;
+  /** Fingerprint of the resolved policy (pack + config). */
+  policy: string;
+  /** Linked files the core asked for: their hash, or null if they could not be read. */
+  links: Record<string, string | null>;
+  result: Omit<FileResult, 'file'>;
+}
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';

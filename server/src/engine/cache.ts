@@ -13,26 +13,13 @@ import { builtinIdOf, type Policy } from '../core';
 import { readGuarded } from './node-host';
 import { isReadError } from './host';
 import { CACHE_MAX_BYTES, DOCUMENT_MAX_BYTES } from './limits';
-import { validEntry } from './cache-entry';
+import { validEntry, type Entry } from './cache-entry';
 import pkg from '../../../package.json';
 
 const FORMAT = 1;
 export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'commissioning-lint');
 const FILE_NAME = 'cache.json';
 
-export interface Entry {
-  /** sha256 of the file's bytes. */
-  hash: string;
-  /** Size and modification time when the hash was taken, and when that was (ms). */
-  size?: number;
-  mtime?: number;
-  checked?: number;
-  /** Fingerprint of the resolved policy (pack + config). */
-  policy: string;
-  /** Linked files the core asked for: their hash, or null if they could not be read. */
-  links: Record<string, string | null>;
-  result: Omit<FileResult, 'file'>;
-}
 
 interface CacheFile {
   format: number;
@@ -177,7 +164,8 @@ function policyFingerprint(policy: Policy): string {
   if (builtin) return `builtin:${builtin}`;
   let p = policyPrints.get(policy);
   if (!p) {
-    const data = JSON.stringify(policy, (_key, value) => (value && typeof value === 'object' && Array.isArray(value.phrases) && typeof value.test === 'function' ? value.phrases : value));
+    // What is derived from the data (memos, compiled patterns) is not part of it.
+    const data = JSON.stringify(policy, (key, value) => (key === 'derived' ? undefined : value && typeof value === 'object' && Array.isArray(value.phrases) && typeof value.test === 'function' ? value.phrases : value));
     p = sha256(data);
     policyPrints.set(policy, p);
   }

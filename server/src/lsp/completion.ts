@@ -3,7 +3,7 @@
 // and Act titles as they are typed. The core decides the context; this module
 // only words the items.
 import { CompletionItemKind, CompletionItemTag, CompletionTriggerKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver';
-import { completionContext } from '../core';
+import { completionContext, itemText } from '../core';
 import { offsetsToRange, toOffset } from './positions';
 import { safe } from './safe';
 import type { ServerState } from './state';
@@ -26,7 +26,7 @@ export function registerCompletion(state: ServerState): void {
       switch (ctx.kind) {
         case 'wcc':
           for (const c of a.policy.competencies) {
-            const text = `${c.number} – ${c.names[0]}`;
+            const text = itemText(c.number, c.names[0]);
             items.push({
               label: text,
               kind: CompletionItemKind.EnumMember,

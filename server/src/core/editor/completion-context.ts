@@ -2,9 +2,8 @@
 // heading of an IPC element the strategy still lacks, a missing equality group
 // in an EqIA table, or the title of an Act being typed. Pure over the Analysis.
 import type { Analysis } from '../analyse';
-import type { ActDef, ElementDef, GroupDef, Policy } from '../policy/types';
+import type { ActDef, ElementDef, GroupDef } from '../policy/types';
 import { headingMatches } from '../recognise/ipc';
-import { openingSource } from '../policy/compile';
 
 export type CompletionContext =
   /** Replace [from, offset) with a competency number and name. */
@@ -16,28 +15,6 @@ export type CompletionContext =
   /** Replace [from, offset) with one of `acts`, whose titles start with what was typed. */
   | { kind: 'act'; from: number; acts: ActDef[] };
 
-/** Pattern for the line before the cursor, by vocabulary: the same for every policy with the same words. */
-const wccBefore = new Map<string, RegExp>();
-const policyWccBefore = new WeakMap<Policy['wcc'], RegExp>();
-
-/**
- * The end of a line that opens a WCC reference and waits for its number: one of the
- * pack's `wcc.prefixes` ("WCC", "World Class Commissioning"), optionally one of its
- * `wcc.introducers` ("competency", "refs"), and at most two digits typed so far.
- */
-function wccBeforeFor(wcc: Policy['wcc']): RegExp {
-  let re = policyWccBefore.get(wcc);
-  if (re) return re;
-  const key = JSON.stringify([wcc.prefixes.phrases, wcc.introducers.phrases]);
-  re = wccBefore.get(key);
-  if (!re) {
-    re = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${openingSource(wcc.prefixes.phrases)})(?:[\s-]*(?:${openingSource(wcc.introducers.phrases)}))?[\s-]*(?:no\.?\s*)?(\d{0,2})$`, 'iu');
-    wccBefore.set(key, re);
-  }
-  policyWccBefore.set(wcc, re);
-  return re;
-}
-
 const HEADING_BEFORE = /^ {0,3}#{1,6}[ \t]+([^#\n]*)$/;
 const TABLE_ROW = /^\s*\|/;
 
@@ -45,7 +22,7 @@ export function completionContext(a: Analysis, offset: number): CompletionContex
   const lines = a.model.lines;
   const line = lines.point(offset).line;
   const before = a.model.source.slice(lines.lineStart(line), offset);
-  const wcc = wccBeforeFor(a.policy.wcc).exec(before);
+  const wcc = a.policy.derived.wccBeforeNumber.exec(before);
   if (wcc) return { kind: 'wcc', from: offset - wcc[1].length };
   const heading = HEADING_BEFORE.exec(before);
   if (heading) return headingContext(a, offset - heading[1].length);
@@ -59,8 +36,7 @@ function headingContext(a: Analysis, from: number): CompletionContext | undefine
   const missing = a.elements.filter((f) => f.status === 'missing').map((f) => f.element);
   if (!missing.length) return undefined;
   const elements = missing.map((element) => {
-    const probe = { title: element.title, depth: 2, blocks: [], children: [], start: 0, end: 0 };
-    const matched = headingMatches(a.policy, probe);
+    const matched = headingMatches(a.policy, { title: element.title });
     return { element, recognised: matched.length === 1 && matched[0] === element };
   });
   return { kind: 'heading', from, elements };

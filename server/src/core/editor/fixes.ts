@@ -4,6 +4,7 @@
 // placeholders the core reads as "empty" or "unassessed", never as compliant.
 import type { Diagnostic, FixData } from '../types';
 import { LineIndex } from '../parse/lines';
+import { tagText } from '../recognise/wcc-syntax';
 
 export interface Edit {
   line: number;
@@ -26,7 +27,7 @@ export type FixableDiagnostic = Pick<Diagnostic, 'ruleId' | 'line' | 'column' | 
 export const REASON_PLACEHOLDER = 'REASON: say why this is acceptable';
 
 /** Rules whose findings cannot be waived by a comment above them. */
-const NOT_WAIVABLE = new Set(['waiver-invalid', 'front-matter-invalid', 'internal-error']);
+const NOT_WAIVABLE: ReadonlySet<string> = new Set(['waiver-invalid', 'front-matter-invalid', 'internal-error']);
 
 export function fixesFor(d: FixableDiagnostic, text: string, lines = new LineIndex(text)): Fix[] {
   const out: Fix[] = [];
@@ -68,12 +69,11 @@ export function fixesFor(d: FixableDiagnostic, text: string, lines = new LineInd
     case 'fix-wcc': {
       if (inFrontMatter(lines, d.line)) break;
       const written = slice(text, lines, d);
-      const list = Array.isArray(data.replacements) ? data.replacements.filter((r): r is string => typeof r === 'string') : [];
-      for (const [i, r] of list.entries()) {
-        // Items of a numbered WCC box keep their "5." form.
-        const item = /^\s*\d{1,3}[.)]\s/.exec(written);
-        const m = /^WCC (\d+) – (.*)$/.exec(r);
-        const newText = item && m ? `${m[1]}. ${m[2]}` : r;
+      const list = Array.isArray(data.candidates) ? data.candidates.filter((c): c is { number: number; name: string } => !!c && num(c.number) !== undefined && typeof c.name === 'string') : [];
+      // Items of a numbered WCC box keep their "5." form.
+      const item = /^\s*\d{1,3}[.)]\s/.test(written);
+      for (const [i, c] of list.entries()) {
+        const newText = item ? `${c.number}. ${c.name}` : tagText(c.number, c.name);
         out.push({ title: `Change to "${newText}"`, edits: [{ ...range(d), newText }], preferred: i === 0 && list.length === 1 });
       }
       break;

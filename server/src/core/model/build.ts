@@ -23,17 +23,17 @@ export function buildModel(source: string, parsed: ParsedChunk[], opts: { parts?
   let frontMatter: DocModel['frontMatter'];
   const parts: ModelPart[] = [];
 
-  for (const { chunk, tree } of parsed) {
+  for (const { chunk, tree, kept } of parsed) {
     // A table slice merges into the block before it, so only whole chunks are kept.
     const keep = !chunk.continuesTable && chunk.headerLength === 0;
-    let part = keep ? kept.get(tree) : undefined;
+    let part = keep ? (kept.part as ChunkPart | undefined) : undefined;
     if (part && part.start !== chunk.start) {
       part = moved(part, chunk.start - part.start);
-      kept.set(tree, part);
+      kept.part = part;
     }
     if (!part) {
       part = chunkPart(source, chunk, tree, blocks);
-      if (keep) kept.set(tree, part);
+      if (keep) kept.part = part;
     }
     for (const b of part.blocks) blocks.push(b);
     for (const c of part.comments) comments.push(c);
@@ -58,13 +58,6 @@ interface ChunkPart {
   /** See ModelPart: offsets relative to the chunk, so a moved part keeps it. */
   memo: Map<object, unknown>;
 }
-
-/**
- * Parts of chunk trees, kept while the tree lives: the parse cache hands back the
- * same tree for an unchanged chunk of an edited document, and its part is reused
- * as it is, or moved if text before it changed length.
- */
-const kept = new WeakMap<Root, ChunkPart>();
 
 function moved(part: ChunkPart, d: number): ChunkPart {
   const span = <T extends Span>(x: T): T => ({ ...x, start: x.start + d, end: x.end + d });

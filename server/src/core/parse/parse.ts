@@ -17,6 +17,12 @@ import { pieces } from './pieces';
 export interface ParsedChunk {
   chunk: Chunk;
   tree: Root;
+  /**
+   * What the parse cache keeps with the tree: the model builder puts the chunk's
+   * part of the model here, so an unchanged chunk of an edited document brings
+   * its part back with its tree (see model/build.ts).
+   */
+  kept: { tree: Root; part?: unknown };
 }
 
 export interface ParseOptions {
@@ -26,18 +32,12 @@ export interface ParseOptions {
   stats?: FastStats;
 }
 
-const processors = new Map<Flavour, Processor<Root>>();
-
+/** A remark processor for a flavour; building one costs microseconds, and only text the fast parser leaves gets here. */
 function processor(flavour: Flavour): Processor<Root> {
-  let p = processors.get(flavour);
-  if (!p) {
-    let proc = unified().use(remarkParse) as unknown as Processor<Root>;
-    if (flavour.startsWith('fm')) proc = proc.use(remarkFrontmatter, ['yaml']) as unknown as Processor<Root>;
-    if (flavour.endsWith('gfm')) proc = proc.use(remarkGfm) as unknown as Processor<Root>;
-    p = proc.freeze() as unknown as Processor<Root>;
-    processors.set(flavour, p);
-  }
-  return p;
+  let proc = unified().use(remarkParse) as unknown as Processor<Root>;
+  if (flavour.startsWith('fm')) proc = proc.use(remarkFrontmatter, ['yaml']) as unknown as Processor<Root>;
+  if (flavour.endsWith('gfm')) proc = proc.use(remarkGfm) as unknown as Processor<Root>;
+  return proc.freeze() as unknown as Processor<Root>;
 }
 
 /**
@@ -64,12 +64,13 @@ export function parseChunks(src: string, cache?: ParseCache, options: ParseOptio
   return chunkDocument(capNesting(src)).map((chunk) => {
     const flavour: Flavour = chunk.frontmatter ? (chunk.gfm ? 'fm-gfm' : 'fm') : chunk.gfm ? 'gfm' : 'plain';
     const key = `${fast ? '' : 'remark\u0000'}${flavour}\u0000${chunk.text}`;
-    let tree = cache?.get(key) as Root | undefined;
-    if (!tree) {
+    let kept = cache?.get(key) as ParsedChunk['kept'] | undefined;
+    if (!kept) {
       // `fast: false` is the reference the tests hold the fast path to: remark, whole.
-      tree = fast ? (fastParse(chunk.text, flavour, parseAlone, options.stats) ?? remarkInPieces(chunk.text, flavour)) : (processor(flavour).parse(chunk.text) as Root);
-      cache?.set(key, tree);
+      const tree = fast ? (fastParse(chunk.text, flavour, parseAlone, options.stats) ?? remarkInPieces(chunk.text, flavour)) : (processor(flavour).parse(chunk.text) as Root);
+      kept = { tree };
+      cache?.set(key, kept);
     }
-    return { chunk, tree };
+    return { chunk, tree: kept.tree, kept };
   });
 }

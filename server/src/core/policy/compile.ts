@@ -1,7 +1,9 @@
 // Turns a resolved plain-data pack into the compiled Policy the rules read.
 import type { RawPack } from './raw';
 import type { Policy } from './types';
-import { PhraseSet, phraseError, phraseSource } from './phrases';
+import { PhraseSet, phraseError } from './phrases';
+import { openingSource } from '../recognise/wcc-syntax';
+import { Derived } from './derived';
 
 /**
  * Where in the resolved pack an entry lies: map keys, list indexes, and `{ id }` for
@@ -15,14 +17,6 @@ export interface CompileProblem {
   path: PackPath;
   message: string;
 }
-
-/** The word-boundary checks phraseSource puts around a plain phrase (full or latin form), read off a probe so they follow phrases.ts. */
-const boundaries = (latin: boolean): [string, string] => {
-  const probe = phraseSource('a', latin);
-  const at = probe.indexOf('(?:a)');
-  return at < 0 ? ['', ''] : [probe.slice(0, at), probe.slice(at + '(?:a)'.length)];
-};
-const BOUNDARIES = { full: boundaries(false), latin: boundaries(true) };
 
 export function compilePolicy(raw: RawPack, builtin?: string): { policy?: Policy; problems: CompileProblem[] } {
   const problems: CompileProblem[] = [];
@@ -46,7 +40,7 @@ export function compilePolicy(raw: RawPack, builtin?: string): { policy?: Policy
     }
     return set;
   };
-  const policy: Policy = {
+  const data: Omit<Policy, 'derived'> = {
     id: raw.id,
     builtin,
     title: raw.title ?? raw.id,
@@ -115,39 +109,13 @@ export function compilePolicy(raw: RawPack, builtin?: string): { policy?: Policy
     })),
     rules: raw.rules ?? {},
   };
+  const policy: Policy = { ...data, derived: new Derived(data) };
   for (const a of policy.legislation) {
     if (a.successor && !policy.legislation.some((b) => b.id === a.successor)) {
       problems.push({ path: ['legislation', { id: a.id }, 'successor'], message: `legislation.${a.id}.successor: no Act with id "${a.successor}"` });
     }
   }
   return problems.length ? { problems } : { policy, problems };
-}
-
-/** A /regex/ entry's groups made non-capturing, so the groups of the pattern around it keep their numbers. */
-function withoutCaptures(source: string): string {
-  return source.replace(/(?<!\\)\((?:\?<(?![=!])[^>]*>|(?!\?))/g, '(?:');
-}
-
-/**
- * Regex source for a list of the words that open a WCC reference (`wcc.prefixes`,
- * `wcc.introducers`, `wcc.standalone`), longest first, with no capturing group.
- * Unless `bounded`, without the phrases' own word boundaries: the tag syntax sets
- * its own, so a number may follow directly ("WCC5"). Matches nothing for an empty list.
- * `latin`: the form for text with no letter beyond U+0300 (see text-forms.ts).
- */
-export function openingSource(list: readonly string[], bounded = false, latin = false): string {
-  if (!list.length) return '(?!)';
-  const [PHRASE_PRE, PHRASE_POST] = latin ? BOUNDARIES.latin : BOUNDARIES.full;
-  return [...list]
-    .sort((a, b) => b.length - a.length)
-    .map((p) => {
-      let s = phraseSource(p, latin);
-      if (/^\/.*\/$/s.test(p)) return `(?:${withoutCaptures(s)})`;
-      if (!bounded && PHRASE_PRE && s.startsWith(PHRASE_PRE)) s = s.slice(PHRASE_PRE.length);
-      if (!bounded && PHRASE_POST && s.endsWith(PHRASE_POST)) s = s.slice(0, s.length - PHRASE_POST.length);
-      return s;
-    })
-    .join('|');
 }
 
 /** Why a phrase cannot open a WCC reference, if it cannot (phraseError has already checked it compiles alone). */

@@ -243,46 +243,56 @@ export function leftmostHits(hits: PhraseHit[]): PhraseHit[] {
   return out;
 }
 
-/** Per-phrase marks for distinctWithin, valid for one `generation` (no allocation per call: it runs per section and element). */
-let marks = new Uint32Array(1024);
-let generation = 0;
-
 /** Hits in document order (what distinctWithin needs). */
 export function byStart(hits: PhraseHit[]): PhraseHit[] {
   return [...hits].sort((a, b) => a.start - b.start || a.phrase - b.phrase);
 }
 
 /**
- * How many different phrases have a hit lying wholly inside one of the spans.
- * `hits` must be in document order (byStart): each span costs a binary search
- * and its own hits, so scoring every section of a long document stays linear.
+ * Counts how many different phrases have a hit lying wholly inside spans. Its
+ * per-phrase marks are valid for one generation, so a count allocates nothing
+ * (it runs per section and element); one counter per document.
  */
-export function distinctWithin(hits: PhraseHit[], spans: Array<{ start: number; end: number }>): number {
-  if (++generation === 0xffffffff) {
-    marks.fill(0);
-    generation = 1;
-  }
-  let n = 0;
-  for (const s of spans) {
-    let lo = 0;
-    let hi = hits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (hits[mid].start < s.start) lo = mid + 1;
-      else hi = mid;
+export class DistinctCounter {
+  private marks = new Uint32Array(1024);
+  private generation = 0;
+
+  /**
+   * `hits` must be in document order (byStart): each span costs a binary search
+   * and its own hits, so scoring every section of a long document stays linear.
+   */
+  within(hits: PhraseHit[], spans: Array<{ start: number; end: number }>): number {
+    if (++this.generation === 0xffffffff) {
+      this.marks.fill(0);
+      this.generation = 1;
     }
-    for (let i = lo; i < hits.length && hits[i].start < s.end; i++) {
-      const h = hits[i];
-      if (h.end > s.end) continue;
-      if (h.phrase >= marks.length) {
-        const grown = new Uint32Array(Math.max(h.phrase + 1, marks.length * 2));
-        grown.set(marks);
-        marks = grown;
+    let n = 0;
+    for (const s of spans) {
+      let lo = 0;
+      let hi = hits.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (hits[mid].start < s.start) lo = mid + 1;
+        else hi = mid;
       }
-      if (marks[h.phrase] === generation) continue;
-      marks[h.phrase] = generation;
-      n++;
+      for (let i = lo; i < hits.length && hits[i].start < s.end; i++) {
+        const h = hits[i];
+        if (h.end > s.end) continue;
+        if (h.phrase >= this.marks.length) {
+          const grown = new Uint32Array(Math.max(h.phrase + 1, this.marks.length * 2));
+          grown.set(this.marks);
+          this.marks = grown;
+        }
+        if (this.marks[h.phrase] === this.generation) continue;
+        this.marks[h.phrase] = this.generation;
+        n++;
+      }
     }
+    return n;
   }
-  return n;
+}
+
+/** How many different phrases have a hit inside the spans (one-off; see DistinctCounter). */
+export function distinctWithin(hits: PhraseHit[], spans: Array<{ start: number; end: number }>): number {
+  return new DistinctCounter().within(hits, spans);
 }

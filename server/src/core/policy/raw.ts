@@ -1,5 +1,5 @@
 // Plain-data shapes of a pack file and a config file, as written in YAML.
-import type { SeveritySetting } from '../types';
+import type { SeveritySetting } from '../severity';
 
 export interface RawElement {
   id: string;

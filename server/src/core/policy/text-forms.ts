@@ -42,24 +42,17 @@ export const LATIN_STEM = `[${LATIN_RANGES}'’-]*`;
  * letter, digit or mark), so typical text with curly quotes and dashes skips the
  * per-character check below.
  */
-const BEYOND_LATIN = /[^\u0000-\u02ff\u2000-\u206f\u20a0-\u20cf\u2190-\u21ff\u2500-\u25ff]/g;
-let letterDigitMark: RegExp | undefined;
-let lastChecked = '';
-let lastNeedsFull = false;
+const BEYOND_LATIN = String.raw`[^\u0000-\u02ff\u2000-\u206f\u20a0-\u20cf\u2190-\u21ff\u2500-\u25ff]`;
+/** (V8 compiles a pattern on its first use, so this Unicode class costs nothing until text needs it.) */
+const LETTER_DIGIT_MARK = /^[\p{L}\p{N}\p{M}]/u;
 
-/** Whether text has a letter, digit or mark at or above U+0300 (memoised for the last text). */
+/** Whether text has a letter, digit or mark at or above U+0300. */
 export function needsFullWordClass(text: string): boolean {
-  if (text === lastChecked) return lastNeedsFull;
-  let found = false;
-  BEYOND_LATIN.lastIndex = 0;
+  // A fresh global pattern per call (V8 shares its compiled code), so no lastIndex outlives the call.
+  const beyond = new RegExp(BEYOND_LATIN, 'g');
   let m: RegExpExecArray | null;
-  while (!found && (m = BEYOND_LATIN.exec(text))) {
-    letterDigitMark ??= /^[\p{L}\p{N}\p{M}]/u;
-    found = letterDigitMark.test(text.slice(m.index, m.index + 2));
-  }
-  lastChecked = text;
-  lastNeedsFull = found;
-  return found;
+  while ((m = beyond.exec(text))) if (LETTER_DIGIT_MARK.test(text.slice(m.index, m.index + 2))) return true;
+  return false;
 }
 
 /** Lower case as the "iu" flags compare letters below U+0300 ("ſ" is an "s"). */
@@ -67,19 +60,13 @@ export function fold(text: string): string {
   return text.toLowerCase().replace(/ſ/g, 's');
 }
 
-let lastText = '';
-let lastFolded = '';
 /**
  * Text as the "iu" flags see ASCII letters and digits: any character that matches
  * one of them case-insensitively becomes it ("K" and the Kelvin sign become "k";
- * "ſ" becomes "s"). Memoised for the last text, as many sets test the same text.
+ * "ſ" becomes "s").
  */
 export function folded(text: string): string {
-  if (text !== lastText) {
-    lastText = text;
-    lastFolded = fold(text);
-  }
-  return lastFolded;
+  return fold(text);
 }
 
 /**

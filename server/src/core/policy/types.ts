@@ -1,7 +1,8 @@
 // The shape of a policy pack once loaded and compiled. Everything a rule knows
 // about elements, groups, competencies and Acts comes from here, never from code.
-import type { SeveritySetting } from '../types';
-import type { PhraseSet } from './phrases';
+import type { SeveritySetting } from '../severity';
+import type { DualRegExp, PhraseSet } from './phrases';
+import type { PhraseHitFinder } from './phrase-hits';
 
 /** A phrase list compiled to one case-insensitive regular expression. */
 export type Matcher = PhraseSet;
@@ -104,6 +105,52 @@ export interface Policy {
   };
   legislation: ActDef[];
   rules: Record<string, SeveritySetting>;
+  /** What recognisers derive from the pack, built on first use and kept with it (see derived.ts). */
+  readonly derived: PolicyDerived;
+}
+
+/** What a heading title says to the policy: its normal form and the elements it names or rules out. */
+export interface TitleReading {
+  normal: string;
+  /** Elements whose specific headings match (and whose not-headings do not). */
+  elements: ElementDef[];
+  /** Elements whose generic headings ("Introduction") match. */
+  weak: ElementDef[];
+  /** Elements the title rules out ("Contract monitoring" for monitoring). */
+  not: Set<ElementDef>;
+}
+
+/** Every element's signals as one phrase list: the range of each element's phrases in it. */
+export interface SignalIndex {
+  finder: PhraseHitFinder;
+  ranges: Map<ElementDef, [number, number]>;
+}
+
+/** The tag patterns of a WCC vocabulary (groups: first number, more numbers, name), each in its latin and full form. */
+export interface TagPatterns {
+  /** A prefix, an optional introducer, numbers and a name: "WCC competency 5 – Manage knowledge". */
+  tag: DualRegExp;
+  /** A standalone word, numbers and a name: "Competency 5", read only in a document that names the framework. */
+  standalone: DualRegExp;
+}
+
+/**
+ * Everything derived from a compiled pack that every document reuses: heading
+ * readings, the signal index, phrase finders, the Act finder, the WCC tag,
+ * name and completion patterns. Explicit state owned by the policy object, so
+ * nothing is kept at module level.
+ */
+export interface PolicyDerived {
+  readTitle(title: string): TitleReading;
+  readonly signals: SignalIndex;
+  finderFor(set: Matcher): PhraseHitFinder;
+  /** Every alias of every Act, longest first, with the Act of each. */
+  readonly acts: { finder: PhraseHitFinder; acts: ActDef[] };
+  readonly wccTags: TagPatterns;
+  /** A competency name written without a number, as a pattern. */
+  wccName(name: string): DualRegExp;
+  /** The end of a line waiting for a competency number (completion). */
+  readonly wccBeforeNumber: RegExp;
 }
 
 /** A problem found while loading a pack or config: where, and what is wrong. */

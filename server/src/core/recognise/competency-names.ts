@@ -3,7 +3,7 @@
 // competency names, allowing recognisable abbreviations.
 import type { CompetencyDef } from '../policy/types';
 
-const STOP = new Set(['the', 'with', 'and', 'of', 'a', 'an', 'to', 'in', 'for', 'on']);
+const STOP: ReadonlySet<string> = new Set(['the', 'with', 'and', 'of', 'a', 'an', 'to', 'in', 'for', 'on']);
 
 function tokens(text: string): string[] {
   return text

@@ -2,9 +2,9 @@
 // whether that section is present or only a placeholder: explicit markers first,
 // then headings, then what a section's prose is substantively about.
 import type { DocModel, Section, Span } from '../model/types';
-import type { ElementDef, Matcher, Policy } from '../policy/types';
-import { PhraseHitFinder, byStart, distinctWithin, leftmostSpans, type PhraseHit } from '../policy/phrase-hits';
-import { modelHits } from './hits';
+import type { ElementDef, Policy } from '../policy/types';
+import { byStart, leftmostSpans, type PhraseHit } from '../policy/phrase-hits';
+import type { DocState } from './doc-state';
 import type { ElementStatus } from '../types';
 import { isPlaceholder, isStub, normaliseHeading, sectionText, wordCount } from './text';
 
@@ -32,80 +32,44 @@ interface Candidate {
   score: number;
 }
 
-/** What a heading title says to the policy: its normal form and the elements it names or rules out. */
-interface TitleReading {
-  normal: string;
-  /** Elements whose specific headings match (and whose not-headings do not). */
-  elements: ElementDef[];
-  /** Elements whose generic headings ("Introduction") match. */
-  weak: ElementDef[];
-  /** Elements the title rules out ("Contract monitoring" for monitoring). */
-  not: Set<ElementDef>;
-}
-
-/** Titles repeat across sections, documents and every re-lint of an edited one: read each once per policy. */
-const readings = new WeakMap<Policy, Map<string, TitleReading>>();
-const READINGS_KEPT = 10_000;
-
-function readTitle(policy: Policy, title: string): TitleReading {
-  let memo = readings.get(policy);
-  if (!memo) readings.set(policy, (memo = new Map()));
-  let r = memo.get(title);
-  if (!r) {
-    const normal = normaliseHeading(title);
-    const not = new Set(normal ? policy.elements.filter((e) => e.notHeadings?.test(normal)) : []);
-    r = {
-      normal,
-      elements: normal ? policy.elements.filter((e) => !not.has(e) && e.headings.test(normal)) : [],
-      weak: normal ? policy.elements.filter((e) => !not.has(e) && e.weakHeadings?.test(normal)) : [],
-      not,
-    };
-    if (memo.size >= READINGS_KEPT) memo.clear();
-    memo.set(title, r);
-  }
-  return r;
-}
-
-export function headingMatches(policy: Policy, section: Section): ElementDef[] {
-  return readTitle(policy, section.title).elements;
-}
-
-function weakHeadingMatches(policy: Policy, section: Section): ElementDef[] {
-  return readTitle(policy, section.title).weak;
+export function headingMatches(policy: Policy, section: Pick<Section, 'title'>): ElementDef[] {
+  return policy.derived.readTitle(section.title).elements;
 }
 
 /** `skip`: sections that are never an IPC element (the EqIA). */
-export function recogniseElements(model: DocModel, policy: Policy, markers: Map<string, Section>, skip: Set<Section>): ElementFinding[] {
+export function recogniseElements(doc: DocState, markers: Map<string, Section>, skip: Set<Section>): ElementFinding[] {
+  const { model, policy } = doc;
+  const readTitle = (title: string) => policy.derived.readTitle(title);
   const byHeading = new Map<Section, ElementDef[]>();
   const byWeakHeading = new Map<Section, ElementDef[]>();
   const excluded = new Set([...skip, ...titleSections(model)]);
   for (const s of model.sections) {
     if (excluded.has(s)) continue;
-    const m = sharedHeadingFilter(model, policy, s, headingMatches(policy, s));
+    const m = sharedHeadingFilter(doc, s, headingMatches(policy, s));
     if (m.length) byHeading.set(s, m);
     else {
-      const w = weakHeadingMatches(policy, s);
+      const w = readTitle(s.title).weak;
       if (w.length) byWeakHeading.set(s, w);
     }
   }
   const marked = new Set(markers.values());
-  const contentBest = contentMatches(model, policy, byHeading, marked, excluded);
+  const contentBest = contentMatches(doc, byHeading, marked, excluded);
 
   const candidates = new Map<ElementDef, Candidate[]>();
   for (const element of policy.elements) {
     const cands: Candidate[] = [];
     const m = markers.get(element.id);
-    if (m) cands.push({ section: m, via: 'marker', empty: isEmpty(model, policy, m), score: 3 });
+    if (m) cands.push({ section: m, via: 'marker', empty: isEmpty(doc, m), score: 3 });
     const headed = [...byHeading].filter(([s, els]) => els.includes(element) && !marked.has(s)).map(([s]) => s);
     for (const s of headed) {
       if (isContainer(s, element, headed, byHeading)) continue;
-      cands.push({ section: s, via: 'heading', empty: isEmpty(model, policy, s), score: 2 + fit(model, policy, element, s) });
+      cands.push({ section: s, via: 'heading', empty: isEmpty(doc, s), score: 2 + fit(doc, element, s) });
     }
     for (const [s, best] of contentBest) {
       if (best.element === element) cands.push({ section: s, via: 'content', empty: false, score: 1 + best.score / 100 });
     }
     for (const [s, els] of byWeakHeading) {
-      if (els.includes(element) && !marked.has(s) && !contentBest.has(s)) cands.push({ section: s, via: 'heading', weak: true, empty: isEmpty(model, policy, s), score: fit(model, policy, element, s) });
+      if (els.includes(element) && !marked.has(s) && !contentBest.has(s)) cands.push({ section: s, via: 'heading', weak: true, empty: isEmpty(doc, s), score: fit(doc, element, s) });
     }
     candidates.set(element, cands);
   }
@@ -118,8 +82,8 @@ export function recogniseElements(model: DocModel, policy: Policy, markers: Map<
   for (const element of policy.elements) {
     const cands = candidates.get(element)!;
     if (cands.length) continue;
-    const eligible = model.sections.filter((s) => !excluded.has(s) && !isWrapper(model, s) && !readTitle(policy, s.title).not.has(element) && !isEmpty(model, policy, s));
-    const scored = eligible.map((s) => ({ s, f: fit(model, policy, element, s), free: !claimed.has(s) && !byHeading.has(s) }));
+    const eligible = model.sections.filter((s) => !excluded.has(s) && !isWrapper(model, s) && !readTitle(s.title).not.has(element) && !isEmpty(doc, s));
+    const scored = eligible.map((s) => ({ s, f: fit(doc, element, s), free: !claimed.has(s) && !byHeading.has(s) }));
     const best =
       scored.filter((x) => x.free && x.f >= UNCLAIMED_FIT).sort((a, b) => b.f - a.f || a.s.start - b.s.start)[0] ??
       scored.filter((x) => x.f >= SHARED_FIT).sort((a, b) => b.f - a.f || a.s.start - b.s.start)[0];
@@ -194,35 +158,33 @@ function rank(c: Candidate): number {
 }
 
 /** How well a section's prose fits an element: distinct signals over the number it needs. */
-function fit(model: DocModel, policy: Policy, element: ElementDef, s: Section): number {
-  const memo = memoFor(model).fit;
+function fit(doc: DocState, element: ElementDef, s: Section): number {
   const key = `${element.id}@${s.start}`;
-  let f = memo.get(key);
+  let f = doc.fit.get(key);
   if (f === undefined) {
-    f = signalCount(model, policy, element, [{ start: s.heading ? s.heading.end : s.start, end: s.end }]) / element.minSignals;
-    memo.set(key, f);
+    f = signalCount(doc, element, [{ start: s.heading ? s.heading.end : s.start, end: s.end }]) / element.minSignals;
+    doc.fit.set(key, f);
   }
   return f;
 }
 
 /** Distinct signals of an element within the spans of prose, not counting its near-misses ("contract monitoring"). */
-function signalCount(model: DocModel, policy: Policy, element: ElementDef, spans: Span[]): number {
-  const memo = memoFor(model);
-  if (!memo.hits.size) {
+function signalCount(doc: DocState, element: ElementDef, spans: Span[]): number {
+  if (!doc.signalHits.size) {
     // One pass over the document finds every element's signals.
-    const { finder, ranges } = signalIndex(policy);
-    const all = modelHits(model, finder);
-    for (const e of policy.elements) {
+    const { finder, ranges } = doc.policy.derived.signals;
+    const all = doc.hits(finder);
+    for (const e of doc.policy.elements) {
       const [from, to] = ranges.get(e)!;
       let hits = byStart(all.filter((h) => h.phrase >= from && h.phrase < to));
       if (e.nearMisses) {
-        const misses = leftmostSpans(modelHits(model, finderFor(e.nearMisses)));
+        const misses = leftmostSpans(doc.hits(doc.policy.derived.finderFor(e.nearMisses)));
         if (misses.length) hits = withoutOverlaps(hits, misses);
       }
-      memo.hits.set(e, hits);
+      doc.signalHits.set(e, hits);
     }
   }
-  return distinctWithin(memo.hits.get(element) ?? [], spans);
+  return doc.distinct.within(doc.signalHits.get(element) ?? [], spans);
 }
 
 /** Hits (in document order) that overlap none of the spans (in document order, not overlapping each other). */
@@ -235,48 +197,15 @@ function withoutOverlaps(hits: PhraseHit[], spans: Array<[number, number]>): Phr
   });
 }
 
-/** Every element's signals as one phrase list: the range of each element's phrases in it. */
-interface SignalIndex {
-  finder: PhraseHitFinder;
-  ranges: Map<ElementDef, [number, number]>;
-}
-
-const signalIndexes = new WeakMap<Policy, SignalIndex>();
-const finders = new WeakMap<Matcher, PhraseHitFinder>();
-
-function signalIndex(policy: Policy): SignalIndex {
-  let index = signalIndexes.get(policy);
-  if (!index) {
-    const phrases: string[] = [];
-    const ranges = new Map<ElementDef, [number, number]>();
-    for (const e of policy.elements) {
-      ranges.set(e, [phrases.length, phrases.length + e.signals.phrases.length]);
-      phrases.push(...e.signals.phrases);
-    }
-    index = { finder: new PhraseHitFinder(phrases), ranges };
-    signalIndexes.set(policy, index);
-  }
-  return index;
-}
-
-function finderFor(set: Matcher): PhraseHitFinder {
-  let f = finders.get(set);
-  if (!f) {
-    f = new PhraseHitFinder(set.phrases);
-    finders.set(set, f);
-  }
-  return f;
-}
-
 /**
  * A heading naming two elements ("Who needs our services?") keeps only those
  * its prose supports, when the prose clearly belongs to one of them.
  */
-function sharedHeadingFilter(model: DocModel, policy: Policy, s: Section, els: ElementDef[]): ElementDef[] {
+function sharedHeadingFilter(doc: DocState, s: Section, els: ElementDef[]): ElementDef[] {
   if (els.length < 2) return els;
   // "Evidence and what we will change": the author joined two topics on purpose.
-  if (/\s(and|&)\s|,\s/.test(readTitle(policy, s.title).normal)) return els;
-  const fits = els.map((e) => fit(model, policy, e, s));
+  if (/\s(and|&)\s|,\s/.test(doc.policy.derived.readTitle(s.title).normal)) return els;
+  const fits = els.map((e) => fit(doc, e, s));
   if (Math.max(...fits) < 1) return els;
   return els.filter((_, i) => fits[i] >= 0.5);
 }
@@ -287,24 +216,23 @@ function sharedHeadingFilter(model: DocModel, policy: Policy, s: Section, els: E
  * stubs ("To follow") in it and every sub-section. Memoised per section: every
  * candidate asks, and nested sections share their sub-sections.
  */
-function isEmpty(model: DocModel, policy: Policy, s: Section): boolean {
-  const memo = memoFor(model);
-  let v = memo.empty.get(s);
+function isEmpty(doc: DocState, s: Section): boolean {
+  const { model, policy } = doc;
+  let v = doc.empty.get(s);
   if (v === undefined) {
     if (!s.children.length) v = isPlaceholder(policy, sectionText(model, s, 'own'));
-    else v = proseWords(model, s, policy.minWords) < policy.minWords || isStubTree(model, policy, s);
-    memo.empty.set(s, v);
+    else v = proseWords(doc, s, policy.minWords) < policy.minWords || isStubTree(model, policy, s);
+    doc.empty.set(s, v);
   }
   return v;
 }
 
 /** Words of prose in a section and its sub-sections, excluding their headings (counted up to `limit` each). */
-function proseWords(model: DocModel, s: Section, limit: number): number {
-  const memo = memoFor(model);
-  let n = memo.words.get(s);
+function proseWords(doc: DocState, s: Section, limit: number): number {
+  let n = doc.words.get(s);
   if (n === undefined) {
-    n = wordCount(sectionText(model, s, 'own'), limit) + s.children.reduce((t, c) => t + proseWords(model, c, limit), 0);
-    memo.words.set(s, n);
+    n = wordCount(sectionText(doc.model, s, 'own'), limit) + s.children.reduce((t, c) => t + proseWords(doc, c, limit), 0);
+    doc.words.set(s, n);
   }
   return n;
 }
@@ -313,33 +241,14 @@ function isStubTree(model: DocModel, policy: Policy, s: Section): boolean {
   return isStub(policy, sectionText(model, s, 'own')) && s.children.every((c) => isStubTree(model, policy, c));
 }
 
-interface Memo {
-  empty: Map<Section, boolean>;
-  words: Map<Section, number>;
-  fit: Map<string, number>;
-  hits: Map<ElementDef, PhraseHit[]>;
-}
-
-// Per-model memo tables; a WeakMap so they go with the model.
-const memos = new WeakMap<DocModel, Memo>();
-
-function memoFor(model: DocModel): Memo {
-  let m = memos.get(model);
-  if (!m) {
-    m = { empty: new Map(), words: new Map(), fit: new Map(), hits: new Map() };
-    memos.set(model, m);
-  }
-  return m;
-}
-
 /** For sections no heading or marker claims: the one element their prose most clearly addresses. */
 function contentMatches(
-  model: DocModel,
-  policy: Policy,
+  doc: DocState,
   byHeading: Map<Section, ElementDef[]>,
   marked: Set<Section>,
   excluded: Set<Section>,
 ): Map<Section, { element: ElementDef; score: number }> {
+  const { model, policy } = doc;
   const out = new Map<Section, { element: ElementDef; score: number }>();
   for (const s of model.sections) {
     if (byHeading.has(s) || marked.has(s) || excluded.has(s)) continue;
@@ -348,10 +257,10 @@ function contentMatches(
     const spans = claimFreeSpans(model, s, byHeading, marked, excluded);
     if (isPlaceholder(policy, spans.map((x) => model.masked.slice(x.start, x.end)).join('\n'))) continue;
     let best: { element: ElementDef; score: number } | undefined;
-    const { not } = readTitle(policy, s.title);
+    const { not } = policy.derived.readTitle(s.title);
     for (const e of policy.elements) {
       if (not.has(e)) continue;
-      const n = signalCount(model, policy, e, spans);
+      const n = signalCount(doc, e, spans);
       if (n < e.minSignals) continue;
       const score = Math.round((100 * n) / e.minSignals);
       if (!best || score > best.score) best = { element: e, score };

@@ -25,7 +25,7 @@ export function normaliseHeading(title: string): string {
     .trim();
 }
 
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}'’-]*`;
 
 /**
  * Words in text, counting no further than `limit` (callers mostly ask "fewer
@@ -34,8 +34,8 @@ const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
  */
 export function wordCount(text: string, limit = Infinity): number {
   let n = 0;
-  WORD_RE.lastIndex = 0;
-  while (n < limit && WORD_RE.test(text)) n++;
+  const word = new RegExp(WORD, 'gu');
+  while (n < limit && word.test(text)) n++;
   return n;
 }
 
@@ -60,16 +60,16 @@ export function isPlaceholder(policy: Policy, text: string): boolean {
   return wordCount(text, policy.minWords) < policy.minWords || isStub(policy, text);
 }
 
-const SENTENCE_END = /[.!?](?=\s+["“(‘'[]?[A-Z0-9*])|\n\s*\n/g;
+const SENTENCE_END = String.raw`[.!?](?=\s+["“(‘'[]?[A-Z0-9*])|\n\s*\n`;
 
 /** Sentence spans of a prose span (offsets into the same string as the span). */
 export function sentenceSpans(text: string, span: Span): Span[] {
   const slice = text.slice(span.start, span.end);
   const out: Span[] = [];
   let last = 0;
-  SENTENCE_END.lastIndex = 0;
+  const ender = new RegExp(SENTENCE_END, 'g');
   let m: RegExpExecArray | null;
-  while ((m = SENTENCE_END.exec(slice))) {
+  while ((m = ender.exec(slice))) {
     const end = m.index + m[0].length;
     if (slice.slice(last, end).trim()) out.push({ start: span.start + last, end: span.start + end });
     last = end;

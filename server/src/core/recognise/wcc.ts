@@ -6,9 +6,7 @@ import type { DocModel } from '../model/types';
 import type { CompetencyDef, Policy } from '../policy/types';
 import { frontMatterKey, type FrontMatterData } from '../frontmatter';
 import { competencyForName } from './competency-names';
-import { DualRegExp, phraseSource } from '../policy/phrases';
-import { openingSource } from '../policy/compile';
-import { LATIN_LETTERS_DIGITS } from '../policy/text-forms';
+import { judgeReference } from './wcc-syntax';
 
 export interface TagFinding {
   number: number;
@@ -33,84 +31,19 @@ export interface WccFinding {
   invalid: InvalidTagFinding[];
 }
 
-// The vocabulary is the pack's (`wcc.prefixes`: "WCC", "World Class Commissioning";
-// `wcc.introducers`: "competency", "refs", …; `wcc.standalone`: "competency"); the
-// syntax around it is here. A reference starts where a word does ("XWCC 5" is none)
-// and may run straight into its number ("WCC5").
-const START = String.raw`(?<![\p{L}\p{N}])`;
-const LATIN_START = `(?<![${LATIN_LETTERS_DIGITS}])`;
-// Numbers must follow on the same line: a heading "WCC competencies" is not a tag for the next paragraph's "9.1".
-const NUMBERS = String.raw`[ \t]*(?:no\.?|number|#)?[ \t]*[-–—:]?[ \t]*(\d{1,3})(?!\d|\.\d)((?:[ \t]*(?:,|&|and|\/|or)[ \t]*\d{1,3}(?!\d))*)`;
-// A written name runs to the end of the clause, but never into the next reference (`stop`).
-const name = (stop: string) => String.raw`(?:[ \t]*(?:[-–—:]|\()[ \t]*((?:(?!${stop})[^\n\]\).;|]){3,80}))?`;
-
-/**
- * The tag patterns, each in the latin form (word classes below U+0300, far
- * cheaper to compile) for text with no letter beyond that, and the full form.
- */
-interface TagPatterns {
-  /** A prefix, an optional introducer, numbers and a name: "WCC competency 5 – Manage knowledge". */
-  tag: DualRegExp;
-  /** A standalone word, numbers and a name: "Competency 5", read only in a document that names the framework. */
-  standalone: DualRegExp;
-}
-
-function tagPatterns({ prefixes, standalone, introducers }: Policy['wcc']): TagPatterns {
-  const named = (latin: boolean) => name(openingSource([...prefixes.phrases, ...standalone.phrases], true, latin));
-  const start = (latin: boolean) => (latin ? LATIN_START : START);
-  return {
-    tag: new DualRegExp((latin) => `${start(latin)}(?:${openingSource(prefixes.phrases, false, latin)})(?:[ \\t-]*(?:${openingSource(introducers.phrases, false, latin)}))?${NUMBERS}${named(latin)}`, 'giu'),
-    standalone: new DualRegExp((latin) => `${start(latin)}(?:${openingSource(standalone.phrases, false, latin)})${NUMBERS}${named(latin)}`, 'giu'),
-  };
-}
-
-/** Tag patterns by vocabulary, compiled once per process rather than once per document. */
-const byVocabulary = new Map<string, TagPatterns>();
-const policyPatterns = new WeakMap<Policy['wcc'], TagPatterns>();
-
-function patternsFor(wcc: Policy['wcc']): TagPatterns {
-  let p = policyPatterns.get(wcc);
-  if (p) return p;
-  const key = JSON.stringify([wcc.prefixes.phrases, wcc.introducers.phrases, wcc.standalone.phrases]);
-  p = byVocabulary.get(key);
-  if (!p) {
-    p = tagPatterns(wcc);
-    byVocabulary.set(key, p);
-  }
-  policyPatterns.set(wcc, p);
-  return p;
-}
-
 const NAME_LEAD = /(^|[:(\[–—|*"“'‘]|\d[.)]|[-+*] )\s*$/;
 
 export function recogniseWcc(model: DocModel, policy: Policy, fm: FrontMatterData | undefined): WccFinding {
   const text = model.masked;
   const tags: TagFinding[] = [];
   const invalid: InvalidTagFinding[] = [];
-  const max = policy.competencies.length ? policy.competencies[policy.competencies.length - 1].number : 0;
-  const byNumber = new Map(policy.competencies.map((c) => [c.number, c]));
   const line = (o: number) => model.lines.point(o).line;
   const taken = new Taken(text.length);
 
   const addTag = (num: number, nameText: string | undefined, start: number, end: number, written: string) => {
-    if (num < 1 || num > max || !byNumber.has(num)) {
-      invalid.push({ start, end, line: line(start), text: written.trim(), reason: `there is no WCC competency ${num} (they are numbered 1–${max})`, number: num });
-      return;
-    }
-    const named = nameText ? competencyForName(nameText, policy.competencies) : undefined;
-    if (named && named.number !== num) {
-      invalid.push({
-        start,
-        end,
-        line: line(start),
-        text: written.trim(),
-        reason: `WCC ${num} is "${byNumber.get(num)!.names[0]}", but "${named.names[0]}" is WCC ${named.number}`,
-        number: num,
-        named,
-      });
-      return;
-    }
-    tags.push({ number: num, start, end, line: line(start) });
+    const j = judgeReference(num, nameText, policy.competencies);
+    if (j.ok) tags.push({ number: num, start, end, line: line(start) });
+    else invalid.push({ start, end, line: line(start), text: written.trim(), reason: j.reason, number: num, named: j.named });
   };
 
   const scan = (re: RegExp) => {
@@ -126,12 +59,12 @@ export function recogniseWcc(model: DocModel, policy: Policy, fm: FrontMatterDat
       nums.forEach((n, i) => addTag(n, i === nums.length - 1 ? m![3] : undefined, start, end, m![0]));
     }
   };
-  const patterns = patternsFor(policy.wcc);
+  const patterns = policy.derived.wccTags;
   scan(patterns.tag.for(text));
   if (policy.wcc.prefixes.test(text)) scan(patterns.standalone.for(text));
   scanNames(model, policy, taken, tags);
   scanNumberedBoxes(model, policy, taken, addTag);
-  frontMatterTags(fm, policy, tags, invalid, max);
+  frontMatterTags(fm, policy, tags, invalid);
 
   const seen = new Set<string>();
   const unique = tags
@@ -146,17 +79,12 @@ export function recogniseWcc(model: DocModel, policy: Policy, fm: FrontMatterDat
   return { tags: unique, invalid };
 }
 
-/** Name patterns, compiled once per process rather than once per document. */
-const namePatterns = new Map<string, DualRegExp>();
-
 /** A competency's name written without a number, where it reads as a reference, not as prose. */
 function scanNames(model: DocModel, policy: Policy, taken: Taken, tags: TagFinding[]): void {
   const text = model.masked;
   for (const c of policy.competencies) {
     for (const name of c.names) {
-      let pattern = namePatterns.get(name);
-      if (!pattern) namePatterns.set(name, (pattern = new DualRegExp((latin) => phraseSource(name, latin), 'giu')));
-      const re = pattern.for(text);
+      const re = policy.derived.wccName(name).for(text);
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text))) {
@@ -206,7 +134,7 @@ function scanNumberedBoxes(model: DocModel, policy: Policy, taken: Taken, addTag
   }
 }
 
-function frontMatterTags(fm: FrontMatterData | undefined, policy: Policy, tags: TagFinding[], invalid: InvalidTagFinding[], max: number): void {
+function frontMatterTags(fm: FrontMatterData | undefined, policy: Policy, tags: TagFinding[], invalid: InvalidTagFinding[]): void {
   const key = frontMatterKey(fm, 'wcc', policy.wcc.context);
   const raw = key ? fm!.data[key] : undefined;
   if (raw === undefined || raw === null) return;
@@ -217,10 +145,9 @@ function frontMatterTags(fm: FrontMatterData | undefined, policy: Policy, tags: 
     const m = /(\d{1,3})(?!\d)\s*(?:[-–—:(]\s*(.+))?/.exec(written);
     if (m) {
       const num = Number(m[1]);
-      const named = m[2] ? competencyForName(m[2], policy.competencies) : undefined;
-      if (num < 1 || num > max) invalid.push({ start: 0, end: 0, line, text: written, reason: `there is no WCC competency ${num} (they are numbered 1–${max})`, number: num });
-      else if (named && named.number !== num) invalid.push({ start: 0, end: 0, line, text: written, reason: `WCC ${num} is not "${named.names[0]}" (that is WCC ${named.number})`, number: num, named });
-      else tags.push({ number: num, start: 0, end: 0, line });
+      const j = judgeReference(num, m[2], policy.competencies);
+      if (j.ok) tags.push({ number: num, start: 0, end: 0, line });
+      else invalid.push({ start: 0, end: 0, line, text: written, reason: j.reason, number: num, named: j.named });
       return;
     }
     const named = competencyForName(written, policy.competencies);

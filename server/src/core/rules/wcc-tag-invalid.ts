@@ -8,13 +8,12 @@ export const wccTagInvalid: Rule = {
     for (const t of a.wcc.invalid) {
       const span = t.start === t.end ? { start: a.model.lines.lineStart(t.line), end: a.model.lines.lineEnd(t.line) } : t;
       const byNumber = t.number ? a.policy.competencies.find((c) => c.number === t.number) : undefined;
-      const fixes: string[] = [];
-      if (t.named) fixes.push(`WCC ${t.named.number} – ${t.named.names[0]}`);
-      if (byNumber) fixes.push(`WCC ${byNumber.number} – ${byNumber.names[0]}`);
+      // The competencies the author may have meant: the one the name belongs to, the one the number is.
+      const candidates = [t.named, byNumber].filter((c) => !!c).map((c) => ({ number: c!.number, name: c!.names[0] }));
       report({
         ...span,
         message: `Invalid WCC reference "${t.text}": ${t.reason}`,
-        data: { kind: 'fix-wcc', replacements: fixes },
+        data: { kind: 'fix-wcc', candidates },
       });
     }
   },

@@ -7,16 +7,9 @@
 // irregular corners of micromark's offsets (open fences in list items, lazy
 // setext underlines) throw BAIL: the whole chunk goes to micromark.
 import { parseInline } from './inline';
-import { bail, node, valueNode, type FNode } from './nodes';
+import { bail, node, valueNode, type BlockOptions, type FNode } from './nodes';
 import { delimiterLike, isSetextLike, isThematicBreak, listMarker, spaces, splitLines, type Lines } from './lines';
 import { parseTable } from './table';
-
-export interface BlockOptions {
-  gfm: boolean;
-  frontmatter: boolean;
-  /** micromark's nodes for src.slice(start, end) parsed on its own, offsets already in src; undefined to give up. */
-  reparse: (start: number, end: number) => FNode[] | undefined;
-}
 
 interface Item {
   node: FNode;

@@ -10,7 +10,7 @@ export function charClass(code: number): 0 | 1 | 2 {
   return /\p{P}|\p{S}/u.test(ch) ? 2 : 0;
 }
 
-const ASCII_CLASS: Array<0 | 1 | 2> = Array.from({ length: 128 }, (_, c) => {
+const ASCII_CLASS: ReadonlyArray<0 | 1 | 2> = Array.from({ length: 128 }, (_, c) => {
   const ch = String.fromCharCode(c);
   if (/\s/.test(ch)) return 1;
   return /[!-/:-@[-`{-~]/.test(ch) ? 2 : 0;
@@ -32,15 +32,17 @@ const NAMED: Record<string, number> = {
   ouml: 0xf6, uuml: 0xfc, auml: 0xe4, check: 0x2713,
 };
 
-const REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z0-9]{1,31}));/y;
+const REFERENCE = String.raw`&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z0-9]{1,31}));`;
 
 /**
  * The character reference starting at `at` (which holds `&`):
  * { value, end } when decoded, null when `&` is literal text, undefined when unsure.
  */
 export function characterReference(text: string, at: number): { value: string; end: number } | null | undefined {
-  REFERENCE.lastIndex = at;
-  const m = REFERENCE.exec(text);
+  // A sticky pattern made per call (V8 shares the compiled code), so no lastIndex outlives it.
+  const reference = new RegExp(REFERENCE, 'y');
+  reference.lastIndex = at;
+  const m = reference.exec(text);
   if (!m) return null;
   const end = at + m[0].length;
   if (m[3] !== undefined) {

@@ -54,8 +54,9 @@ interface VNode {
   children?: Item[];
 }
 
-// Characters that end a run of plain text.
-const SPECIAL = /[\\&`*_[\]<!\n\r]/g;
+/** Characters that may start inline syntax (backslash, &, `, *, _, brackets, <, !) and line endings. */
+const SPECIAL: readonly boolean[] = Array.from({ length: 128 }, (_, c) => '\\&`*_[]<!\n\r'.includes(String.fromCharCode(c)));
+const isSpecial = (c: number) => c < 128 && SPECIAL[c];
 // Content GFM would turn into autolinks, strikethrough or footnote calls.
 const GFM_LITERAL = /[~@]|www\.|https?:|mailto:|xmpp:|\[\^/i;
 const MAX_DELIMS = 200;
@@ -121,9 +122,8 @@ export function parseInline(src: string, segs: number[], gfm: boolean): FNode[] 
 
   let i = 0;
   while (i < end) {
-    SPECIAL.lastIndex = i;
-    const m = SPECIAL.exec(v);
-    const next = m && m.index < end ? m.index : end;
+    let next = i;
+    while (next < end && !isSpecial(v.charCodeAt(next))) next++;
     if (next > i) {
       addText(v.slice(i, next), i);
       i = next;

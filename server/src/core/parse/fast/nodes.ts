@@ -40,3 +40,11 @@ export function shift(n: FNode, by: number): FNode {
   if (n.children) for (const c of n.children) shift(c, by);
   return n;
 }
+
+/** How the block parser reads a chunk (shared by blocks.ts and table.ts). */
+export interface BlockOptions {
+  gfm: boolean;
+  frontmatter: boolean;
+  /** micromark's nodes for src.slice(start, end) parsed on its own, offsets already in src; undefined to give up. */
+  reparse: (start: number, end: number) => FNode[] | undefined;
+}

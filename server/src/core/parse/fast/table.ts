@@ -3,9 +3,8 @@
 // starts at its leading pipe (the first cell at the row start) and the last cell
 // takes the rest of the line, closing pipe and trailing spaces included.
 import { parseInline } from './inline';
-import { bail, node, type FNode } from './nodes';
+import { bail, node, type BlockOptions, type FNode } from './nodes';
 import { delimiterCells, isSetextLike, isThematicBreak, type Lines } from './lines';
-import type { BlockOptions } from './blocks';
 
 /** The table whose header row is line `li`; throws BAIL when unsure. */
 export function parseTable(src: string, lines: Lines, li: number, opts: BlockOptions): { node: FNode; last: number } {

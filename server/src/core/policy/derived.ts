@@ -1,0 +1,86 @@
+// What recognisers derive from a compiled pack, built on first use and kept with
+// the policy object: the reading of each heading title, the signal index, the
+// phrase finders, the Act finder and the WCC patterns. A policy is compiled once
+// per config and reused for every document, so this is where that work is kept —
+// explicitly, with the policy, not in module-level memos.
+import type { ActDef, ElementDef, Matcher, Policy, PolicyDerived, SignalIndex, TagPatterns, TitleReading } from './types';
+import { PhraseHitFinder } from './phrase-hits';
+import { DualRegExp, phraseSource } from './phrases';
+import { normaliseHeading } from '../recognise/text';
+import { beforeNumberPattern, tagPatterns } from '../recognise/wcc-syntax';
+
+/** Titles repeat across sections, documents and every re-lint of an edited one; a bound keeps a long session's memo small. */
+const READINGS_KEPT = 10_000;
+
+export class Derived implements PolicyDerived {
+  private readonly readings = new Map<string, TitleReading>();
+  private readonly finders = new Map<Matcher, PhraseHitFinder>();
+  private readonly names = new Map<string, DualRegExp>();
+  private signalIndex?: SignalIndex;
+  private actFinder?: { finder: PhraseHitFinder; acts: ActDef[] };
+  private tags?: TagPatterns;
+  private beforeNumber?: RegExp;
+
+  constructor(private readonly policy: Omit<Policy, 'derived'>) {}
+
+  readTitle(title: string): TitleReading {
+    let r = this.readings.get(title);
+    if (!r) {
+      const normal = normaliseHeading(title);
+      const elements = this.policy.elements;
+      const not = new Set(normal ? elements.filter((e) => e.notHeadings?.test(normal)) : []);
+      r = {
+        normal,
+        elements: normal ? elements.filter((e) => !not.has(e) && e.headings.test(normal)) : [],
+        weak: normal ? elements.filter((e) => !not.has(e) && e.weakHeadings?.test(normal)) : [],
+        not,
+      };
+      if (this.readings.size >= READINGS_KEPT) this.readings.clear();
+      this.readings.set(title, r);
+    }
+    return r;
+  }
+
+  get signals(): SignalIndex {
+    if (!this.signalIndex) {
+      const phrases: string[] = [];
+      const ranges = new Map<ElementDef, [number, number]>();
+      for (const e of this.policy.elements) {
+        ranges.set(e, [phrases.length, phrases.length + e.signals.phrases.length]);
+        phrases.push(...e.signals.phrases);
+      }
+      this.signalIndex = { finder: new PhraseHitFinder(phrases), ranges };
+    }
+    return this.signalIndex;
+  }
+
+  finderFor(set: Matcher): PhraseHitFinder {
+    let f = this.finders.get(set);
+    if (!f) this.finders.set(set, (f = new PhraseHitFinder(set.phrases)));
+    return f;
+  }
+
+  get acts(): { finder: PhraseHitFinder; acts: ActDef[] } {
+    if (!this.actFinder) {
+      // Aliases of all Acts compete, longest first, so "Equality Act 2006" is not read as a bare "Equality Act".
+      const entries = this.policy.legislation.flatMap((act) => act.aliasList.map((alias) => ({ act, alias })));
+      entries.sort((a, b) => b.alias.length - a.alias.length);
+      this.actFinder = { finder: new PhraseHitFinder(entries.map((e) => e.alias)), acts: entries.map((e) => e.act) };
+    }
+    return this.actFinder;
+  }
+
+  get wccTags(): TagPatterns {
+    return (this.tags ??= tagPatterns(this.policy.wcc));
+  }
+
+  wccName(name: string): DualRegExp {
+    let p = this.names.get(name);
+    if (!p) this.names.set(name, (p = new DualRegExp((latin) => phraseSource(name, latin), 'giu')));
+    return p;
+  }
+
+  get wccBeforeNumber(): RegExp {
+    return (this.beforeNumber ??= beforeNumberPattern(this.policy.wcc));
+  }
+}
