@@ -29,7 +29,7 @@ describe('--format html', () => {
     const row = rowOf('northvale.md');
     const cells = [...row.matchAll(/<td class="(ok|part|miss)" title="([^"]*)"/g)];
     assert.strictEqual(cells.length, 7 + 1 + 6 + 11);
-    assert.deepStrictEqual(cells.filter((c) => c[1] === 'part').map((c) => c[2].replace(/ \(line \d+\)/, '')), ['Sexual orientation: unassessed']);
+    assert.deepStrictEqual(cells.filter((c) => c[1] === 'part').map((c) => c[2].replace(/ \(line \d+\)/, '')), ['Sexual orientation: named, not assessed']);
     assert.strictEqual(rowOf('no-eqia.md').match(/<td class="miss" title="Equality impact assessment: missing"/).length, 1);
   });
 

@@ -19,24 +19,24 @@ describe('--format markdown', () => {
 
   it('gives each strategy an IPC checklist', () => {
     const s = section(many, 'strategies/no-eqia.md');
-    assert.match(s, /^### IPC elements\n\n- \[x\] Purpose and commitments \(line \d+\)$/m);
-    assert.match(s, /^- \[x\] Changes needed and commissioning intentions \(line \d+\)\n {2}- \[x\] What will not be commissioned$/m);
-    assert.strictEqual((s.match(/^- \[[x ]\] /gm) ?? []).length, 7);
+    assert.match(s, /^### IPC elements\n\n\| Element \| Status \| Where \|\n\| --- \| --- \| --- \|\n\| Purpose and commitments \| ✅ present \| line \d+ \|$/m);
+    assert.match(s, /^\| Changes needed and commissioning intentions \| ✅ present \| line \d+ \|\n\| ↳ What will not be commissioned \| ✅ present \| — \|$/m);
+    assert.strictEqual((s.match(/^\| [A-Z][^|]* \| (✅|⚠️|❌) (present|empty|missing) \| /gm) ?? []).length, 7);
   });
 
   it('gives each strategy an EqIA group matrix', () => {
     const s = section(one, 'strategies/northvale.md');
-    assert.match(s, /^\| Group \| Status \| Where \|$/m);
-    assert.match(s, /^\| Sexual orientation \| ⚠️ unassessed \| line \d+ \|$/m);
+    assert.match(s, /^\| Equality group \| Status \| Where \|$/m);
+    assert.match(s, /^\| Sexual orientation \| ⚠️ named, not assessed \| line \d+ \|$/m);
     assert.match(s, /^\| Age \| ✅ covered \| line \d+ \|$/m);
-    assert.match(section(many, 'strategies/no-eqia.md'), /No equality impact assessment was found\.[\s\S]*^\| Religion or belief \| ❌ missing \| – \|$/m);
+    assert.match(section(many, 'strategies/no-eqia.md'), /No equality impact assessment was found\.[\s\S]*^\| Religion or belief \| ❌ missing \| — \|$/m);
   });
 
   it('gives each strategy its WCC coverage', () => {
     const s = section(one, 'strategies/northvale.md');
     assert.match(s, /^### WCC competencies\n\n\d+ of 11 competencies evidenced\./m);
     assert.match(s, /^\| 5 \| Manage knowledge and assess needs \| ✅ line \d+/m);
-    assert.match(s, /^\| 4 \| Collaborate with clinicians \| ❌ not tagged \|$/m);
+    assert.match(s, /^\| 4 \| Collaborate with clinicians \| — \|$/m);
   });
 
   it('lists findings, and waived findings with their reason', () => {

@@ -269,7 +269,8 @@ describe('language server: capabilities over stdio', function () {
     const info = await c.request('commissioningLint/coverage', { uri });
     assert.equal(info.summary, 'IPC 7/7 · EqIA 5/6 · WCC 9/11');
     assert.match(info.report, /# Coverage of strategy\.md/);
-    assert.match(info.report, /\| sexual orientation \| – named, not assessed \| line 131 \|/);
+    assert.match(info.report, /\| Sexual orientation \| – named, not assessed \| line 131 \|/);
+    assert.match(info.report, /\| Needs analysis \| ✓ present \| line \d+ “What the JSNA tells us” \|/);
     assert.match(info.report, /\| 4 \| Collaborate with clinicians \| — \|/);
   });
 

@@ -10,7 +10,7 @@ import { decode, linkedEqiaFiles, lintFile, STDIN_MAX_BYTES, type FileResult } f
 import { expandInputs, nodeHost, readStdin } from '../engine/node';
 import { isReadError } from '../engine';
 import { formatterFor } from './formatters';
-import { countSeverities } from './formatters/summary';
+import { countSeverities } from '../core';
 import { lintInParallel } from './pool';
 import { isWorker, runWorker } from './worker';
 import { makeEngine } from './worker-protocol';

@@ -18,3 +18,7 @@ export { phraseSource } from './policy/phrases';
 export { pieces } from './parse/pieces';
 export { tagText, itemText, grammarTagSource } from './recognise/wcc-syntax';
 export type { Section } from './model/types';
+export { buildReview, type Review, type ReviewFile, type ReviewInput, type Column } from './report/review';
+export { reviewMarkdown, strategyMarkdown, md, EMOJI, PLAIN, type Symbols } from './report/markdown';
+export { statusLevel, statusWord, countSeverities, plural, LEGEND, type Level } from './report/status';
+export { labelsFor, type Labels } from './report/labels';

@@ -4,7 +4,7 @@
 // from them. Which checks exist comes from the coverage (that is, the policy).
 import type { Diagnostic, SuppressedDiagnostic } from '../../core';
 import type { FileResult } from '../../engine';
-import type { Labels } from './labels';
+import type { Labels } from '../../core';
 
 export type Outcome = 'pass' | 'fail' | 'waived';
 

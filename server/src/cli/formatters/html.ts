@@ -3,10 +3,9 @@
 // with a coverage heatmap, strategies × checks, with each column's coverage
 // across strategies; then each strategy's checklist, EqIA matrix, WCC and findings.
 import type { Formatter } from './types';
-import { buildReview, plural, type Column, type Level, type Review, type ReviewFile } from './review';
+import { buildReview, LEGEND, plural, statusLevel, statusWord, type Column, type Level, type Review, type ReviewFile } from '../../core';
 
 const MARK: Record<Level, string> = { ok: '✓', part: '!', miss: '✗' };
-const STATUS_LEVEL: Record<string, Level> = { present: 'ok', covered: 'ok', empty: 'part', unassessed: 'part', missing: 'miss' };
 const AREAS: Array<[Column['area'], string]> = [
   ['ipc', 'IPC elements'],
   ['eqia', 'Equality impact assessment'],
@@ -73,7 +72,7 @@ ${rows.join('\n')}
 </tbody>
 <tfoot><tr><th scope="row">Strategies meeting each check</th>${share.join('')}<td></td><td></td></tr></tfoot>
 </table></div>
-<p class="legend"><span class="ok">${MARK.ok}</span> present or covered <span class="part">${MARK.part}</span> empty, partial or unassessed <span class="miss">${MARK.miss}</span> missing</p>
+<p class="legend"><span class="ok">${MARK.ok}</span> ${LEGEND.ok} <span class="part">${MARK.part}</span> ${LEGEND.part} <span class="miss">${MARK.miss}</span> ${LEGEND.miss}</p>
 </section>`;
 }
 
@@ -81,13 +80,13 @@ function strategy(f: ReviewFile, i: number): string {
   const c = f.counts;
   const ipc = f.ipc
     .map((e) => {
-      const aspects = e.aspects.length ? `<ul>${e.aspects.map((a) => `<li class="${STATUS_LEVEL[a.status] ?? 'miss'}">${mark(a.status)}${esc(a.title)}${a.status === 'present' ? '' : `: ${esc(a.status)}`}</li>`).join('')}</ul>` : '';
-      return `<li class="${STATUS_LEVEL[e.status] ?? 'miss'}">${mark(e.status)}${esc(e.title)}${e.status === 'present' ? '' : `: ${esc(e.status)}`}${at(e.line)}${aspects}</li>`;
+      const aspects = e.aspects.length ? `<ul>${e.aspects.map((a) => `<li class="${statusLevel(a.status)}">${mark(a.status)}${esc(a.title)}${a.status === 'present' ? '' : `: ${esc(statusWord(a.status))}`}</li>`).join('')}</ul>` : '';
+      return `<li class="${statusLevel(e.status)}">${mark(e.status)}${esc(e.title)}${e.status === 'present' ? '' : `: ${esc(statusWord(e.status))}`}${at(e.line)}${aspects}</li>`;
     })
     .join('\n');
-  const eqiaLine = f.eqia.status === 'missing' ? 'No equality impact assessment was found.' : `Equality impact assessment ${esc(f.eqia.status)}${at(f.eqia.line)}${f.eqia.source && !f.path.endsWith(f.eqia.source) ? ` in <code>${esc(f.eqia.source)}</code>` : ''}.`;
+  const eqiaLine = f.eqia.status === 'missing' ? 'No equality impact assessment was found.' : `Equality impact assessment ${esc(statusWord(f.eqia.status))}${at(f.eqia.line)}${f.eqia.source && !f.path.endsWith(f.eqia.source) ? ` in <code>${esc(f.eqia.source)}</code>` : ''}.`;
   const groups = f.eqia.groups
-    .map((g) => `<tr><th scope="row">${esc(g.label)}</th><td class="${STATUS_LEVEL[g.status] ?? 'miss'}">${mark(g.status)}${esc(g.status)}</td><td>${g.line ? `line ${g.line}${g.source && !f.path.endsWith(g.source) ? ` of <code>${esc(g.source)}</code>` : ''}` : ''}</td></tr>`)
+    .map((g) => `<tr><th scope="row">${esc(g.label)}</th><td class="${statusLevel(g.status)}">${mark(g.status)}${esc(statusWord(g.status))}</td><td>${g.line ? `line ${g.line}${g.source && !f.path.endsWith(g.source) ? ` of <code>${esc(g.source)}</code>` : ''}` : ''}</td></tr>`)
     .join('\n');
   const wcc = f.wcc.competencies
     .map((k) => `<tr><td class="n">${k.number}</td><th scope="row">${esc(k.name)}</th><td class="${k.lines.length ? 'ok' : 'miss'}">${k.lines.length ? `${MARK.ok} line ${k.lines.join(', ')}` : `${MARK.miss} not tagged`}</td></tr>`)
@@ -134,7 +133,7 @@ function commonFolder(paths: string[]): string {
 }
 
 function mark(status: string): string {
-  return `<span class="mark" aria-hidden="true">${MARK[STATUS_LEVEL[status] ?? 'miss']}</span> `;
+  return `<span class="mark" aria-hidden="true">${MARK[statusLevel(status)]}</span> `;
 }
 
 function at(line: number | undefined): string {

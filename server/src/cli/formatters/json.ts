@@ -1,6 +1,6 @@
 // --format json: the stable, versioned contract of DESIGN.md.
 import type { Formatter } from './types';
-import { countSeverities } from './summary';
+import { countSeverities } from '../../core';
 
 export const JSON_FORMAT_VERSION = 1;
 

@@ -6,8 +6,7 @@
 import type { Diagnostic } from '../../core';
 import type { Formatter } from './types';
 import { checksFor, type Check } from './checks';
-import { labelsFor } from './labels';
-import { coverageLine } from './summary';
+import { coverageLine, labelsFor } from '../../core';
 
 export const formatJunit: Formatter = (report) => {
   const labels = labelsFor(report.policy, report.policyId);

@@ -1,6 +1,6 @@
 // --format stylish: the default, for people at a terminal.
 import type { Formatter } from './types';
-import { countSeverities, coverageLine } from './summary';
+import { countSeverities, coverageLine } from '../../core';
 
 const paint = (on: boolean, code: number, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 

@@ -1,6 +1,6 @@
 // Human names for policy ids (element titles, group labels, competency names),
 // taken from the run's policy, falling back to the id when a file used another.
-import type { Policy } from '../../core';
+import type { Policy } from '../policy/types';
 
 export interface Labels {
   element(id: string): string;

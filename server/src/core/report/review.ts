@@ -1,13 +1,20 @@
 // The review-board report as data, shared by --format markdown and --format html:
 // per strategy an IPC checklist, the EqIA group matrix and WCC coverage; across
 // strategies a matrix of strategies × checks. Only the rendering differs.
-import type { Coverage, Diagnostic, SuppressedDiagnostic } from '../../core';
-import type { Report } from './types';
+import type { Coverage, Diagnostic, SuppressedDiagnostic } from '../types';
+import type { Policy } from '../policy/types';
 import { labelsFor, type Labels } from './labels';
-import { countSeverities, coverageLine } from './summary';
+import { countSeverities, statusLevel, statusWord, type Level } from './status';
+import { coverageLine } from '../coverage-line';
 
-/** ok = present/covered, part = empty/unassessed (or some competencies), miss = missing. */
-export type Level = 'ok' | 'part' | 'miss';
+/** What a review is built from: each file's result as the engine gives it, and how to show its path. */
+export interface ReviewInput {
+  results: Array<{ file: string; coverage?: Coverage; diagnostics?: Diagnostic[]; suppressed?: SuppressedDiagnostic[]; error?: string }>;
+  display: (file: string) => string;
+  policy?: Policy;
+  policyId: string;
+  version: string;
+}
 
 export interface Cell {
   level: Level;
@@ -31,7 +38,7 @@ export interface ReviewFile {
   path: string;
   summary: string;
   counts: { errors: number; warnings: number; infos: number };
-  ipc: Array<{ id: string; title: string; status: string; line?: number; aspects: Array<{ title: string; status: string }> }>;
+  ipc: Array<{ id: string; title: string; status: string; line?: number; /** The heading of the section taken for it, when the caller knows it (the editor). */ heading?: string; aspects: Array<{ title: string; status: string }> }>;
   eqia: { status: string; line?: number; source?: string; groups: Array<{ id: string; label: string; status: string; line?: number; source?: string }> };
   wcc: { total: number; covered: number; competencies: Array<{ number: number; name: string; lines: number[] }>; invalid: Coverage['wcc']['invalid'] };
   diagnostics: Diagnostic[];
@@ -49,10 +56,7 @@ export interface Review {
   unreadable: Array<{ path: string; error: string }>;
 }
 
-const ELEMENT_LEVEL: Record<string, Level> = { present: 'ok', empty: 'part', missing: 'miss' };
-const GROUP_LEVEL: Record<string, Level> = { covered: 'ok', unassessed: 'part', missing: 'miss' };
-
-export function buildReview(report: Report): Review {
+export function buildReview(report: ReviewInput): Review {
   const labels = labelsFor(report.policy, report.policyId);
   const files: ReviewFile[] = [];
   const unreadable: Review['unreadable'] = [];
@@ -76,7 +80,7 @@ function reviewFile(path: string, cov: Coverage, diagnostics: Diagnostic[], waiv
   const f: ReviewFile = {
     path,
     summary: coverageLine(cov),
-    counts: countSeverities([{ file: path, diagnostics }]),
+    counts: countSeverities([{ diagnostics }]),
     ipc: Object.entries(cov.ipc).map(([id, e]) => ({
       id,
       title: labels.element(id),
@@ -104,14 +108,14 @@ function reviewFile(path: string, cov: Coverage, diagnostics: Diagnostic[], waiv
   };
   for (const e of f.ipc) {
     const aspectsMissing = e.aspects.filter((a) => a.status === 'missing');
-    let level = ELEMENT_LEVEL[e.status] ?? 'miss';
+    let level = statusLevel(e.status);
     if (level === 'ok' && aspectsMissing.length) level = 'part';
-    const detail = `${e.title}: ${e.status}${e.line ? ` (line ${e.line})` : ''}` + (aspectsMissing.length ? `; missing ${aspectsMissing.map((a) => a.title.toLowerCase()).join(', ')}` : '');
-    f.cells[`ipc:${e.id}`] = { level, text: aspectsMissing.length && e.status === 'present' ? 'partial' : e.status, detail };
+    const detail = `${e.title}: ${statusWord(e.status)}${e.line ? ` (line ${e.line})` : ''}` + (aspectsMissing.length ? `; missing ${aspectsMissing.map((a) => a.title.toLowerCase()).join(', ')}` : '');
+    f.cells[`ipc:${e.id}`] = { level, text: aspectsMissing.length && e.status === 'present' ? 'partial' : statusWord(e.status), detail };
   }
-  f.cells.eqia = { level: ELEMENT_LEVEL[f.eqia.status] ?? 'miss', text: f.eqia.status, detail: `Equality impact assessment: ${f.eqia.status}${where(f.eqia.line, f.eqia.source, path)}` };
+  f.cells.eqia = { level: statusLevel(f.eqia.status), text: statusWord(f.eqia.status), detail: `Equality impact assessment: ${statusWord(f.eqia.status)}${where(f.eqia.line, f.eqia.source, path)}` };
   for (const g of f.eqia.groups) {
-    f.cells[`eqia:${g.id}`] = { level: GROUP_LEVEL[g.status] ?? 'miss', text: g.status, detail: `${g.label}: ${g.status}${where(g.line, g.source, path)}` };
+    f.cells[`eqia:${g.id}`] = { level: statusLevel(g.status), text: statusWord(g.status), detail: `${g.label}: ${statusWord(g.status)}${where(g.line, g.source, path)}` };
   }
   for (const c of f.wcc.competencies) {
     const ok = c.lines.length > 0;
@@ -143,7 +147,3 @@ function columnsOf(files: ReviewFile[], labels: Labels): Column[] {
   return [...cols.values()];
 }
 
-/** Plural helper for the reports' sentences. */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
