@@ -3,6 +3,7 @@
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import type { DocModel } from './model/types';
 import type { ParseCache } from './types';
+import { duplicateKeyErrors } from './yaml-keys';
 
 export interface FrontMatterData {
   data: Record<string, unknown>;
@@ -28,7 +29,8 @@ function parseFrontMatter(model: DocModel, fm: NonNullable<DocModel['frontMatter
   const counter = new LineCounter();
   // The YAML parser's line counter knows only \n: a lone \r (old Mac line endings)
   // becomes \n, the same length, so offsets and lines still agree with the source.
-  const doc = parseDocument(fm.raw.replace(/\r(?!\n)/g, '\n'), { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(fm.raw.replace(/\r(?!\n)/g, '\n'), { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
+  if (!doc.errors.length) doc.errors.push(...duplicateKeyErrors(doc));
   const lineOf = (key: string, index?: number | string): number | undefined => {
     const node = (index === undefined ? doc.get(key, true) : doc.getIn([key, index], true)) as { range?: number[] } | undefined;
     const off = node?.range?.[0];

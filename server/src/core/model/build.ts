@@ -22,6 +22,8 @@ export function buildModel(source: string, parsed: ParsedChunk[], opts: { parts?
   const links: Link[] = [];
   let frontMatter: DocModel['frontMatter'];
   const parts: ModelPart[] = [];
+  /** Table blocks this build copied to merge slices into (see chunkPart). */
+  const merging = new Set<Block>();
 
   for (const { chunk, tree, kept } of parsed) {
     // A table slice merges into the block before it, so only whole chunks are kept.
@@ -32,7 +34,7 @@ export function buildModel(source: string, parsed: ParsedChunk[], opts: { parts?
       kept.part = part;
     }
     if (!part) {
-      part = chunkPart(source, chunk, tree, blocks);
+      part = chunkPart(source, chunk, tree, blocks, merging);
       if (keep) kept.part = part;
     }
     for (const b of part.blocks) blocks.push(b);
@@ -78,7 +80,7 @@ function moved(part: ChunkPart, d: number): ChunkPart {
 }
 
 /** Builds one chunk's part; a table slice is merged into the last block of `before` instead. */
-function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[]): ChunkPart {
+function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], merging: Set<Block>): ChunkPart {
   const blocks: Block[] = [];
   const comments: Comment[] = [];
   const links: Link[] = [];
@@ -123,8 +125,13 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[]): C
     const prev = before[before.length - 1];
     const t = top[0];
     if (prev?.kind === 'table' && prev.rows) {
-      // A copy, not an edit: the block may belong to a kept part.
-      before[before.length - 1] = { ...prev, rows: [...prev.rows, ...tableRows(t, at).slice(1)], end: at(t).end };
+      // The block may belong to a kept part, so it is copied before the first slice joins it;
+      // later slices add to the copy (copying every time made a long table quadratic).
+      const merged = merging.has(prev) ? prev : { ...prev, rows: [...prev.rows] };
+      merging.add(merged);
+      for (const r of tableRows(t, at).slice(1)) merged.rows!.push(r);
+      merged.end = at(t).end;
+      before[before.length - 1] = merged;
       for (const r of t.children.slice(1)) visitInline(r);
       top = top.slice(1);
     }
@@ -227,10 +234,14 @@ function afterFirstLine(source: string, s: Span): number {
   return m ? s.start + m.index + m[0].length : s.end;
 }
 
+/** `<!-- … -->` comments in an HTML node; an unclosed one ends the search (a lazy regex rescanned to the end from every `<!--`). */
 function collectComments(html: string, offset: number, out: Comment[]): void {
-  const re = /<!--([\s\S]*?)-->/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(html))) out.push({ start: offset + m.index, end: offset + m.index + m[0].length, body: m[1] });
+  for (let open = html.indexOf('<!--'); open >= 0; open = html.indexOf('<!--', open)) {
+    const close = html.indexOf('-->', open + 4);
+    if (close < 0) return;
+    out.push({ start: offset + open, end: offset + close + 3, body: html.slice(open + 4, close) });
+    open = close + 3;
+  }
 }
 
 /** Flattened text of a node: text, inline code and breaks, nothing of HTML. */

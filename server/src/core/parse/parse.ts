@@ -13,6 +13,7 @@ import { capNesting } from './nesting';
 import { fastParse, type FastStats, type Flavour } from './fast';
 import { node, shift, type FNode } from './fast/nodes';
 import { pieces } from './pieces';
+import { defuseEmphasis } from './defuse';
 
 export interface ParsedChunk {
   chunk: Chunk;
@@ -46,11 +47,11 @@ function processor(flavour: Flavour): Processor<Root> {
  */
 function remarkInPieces(text: string, flavour: Flavour): Root {
   const parts = pieces(text);
-  if (parts.length === 1) return processor(flavour).parse(text) as Root;
+  if (parts.length === 1) return processor(flavour).parse(defuseEmphasis(text)) as Root;
   const rest: Flavour = flavour === 'fm-gfm' ? 'gfm' : flavour === 'fm' ? 'plain' : flavour;
   const children: FNode[] = [];
   parts.forEach(([from, to], i) => {
-    const tree = processor(i === 0 ? flavour : rest).parse(text.slice(from, to)) as unknown as FNode;
+    const tree = processor(i === 0 ? flavour : rest).parse(defuseEmphasis(text.slice(from, to))) as unknown as FNode;
     for (const c of tree.children ?? []) children.push(shift(c, from));
   });
   return node('root', 0, text.length, children) as unknown as Root;

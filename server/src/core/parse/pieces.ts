@@ -41,11 +41,13 @@ function cutPoint(text: string, from: number, limit: number): number {
   while (pos < text.length) {
     const nl = text.indexOf('\n', pos);
     const end = nl < 0 ? text.length : nl;
-    const lineText = text.slice(pos, end);
-    if (!verbatim.line(lineText) && end > limit && blank < 0 && line < 0 && end - pos > limit - from) {
-      // One huge line (no real strategy has one): cut at a space before a word.
-      return spaceCut(text, Math.max(pos, from), limit, end);
+    if (end > limit && blank < 0 && line < 0 && end - pos > limit - from && !verbatim.inside && !opensVerbatim(text, pos, limit)) {
+      // One huge line (no real strategy has one): cut at a space before a word. Decided before
+      // the line is copied or read, so a text of megabytes on one line stays linear.
+      return spaceCut(text, Math.max(pos, from), limit, Math.min(end, limit + (limit - from)));
     }
+    const lineText = text.slice(pos, end);
+    verbatim.line(lineText);
     if (end >= limit && (blank > from || line > from)) return blank > from ? blank : line;
     if (nl < 0) break;
     const next = end + 1;
@@ -62,18 +64,25 @@ function cutPoint(text: string, from: number, limit: number): number {
 /**
  * In one huge line: the last space before a letter in (from, limit], else before
  * inline punctuation ("[", "&", "`"…, never a block marker such as "#", ">" or
- * "-"), else the first such space after limit; failing all, limit itself.
+ * "-"), else the first such space in (limit, end); failing all, limit itself.
+ * `end` bounds the search to about one more piece, so each cut costs a piece.
  */
 function spaceCut(text: string, from: number, limit: number, end: number): number {
+  // Plain loops, not (last)indexOf: those run on past the window when there is no space at all.
   for (const ok of [isLetter, isInlineStart]) {
-    for (let i = text.lastIndexOf(' ', limit - 1); i > from; i = text.lastIndexOf(' ', i - 1)) if (ok(text.charCodeAt(i + 1))) return i + 1;
-    for (let i = text.indexOf(' ', limit); i >= 0 && i < end; i = text.indexOf(' ', i + 1)) if (ok(text.charCodeAt(i + 1))) return i + 1;
+    for (let i = limit - 1; i > from; i--) if (text.charCodeAt(i) === 32 && ok(text.charCodeAt(i + 1))) return i + 1;
+    for (let i = limit; i < end; i++) if (text.charCodeAt(i) === 32 && ok(text.charCodeAt(i + 1))) return i + 1;
   }
   return limit;
 }
 
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isInlineStart = (c: number) => c === 0x5b || c === 0x28 || c === 0x26 || c === 0x60 || c === 0x5f || c === 0x21 || c === 0x22 || c === 0x27 || c === 0x5c;
+
+/** Whether the line at `pos` opens a fence or comment within its first piece (then it is not cut inside). */
+function opensVerbatim(text: string, pos: number, limit: number): boolean {
+  return new VerbatimTracker().line(text.slice(pos, limit));
+}
 
 function startsWord(text: string, at: number): boolean {
   const c = text.charCodeAt(at);

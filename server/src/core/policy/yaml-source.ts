@@ -2,6 +2,7 @@
 // violations into problems with the file, line and column they point at.
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { PolicyProblem } from './types';
+import { duplicateKeyErrors } from '../yaml-keys';
 
 export interface ValidationError {
   /** JSON pointer of the offending value, e.g. /elements/2/minSignals */
@@ -39,7 +40,8 @@ export function parseYamlSource<T>(text: string, file: string, validate?: Valida
   };
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+    if (!doc.errors.length) doc.errors.push(...duplicateKeyErrors(doc));
   } catch (err) {
     return { problems: [at(0, `cannot parse YAML: ${(err as Error).message}`)] };
   }

@@ -15,9 +15,12 @@ export function splitLines(src: string): Lines {
   const start: number[] = [];
   const end: number[] = [];
   let pos = 0;
+  // The next \r is looked for again only once passed: searching from every line
+  // made a long text with no \r quadratic.
+  let cr = src.indexOf('\r');
   for (;;) {
     const nl = src.indexOf('\n', pos);
-    let cr = src.indexOf('\r', pos);
+    if (cr >= 0 && cr < pos) cr = src.indexOf('\r', pos);
     if (cr >= 0 && (nl < 0 || cr < nl)) {
       start.push(pos);
       end.push(cr);
@@ -28,7 +31,6 @@ export function splitLines(src: string): Lines {
     start.push(pos);
     end.push(nl);
     pos = nl + 1;
-    cr = -1;
   }
   start.push(pos);
   end.push(src.length);
