@@ -3,6 +3,9 @@ import type { Formatter } from './types';
 import { countSeverities, coverageLine } from '../../core';
 
 const paint = (on: boolean, code: number, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+/** Text from documents and paths never reaches the terminal with control characters (escape sequences) in it. */
+// eslint-disable-next-line no-control-regex
+const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 
 export const formatStylish: Formatter = (report) => {
   const c = report.color;
@@ -10,11 +13,11 @@ export const formatStylish: Formatter = (report) => {
   for (const r of report.results) {
     if (r.error) continue;
     const diags = (r.diagnostics ?? []).filter((d) => !report.quiet || d.severity === 'error');
-    lines.push(paint(c, 4, report.display(r.file)));
+    lines.push(paint(c, 4, clean(report.display(r.file))));
     const width = Math.max(0, ...diags.map((d) => `${d.line}:${d.column}`.length));
     for (const d of diags) {
       const sev = d.severity === 'error' ? paint(c, 31, 'error  ') : d.severity === 'warning' ? paint(c, 33, 'warning') : paint(c, 36, 'info   ');
-      lines.push(`  ${`${d.line}:${d.column}`.padEnd(width)}  ${sev}  ${d.message}  ${paint(c, 2, d.ruleId)}`);
+      lines.push(`  ${`${d.line}:${d.column}`.padEnd(width)}  ${sev}  ${clean(d.message)}  ${paint(c, 2, clean(d.ruleId))}`);
     }
     if (r.coverage) lines.push(`  ${paint(c, 1, 'coverage')}  ${coverageLine(r.coverage)}` + (r.suppressed?.length ? `  (${r.suppressed.length} waived)` : ''));
     lines.push('');

@@ -4,6 +4,7 @@ import type { Policy } from './types';
 import { PhraseSet, phraseError } from './phrases';
 import { openingSource } from '../recognise/wcc-syntax';
 import { Derived } from './derived';
+import { safeUrl } from '../docs';
 
 /**
  * Where in the resolved pack an entry lies: map keys, list indexes, and `{ id }` for
@@ -18,13 +19,22 @@ export interface CompileProblem {
   message: string;
 }
 
+/** At most this many phrases in one list (the default pack's longest has under 100). */
+const MAX_PHRASES = 2000;
+const MAX_PHRASE_LENGTH = 300;
+
 export function compilePolicy(raw: RawPack, builtin?: string): { policy?: Policy; problems: CompileProblem[] } {
   const problems: CompileProblem[] = [];
   // `where` names the list in messages (by id, as before); `path` locates it (`indexed`: a list, not one value).
   const phrases = (list: string[] | undefined, where: string, path: PackPath, indexed = true): PhraseSet => {
     const ok: string[] = [];
+    // Bounds keep a hostile config from building one enormous pattern (40,000 synonyms made 1.8 MB of regex).
+    if ((list?.length ?? 0) > MAX_PHRASES) {
+      problems.push({ path, message: `${where}: has ${list!.length.toLocaleString('en-GB')} phrases; at most ${MAX_PHRASES.toLocaleString('en-GB')} are allowed in one list` });
+      return new PhraseSet([]);
+    }
     for (const [i, p] of (list ?? []).entries()) {
-      const err = phraseError(p);
+      const err = p.length > MAX_PHRASE_LENGTH ? `a phrase of ${p.length} characters; at most ${MAX_PHRASE_LENGTH} are allowed` : phraseError(p);
       if (err) problems.push({ path: indexed ? [...path, i] : path, message: `${where}: ${err}` });
       else ok.push(p);
     }
@@ -45,7 +55,7 @@ export function compilePolicy(raw: RawPack, builtin?: string): { policy?: Policy
     builtin,
     title: raw.title ?? raw.id,
     description: raw.description ?? '',
-    docsBase: raw.docsBase ?? '',
+    docsBase: safeUrl(raw.docsBase) ?? '',
     minWords: raw.minWords ?? 12,
     placeholders: phrases(raw.placeholders, 'placeholders', ['placeholders']),
     elements: (raw.elements ?? []).map((e) => ({
@@ -101,7 +111,7 @@ export function compilePolicy(raw: RawPack, builtin?: string): { policy?: Policy
       title: a.title ?? a.id,
       aliases: a.aliases ? phrases(a.aliases, `legislation.${a.id}.aliases`, ['legislation', { id: a.id }, 'aliases']) : phrases([a.title ?? a.id], `legislation.${a.id}.aliases`, ['legislation', { id: a.id }, a.title ? 'title' : 'id'], false),
       aliasList: a.aliases ?? [a.title ?? a.id],
-      url: a.url,
+      url: safeUrl(a.url),
       summary: a.summary ?? '',
       status: a.status ?? '',
       superseded: a.superseded ?? false,

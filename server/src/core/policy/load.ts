@@ -172,7 +172,7 @@ function resolvePack(ref: string | PackSource, fromFile: string, opts: LoadOptio
  */
 function placeProblem(p: CompileProblem, raw: RawPack, config: Source | undefined, chain: Source[]): PolicyProblem {
   if (config) {
-    const inConfig = configPath(p.path, raw);
+    const inConfig = configPath(p.path, raw) ?? configList(p.path, config);
     if (inConfig) return problemAt(config, inConfig, p.message);
   }
   for (const source of chain) {
@@ -180,6 +180,17 @@ function placeProblem(p: CompileProblem, raw: RawPack, config: Source | undefine
     if (at?.exact) return { file: source.file, line: at.line, column: at.column, message: p.message };
   }
   return problemAt(chain[0], p.path, p.message);
+}
+
+/** For a problem with a whole list (too many phrases): the config's list that adds to it, if the config writes one. */
+function configList(path: CompileProblem['path'], config: Source): YamlStep[] | undefined {
+  const [top, key, field] = path;
+  const list: YamlStep[] | undefined =
+    top === 'groups' && typeof key === 'object' && field === 'synonyms' ? ['synonyms', 'groups', key.id]
+    : top === 'elements' && typeof key === 'object' && field === 'headings' ? ['synonyms', 'elements', key.id]
+    : top === 'eqia' && key === 'headings' && field === undefined ? ['synonyms', 'eqia']
+    : undefined;
+  return list && config.locate?.(list).exact ? list : undefined;
 }
 
 /** Where in the config an entry the config added is written, or undefined if the pack has it. */

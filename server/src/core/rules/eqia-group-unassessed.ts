@@ -1,5 +1,6 @@
 // A group named in or around the EqIA with no impact determination of its own.
 import type { Rule } from './rule';
+import { quote } from './rule';
 
 export const eqiaGroupUnassessed: Rule = {
   id: 'eqia-group-unassessed',
@@ -14,7 +15,7 @@ export const eqiaGroupUnassessed: Rule = {
       const where = inThisFile ? '' : ` (in ${g.at.source})`;
       report({
         ...span,
-        message: `Impact on ${g.group.label} is not assessed: "${named}"${where} is named but no positive, negative or neutral impact is stated for this group`,
+        message: `Impact on ${g.group.label} is not assessed: "${quote(named)}"${where} is named but no positive, negative or neutral impact is stated for this group`,
         data: { kind: 'assess-group', group: g.group.id, label: g.group.label },
       });
     }

@@ -2,18 +2,14 @@
 // `eqia:`) that was not followed: outside the workspace, not a Markdown file,
 // unreadable or malformed. Its content is never used or quoted.
 import type { Rule } from './rule';
+import { quote } from './rule';
 
 export const eqiaLinkInvalid: Rule = {
   id: 'eqia-link-invalid',
   meta: { description: 'A linked Equality Impact Assessment can be read: a Markdown file inside the workspace, with a valid link target.', defaultSeverity: 'warning' },
   check(a, report) {
     for (const r of a.refusedLinks) {
-      report({ ...r.at, message: `Linked EqIA "${quoteable(r.path)}" ${r.reason}, so it was not read` });
+      report({ ...r.at, message: `Linked EqIA "${quote(r.path)}" ${r.reason}, so it was not read` });
     }
   },
 };
-
-/** A path as written, cut to a readable length. */
-function quoteable(path: string): string {
-  return path.length > 80 ? `${path.slice(0, 79)}…` : path;
-}

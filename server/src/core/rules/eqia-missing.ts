@@ -1,5 +1,6 @@
 // The strategy needs an Equality Impact Assessment (a section or a linked file).
 import type { Rule } from './rule';
+import { quote } from './rule';
 import { insertionPoint } from './ipc-element-missing';
 
 export const eqiaMissing: Rule = {
@@ -17,7 +18,7 @@ export const eqiaMissing: Rule = {
       const h = a.eqia.sections[0]?.heading;
       report({
         ...a.eqia.at,
-        message: `Equality Impact Assessment "${h?.text ?? ''}" is only a placeholder: state the impact on each equality group`,
+        message: `Equality Impact Assessment "${quote(h?.text ?? '')}" is only a placeholder: state the impact on each equality group`,
         data: { kind: 'fill-eqia', groups, scaffold: a.policy.eqia.scaffold },
       });
     }

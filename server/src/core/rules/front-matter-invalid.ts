@@ -1,5 +1,6 @@
 // Malformed YAML front matter, reported at the line of the YAML error.
 import type { Rule } from './rule';
+import { quote } from './rule';
 
 export const frontMatterInvalid: Rule = {
   id: 'front-matter-invalid',
@@ -8,6 +9,6 @@ export const frontMatterInvalid: Rule = {
     const e = a.frontMatter?.error;
     if (!e) return;
     const start = a.model.lines.lineStart(e.line);
-    report({ start, end: a.model.lines.lineEnd(e.line), message: `Front matter is not valid YAML: ${e.message}` });
+    report({ start, end: a.model.lines.lineEnd(e.line), message: `Front matter is not valid YAML: ${quote(e.message)}` });
   },
 };

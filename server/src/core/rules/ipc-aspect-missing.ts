@@ -1,5 +1,6 @@
 // An element's required aspect, e.g. what the changes section says will NOT be commissioned.
 import type { Rule } from './rule';
+import { quote } from './rule';
 
 export const ipcAspectMissing: Rule = {
   id: 'ipc-aspect-missing',
@@ -13,7 +14,7 @@ export const ipcAspectMissing: Rule = {
         report({
           start: h.start,
           end: h.end,
-          message: `"${h.text}" does not say ${aspect.title.toLowerCase()}: ${aspect.description}`,
+          message: `"${quote(h.text)}" does not say ${aspect.title.toLowerCase()}: ${aspect.description}`,
           data: { kind: 'insert-aspect', element: f.element.id, aspect: aspect.id, title: aspect.title, endLine: a.model.lines.point(f.section.end).line },
         });
       }

@@ -1,5 +1,6 @@
 // A heading that announces an IPC element but holds only a placeholder.
 import type { Rule } from './rule';
+import { quote } from './rule';
 
 export const ipcElementEmpty: Rule = {
   id: 'ipc-element-empty',
@@ -11,7 +12,7 @@ export const ipcElementEmpty: Rule = {
       report({
         start: h.start,
         end: h.end,
-        message: `"${h.text}" announces ${f.element.title.toLowerCase()} (IPC element "${f.element.id}") but has no content yet: ${f.element.scaffold}`,
+        message: `"${quote(h.text)}" announces ${f.element.title.toLowerCase()} (IPC element "${f.element.id}") but has no content yet: ${f.element.scaffold}`,
         data: { kind: 'fill-element', element: f.element.id, scaffold: f.element.scaffold },
       });
     }

@@ -1,5 +1,6 @@
 // A cited Act that has since been repealed or replaced.
 import type { Rule } from './rule';
+import { quote } from './rule';
 
 export const legislationSuperseded: Rule = {
   id: 'legislation-superseded',
@@ -11,7 +12,7 @@ export const legislationSuperseded: Rule = {
       report({
         start: c.start,
         end: c.end,
-        message: `"${c.text}" is out of date: ${c.act.status}` + (successor ? ` Cite the ${successor.title} instead.` : ''),
+        message: `"${quote(c.text)}" is out of date: ${c.act.status}` + (successor ? ` Cite the ${successor.title} instead.` : ''),
         data: { kind: 'replace-act', act: c.act.id, replacement: successor?.title },
       });
     }

@@ -1,5 +1,6 @@
 // An inline waiver must name real rules and give a reason.
 import type { Rule } from './rule';
+import { quote } from './rule';
 import { RULE_IDS } from './ids';
 
 export const waiverInvalid: Rule = {
@@ -9,7 +10,7 @@ export const waiverInvalid: Rule = {
     for (const w of a.waivers) {
       const unknown = w.rules.filter((r) => !RULE_IDS.includes(r));
       if (unknown.length) {
-        report({ start: w.start, end: w.end, message: `Waiver names unknown rule${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}` });
+        report({ start: w.start, end: w.end, message: `Waiver names unknown rule${unknown.length > 1 ? 's' : ''}: ${quote(unknown.join(', '))}` });
       } else if (w.kind !== 'enable' && !w.reason) {
         report({
           start: w.start,

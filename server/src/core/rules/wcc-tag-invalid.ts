@@ -1,5 +1,6 @@
 // A WCC reference must name a real competency, and the name must fit the number.
 import type { Rule } from './rule';
+import { quote } from './rule';
 
 export const wccTagInvalid: Rule = {
   id: 'wcc-tag-invalid',
@@ -12,7 +13,7 @@ export const wccTagInvalid: Rule = {
       const candidates = [t.named, byNumber].filter((c) => !!c).map((c) => ({ number: c!.number, name: c!.names[0] }));
       report({
         ...span,
-        message: `Invalid WCC reference "${t.text}": ${t.reason}`,
+        message: `Invalid WCC reference "${quote(t.text)}": ${t.reason}`,
         data: { kind: 'fix-wcc', candidates },
       });
     }
