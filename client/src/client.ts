@@ -20,6 +20,8 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
       { language: 'markdown', scheme: 'untitled' },
     ],
     outputChannel: output,
+    // In Restricted Mode the server runs no pattern a workspace config or pack supplies.
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     diagnosticPullOptions: {
       onChange: true,
       onSave: true,

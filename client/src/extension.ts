@@ -52,6 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeVisibleTextEditors(() => lenses.watch()),
     vscode.workspace.onDidCloseTextDocument((d) => lenses.forget(d.uri.toString())),
     ...registerCommands(() => client, restart),
+    // Trusting the workspace lets its config's patterns run: the server starts again with that word.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
     { dispose: () => listening?.dispose() },
   );
   await start();

@@ -62,6 +62,14 @@ async function main(argv: string[]): Promise<number> {
     if (r.error) problems.push(`${display(r.file, cwd)}: ${r.error}`);
     else if (r.warning) say(`warning: ${display(r.file, cwd)} ${r.warning}`);
   }
+  const warned = new Set<string>();
+  for (const r of results) {
+    for (const w of r.error ? [] : (engine.resolver.forFile(r.file).warnings ?? [])) {
+      const line = `warning: ${w.file}:${w.line}:${w.column}: ${w.message}`;
+      if (!warned.has(line)) say(line);
+      warned.add(line);
+    }
+  }
   const first = results.find((r) => r.policyId);
   const policyId = first?.policyId ?? opts.policy ?? DEFAULT_POLICY_ID;
   const policy = first ? engine.resolver.forFile(first.file).policy : undefined;

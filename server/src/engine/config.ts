@@ -15,6 +15,8 @@ export const CONFIG_NAMES = ['.commissioning-lint.yaml', '.commissioning-lint.ym
 export interface Resolved {
   policy?: Policy;
   problems: PolicyProblem[];
+  /** What the policy left out but still loaded without (a workspace regex in an untrusted workspace). */
+  warnings?: PolicyProblem[];
   configFile?: string;
   /** Glob patterns, relative to the config file's folder, of files not to lint. */
   ignore?: string[];
@@ -32,6 +34,8 @@ export interface ResolverOptions {
   loader?: PolicyLoader;
   /** The workspace folders (language server); linked files must lie inside the one holding the file. */
   roots?: string[];
+  /** /regex/ phrases from the workspace: on a linear-time engine (default), or refused (untrusted workspace). */
+  workspaceRegex?: 'bounded' | 'refused';
 }
 
 export class ConfigResolver {
@@ -121,13 +125,14 @@ export class ConfigResolver {
     const loaded = this.loader.load({
       policy,
       config,
+      workspaceRegex: this.opts.workspaceRegex,
       readPack: (ref, from) => {
         const file = path.resolve(from ? path.dirname(from) : this.opts.cwd, ref);
         const text = this.readText(file);
         return typeof text === 'string' ? { text, file } : undefined;
       },
     });
-    return { policy: loaded.policy, problems: loaded.problems, configFile, ignore: loaded.config?.ignore };
+    return { policy: loaded.policy, problems: loaded.problems, warnings: loaded.warnings, configFile, ignore: loaded.config?.ignore };
   }
 
   /** A config or pack file's text (UTF-8 or UTF-16, BOM dropped), or why it cannot be read. */

@@ -33,6 +33,11 @@ function problemDiagnostic(p: PolicyProblem): Diagnostic {
   };
 }
 
+/** Part of the config left out (a regex in an untrusted workspace): a warning on each document it applies to. */
+function warningDiagnostic(p: PolicyProblem): Diagnostic {
+  return { ...problemDiagnostic(p), severity: DiagnosticSeverity.Warning, message: `${p.file}:${p.line}:${p.column}: ${p.message}` };
+}
+
 /** A workspace file that could not be read (binary, too large, not a regular file): why, on its first line. */
 export function unreadableDiagnostic(reason: string): Diagnostic {
   return { range: toRange({ line: 1, column: 1, endLine: 1, endColumn: 1 }), severity: DiagnosticSeverity.Warning, source: SOURCE, code: 'file-unreadable', message: `This file was not linted: ${reason}` };
@@ -41,5 +46,5 @@ export function unreadableDiagnostic(reason: string): Diagnostic {
 export function diagnosticsOf(l: Linted): Diagnostic[] {
   if (!l.enabled) return [];
   if (!l.result) return l.problems.slice(0, 5).map(problemDiagnostic);
-  return l.result.diagnostics.map((d) => toLspDiagnostic(d, l.policy));
+  return [...(l.warnings ?? []).slice(0, 5).map(warningDiagnostic), ...l.result.diagnostics.map((d) => toLspDiagnostic(d, l.policy))];
 }

@@ -23,6 +23,8 @@ export interface Linted {
   policy?: Policy;
   /** Why the policy could not be loaded (config or pack errors). */
   problems: PolicyProblem[];
+  /** What the policy left out (a workspace regex in an untrusted workspace), shown on the document. */
+  warnings?: PolicyProblem[];
   result?: LintResult;
   /** Absolute paths of linked files (EqIAs) the result depends on. */
   dependencies: string[];
@@ -116,7 +118,7 @@ export class LintService {
     const resultId = `${++this.resultCounter}`;
     const base = { uri, version, resultId, text, key, problems: [] as PolicyProblem[], dependencies: [] as string[] };
     if (!settings.enable) return { ...base, lines: new LineIndex(text), enabled: false };
-    const { policy, problems } = this.policies.forDocument(uri, settings);
+    const { policy, problems, warnings } = this.policies.forDocument(uri, settings);
     if (!policy) return { ...base, lines: new LineIndex(text), enabled: true, problems };
     const ctx = this.context(uri, policy);
     let result: LintResult;
@@ -133,7 +135,7 @@ export class LintService {
     }
     const file = uriToPath(uri);
     const dependencies = file ? result.dependencies.map((d) => path.resolve(path.dirname(file), d)) : [];
-    return { ...base, lines, enabled: true, policy, result, dependencies };
+    return { ...base, lines, enabled: true, policy, result, dependencies, warnings };
   }
 
   private context(uri: string, policy: Policy): LintContext {

@@ -20,6 +20,8 @@ export class PolicyStore {
   constructor(
     private readonly folders: () => string[],
     private readonly host: FileHost,
+    /** Whether the client trusts the workspace (VS Code says; other editors do not, and are trusted). */
+    private readonly trusted: () => boolean,
   ) {}
 
   forDocument(uri: string, settings: Settings): Resolved {
@@ -35,7 +37,7 @@ export class PolicyStore {
     let resolver = this.resolvers.get(key);
     if (!resolver) {
       const policy = settings.policy && !isBuiltinPolicy(settings.policy) ? path.resolve(base, settings.policy) : settings.policy || undefined;
-      resolver = new ConfigResolver({ policy, cwd: base, host: this.host, loader: this.loader, roots: this.folders() });
+      resolver = new ConfigResolver({ policy, cwd: base, host: this.host, loader: this.loader, roots: this.folders(), workspaceRegex: this.trusted() ? 'bounded' : 'refused' });
       this.resolvers.set(key, resolver);
     }
     return resolver;

@@ -24,6 +24,8 @@ export function startServer(connection: Connection, host: FileHost): ServerState
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     initOptions = params.initializationOptions;
+    // Patterns from an untrusted workspace's config are not run at all (VS Code's Restricted Mode).
+    state.trusted = (initOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
     const c = params.capabilities;
     state.caps = {
       pull: !!c.textDocument?.diagnostic,

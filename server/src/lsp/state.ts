@@ -34,6 +34,8 @@ export class ServerState {
   caps: ClientCaps = { pull: false, refresh: false, codeLensRefresh: false, configuration: false, workDoneProgress: false, watchedFilesRegistration: false, configurationRegistration: false, documentChanges: false, markdownHover: true, workspaceFolders: false };
   /** Workspace folder paths (file: folders only). */
   folders: string[] = [];
+  /** The client's word on workspace trust (initializationOptions.workspaceTrusted); trusted unless it says otherwise. */
+  trusted = true;
   /** The version each open document had when last opened or saved (for run: onSave). */
   readonly savedVersion = new Map<string, number>();
   /** Whether a closed strategy of the workspace links this file as its EqIA (set by the workspace module). */
@@ -46,7 +48,7 @@ export class ServerState {
     /** Where files come from: the guarded reader on disk, or the client (web). */
     readonly host: FileHost,
   ) {
-    this.policies = new PolicyStore(() => this.folders, host);
+    this.policies = new PolicyStore(() => this.folders, host, () => this.trusted);
     this.service = new LintService(this.policies, host, (file) => this.openTextOf(file));
     this.settings = new SettingsStore(connection, () => this.caps.configuration, initialSettings());
   }

@@ -23,29 +23,50 @@ export interface CompileProblem {
 const MAX_PHRASES = 2000;
 const MAX_PHRASE_LENGTH = 300;
 
-export function compilePolicy(raw: RawPack, builtin?: string): { policy?: Policy; problems: CompileProblem[] } {
+/** How /regex/ phrases that are not the built-in packs' own are treated (see bounded-regex.ts). */
+export interface RegexTrust {
+  /** The built-in packs' /regex/ phrases, which run on V8's engine. */
+  trusted: ReadonlySet<string>;
+  /** Others run on the linear-time engine, or (an untrusted workspace) are left out with a warning. */
+  others: 'bounded' | 'refused';
+}
+
+export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust): { policy?: Policy; problems: CompileProblem[]; warnings: CompileProblem[] } {
   const problems: CompileProblem[] = [];
+  const warnings: CompileProblem[] = [];
+  const isWorkspaceRegex = (p: string) => !!trust && /^\/.*\/$/s.test(p) && !trust.trusted.has(p);
   // `where` names the list in messages (by id, as before); `path` locates it (`indexed`: a list, not one value).
   const phrases = (list: string[] | undefined, where: string, path: PackPath, indexed = true): PhraseSet => {
     const ok: string[] = [];
+    const bounded = new Set<string>();
     // Bounds keep a hostile config from building one enormous pattern (40,000 synonyms made 1.8 MB of regex).
     if ((list?.length ?? 0) > MAX_PHRASES) {
       problems.push({ path, message: `${where}: has ${list!.length.toLocaleString('en-GB')} phrases; at most ${MAX_PHRASES.toLocaleString('en-GB')} are allowed in one list` });
       return new PhraseSet([]);
     }
     for (const [i, p] of (list ?? []).entries()) {
-      const err = p.length > MAX_PHRASE_LENGTH ? `a phrase of ${p.length} characters; at most ${MAX_PHRASE_LENGTH} are allowed` : phraseError(p);
-      if (err) problems.push({ path: indexed ? [...path, i] : path, message: `${where}: ${err}` });
-      else ok.push(p);
+      const at = indexed ? [...path, i] : path;
+      const workspace = isWorkspaceRegex(p);
+      if (workspace && trust!.others === 'refused') {
+        warnings.push({ path: at, message: `${where}: the regular expression ${JSON.stringify(p)} is not used: patterns from the workspace are not run in an untrusted workspace (trust the workspace to use it)` });
+        continue;
+      }
+      const err = p.length > MAX_PHRASE_LENGTH ? `a phrase of ${p.length} characters; at most ${MAX_PHRASE_LENGTH} are allowed` : phraseError(p, workspace);
+      if (err) problems.push({ path: at, message: `${where}: ${err}` });
+      else {
+        ok.push(p);
+        if (workspace) bounded.add(p);
+      }
     }
-    return new PhraseSet(ok);
+    return new PhraseSet(ok, bounded);
   };
   // The words that open a WCC reference also go into the tag pattern: each must compile
   // there and must not match empty text (or every number would read as a reference).
   const openings = (list: string[] | undefined, where: string, path: PackPath): PhraseSet => {
     const set = phrases(list, where, path);
     for (const [i, p] of (list ?? []).entries()) {
-      const err = set.phrases.includes(p) ? openingError(p) : undefined;
+      // These go into one V8 pattern with the syntax around them: only the built-in packs' own patterns may.
+      const err = set.bounded.has(p) ? `${JSON.stringify(p)} is a regular expression: WCC vocabulary from outside the built-in packs takes plain words` : set.phrases.includes(p) ? openingError(p) : undefined;
       if (err) problems.push({ path: [...path, i], message: `${where}: ${err}` });
     }
     return set;
@@ -125,7 +146,7 @@ export function compilePolicy(raw: RawPack, builtin?: string): { policy?: Policy
       problems.push({ path: ['legislation', { id: a.id }, 'successor'], message: `legislation.${a.id}.successor: no Act with id "${a.successor}"` });
     }
   }
-  return problems.length ? { problems } : { policy, problems };
+  return problems.length ? { problems, warnings } : { policy, problems, warnings };
 }
 
 /** Why a phrase cannot open a WCC reference, if it cannot (phraseError has already checked it compiles alone). */

@@ -44,28 +44,31 @@ export class Derived implements PolicyDerived {
   get signals(): SignalIndex {
     if (!this.signalIndex) {
       const phrases: string[] = [];
+      const bounded = new Set<string>();
       const ranges = new Map<ElementDef, [number, number]>();
       for (const e of this.policy.elements) {
         ranges.set(e, [phrases.length, phrases.length + e.signals.phrases.length]);
         phrases.push(...e.signals.phrases);
+        for (const b of e.signals.bounded) bounded.add(b);
       }
-      this.signalIndex = { finder: new PhraseHitFinder(phrases), ranges };
+      this.signalIndex = { finder: new PhraseHitFinder(phrases, bounded), ranges };
     }
     return this.signalIndex;
   }
 
   finderFor(set: Matcher): PhraseHitFinder {
     let f = this.finders.get(set);
-    if (!f) this.finders.set(set, (f = new PhraseHitFinder(set.phrases)));
+    if (!f) this.finders.set(set, (f = new PhraseHitFinder(set.phrases, set.bounded)));
     return f;
   }
 
   get acts(): { finder: PhraseHitFinder; acts: ActDef[] } {
     if (!this.actFinder) {
       // Aliases of all Acts compete, longest first, so "Equality Act 2006" is not read as a bare "Equality Act".
-      const entries = this.policy.legislation.flatMap((act) => act.aliasList.map((alias) => ({ act, alias })));
+      const entries = this.policy.legislation.flatMap((act) => act.aliases.phrases.map((alias) => ({ act, alias })));
       entries.sort((a, b) => b.alias.length - a.alias.length);
-      this.actFinder = { finder: new PhraseHitFinder(entries.map((e) => e.alias)), acts: entries.map((e) => e.act) };
+      const bounded = new Set(this.policy.legislation.flatMap((act) => [...act.aliases.bounded]));
+      this.actFinder = { finder: new PhraseHitFinder(entries.map((e) => e.alias), bounded), acts: entries.map((e) => e.act) };
     }
     return this.actFinder;
   }

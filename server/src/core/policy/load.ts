@@ -37,12 +37,19 @@ export interface LoadOptions {
   config?: PackSource;
   /** Reads a pack file named by a config `policy` or a pack's `extends` (the core does no I/O). */
   readPack?: (ref: string, fromFile: string) => PackSource | undefined;
+  /**
+   * /regex/ phrases from a config or pack file (not the built-in packs): run on a
+   * linear-time engine (the default), or left out with a warning in an untrusted workspace.
+   */
+  workspaceRegex?: 'bounded' | 'refused';
 }
 
 export interface Loaded {
   policy?: Policy;
   config?: RawConfig;
   problems: PolicyProblem[];
+  /** What was left out of a policy that still loads (a workspace regex in an untrusted workspace). */
+  warnings?: PolicyProblem[];
 }
 
 export function isBuiltinPolicy(id: string): boolean {
@@ -77,7 +84,24 @@ function problemAt(source: Source, path: readonly YamlStep[], message: string): 
  */
 export class PolicyLoader {
   private readonly builtins = new Map<string, Policy>();
+  private trusted?: ReadonlySet<string>;
   readonly validators = new Validators();
+
+  /** The built-in packs' own /regex/ phrases: reviewed with the code, so they run on V8's engine. */
+  trustedRegex(): ReadonlySet<string> {
+    if (!this.trusted) {
+      const found = new Set<string>();
+      const walk = (v: unknown): void => {
+        if (typeof v === 'string') {
+          if (/^\/.*\/$/s.test(v)) found.add(v);
+        } else if (Array.isArray(v)) v.forEach(walk);
+        else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+      };
+      for (const data of Object.values(BUILTIN_DATA)) walk(JSON.parse(data));
+      this.trusted = found;
+    }
+    return this.trusted;
+  }
 
   load(opts: LoadOptions = {}): Loaded {
     return load(opts, this);
@@ -125,10 +149,13 @@ function load(opts: LoadOptions, loader: PolicyLoader): Loaded {
     if (problems.length) return { problems };
   }
   const builtin = !config && typeof ref === 'string' && isBuiltinPolicy(ref) ? ref : undefined;
-  const compiled = compilePolicy(pack, builtin);
-  if (!compiled.policy) return { problems: compiled.problems.map((p) => placeProblem(p, raw, configSource, chain)) };
+  // A built-in pack as shipped has only its own patterns; anything else may carry the workspace's.
+  const trust = builtin ? undefined : { trusted: loader.trustedRegex(), others: opts.workspaceRegex ?? 'bounded' };
+  const compiled = compilePolicy(pack, builtin, trust);
+  const place = (p: CompileProblem) => placeProblem(p, raw, configSource, chain);
+  if (!compiled.policy) return { problems: compiled.problems.map(place) };
   if (builtin) loader.keepBuiltin(builtin, compiled.policy);
-  return { policy: compiled.policy, config, problems };
+  return { policy: compiled.policy, config, problems, warnings: compiled.warnings.map(place) };
 }
 
 /** Parses a pack (built-in or file) and everything it extends, merged base-first; `chain` gets each file parsed, the named one first. */

@@ -8,6 +8,7 @@
 // once by their first three characters, and each phrase's pattern is run, sticky,
 // only at those starts. /regex/ entries and other phrases are scanned in full.
 import { phraseSource } from './phrases';
+import { BoundedRegExp } from './bounded-regex';
 import { caselessText, fold, needsFullWordClass } from './text-forms';
 
 /** One match: the phrase's index in its list and the [start, end) offsets. */
@@ -151,9 +152,16 @@ export class PhraseHitFinder {
   private readonly caseless: Array<RegExp | undefined> = [];
   private readonly sticky: Array<{ latin?: RegExp; full?: RegExp }> = [];
   private readonly global: Array<{ latin?: RegExp; full?: RegExp }> = [];
+  /** The workspace's /regex/ phrases, on the linear-time engine, by phrase. */
+  private readonly boundedRes: Array<BoundedRegExp | undefined>;
 
-  constructor(readonly phrases: string[]) {
-    this.leads = phrases.map(leadsOf);
+  /** `bounded`: /regex/ phrases from outside the built-in packs (see bounded-regex.ts). */
+  constructor(
+    readonly phrases: string[],
+    bounded: ReadonlySet<string> = new Set(),
+  ) {
+    this.boundedRes = phrases.map((p) => (bounded.has(p) ? new BoundedRegExp(p.slice(1, -1)) : undefined));
+    this.leads = phrases.map((p, i) => (this.boundedRes[i] ? undefined : leadsOf(p)));
     this.raw = phrases.map((p) => /^\/.*\/$/s.test(p));
     this.words = phrases.map(nextWordOf);
     this.keys = this.leads.map((ls) => ls?.map(keyOf));
@@ -205,6 +213,11 @@ export class PhraseHitFinder {
 
   /** A whole-text scan for phrases with no leading word to index (and text the index cannot serve). */
   private scan(i: number, text: string, full: boolean, out: PhraseHit[]): void {
+    const bounded = this.boundedRes[i];
+    if (bounded) {
+      for (const [start, end] of bounded.everyStart(text)) out.push({ phrase: i, start, end });
+      return;
+    }
     const forms = (this.global[i] ??= {});
     const re = full ? (forms.full ??= new RegExp(phraseSource(this.phrases[i], false), 'giu')) : (forms.latin ??= new RegExp(phraseSource(this.phrases[i], true), 'giu'));
     re.lastIndex = 0;

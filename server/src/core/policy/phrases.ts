@@ -3,6 +3,7 @@
 // hyphens are interchangeable; "/.../" entries are raw regular expressions.
 // Each pattern has up to three forms (full, latin, caseless): see text-forms.ts.
 import { WORD, STEM, LATIN_WORD, LATIN_STEM, needsFullWordClass, fold, folded, caselessText } from './text-forms';
+import { BoundedRegExp } from './bounded-regex';
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&');
@@ -127,12 +128,20 @@ export class PhraseSet {
   private readonly literals: Array<string[] | undefined>;
   /** Every phrase has literals, so text holding no phrase's full set cannot match. */
   private readonly prefilter: boolean;
+  /** The workspace's /regex/ phrases, run on the linear-time engine, apart from the rest. */
+  private readonly boundedRes: BoundedRegExp[];
 
-  constructor(readonly phrases: string[]) {
-    this.anyRe = new DualRegExp((latin) => phraseAlternation(phrases, latin), 'giu');
-    this.caseless = caselessOk(phrases);
-    this.literals = phrases.map(literalsOf);
-    this.prefilter = this.literals.every((l) => l !== undefined && l.length > 0);
+  /** `bounded`: /regex/ phrases from outside the built-in packs (see bounded-regex.ts). */
+  constructor(
+    readonly phrases: string[],
+    readonly bounded: ReadonlySet<string> = new Set(),
+  ) {
+    const own = bounded.size ? phrases.filter((p) => !bounded.has(p)) : phrases;
+    this.boundedRes = bounded.size ? phrases.filter((p) => bounded.has(p)).map((p) => new BoundedRegExp(p.slice(1, -1))) : [];
+    this.anyRe = new DualRegExp((latin) => phraseAlternation(own, latin), 'giu');
+    this.caseless = caselessOk(own);
+    this.literals = own.map(literalsOf);
+    this.prefilter = this.literals.every((l) => l !== undefined && l.length > 0) && !this.boundedRes.length;
   }
 
   private mayMatch(text: string): boolean {
@@ -149,6 +158,7 @@ export class PhraseSet {
   }
 
   test(text: string): boolean {
+    if (this.boundedRes.some((b) => b.test(text))) return true;
     if (!this.mayMatch(text)) return false;
     const { re, subject } = this.any(text);
     re.lastIndex = 0;
@@ -158,25 +168,35 @@ export class PhraseSet {
   /** Every non-overlapping match, as [start, end) offsets into text. */
   spans(text: string): Array<[number, number]> {
     const out: Array<[number, number]> = [];
-    if (!this.mayMatch(text)) return out;
-    const { re, subject } = this.any(text);
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(subject))) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
+    if (this.mayMatch(text)) {
+      const { re, subject } = this.any(text);
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(subject))) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        out.push([m.index, m.index + m[0].length]);
       }
-      out.push([m.index, m.index + m[0].length]);
     }
-    return out;
+    if (!this.boundedRes.length) return out;
+    // The leftmost of every engine's matches wins, as one alternation would choose.
+    const all = [...out, ...this.boundedRes.flatMap((b) => b.spans(text))].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    const merged: Array<[number, number]> = [];
+    for (const sp of all) if (!merged.length || sp[0] >= merged[merged.length - 1][1]) merged.push(sp);
+    return merged;
   }
 }
 
-/** Checks that every phrase compiles; returns the message for the first that does not. */
-export function phraseError(phrase: string): string | undefined {
+/** Checks that a phrase compiles (on the linear-time engine when `bounded`); the message if it does not. */
+export function phraseError(phrase: string, bounded = false): string | undefined {
   // Plain phrases are escaped, so only /regex/ entries can fail to compile.
   if (!/^\/.*\/$/s.test(phrase)) return undefined;
+  if (bounded) {
+    const why = BoundedRegExp.error(phrase.slice(1, -1));
+    return why && `invalid pattern ${JSON.stringify(phrase)}: ${why}`;
+  }
   try {
     new RegExp(phraseSource(phrase), 'iu');
     return undefined;

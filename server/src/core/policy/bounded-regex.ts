@@ -1,0 +1,46 @@
+// A /regex/ phrase that did not come with the tool: it runs on RE2 (re2js, a
+// linear-time engine), so no pattern a workspace supplies — "(a+)+b" or
+// "(\w+\s?)+;" — can make one lint take minutes. Built-in packs' patterns are
+// reviewed with the code and keep V8's engine. RE2 has no lookaround or
+// back-references; a pattern needing them is refused with a clear problem.
+import { RE2JS } from 're2js';
+
+export class BoundedRegExp {
+  private readonly re: RE2JS;
+
+  /** `source`: the pattern between the slashes. Throws (with RE2's reason) when it cannot run in linear time. */
+  constructor(readonly source: string) {
+    this.re = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+  }
+
+  /** Why a pattern cannot run here, if it cannot. */
+  static error(source: string): string | undefined {
+    try {
+      RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
+      return undefined;
+    } catch (err) {
+      const why = (err as Error).message.replace(/^error parsing regexp: /, '');
+      return `${why} (workspace patterns run on a linear-time engine, which has no lookaround or back-references)`;
+    }
+  }
+
+  test(text: string): boolean {
+    return this.re.matcher(text).find();
+  }
+
+  /** Non-overlapping matches, left to right, as [start, end) (empty ones skipped). */
+  spans(text: string): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    const m = this.re.matcher(text);
+    while (m.find()) if (m.end() > m.start()) out.push([m.start(), m.end()]);
+    return out;
+  }
+
+  /** A match starting at every position one can start (what a sticky search at each offset finds). */
+  everyStart(text: string): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    const m = this.re.matcher(text);
+    for (let from = 0; from <= text.length && m.find(from); from = m.start() + 1) if (m.end() > m.start()) out.push([m.start(), m.end()]);
+    return out;
+  }
+}
