@@ -52,9 +52,11 @@ describe('completion context: WCC competencies', () => {
     assert.strictEqual(wcc('WCC ', pack('wcc:', '  prefixes: []')), undefined);
   });
 
-  it('takes a /regex/ prefix with groups of its own without losing the digits', () => {
-    const local = pack('wcc:', '  prefixes: ["/(W\\\\.C\\\\.C\\\\.|(?<cf>Competency) framework)/"]');
+  it('takes a pack\'s own prefix words, and refuses a /regex/ one from outside the built-in packs', () => {
+    const local = pack('wcc:', '  prefixes: ["W.C.C.", "Competency framework"]');
     assert.strictEqual(wcc('W.C.C. 1', local), 'W.C.C. '.length);
     assert.strictEqual(wcc('Competency framework 1', local), 'Competency framework '.length);
+    const r = core.loadPolicy({ policy: { text: 'id: local\nextends: commissioning-friend-2009\nwcc:\n  prefixes: ["/(W\\\\.C\\\\.C\\\\.)/"]\n', file: 'local.pack.yaml' } });
+    assert.match(r.problems[0].message, /is a regular expression: WCC vocabulary from outside the built-in packs takes plain words/);
   });
 });
