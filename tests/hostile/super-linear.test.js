@@ -1,0 +1,134 @@
+// E. Super-linear paths: each input at 1×, 2× and 4× its size through the
+// CLI (one file, --format json). Linear code grows ×4; the test allows ×6
+// (the minimum of two runs each) and holds the 4× run to a hard bound. Slow
+// code fails fast: the 4× run goes first and is killed at the bound.
+// Then the language server: a 20 MB NUL-filled file and a 20,000-file
+// workspace during workspace diagnostics.
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const h = require('./helpers');
+
+const MAX_RATIO = 6;
+const HARD_MS = 3000;
+/** How long the 20,000-file test watches the workspace pull. */
+const PULL_WATCH_MS = 20000;
+
+/** A case: build(scale) → the text of one strategy file. */
+const cases = {
+  '"<!--" repeated (50/100/200 KB)': (k) => `# Strategy\n\n## Equality Impact Assessment\n\n${'<!--'.repeat((k * 50 * 1024) / 4)}\n`,
+  'one long table (30k/60k/120k rows)': (k) => `# Strategy\n\n## What the JSNA tells us\n\n| Ward | Adults | Rate |\n|---|---|---|\n${Array.from({ length: k * 30000 }, (_, i) => `| Ward ${i} | ${i * 7} | ${(i % 100) / 10} |`).join('\n')}\n`,
+  'a long list of one-line items, CRLF (10k/20k/40k items)': (k) => `# Strategy\r\n\r\n## What the JSNA tells us\r\n\r\n${Array.from({ length: k * 10000 }, (_, i) => `- item ${i} of the needs list`).join('\r\n')}\r\n`,
+  'many small tables, CRLF (2k/4k/8k tables)': (k) => `# Strategy\r\n\r\n## What the JSNA tells us\r\n\r\n${Array.from({ length: k * 2000 }, (_, i) => `| Ward | Rate |\r\n|---|---|\r\n| ${i} | ${i % 10} |\r\n`).join('\r\n')}`,
+  '"*a" repeated (64/128/256 KB)': (k) => `# Strategy\n\n## What the JSNA tells us\n\n${'*a'.repeat((k * 64 * 1024) / 2)}\n`,
+  'many front-matter keys (8k/16k/32k keys)': (k) => `---\n${Array.from({ length: k * 8000 }, (_, i) => `key${i}: value ${i}`).join('\n')}\n---\n# Strategy\n\n## What the JSNA tells us\n\nText.\n`,
+};
+
+describe('hostile E: super-linear paths (CLI growth)', function () {
+  this.timeout(90000);
+
+  for (const [name, build] of Object.entries(cases)) {
+    it(`${name}: t(4×)/t(1×) ≤ ${MAX_RATIO}, 4× within ${HARD_MS / 1000} s`, async function () {
+      const dir = h.tmpdir();
+      const make = (k) => {
+        fs.writeFileSync(path.join(dir, `s${k}.md`), build(k));
+        return ['--format', 'json', `s${k}.md`];
+      };
+      const g = await h.growth(make, { cwd: dir, hardMs: HARD_MS });
+      h.figure(this, g.text);
+      assert.ok(!g.failedHard, g.text);
+      for (const s of [1, 2, 4]) for (const r of g.runs[s]) assert.ok([0, 1].includes(r.code), `${s}×: ${h.describeRun(r)}`);
+      assert.ok(g.ratio <= MAX_RATIO, g.text);
+    });
+  }
+});
+
+describe('hostile E: super-linear paths (language server)', function () {
+  this.timeout(90000);
+
+  /** workspace/diagnostic; resolves the items with partial results folded in. */
+  const pullWorkspace = (c) => {
+    const partialResultToken = `partial-${Math.random()}`;
+    const from = c.progress.length;
+    return c.request('workspace/diagnostic', { previousResultIds: [], partialResultToken }).then((result) => [
+      ...(result?.items ?? []),
+      ...c.progress
+        .slice(from)
+        .filter((p) => p.token === partialResultToken)
+        .flatMap((p) => p.value.items ?? []),
+    ]);
+  };
+
+  it('a 20 MB NUL-filled .md among normal ones: workspace pull within 10 s, the NUL file unreadable or skipped, the others linted', async function () {
+    const dir = h.write(h.tmpdir(), {
+      'a.md': h.EXAMPLE,
+      'b.md': h.withoutSection(h.EXAMPLE, 'What works'),
+      'sub/c.md': h.EXAMPLE,
+      'nul.md': Buffer.alloc(20 * 1024 * 1024),
+    });
+    const c = await h.session(dir);
+    let w;
+    try {
+      w = await c.bound(pullWorkspace(c), 10000, 'workspace/diagnostic');
+    } catch (e) {
+      h.figure(this, `FAILED: ${e.message}; server peak ${c.peakMB} MB`);
+      throw e;
+    } finally {
+      await c.end();
+    }
+    const byFile = Object.fromEntries(w.value.map((r) => [path.relative(dir, new URL(r.uri).pathname), r]));
+    const nul = byFile['nul.md'];
+    const nulCodes = nul ? [...new Set((nul.items ?? []).map((d) => d.code))] : [];
+    h.figure(this, `workspace pull in ${h.secs(w.ms)}, peak ${c.peakMB} MB; nul.md ${nul ? `reported with ${nulCodes.join(', ') || 'no findings'}` : 'skipped'}`);
+    for (const f of ['a.md', 'b.md', 'sub/c.md']) assert.ok(byFile[f], `${f} not reported`);
+    assert.ok(byFile['b.md'].items.some((d) => d.code === 'ipc-element-missing'));
+    const unreadable = /binary|unreadable|not (a )?text|NUL|too large|over the .* limit|skipped|cannot/i;
+    assert.ok(!nul || nul.items.every((d) => unreadable.test(d.message)), `nul.md linted as a strategy: ${nul?.items.map((d) => d.message).slice(0, 3).join(' | ')}`);
+  });
+
+  it('a workspace of 20,000 small .md files: a hover answers within 1 s during the workspace pull', async function () {
+    const dir = h.tmpdir();
+    const t0 = Date.now();
+    for (let d = 0; d < 100; d++) {
+      const sub = path.join(dir, `area-${d}`);
+      fs.mkdirSync(sub);
+      for (let i = 0; i < 200; i++) fs.writeFileSync(path.join(sub, `note-${i}.md`), `# Note ${d}-${i}\n\n## What the JSNA tells us\n\nAround ${i} adults (WCC 5).\n`);
+    }
+    fs.writeFileSync(path.join(dir, 'open.md'), h.EXAMPLE);
+    const made = Date.now() - t0;
+    const c = await h.session(dir);
+    const hovers = [];
+    let pulled = null;
+    let stalledAt = null;
+    try {
+      const uri = h.uriOf(path.join(dir, 'open.md'));
+      await c.open(uri, h.EXAMPLE);
+      await c.timed('textDocument/diagnostic', { textDocument: { uri } }, 5000);
+      const start = Date.now();
+      pullWorkspace(c).then(
+        () => (pulled = Date.now() - start),
+        () => {},
+      );
+      // Hover at once, then every ~100 ms until the pull is done (or for 20 s); the first one over 1 s ends the test.
+      do {
+        try {
+          const hv = await c.timed('textDocument/hover', h.hoverParams(uri), 1000);
+          hovers.push(hv.ms);
+        } catch {
+          hovers.push(Infinity);
+          stalledAt = Date.now() - start;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      } while (pulled === null && Date.now() - start < PULL_WATCH_MS);
+    } finally {
+      await c.end();
+    }
+    const worst = Math.max(...hovers);
+    const finite = hovers.filter((x) => x !== Infinity);
+    const pull = pulled === null ? `not done after ${h.secs(stalledAt ?? PULL_WATCH_MS)}` : `done in ${h.secs(pulled)}`;
+    h.figure(this, `${hovers.length} hovers, slowest answered ${h.secs(Math.max(0, ...finite))}${stalledAt !== null ? `, then one unanswered for 1 s at ${h.secs(stalledAt)} into the pull` : ''}; workspace pull ${pull}; files written in ${h.secs(made)}; server peak ${c.peakMB} MB`);
+    assert.ok(hovers.length > 0, 'no hover was sent');
+    assert.ok(worst <= 1000, `a hover took over 1 s during the workspace pull${stalledAt !== null ? ` (${h.secs(stalledAt)} into it)` : ` (${h.secs(worst)})`}`);
+  });
+});
