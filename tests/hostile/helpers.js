@@ -18,6 +18,19 @@ const DEFAULT_MEM_KILL_MB = 2048;
 
 const dirs = [];
 /** A fresh real (symlink-free) temp folder, removed at the end of the run. */
+/**
+ * Whom to run as so that permissions bite: as root (CI containers) chmod 000 stops
+ * nothing, so the process runs as nobody (uid 65534); otherwise as ourselves.
+ */
+function unprivileged() {
+  return process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+}
+
+/** Makes a test folder readable by the unprivileged user (mkdtemp makes it 0700). */
+function openUp(dir) {
+  fs.chmodSync(dir, 0o755);
+}
+
 function tmpdir(prefix = 'cl-hostile-') {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
   dirs.push(dir);
@@ -71,11 +84,11 @@ function memoryOf(pid) {
  * opts: { cwd, env, stdin (a string/Buffer to write, or an fd to inherit), timeoutMs, memKillMB }
  */
 function runProcess(file, args, opts = {}) {
-  const { cwd = ROOT, env, stdin, timeoutMs = 10000, memKillMB = DEFAULT_MEM_KILL_MB } = opts;
+  const { cwd = ROOT, env, stdin, timeoutMs = 10000, memKillMB = DEFAULT_MEM_KILL_MB, asUser } = opts;
   return new Promise((resolve) => {
     const start = process.hrtime.bigint();
     const stdio = [typeof stdin === 'number' ? stdin : 'pipe', 'pipe', 'pipe'];
-    const child = cp.spawn(file, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio, detached: true });
+    const child = cp.spawn(file, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio, detached: true, ...(asUser ?? {}) });
     const out = { stdout: [], stderr: [], size: { stdout: 0, stderr: 0 } };
     for (const k of ['stdout', 'stderr']) {
       child[k].on('data', (d) => {
@@ -296,6 +309,8 @@ function parseJson(r) {
 }
 
 module.exports = {
+  unprivileged,
+  openUp,
   ROOT,
   CLI,
   EXAMPLE,

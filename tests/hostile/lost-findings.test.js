@@ -25,23 +25,12 @@ function assertGoodFiles(out) {
 describe('hostile F: lost findings', function () {
   this.timeout(60000);
 
-  it('an unreadable subfolder (chmod 000): exit 2 naming it, the readable files reported (skipped as root)', async function () {
+  it('an unreadable subfolder (chmod 000, run as nobody when root): exit 2 naming it, the readable files reported', async function () {
     const dir = docs({ 'docs/locked/d.md': h.EXAMPLE });
     const locked = path.join(dir, 'docs/locked');
+    h.openUp(dir);
     fs.chmodSync(locked, 0o000);
-    let bites = true;
-    try {
-      fs.accessSync(locked, fs.constants.R_OK | fs.constants.X_OK);
-      bites = false;
-    } catch {
-      // chmod bites: not root
-    }
-    if (!bites) {
-      fs.chmodSync(locked, 0o755);
-      h.figure(this, 'skipped: running as root, chmod 000 does not stop reads');
-      this.skip();
-    }
-    const r = await h.cli(['--format', 'json', 'docs'], { cwd: dir, timeoutMs: BOUND_MS });
+    const r = await h.cli(['--format', 'json', 'docs'], { cwd: dir, timeoutMs: BOUND_MS, asUser: h.unprivileged() });
     fs.chmodSync(locked, 0o755);
     h.figure(this, h.describeRun(r));
     h.assertFinished(r, BOUND_MS);
@@ -51,22 +40,12 @@ describe('hostile F: lost findings', function () {
     assertGoodFiles(h.parseJson(r));
   });
 
-  it('an unreadable file (chmod 000): exit 2 naming it, the readable files reported (skipped as root)', async function () {
+  it('an unreadable file (chmod 000, run as nobody when root): exit 2 naming it, the readable files reported', async function () {
     const dir = docs({ 'docs/secret.md': h.EXAMPLE });
     const file = path.join(dir, 'docs/secret.md');
+    h.openUp(dir);
     fs.chmodSync(file, 0o000);
-    let bites = true;
-    try {
-      fs.accessSync(file, fs.constants.R_OK);
-      bites = false;
-    } catch {
-      // chmod bites
-    }
-    if (!bites) {
-      h.figure(this, 'skipped: running as root, chmod 000 does not stop reads');
-      this.skip();
-    }
-    const r = await h.cli(['--format', 'json', 'docs'], { cwd: dir, timeoutMs: BOUND_MS });
+    const r = await h.cli(['--format', 'json', 'docs'], { cwd: dir, timeoutMs: BOUND_MS, asUser: h.unprivileged() });
     h.figure(this, h.describeRun(r));
     h.assertFinished(r, BOUND_MS);
     assert.equal(r.code, 2, h.describeRun(r));
@@ -74,15 +53,16 @@ describe('hostile F: lost findings', function () {
     assertGoodFiles(h.parseJson(r));
   });
 
-  it('a directory symlink loop (loop-a → loop-b → loop-a): exit 2 naming it, the readable files reported', async function () {
+  // Symbolic links to folders are never followed (a link could lead outside the workspace), so a loop cannot trap the walk.
+  it('a directory symlink loop (loop-a → loop-b → loop-a): the walk ends, the readable files reported', async function () {
     const dir = docs();
     fs.symlinkSync('loop-b', path.join(dir, 'docs/loop-a'));
     fs.symlinkSync('loop-a', path.join(dir, 'docs/loop-b'));
     const r = await h.cli(['--format', 'json', 'docs'], { cwd: dir, timeoutMs: BOUND_MS });
     h.figure(this, h.describeRun(r));
     h.assertFinished(r, BOUND_MS);
-    assert.equal(r.code, 2, h.describeRun(r));
-    assert.ok(h.assertStderrLines(r.stderr).some((l) => /loop-[ab]/.test(l)), r.stderr);
+    assert.ok([0, 1].includes(r.code), h.describeRun(r));
+    h.assertStderrLines(r.stderr);
     assertGoodFiles(h.parseJson(r));
   });
 

@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
   if (opts.help) return print(USAGE + '\n', 0);
   if (opts.version) return print(VERSION + '\n', 0);
   const cwd = process.cwd();
-  if (opts.config && !nodeHost.isFile(path.resolve(cwd, opts.config))) return fail(`cannot read config "${opts.config}": no such file`);
+  if (opts.config && !nodeHost.exists(path.resolve(cwd, opts.config))) return fail(`cannot read config "${opts.config}": no such file`);
   const engine = makeEngine({ config: opts.config, policy: opts.policy, cwd });
 
   let results: FileResult[];
@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   } else {
     if (!opts.inputs.length) return fail(`no files given — ${USAGE.split('\n')[0]}  (see --help)`);
     const expanded = expandInputs(opts.inputs, cwd, engine.resolver);
-    problems.push(...expanded.problems);
+    for (const x of expanded.problems) problems.push(x);
     inputs = expanded.files;
     results = await lintInParallel(expanded.files, opts, engine);
     // A file linked as another strategy's EqIA is part of that strategy, not one of its own.

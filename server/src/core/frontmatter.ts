@@ -30,7 +30,7 @@ function parseFrontMatter(model: DocModel, fm: NonNullable<DocModel['frontMatter
   // The YAML parser's line counter knows only \n: a lone \r (old Mac line endings)
   // becomes \n, the same length, so offsets and lines still agree with the source.
   const doc = parseDocument(fm.raw.replace(/\r(?!\n)/g, '\n'), { lineCounter: counter, prettyErrors: false, uniqueKeys: false });
-  if (!doc.errors.length) doc.errors.push(...duplicateKeyErrors(doc));
+  if (!doc.errors.length) for (const e of duplicateKeyErrors(doc)) doc.errors.push(e);
   const lineOf = (key: string, index?: number | string): number | undefined => {
     const node = (index === undefined ? doc.get(key, true) : doc.getIn([key, index], true)) as { range?: number[] } | undefined;
     const off = node?.range?.[0];

@@ -4,7 +4,9 @@
 // here, with the same error at the same place.
 import { YAMLParseError, isMap, isScalar, visit, type Document, type YAMLError } from 'yaml';
 
-/** The errors `uniqueKeys: true` would add, in document order. */
+/** The errors `uniqueKeys: true` would add, in document order (at most a few: only the first is ever shown). */
+const MAX_REPORTED = 10;
+
 export function duplicateKeyErrors(doc: Document): YAMLError[] {
   const out: YAMLError[] = [];
   visit(doc, {
@@ -18,6 +20,7 @@ export function duplicateKeyErrors(doc: Document): YAMLError[] {
         if (seen.has(k)) {
           const range = isScalar(pair.key) ? pair.key.range : undefined;
           out.push(new YAMLParseError(range ? [range[0], range[1]] : [0, 0], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          if (out.length >= MAX_REPORTED) return visit.BREAK;
         } else seen.add(k);
       }
     },

@@ -90,7 +90,8 @@ export class ConfigResolver {
         break;
       }
       chain.push(d);
-      const hit = CONFIG_NAMES.map((n) => path.join(d, n)).find((p) => this.opts.host.isFile(p));
+      // Anything by that name counts (a FIFO or a link to a device is then refused with a reason, not skipped).
+      const hit = CONFIG_NAMES.map((n) => path.join(d, n)).find((p) => this.opts.host.exists(p));
       if (hit) {
         found = hit;
         break;
@@ -129,7 +130,8 @@ export class ConfigResolver {
       readPack: (ref, from) => {
         const file = path.resolve(from ? path.dirname(from) : this.opts.cwd, ref);
         const text = this.readText(file);
-        return typeof text === 'string' ? { text, file } : undefined;
+        if (typeof text === 'string') return { text, file };
+        return text.missing ? undefined : { error: text.error };
       },
     });
     return { policy: loaded.policy, problems: loaded.problems, warnings: loaded.warnings, configFile, ignore: loaded.config?.ignore };

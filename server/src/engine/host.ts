@@ -8,8 +8,8 @@ export interface FileHost {
   read(file: string, cap: number): ReadResult;
   /** The path with every symlink resolved, or undefined when it does not exist. */
   realpath(file: string): string | undefined;
-  /** Whether a regular file exists there (config discovery). */
-  isFile(file: string): boolean;
+  /** Whether anything exists there, file or not (config discovery; reading it says what is wrong). */
+  exists(file: string): boolean;
 }
 
 export function isReadError(r: ReadResult): r is { error: string; missing?: boolean } {

@@ -58,7 +58,7 @@ export function expandInputs(inputs: string[], cwd: string, resolver?: ConfigRes
       take(found);
     } else problems.push(`cannot read "${input}": no such file or directory`);
   }
-  problems.push(...ignoreFiles.problems);
+  for (const x of ignoreFiles.problems) problems.push(x);
   return { files: [...new Set(files)], discovered, problems };
 }
 
@@ -100,7 +100,7 @@ function walk(root: string, wanted: (file: string) => boolean, ignoreFiles: Igno
 /** A symlink to a regular file inside the walk's real root (a link to /etc/passwd is not a strategy). */
 function linksInside(link: string, realRoot: string): boolean {
   const real = nodeHost.realpath(link);
-  if (!real || !nodeHost.isFile(real)) return false;
+  if (!real || !statOf(real)?.isFile()) return false;
   const rel = path.relative(realRoot, real);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }

@@ -42,8 +42,8 @@ export class LinkedFiles {
 
   /** Why a link may not be followed, or the real path it leads to. */
   private refusal(strategy: string, written: string, target: string): string | { real: string } {
-    if (target.split(path.sep).includes('.git')) return 'is inside a .git folder';
     if (!hasDocumentExtension(target)) return 'is not a Markdown file';
+    if (target.split(path.sep).includes('.git')) return 'is inside a .git folder, not the workspace';
     const real = this.opts.host.realpath(target);
     if (!real) return this.opts.overlay?.(target) !== undefined ? 'could not be read: it is not saved yet' : 'could not be read: no such file';
     const root = this.opts.rootFor(strategy);

@@ -63,9 +63,10 @@ export const nodeHost: FileHost = {
       return undefined;
     }
   },
-  isFile(file) {
+  exists(file) {
     try {
-      return fs.statSync(file).isFile();
+      fs.statSync(file);
+      return true;
     } catch {
       return false;
     }

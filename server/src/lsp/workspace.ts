@@ -116,7 +116,7 @@ export function registerWorkspace(state: ServerState): { filesChanged: (created:
   };
 
   /** The sweep shared by workspace/diagnostic and the lint-workspace command. */
-  const sweep = async (opts: { force: boolean; previous: Map<string, string>; token?: CancellationToken; progress?: WorkDoneProgressReporter; partial?: { report: (v: WorkspaceDiagnosticReportPartialResult) => void }; push: boolean }) => {
+  const sweep = async (opts: { force: boolean; previous: Map<string, string>; token?: CancellationToken; progress?: WorkDoneProgressReporter; partial?: { report: (v: WorkspaceDiagnosticReportPartialResult) => Promise<void> }; push: boolean }) => {
     const files = await targets(opts.force);
     const openByPath = new Map<string, TextDocument>();
     for (const d of state.documents.all()) {
@@ -145,7 +145,9 @@ export function registerWorkspace(state: ServerState): { filesChanged: (created:
       linted.push({ file: t.file, ...r });
     }
     linkedFiles = linkedEqiaFiles(store.values());
-    for (const r of linted) {
+    for (const [i, r] of linted.entries()) {
+      // Reporting 20,000 files is work too: yield now and then, so requests are answered meanwhile.
+      if (i % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
       // A file linked as a strategy's EqIA is part of that strategy: it is reported clean
       // (under its own resultId, so a client that saw it earlier gets the change).
       const linked = state.isLinkedEqia(r.uri);
@@ -165,12 +167,14 @@ export function registerWorkspace(state: ServerState): { filesChanged: (created:
       if (opts.partial) {
         batch.push(report);
         if (batch.length >= BATCH) {
-          opts.partial.report({ items: batch });
+          // Awaited: queued unawaited, hundreds of batches were encoded in one run of
+          // microtasks at the end, holding every other request for seconds.
+          await opts.partial.report({ items: batch });
           batch = [];
         }
       } else reports.push(report);
     }
-    if (opts.partial && batch.length) opts.partial.report({ items: batch });
+    if (opts.partial && batch.length) await opts.partial.report({ items: batch });
     for (const f of [...store.keys()]) if (!seen.has(f) && !opts.token?.isCancellationRequested) store.delete(f);
     opts.progress?.done();
     return { summary, items: reports };
@@ -186,7 +190,7 @@ export function registerWorkspace(state: ServerState): { filesChanged: (created:
       const fresh = !store.size || [...previous.values()].every((v) => !v.startsWith('w'));
       const progress = fresh || params.workDoneToken !== undefined ? await createProgress(state, params.workDoneToken) : undefined;
       const partialToken = params.partialResultToken;
-      const partial = partialToken !== undefined ? { report: (v: WorkspaceDiagnosticReportPartialResult) => void connection.sendProgress(WorkspaceDiagnosticRequest.partialResult, partialToken, v) } : undefined;
+      const partial = partialToken !== undefined ? { report: (v: WorkspaceDiagnosticReportPartialResult) => connection.sendProgress(WorkspaceDiagnosticRequest.partialResult, partialToken, v) } : undefined;
       const r = await sweep({ force: false, previous, token, progress, partial, push: false });
       // With partial results the whole answer went as progress; the response itself is empty.
       return { items: partial ? [] : r.items };

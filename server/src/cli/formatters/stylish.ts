@@ -14,7 +14,7 @@ export const formatStylish: Formatter = (report) => {
     if (r.error) continue;
     const diags = (r.diagnostics ?? []).filter((d) => !report.quiet || d.severity === 'error');
     lines.push(paint(c, 4, clean(report.display(r.file))));
-    const width = Math.max(0, ...diags.map((d) => `${d.line}:${d.column}`.length));
+    const width = diags.reduce((w, d) => Math.max(w, `${d.line}:${d.column}`.length), 0);
     for (const d of diags) {
       const sev = d.severity === 'error' ? paint(c, 31, 'error  ') : d.severity === 'warning' ? paint(c, 33, 'warning') : paint(c, 36, 'info   ');
       lines.push(`  ${`${d.line}:${d.column}`.padEnd(width)}  ${sev}  ${clean(d.message)}  ${paint(c, 2, clean(d.ruleId))}`);

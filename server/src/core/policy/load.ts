@@ -36,7 +36,7 @@ export interface LoadOptions {
   policy?: string | PackSource;
   config?: PackSource;
   /** Reads a pack file named by a config `policy` or a pack's `extends` (the core does no I/O). */
-  readPack?: (ref: string, fromFile: string) => PackSource | undefined;
+  readPack?: (ref: string, fromFile: string) => PackSource | { error: string } | undefined;
   /**
    * /regex/ phrases from a config or pack file (not the built-in packs): run on a
    * linear-time engine (the default), or left out with a warning in an untrusted workspace.
@@ -167,11 +167,13 @@ function resolvePack(ref: string | PackSource, fromFile: string, opts: LoadOptio
     source = { text: BUILTIN_TEXT[ref], file: `${ref} (built-in)` };
     builtin = true;
   } else {
-    source = opts.readPack?.(ref, fromFile);
-    if (!source) {
-      problems.push({ file: fromFile || ref, line: 1, column: 1, message: `unknown policy "${ref}": not a built-in pack (${BUILTIN_POLICY_IDS.join(', ')}) nor a readable pack file` });
+    const read = opts.readPack?.(ref, fromFile);
+    if (!read || 'error' in read) {
+      const why = read ? `cannot read the pack file "${ref}": ${read.error}` : `unknown policy "${ref}": not a built-in pack (${BUILTIN_POLICY_IDS.join(', ')}) nor a readable pack file`;
+      problems.push({ file: fromFile || ref, line: 1, column: 1, message: why });
       return undefined;
     }
+    source = read;
   }
   if (seen.includes(source.file)) {
     problems.push({ file: source.file, line: 1, column: 1, message: `policy packs extend each other in a cycle: ${[...seen, source.file].join(' → ')}` });
@@ -180,7 +182,7 @@ function resolvePack(ref: string | PackSource, fromFile: string, opts: LoadOptio
   // Built-in packs are validated by the test suite and parsed at build time; skipping
   // the YAML parse and ajv keeps start-up fast.
   const parsed = builtin && typeof ref === 'string' ? { data: JSON.parse(BUILTIN_DATA[ref]) as RawPack, problems: [] } : parseYamlSource<RawPack>(source.text, source.file, builtin ? undefined : loader.validators.pack);
-  problems.push(...parsed.problems);
+  for (const x of parsed.problems) problems.push(x);
   if (!parsed.data) return undefined;
   chain.push({ file: source.file, locate: 'locate' in parsed ? parsed.locate : undefined });
   const pack = parsed.data;

@@ -41,7 +41,7 @@ export function parseYamlSource<T>(text: string, file: string, validate?: Valida
   let doc: Document;
   try {
     doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-    if (!doc.errors.length) doc.errors.push(...duplicateKeyErrors(doc));
+    if (!doc.errors.length) for (const e of duplicateKeyErrors(doc)) doc.errors.push(e);
   } catch (err) {
     return { problems: [at(0, `cannot parse YAML: ${(err as Error).message}`)] };
   }

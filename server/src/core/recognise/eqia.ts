@@ -76,18 +76,18 @@ export function recogniseEqia(model: DocModel, policy: Policy, linked: LinkedEqi
   const scopes: Array<{ model: DocModel; source?: string; span: Span }> = [];
   const inFrontMatter = frontMatterEqia(model, policy, fm);
   if (inFrontMatter) {
-    units.push(...inFrontMatter.units);
+    for (const u of inFrontMatter.units) units.push(u);
     scopes.push({ model: inFrontMatter.model, span: inFrontMatter.span });
   }
   for (const s of sections) {
-    units.push(...sectionUnits(model, policy, s, undefined));
+    for (const u of sectionUnits(model, policy, s, undefined)) units.push(u);
     scopes.push({ model, span: { start: s.start, end: s.end } });
   }
   for (const l of linked) {
     const inner = eqiaSections(l.model, policy);
     const roots = inner.length ? inner : [l.model.root];
     for (const s of roots) {
-      units.push(...sectionUnits(l.model, policy, s, l.path));
+      for (const u of sectionUnits(l.model, policy, s, l.path)) units.push(u);
       scopes.push({ model: l.model, source: l.path, span: { start: s.start, end: s.end } });
     }
   }
@@ -200,8 +200,8 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
     if (heading) units.push({ model, source, subject: heading, body: [{ start: heading.start, end: s.end }], structured: true });
     for (const b of s.blocks) {
       if (b.kind === 'table' && b.rows) {
-        units.push(...tableUnits(model, policy, b.rows, source));
-        units.push(...labelSentences(model, policy, b.rows, source));
+        for (const u of tableUnits(model, policy, b.rows, source)) units.push(u);
+        for (const u of labelSentences(model, policy, b.rows, source)) units.push(u);
       }
       else if (b.kind === 'list' && b.items) {
         for (const it of b.items) units.push({ model, source, subject: labelOf(model, it), body: [it], structured: false });

@@ -282,7 +282,7 @@ function claimFreeSpans(model: DocModel, s: Section, byHeading: Map<Section, Ele
   for (const c of s.children) {
     if (byHeading.has(c) || marked.has(c) || excluded.has(c)) continue;
     if (c.heading) spans.push({ start: c.heading.start, end: c.heading.end });
-    spans.push(...claimFreeSpans(model, c, byHeading, marked, excluded));
+    for (const x of claimFreeSpans(model, c, byHeading, marked, excluded)) spans.push(x);
   }
   return spans;
 }
