@@ -17,3 +17,9 @@ export function megabytes(bytes: number): string {
   const mb = bytes / MB;
   return `${mb >= 10 ? mb.toFixed(0) : mb.toFixed(1).replace(/\.0$/, '')} MB`;
 }
+
+/** Why a size is refused: "is 73 MB, over the 50 MB limit" (in bytes when the rounding would hide the excess). */
+export function overLimit(bytes: number, cap: number): string {
+  const size = megabytes(bytes) === megabytes(cap) ? `${bytes.toLocaleString('en-GB')} bytes` : megabytes(bytes);
+  return `is ${size}, over the ${megabytes(cap)} limit`;
+}

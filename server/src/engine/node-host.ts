@@ -4,7 +4,7 @@
 // directory), and reads at most a cap, whatever the file claims its size is.
 import * as fs from 'node:fs';
 import type { FileHost, ReadResult } from './host';
-import { megabytes } from './limits';
+import { megabytes, overLimit } from './limits';
 
 const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
 const CHUNK = 1024 * 1024;
@@ -19,7 +19,7 @@ export function readGuarded(file: string, cap: number): ReadResult {
   try {
     const st = fs.fstatSync(fd);
     if (!st.isFile()) return { error: `not a regular file (${kindOf(st)})` };
-    if (st.size > cap) return { error: `is ${megabytes(st.size)}, over the ${megabytes(cap)} limit` };
+    if (st.size > cap) return { error: overLimit(st.size, cap) };
     // The size may be wrong (/proc files say 0, a file may grow): read to the end, up to the cap.
     const chunks: Buffer[] = [];
     let total = 0;
