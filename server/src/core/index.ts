@@ -17,3 +17,8 @@ export { PhraseHitFinder, byStart, distinctWithin, leftmostSpans } from './polic
 export { phraseSource } from './policy/phrases';
 export { pieces } from './parse/pieces';
 export type { Section } from './model/types';
+
+// ---------------------------------------------------------------------------
+// Locations a reader of the source document can follow (heading path,
+// paragraph or table row, quote): given with findings in converted Word files.
+export { describeLocation, formatLocation, type Location, type LocationKind } from './model/locate';
