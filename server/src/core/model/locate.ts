@@ -22,7 +22,8 @@ export interface Location {
 const QUOTE_MAX = 60;
 
 export function describeLocation(model: DocModel, offset: number): Location {
-  const at = Math.max(0, Math.min(offset, model.source.length));
+  // The end of the text belongs to the last section.
+  const at = Math.max(0, Math.min(offset, model.source.length - 1));
   const section = deepestSection(model.root, at);
   const headingPath = pathOf(section);
   if (section.heading && at < section.heading.end) return { headingPath, kind: 'heading', quote: quote(section.heading.text) };
@@ -45,7 +46,7 @@ export function describeLocation(model: DocModel, offset: number): Location {
     if (b.kind === 'table' && b.rows?.length) {
       // The delimiter row (|---|) sits between row 1 and row 2: it belongs to the header.
       const r = Math.max(0, lastIndex(b.rows, (row) => row.start <= at));
-      return { headingPath, kind: 'table row', table: tables, row: r + 1, quote: quote(b.rows[r].cells.map((c) => c.text).join(' | ')) };
+      return { headingPath, kind: 'table row', table: tables, row: r + 1, quote: quote(b.rows[r].cells.map((c) => cellText(model, c)).join(' | ')) };
     }
     if (b.kind === 'paragraph') return { headingPath, kind: 'paragraph', paragraph: paragraphs, quote: quote(b.text) };
     return { headingPath, kind: 'text', paragraph: counted ? paragraphs : undefined, quote: quote(b.text || lineAt(model, at)) };
@@ -87,12 +88,23 @@ function lastIndex<T>(items: T[], test: (x: T) => boolean): number {
   return -1;
 }
 
-/** A list item's own text (not its nested items), near enough for a quote: marker, emphasis, link brackets and escapes taken out. */
+/** A list item's own text (not its nested items), near enough for a quote. */
 function itemText(model: DocModel, item: Span): string {
   const own = model.masked.slice(item.start, item.end).split(/\n[ \t]*\n|\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/)[0];
-  return own
-    .replace(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/, '')
-    .replace(/\\([!-/:-@[-`{-~])|\*\*|__|[`[]|(^|\s)[*_]+|[*_]+(?=\s|$)/g, (_, escaped?: string, before?: string) => escaped ?? before ?? '');
+  return visible(own.replace(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/, ''));
+}
+
+/**
+ * A table cell's text from the masked source (its span includes the pipes):
+ * the model's cell text drops inline HTML, so "a<br>b" would read "ab".
+ */
+function cellText(model: DocModel, cell: Span): string {
+  return visible(model.masked.slice(cell.start, cell.end).replace(/^\s*\|/, '').replace(/(?<!\\)\|\s*$/, ''));
+}
+
+/** Markdown source (masked: code, HTML and URLs already blanked) as a reader sees it: emphasis, link brackets and escapes taken out. */
+function visible(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])|\*\*|__|[`[]|(^|\s)[*_]+|[*_]+(?=\s|$)/g, (_, escaped?: string, before?: string) => escaped ?? before ?? '');
 }
 
 function lineAt(model: DocModel, at: number): string {

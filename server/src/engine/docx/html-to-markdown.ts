@@ -9,10 +9,11 @@ import { toMdast, defaultHandlers, type Handle } from 'hast-util-to-mdast';
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import type { Element, Root as HastRoot } from 'hast';
-import type { Nodes, Parent, PhrasingContent, Root, TableCell } from 'mdast';
+import type { List, Nodes, Parent, PhrasingContent, Root, TableCell } from 'mdast';
 
 const MARKDOWN: ToMarkdownOptions = {
-  extensions: [gfmToMarkdown()],
+  // Compact rows: padding every row to the widest cell would make a long EqIA table far wider.
+  extensions: [gfmToMarkdown({ tablePipeAlign: false })],
   bullet: '-',
   listItemIndent: 'one',
   emphasis: '*',
@@ -75,16 +76,26 @@ function rows(table: Element): Element[] {
   return out;
 }
 
-/** Fixes what mdast-util-to-markdown would write badly: block content in table cells, empty blocks, breaks in headings. */
+/** Fixes what mdast-util-to-markdown would write badly: block content in table cells, loose lists, empty blocks, breaks in headings. */
 function tidy(node: Nodes): void {
   if (!('children' in node)) return;
   const parent = node as Parent;
   parent.children = parent.children.filter((c) => !isEmptyBlock(c as Nodes));
   for (const child of parent.children as Nodes[]) {
     if (child.type === 'tableCell') flattenCell(child);
+    else if (child.type === 'list') tighten(child);
     else if (child.type === 'heading') child.children = child.children.map((c) => (c.type === 'break' ? { type: 'text', value: ' ' } : c));
     tidy(child);
   }
+}
+
+/**
+ * Lists are tight unless an item holds two blocks of its own: hast-util-to-mdast
+ * loosens an item whose nested list has two items, which Word never means.
+ */
+function tighten(list: List): void {
+  for (const item of list.children) item.spread = item.children.filter((c) => c.type !== 'list').length > 1;
+  list.spread = list.children.some((item) => item.spread);
 }
 
 /** A paragraph or heading with no visible text (a run of spaces, an unwrapped empty link). */
@@ -108,16 +119,20 @@ function flattenCell(cell: TableCell): void {
     if (line.some((c) => visibleText(c).trim())) lines.push(trimLine(line));
     line = [];
   };
-  const add = (nodes: Nodes[], prefix = '') => {
-    if (prefix) line.push({ type: 'text', value: prefix });
+  const add = (nodes: Nodes[]) => {
     for (const n of nodes) {
       if (n.type === 'break') endLine();
       else if (n.type === 'list') {
         endLine();
-        for (const item of n.children) {
-          add(item.children as Nodes[], n.ordered ? `${(n.start ?? 1) + n.children.indexOf(item)}. ` : '• ');
+        n.children.forEach((item, i) => {
+          // The marker goes on the item's first line; anything after that starts lines of its own.
+          line.push({ type: 'text', value: n.ordered ? `${(n.start ?? 1) + i}. ` : '• ' });
+          const [first, ...rest] = item.children;
+          if (first) add(first.type === 'paragraph' ? first.children : [first]);
           endLine();
-        }
+          add(rest);
+          endLine();
+        });
       } else if (isBlock(n)) {
         endLine();
         if ('children' in n) add(n.children as Nodes[]);
