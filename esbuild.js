@@ -39,6 +39,8 @@ async function main() {
     { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
     // The core alone, for the test suite.
     { entryPoints: ['server/src/core/index.ts'], outfile: 'dist/core.js' },
+    // Word conversion alone, for the test suite (wired into the engine later).
+    { entryPoints: ['server/src/engine/docx/convert.ts'], outfile: 'dist/docx.js' },
     { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   ];
   const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));

@@ -1,0 +1,50 @@
+// A Word document (.docx) to the Markdown the linter reads: guards on the
+// bytes and the zip directory, mammoth (docx → HTML, reading parts only
+// through package.ts), then html-to-markdown.ts. Never throws; refusals and
+// failures come back as one-line reasons the caller prefixes with the file name.
+import mammoth from 'mammoth';
+import { DocxInputError, oneLine } from './errors';
+import { htmlToMarkdown } from './html-to-markdown';
+import { mammothOptions } from './mammoth-options';
+import { openPackage, type MammothFile } from './package';
+import { refuse } from './sniff';
+import { checkStyleMap } from './style-map';
+
+export interface DocxOptions {
+  /** mammoth style-map lines for a template's own styles, e.g. `p[style-name='NHS Heading 2'] => h2:fresh`. */
+  styleMap?: string[];
+}
+
+export type DocxResult = { markdown: string; warnings: string[] } | { error: string };
+
+export async function docxToMarkdown(bytes: Uint8Array, opts: DocxOptions = {}): Promise<DocxResult> {
+  try {
+    const styleMap = checkStyleMap(opts.styleMap ?? []);
+    if ('error' in styleMap) return styleMap;
+    const refused = refuse(bytes);
+    if (refused) return { error: refused };
+    const file = openPackage(bytes);
+    // mammoth reads a `{ file }` input through the object's exists/read, as it does its own JSZip wrapper.
+    const input = { file } as unknown as Parameters<typeof mammoth.convertToHtml>[0] & { file: MammothFile };
+    const result = await mammoth.convertToHtml(input, mammothOptions(styleMap.lines));
+    return { markdown: htmlToMarkdown(result.value), warnings: warningsOf(result.messages) };
+  } catch (err) {
+    if (err instanceof DocxInputError) return { error: err.message };
+    const message = oneLine(err);
+    if (/could not find main document part/i.test(message)) return { error: 'is a zip file but not a Word document (.docx): it has no main document' };
+    return { error: `could not be read as a Word document (${message})` };
+  }
+}
+
+/** mammoth's messages, each once, in order; an unknown paragraph style gets a hint at the style map. */
+function warningsOf(messages: Array<{ type: string; message: string }>): string[] {
+  const out = new Set<string>();
+  for (const m of messages) {
+    const message = oneLine(m.message);
+    const style = /^Unrecognised paragraph style: '([^']*)'/.exec(message);
+    out.add(style ? `${message}: read as a paragraph; if it is a heading, map it with a style-map line such as p[style-name='${style[1]}'] => h2:fresh` : message);
+  }
+  return [...out];
+}
+
+export { htmlToMarkdown } from './html-to-markdown';

@@ -1,0 +1,163 @@
+// Any HTML string to the Markdown this project lints: a real HTML parser
+// (hast-util-from-html), hast → mdast (hast-util-to-mdast) and mdast →
+// Markdown with GFM tables. Pure, no I/O. Word conversion uses it, and so will
+// HTML blocks inside Markdown. What it settles beyond the libraries' defaults:
+// images give nothing, links stay links only when they lead somewhere safe,
+// a table's first row is its header, and a table cell stays on one line.
+import { fromHtml } from 'hast-util-from-html';
+import { toMdast, defaultHandlers, type Handle } from 'hast-util-to-mdast';
+import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import type { Element, Root as HastRoot } from 'hast';
+import type { List, Nodes, Parent, PhrasingContent, Root, TableCell } from 'mdast';
+
+const MARKDOWN: ToMarkdownOptions = {
+  // Compact rows: padding every row to the widest cell would make a long EqIA table far wider.
+  extensions: [gfmToMarkdown({ tablePipeAlign: false })],
+  bullet: '-',
+  listItemIndent: 'one',
+  emphasis: '*',
+  strong: '*',
+  rule: '-',
+  fences: true,
+  incrementListMarker: true,
+};
+
+/** Links kept as links: the web, mail, and relative paths (a linked EqIA). Fragments lead nowhere in Markdown. */
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
+
+export function htmlToMarkdown(html: string): string {
+  const hast = fromHtml(html, { fragment: true });
+  headTables(hast);
+  const mdast = toMdast(hast, { handlers: { img: ignore, image: ignore, a: link, input: ignore } }) as Root;
+  tidy(mdast);
+  return toMarkdown(mdast, MARKDOWN);
+}
+
+const ignore: Handle = () => undefined;
+
+/** An `a` is a Markdown link when its href is safe and leads out of the page; otherwise its text alone. */
+const link: Handle = (state, node) => {
+  const href = String(node.properties?.href ?? '').trim();
+  const scheme = SCHEME.exec(href)?.[1].toLowerCase();
+  const keep = href && !href.startsWith('#') && (!scheme || SAFE_SCHEMES.has(scheme));
+  return keep ? defaultHandlers.a(state, node) : state.all(node);
+};
+
+/**
+ * A table without a header (Word marks one only when "Repeat as header row" is
+ * set) gets its first row as the header, as a reader sees it; otherwise
+ * hast-util-to-mdast would add an empty header row above it.
+ */
+function headTables(node: HastRoot | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'table' && !hasHead(child)) {
+      const first = rows(child)[0];
+      if (first) for (const cell of first.children) if (cell.type === 'element' && cell.tagName === 'td') cell.tagName = 'th';
+    }
+    headTables(child);
+  }
+}
+
+function hasHead(table: Element): boolean {
+  return table.children.some((c) => c.type === 'element' && c.tagName === 'thead') || (rows(table)[0]?.children.some((c) => c.type === 'element' && c.tagName === 'th') ?? false);
+}
+
+/** The table's own rows, directly or in thead/tbody/tfoot (not those of nested tables). */
+function rows(table: Element): Element[] {
+  const out: Element[] = [];
+  for (const c of table.children) {
+    if (c.type !== 'element') continue;
+    if (c.tagName === 'tr') out.push(c);
+    else if (/^t(head|body|foot)$/.test(c.tagName)) for (const r of c.children) if (r.type === 'element' && r.tagName === 'tr') out.push(r);
+  }
+  return out;
+}
+
+/** Fixes what mdast-util-to-markdown would write badly: block content in table cells, loose lists, empty blocks, breaks in headings. */
+function tidy(node: Nodes): void {
+  if (!('children' in node)) return;
+  const parent = node as Parent;
+  parent.children = parent.children.filter((c) => !isEmptyBlock(c as Nodes));
+  for (const child of parent.children as Nodes[]) {
+    if (child.type === 'tableCell') flattenCell(child);
+    else if (child.type === 'list') tighten(child);
+    else if (child.type === 'heading') child.children = child.children.map((c) => (c.type === 'break' ? { type: 'text', value: ' ' } : c));
+    tidy(child);
+  }
+}
+
+/**
+ * Lists are tight unless an item holds two blocks of its own: hast-util-to-mdast
+ * loosens an item whose nested list has two items, which Word never means.
+ */
+function tighten(list: List): void {
+  for (const item of list.children) item.spread = item.children.filter((c) => c.type !== 'list').length > 1;
+  list.spread = list.children.some((item) => item.spread);
+}
+
+/** A paragraph or heading with no visible text (a run of spaces, an unwrapped empty link). */
+function isEmptyBlock(node: Nodes): boolean {
+  return (node.type === 'paragraph' || node.type === 'heading') && !visibleText(node).trim();
+}
+
+function visibleText(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  return 'children' in node ? (node.children as Nodes[]).map(visibleText).join('') : '';
+}
+
+/**
+ * A cell's blocks become lines joined by <br>, so a row stays one line of the
+ * pipe table: paragraphs and headings as they are, list items after "• ".
+ */
+function flattenCell(cell: TableCell): void {
+  const lines: PhrasingContent[][] = [];
+  let line: PhrasingContent[] = [];
+  const endLine = () => {
+    if (line.some((c) => visibleText(c).trim())) lines.push(trimLine(line));
+    line = [];
+  };
+  const add = (nodes: Nodes[]) => {
+    for (const n of nodes) {
+      if (n.type === 'break') endLine();
+      else if (n.type === 'list') {
+        endLine();
+        n.children.forEach((item, i) => {
+          // The marker goes on the item's first line; anything after that starts lines of its own.
+          line.push({ type: 'text', value: n.ordered ? `${(n.start ?? 1) + i}. ` : '• ' });
+          const [first, ...rest] = item.children;
+          if (first) add(first.type === 'paragraph' ? first.children : [first]);
+          endLine();
+          add(rest);
+          endLine();
+        });
+      } else if (isBlock(n)) {
+        endLine();
+        if ('children' in n) add(n.children as Nodes[]);
+        else if ('value' in n) line.push({ type: 'text', value: String(n.value) });
+        endLine();
+      } else line.push(n as PhrasingContent);
+    }
+  };
+  add(cell.children as Nodes[]);
+  endLine();
+  cell.children = lines.flatMap((l, i) => (i ? [{ type: 'html', value: '<br>' } as PhrasingContent, ...l] : l));
+}
+
+const BLOCKS = new Set<string>(['paragraph', 'heading', 'blockquote', 'listItem', 'table', 'tableRow', 'tableCell', 'code', 'thematicBreak']);
+function isBlock(node: Nodes): boolean {
+  return BLOCKS.has(node.type);
+}
+
+/** Leading and trailing spaces off a cell line, so "<br>" never sits next to a space. */
+function trimLine(line: PhrasingContent[]): PhrasingContent[] {
+  return line.map((n, i) => {
+    if (n.type !== 'text') return n;
+    let value = n.value;
+    if (i === 0) value = value.replace(/^\s+/, '');
+    if (i === line.length - 1) value = value.replace(/\s+$/, '');
+    return { ...n, value };
+  });
+}

@@ -1,0 +1,26 @@
+// The caps a Word file must fit before and while it is unpacked, and how a
+// size is written in a message. Generous for any real strategy; a hostile
+// file is refused before it can cost time or memory.
+const MB = 1024 * 1024;
+
+export const LIMITS = {
+  /** The .docx file itself, as the reader for Markdown allows. */
+  fileBytes: 50 * MB,
+  /** Parts in the zip: a long strategy with many images has a few hundred. */
+  entries: 5000,
+  /** Unpacked size of all parts together, as the zip directory declares it. */
+  totalBytes: 200 * MB,
+  /** Unpacked size of any one part (word/document.xml is the largest). */
+  partBytes: 100 * MB,
+} as const;
+
+/** Compressed bytes fed to the inflater at a time: one step can expand at most ~1,032 times, so ~8 MB. */
+export const INFLATE_STEP = 8 * 1024;
+
+/** "73 MB", "1.2 MB", "512 KB": one decimal only where a whole number would read as the limit itself. */
+export function formatSize(bytes: number): string {
+  if (bytes < MB) return `${Math.ceil(bytes / 1024)} KB`;
+  const mb = bytes / MB;
+  const whole = Math.round(mb);
+  return whole === Math.round(LIMITS.fileBytes / MB) || mb < 10 ? `${Math.ceil(mb * 10) / 10} MB` : `${whole} MB`;
+}

@@ -1,0 +1,103 @@
+// Markdown → .docx → docxToMarkdown → lint, against linting the Markdown
+// itself, over the labelled corpus: the coverage status of every IPC element,
+// aspect, EqIA group (Equality Act 2010 view) and WCC competency should agree.
+// A disagreement is put down to a Markdown-only construct a Word document
+// cannot hold when removing that construct from the Markdown gives the Word
+// result: front matter, HTML comments (including <!-- ipc: … --> markers),
+// fenced code (plain text in Word). Anything else is a conversion fault.
+const assert = require('node:assert');
+const fs = require('node:fs');
+const path = require('node:path');
+const { ROOT, lintText } = require('../helpers/core');
+const { markdownToDocx } = require('../helpers/docx');
+
+const { docxToMarkdown } = require(path.join(ROOT, 'dist', 'docx.js'));
+const CORPUS = path.join(ROOT, 'test-fixtures', 'corpus');
+const POLICY = 'equality-act-2010';
+
+/** What a Word version of the Markdown would hold, removed one construct at a time (cumulatively). */
+const MARKDOWN_ONLY = [
+  ['front matter', (md) => md.replace(/^---\r?\n[\s\S]*?\r?\n(---|\.\.\.)[ \t]*(\r?\n|$)/, '')],
+  ['HTML comment', (md) => md.replace(/<!--[\s\S]*?-->/g, '')],
+  ['fenced code (plain text in Word)', (md) => md.replace(/^(`{3,}|~{3,})[^\n]*\n([\s\S]*?)^\1[ \t]*$/gm, (_, _f, body) => body.split('\n').map((l) => l.trim()).filter(Boolean).map(escapeLine).join('\n\n'))],
+];
+
+/** A code line as a plain paragraph: leading Markdown syntax escaped. */
+function escapeLine(line) {
+  return /^([#>*+=|<-]|\d+[.)])/.test(line) ? '\\' + line : line;
+}
+
+function statuses(coverage) {
+  const out = {};
+  for (const [id, e] of Object.entries(coverage.ipc)) {
+    out[`ipc ${id}`] = e.status;
+    for (const [a, s] of Object.entries(e.aspects ?? {})) out[`ipc ${id}.${a}`] = s;
+  }
+  for (const [g, e] of Object.entries(coverage.eqia.groups)) out[`eqia ${g}`] = e.status;
+  for (let n = 1; n <= 11; n++) out[`wcc ${n}`] = coverage.wcc.covered.includes(n) ? 'covered' : 'not covered';
+  return out;
+}
+
+describe('docx equivalence over the labelled corpus', function () {
+  this.timeout(120000);
+
+  it(`agrees with linting the Markdown itself (target ≥ 0.98 once Markdown-only constructs are set aside)`, async () => {
+    const files = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.md') && !f.endsWith('-eqia.md') && f !== 'README.md').sort();
+    assert.ok(files.length >= 80, `${files.length} documents`);
+    let items = 0;
+    let agree = 0;
+    const disagreements = [];
+    for (const f of files) {
+      const file = path.join(CORPUS, f);
+      const md = fs.readFileSync(file, 'utf8');
+      const converted = await docxToMarkdown(await markdownToDocx(md));
+      assert.ok(!converted.error, `${f}: ${converted.error}`);
+      // Same file path, so a linked EqIA resolves the same way from both.
+      const want = statuses(lintText(md, { policyId: POLICY, file }).coverage);
+      const got = statuses(lintText(converted.markdown, { policyId: POLICY, file }).coverage);
+      const keys = [...new Set([...Object.keys(want), ...Object.keys(got)])];
+      let ablated;
+      for (const k of keys) {
+        items++;
+        if (want[k] === got[k]) {
+          agree++;
+          continue;
+        }
+        ablated ??= ablations(md, file);
+        const hit = ablated.find((a) => a.statuses[k] === got[k]);
+        disagreements.push({ doc: f.replace(/\.md$/, ''), item: k, markdown: want[k] ?? '—', word: got[k] ?? '—', cause: hit ? `${hit.name}: Markdown only` : 'conversion' });
+      }
+    }
+    const explained = disagreements.filter((d) => d.cause !== 'conversion').length;
+    const raw = agree / items;
+    const wordEquivalent = (agree + explained) / items;
+    console.log(`      docx equivalence: ${agree}/${items} statuses agree (${raw.toFixed(4)}); ${explained} of ${disagreements.length} disagreements come from Markdown-only constructs; agreement with the Word-equivalent Markdown ${wordEquivalent.toFixed(4)}`);
+    // Grouped by cause and document; DOCX_EQUIVALENCE=verbose gives each status.
+    const verbose = process.env.DOCX_EQUIVALENCE === 'verbose';
+    const byCause = groupBy(disagreements, (d) => d.cause);
+    for (const [cause, list] of byCause) {
+      console.log(`        ${cause}:`);
+      for (const [doc, items] of groupBy(list, (d) => d.doc)) {
+        console.log(`          ${doc}: ${items.map((d) => (verbose ? `${d.item} (Markdown ${d.markdown}, Word ${d.word})` : d.item)).join(', ')}`);
+      }
+    }
+    assert.ok(wordEquivalent >= 0.98, `agreement with the Word-equivalent Markdown ${wordEquivalent.toFixed(4)}`);
+    assert.ok(raw >= 0.96, `raw agreement ${raw.toFixed(4)} fell`);
+    assert.deepStrictEqual(disagreements.filter((d) => d.cause === 'conversion'), [], 'disagreements the conversion causes');
+  });
+});
+
+/** Statuses of the Markdown with each Markdown-only construct removed in turn (cumulatively). */
+function ablations(md, file) {
+  let text = md;
+  return MARKDOWN_ONLY.map(([name, strip]) => {
+    text = strip(text);
+    return { name, statuses: statuses(lintText(text, { policyId: POLICY, file }).coverage) };
+  });
+}
+
+function groupBy(items, key) {
+  const out = new Map();
+  for (const x of items) out.set(key(x), [...(out.get(key(x)) ?? []), x]);
+  return out;
+}

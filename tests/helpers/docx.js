@@ -1,0 +1,274 @@
+// Test fixtures built at test time: Markdown → .docx with the `docx` package,
+// as a person would lay the strategy out in Word (heading styles, bold and
+// italic runs, real numbered and bulleted lists, Word tables). No .docx file is
+// committed. Extras for the Word-specific cases: CriticMarkup for tracked
+// changes ({++inserted++}, {--deleted--}) and comments ({>>comment<<}), a
+// header and footer, a table of contents, a custom heading style, and a patch
+// over word/document.xml for what the `docx` package cannot write.
+const d = require('docx');
+const { unzipSync, zipSync, strToU8, strFromU8 } = require('fflate');
+
+/** A 1×1 PNG, for image runs. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const DATE = '2024-01-01T00:00:00Z';
+const HEADINGS = [d.HeadingLevel.HEADING_1, d.HeadingLevel.HEADING_2, d.HeadingLevel.HEADING_3, d.HeadingLevel.HEADING_4, d.HeadingLevel.HEADING_5, d.HeadingLevel.HEADING_6];
+
+async function parseMarkdown(md) {
+  const { unified } = await import('unified');
+  const remarkParse = (await import('remark-parse')).default;
+  const remarkGfm = (await import('remark-gfm')).default;
+  const remarkFrontmatter = (await import('remark-frontmatter')).default;
+  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(md);
+}
+
+/**
+ * Markdown → .docx bytes (a Buffer).
+ * opts.title: the first level-1 heading uses Word's Title style.
+ * opts.headingStyle: a template's own heading styles, e.g. 'NHS Heading' → "NHS Heading 1", "NHS Heading 2" …
+ * opts.header / opts.footer: text of the page header and footer.
+ * opts.toc: 'control' — Word's table of contents (a content control holding TOC-styled entries);
+ *           'styles' — TOC-styled paragraphs with no content control; 'plain-control' — a TOC
+ *           content control whose entries are in the Normal style.
+ * opts.patch: (documentXml) => documentXml, applied last.
+ */
+async function markdownToDocx(md, opts = {}) {
+  const tree = await parseMarkdown(md);
+  const b = new Builder(opts);
+  for (const node of tree.children) b.block(node);
+  const styles = [
+    { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', run: { bold: true } },
+    { id: 'SourceCode', name: 'Source Code', basedOn: 'Normal', run: { font: 'Courier New' } },
+    ...(opts.headingStyle ? [1, 2, 3, 4, 5, 6].map((n) => ({ id: styleId(opts.headingStyle, n), name: `${opts.headingStyle} ${n}`, basedOn: 'Normal', run: { bold: true, size: 36 - 3 * n } })) : []),
+  ];
+  const doc = new d.Document({
+    creator: 'tests',
+    styles: { paragraphStyles: styles },
+    numbering: { config: b.numberingConfig() },
+    comments: { children: b.comments },
+    footnotes: b.footnotes,
+    sections: [
+      {
+        headers: opts.header ? { default: new d.Header({ children: [new d.Paragraph(opts.header)] }) } : undefined,
+        footers: opts.footer ? { default: new d.Footer({ children: [new d.Paragraph(opts.footer)] }) } : undefined,
+        children: [...tocBlocks(opts.toc, b.headings), ...b.out],
+      },
+    ],
+  });
+  let bytes = await d.Packer.toBuffer(doc);
+  if (opts.toc === 'styles' || opts.toc === 'plain-control' || opts.patch) {
+    bytes = patchDocumentXml(bytes, (xml) => {
+      if (opts.toc === 'plain-control') xml = wrapInTocControl(xml);
+      return opts.patch ? opts.patch(xml) : xml;
+    });
+  }
+  return bytes;
+}
+
+function styleId(name, n) {
+  return name.replace(/[^A-Za-z0-9]/g, '') + n;
+}
+
+/** Rewrites word/document.xml inside a packed .docx. */
+function patchDocumentXml(bytes, fn) {
+  const files = unzipSync(new Uint8Array(bytes));
+  files['word/document.xml'] = strToU8(fn(strFromU8(files['word/document.xml'])));
+  return Buffer.from(zipSync(files));
+}
+
+/** The table-of-contents blocks put before the body. */
+function tocBlocks(kind, headings) {
+  if (!kind) return [];
+  if (kind === 'control') return [new d.TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-3' })];
+  const entryStyle = kind === 'styles' ? (n) => `TOC${n}` : () => undefined;
+  return [
+    new d.Paragraph({ text: 'Contents', style: kind === 'styles' ? 'TOCHeading' : undefined }),
+    ...headings.map((h) => new d.Paragraph({ style: entryStyle(Math.min(h.depth, 9)), children: [new d.TextRun(h.text), new d.TextRun({ children: [new d.Tab(), '3'] })] })),
+    // Marks where a 'plain-control' TOC ends (see wrapInTocControl).
+    ...(kind === 'plain-control' ? [new d.Paragraph({ children: [new d.Bookmark({ id: 'tocEnd', children: [] })] })] : []),
+  ];
+}
+
+/** Wraps the body's first paragraphs, up to the tocEnd bookmark, in a w:sdt whose gallery is "Table of Contents". */
+function wrapInTocControl(xml) {
+  const body = xml.indexOf('<w:body>') + '<w:body>'.length;
+  const mark = xml.indexOf('w:name="tocEnd"');
+  const end = xml.indexOf('</w:p>', mark) + '</w:p>'.length;
+  const control = '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>';
+  return xml.slice(0, body) + control + xml.slice(body, end) + '</w:sdtContent></w:sdt>' + xml.slice(end);
+}
+
+class Builder {
+  constructor(opts) {
+    this.opts = opts;
+    this.out = [];
+    this.headings = [];
+    this.comments = [];
+    this.footnotes = {};
+    this.footnoteIds = new Map();
+    this.lists = 0;
+    this.revision = 1;
+    this.titled = false;
+  }
+
+  numberingConfig() {
+    const levels = (fmt) => [0, 1, 2, 3, 4, 5, 6, 7, 8].map((level) => ({ level, format: fmt, text: fmt === d.LevelFormat.BULLET ? '•' : `%${level + 1}.`, alignment: d.AlignmentType.START, style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } } }));
+    const config = [];
+    // One numbering instance per list, so each numbered list starts at 1 as in the Markdown.
+    for (let i = 0; i < this.lists; i++) {
+      config.push({ reference: `ol${i}`, levels: levels(d.LevelFormat.DECIMAL) }, { reference: `ul${i}`, levels: levels(d.LevelFormat.BULLET) });
+    }
+    return config;
+  }
+
+  block(node, ctx = {}) {
+    switch (node.type) {
+      case 'heading': {
+        const text = plain(node);
+        this.headings.push({ depth: node.depth, text });
+        if (this.opts.title && node.depth === 1 && !this.titled) {
+          this.titled = true;
+          this.out.push(new d.Paragraph({ heading: d.HeadingLevel.TITLE, children: this.runs(node.children) }));
+        } else if (this.opts.headingStyle) {
+          this.out.push(new d.Paragraph({ style: styleId(this.opts.headingStyle, node.depth), children: this.runs(node.children) }));
+        } else {
+          this.out.push(new d.Paragraph({ heading: HEADINGS[node.depth - 1], children: this.runs(node.children) }));
+        }
+        return;
+      }
+      case 'paragraph':
+        this.out.push(new d.Paragraph({ children: this.runs(node.children), ...ctx.paragraph }));
+        return;
+      case 'list':
+        this.list(node, 0, this.lists++);
+        return;
+      case 'table':
+        this.out.push(this.table(node));
+        return;
+      case 'blockquote':
+        for (const c of node.children) this.block(c, { paragraph: { indent: { left: 720 } } });
+        return;
+      case 'code':
+        for (const line of node.value.split('\n')) this.out.push(new d.Paragraph({ style: 'SourceCode', children: [new d.TextRun(line)] }));
+        return;
+      case 'footnoteDefinition':
+        this.footnotes[this.footnoteId(node.identifier)] = { children: node.children.map((p) => new d.Paragraph({ children: this.runs(p.children ?? []) })) };
+        return;
+      // Front matter, HTML blocks (comments), rules and link definitions have no place in a Word document.
+      default:
+        return;
+    }
+  }
+
+  list(node, level, n) {
+    const reference = `${node.ordered ? 'ol' : 'ul'}${n}`;
+    for (const item of node.children) {
+      let first = true;
+      for (const c of item.children) {
+        if (c.type === 'list') this.list(c, level + 1, n);
+        else if (c.type === 'paragraph' && first) {
+          this.out.push(new d.Paragraph({ numbering: { reference, level }, children: this.runs(c.children) }));
+          first = false;
+        } else this.block(c, { paragraph: { indent: { left: 720 * (level + 1) } } });
+      }
+    }
+  }
+
+  table(node) {
+    const columns = Math.max(...node.children.map((r) => r.children.length));
+    return new d.Table({
+      rows: node.children.map(
+        (row) =>
+          new d.TableRow({
+            children: Array.from({ length: columns }, (_, i) => {
+              const cell = row.children[i];
+              // A <br> in a Markdown cell is a new paragraph in the Word cell.
+              const lines = splitAtBreaks(cell ? cell.children : []);
+              return new d.TableCell({ children: lines.map((l) => new d.Paragraph({ children: this.runs(l) })) });
+            }),
+          }),
+      ),
+    });
+  }
+
+  footnoteId(identifier) {
+    if (!this.footnoteIds.has(identifier)) this.footnoteIds.set(identifier, this.footnoteIds.size + 1);
+    return this.footnoteIds.get(identifier);
+  }
+
+  runs(nodes, fmt = {}) {
+    const out = [];
+    for (const n of nodes) {
+      switch (n.type) {
+        case 'text':
+          out.push(...this.textRuns(n.value, fmt));
+          break;
+        case 'strong':
+          out.push(...this.runs(n.children, { ...fmt, bold: true }));
+          break;
+        case 'emphasis':
+          out.push(...this.runs(n.children, { ...fmt, italics: true }));
+          break;
+        case 'delete':
+          out.push(...this.runs(n.children, { ...fmt, strike: true }));
+          break;
+        case 'inlineCode':
+          out.push(new d.TextRun({ text: n.value, font: 'Courier New', ...fmt }));
+          break;
+        case 'break':
+          out.push(new d.TextRun({ break: 1 }));
+          break;
+        case 'link':
+          out.push(new d.ExternalHyperlink({ link: n.url, children: this.runs(n.children, fmt) }));
+          break;
+        case 'image':
+          out.push(new d.ImageRun({ type: 'png', data: PNG, transformation: { width: 20, height: 20 }, altText: { name: n.alt || 'image', description: n.alt || '', title: n.alt || '' } }));
+          break;
+        case 'footnoteReference':
+          out.push(new d.FootnoteReferenceRun(this.footnoteId(n.identifier)));
+          break;
+        case 'html':
+          if (/^<br\s*\/?>$/i.test(n.value)) out.push(new d.TextRun({ break: 1 }));
+          break;
+        default:
+          if (n.children) out.push(...this.runs(n.children, fmt));
+      }
+    }
+    return out;
+  }
+
+  /** Text, with CriticMarkup turned into tracked insertions, deletions and comments. */
+  textRuns(value, fmt) {
+    const out = [];
+    const re = /\{\+\+([\s\S]*?)\+\+\}|\{--([\s\S]*?)--\}|\{>>([\s\S]*?)<<\}/g;
+    let pos = 0;
+    for (const m of value.matchAll(re)) {
+      if (m.index > pos) out.push(new d.TextRun({ text: value.slice(pos, m.index), ...fmt }));
+      if (m[1] !== undefined) out.push(new d.InsertedTextRun({ text: m[1], id: this.revision++, author: 'Reviewer', date: DATE, ...fmt }));
+      else if (m[2] !== undefined) out.push(new d.DeletedTextRun({ text: m[2], id: this.revision++, author: 'Reviewer', date: DATE, ...fmt }));
+      else {
+        const id = this.comments.length;
+        this.comments.push({ id, author: 'Reviewer', initials: 'R', date: new Date(DATE), children: [new d.Paragraph(m[3])] });
+        out.push(new d.CommentRangeStart(id), new d.CommentRangeEnd(id), new d.TextRun({ children: [new d.CommentReference(id)] }));
+      }
+      pos = m.index + m[0].length;
+    }
+    if (pos < value.length) out.push(new d.TextRun({ text: value.slice(pos), ...fmt }));
+    return out;
+  }
+}
+
+function splitAtBreaks(nodes) {
+  const lines = [[]];
+  for (const n of nodes) {
+    if (n.type === 'break' || (n.type === 'html' && /^<br\s*\/?>$/i.test(n.value))) lines.push([]);
+    else lines[lines.length - 1].push(n);
+  }
+  return lines;
+}
+
+function plain(node) {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  return (node.children ?? []).map(plain).join('');
+}
+
+module.exports = { markdownToDocx, patchDocumentXml, parseMarkdown };
