@@ -6,6 +6,7 @@ import { LineIndex } from '../parse/lines';
 import { chunkOffset, type Chunk } from '../parse/chunks';
 import type { ParsedChunk } from '../parse/parse';
 import type { Block, Comment, DocModel, FrontMatter, Link, ModelPart, Row, Section, Span } from './types';
+import { htmlAsMarkdown, markupSpans } from './html';
 
 /** Depth given to a bold-only line used as a sub-heading: below any ATX level. */
 export const BOLD_HEADING_DEPTH = 7;
@@ -138,7 +139,7 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
   }
   for (const node of top) addBlock(node);
 
-  function addBlock(node: RootContent): void {
+  function addBlock(node: RootContent, from: 'markdown' | 'html' = 'markdown'): void {
     const s = at(node);
     switch (node.type) {
       case 'yaml':
@@ -147,8 +148,8 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
         return;
       case 'heading': {
         node.children.forEach(visitInline);
-        const setext = !/^ {0,3}#/.test(source.slice(s.start, s.start + 10));
-        blocks.push({ ...s, kind: 'heading', text: plain(node).trim(), depth: node.depth, headingStyle: setext ? 'setext' : 'atx' });
+        const style = from === 'html' ? 'html' : /^ {0,3}#/.test(source.slice(s.start, s.start + 10)) ? 'atx' : 'setext';
+        blocks.push({ ...s, kind: 'heading', text: plain(node).trim(), depth: node.depth, headingStyle: style });
         return;
       }
       case 'paragraph': {
@@ -171,11 +172,20 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
         blank(s.start, s.end);
         blocks.push({ ...s, kind: 'code', text: '' });
         return;
-      case 'html':
+      case 'html': {
         collectComments(node.value, s.start, comments);
-        blank(s.start, s.end);
-        blocks.push({ ...s, kind: 'html', text: '' });
+        // A block of HTML structure (a <table>, <p><strong>…) counts as the Markdown it stands for.
+        const inner = source.slice(s.start, s.end) === node.value ? htmlAsMarkdown(node.value) : undefined;
+        if (!inner) {
+          blank(s.start, s.end);
+          blocks.push({ ...s, kind: 'html', text: '' });
+          return;
+        }
+        for (const [a, b] of markupSpans(node.value)) blank(s.start + a, s.start + b);
+        const offset = node.position?.start.offset ?? 0;
+        for (const child of inner) addBlock(shifted(child, offset), 'html');
         return;
+      }
       case 'definition':
         blank(s.start, s.end);
         return;
@@ -185,7 +195,7 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
           if (c.type === 'heading') {
             c.children.forEach(visitInline);
             blocks.push({ ...at(c), kind: 'paragraph', text: plain(c) });
-          } else addBlock(c);
+          } else addBlock(c, from);
         }
         return;
       default:
@@ -194,6 +204,14 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
     }
   }
   return { start: chunk.start, blocks, comments, links, blanks, frontMatter, memo: new Map() };
+}
+
+/** A copy of a node whose positions (offsets only, which is what the model reads) are moved by `d`. */
+function shifted<T extends Nodes>(node: T, d: number): T {
+  const out = { ...node } as T & { children?: Nodes[] };
+  if (node.position) out.position = { start: { ...node.position.start, offset: (node.position.start.offset ?? 0) + d }, end: { ...node.position.end, offset: (node.position.end.offset ?? 0) + d } };
+  if ('children' in node) out.children = (node.children as Nodes[]).map((c) => shifted(c, d));
+  return out;
 }
 
 /** The source with the given spans turned to spaces, line endings kept so offsets and lines still agree. */
@@ -221,10 +239,19 @@ function tableRows(node: Extract<RootContent, { type: 'table' }>, at: (n: Nodes)
 
 /** A paragraph that is only bold text (optionally ending in a colon) reads as a sub-heading. */
 function boldHeading(node: Extract<RootContent, { type: 'paragraph' }>): string | undefined {
+  const kids = node.children.filter((c) => !(c.type === 'text' && /^[\s:]*$/.test(c.value)));
+  // "<strong>Title</strong>" written in a Markdown paragraph: inline HTML around the text.
+  const open = kids[0];
+  const close = kids[kids.length - 1];
+  if (kids.length === 3 && open.type === 'html' && close.type === 'html' && kids[1].type === 'text' && /^<(strong|b)>$/i.test(open.value) && /^<\/(strong|b)>$/i.test(close.value)) return headingText(kids[1].value);
   // Trailing punctuation, spaces and HTML comments do not stop a bold line being a heading.
-  const kids = node.children.filter((c) => !(c.type === 'text' && /^[\s:]*$/.test(c.value)) && c.type !== 'html');
-  if (kids.length !== 1 || kids[0].type !== 'strong') return undefined;
-  const text = plain(kids[0]).trim().replace(/:$/, '');
+  const rest = kids.filter((c) => c.type !== 'html');
+  if (rest.length !== 1 || rest[0].type !== 'strong') return undefined;
+  return headingText(plain(rest[0]));
+}
+
+function headingText(raw: string): string | undefined {
+  const text = raw.trim().replace(/:$/, '');
   return text && text.length <= BOLD_HEADING_MAX && !text.includes('\n') ? text : undefined;
 }
 

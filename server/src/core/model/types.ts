@@ -23,7 +23,8 @@ export interface Block extends Span {
   /** Flattened inline text (headings: the title). */
   text: string;
   depth?: number;
-  headingStyle?: 'atx' | 'setext' | 'bold';
+  /** How the heading was written: `##`, underlined, a bold-only line, or an HTML <h1>–<h6>. */
+  headingStyle?: 'atx' | 'setext' | 'bold' | 'html';
   /** List items (top-level), each spanning its nested content. */
   items?: Span[];
   /** Table rows, the first being the header row. */
