@@ -47,7 +47,7 @@ export function groupAt(a: Analysis, offset: number): Found | undefined {
   const line = a.model.lines.point(offset).line;
   const from = a.model.lines.lineStart(line);
   const to = a.model.lines.lineEnd(line);
-  const m = findMentions(a.policy.groups, a.model.masked, from, to).find((x) => inside(offset, x));
+  const m = findMentions(a.policy, a.policy.groups, a.model.masked, from, to).find((x) => inside(offset, x));
   const finding = m && a.eqia.groups.find((g) => g.group === m.group);
   return m && finding ? { kind: 'group', start: m.start, end: m.end, finding } : undefined;
 }

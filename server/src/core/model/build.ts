@@ -7,6 +7,7 @@ import { chunkOffset, type Chunk } from '../parse/chunks';
 import type { ParsedChunk } from '../parse/parse';
 import type { Block, Comment, DocModel, FrontMatter, Link, ModelPart, Row, Section, Span } from './types';
 import { htmlAsMarkdown, markupSpans } from './html';
+import { gridMarkup, readTextTables } from './text-tables';
 
 /** Depth given to a bold-only line used as a sub-heading: below any ATX level. */
 export const BOLD_HEADING_DEPTH = 7;
@@ -138,6 +139,15 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
     }
   }
   for (const node of top) addBlock(node);
+  // Tables drawn with text (pandoc's simple and grid tables) become table blocks.
+  const read = readTextTables(source, blocks);
+  if (read.length !== blocks.length || read.some((b, i) => b !== blocks[i])) {
+    const had = new Set(blocks);
+    // Their rulers, borders and bars are drawing, not prose.
+    for (const b of read) if (!had.has(b)) for (const [from, to] of gridMarkup(source, b)) blank(from, to);
+    blocks.length = 0;
+    for (const b of read) blocks.push(b);
+  }
 
   function addBlock(node: RootContent, from: 'markdown' | 'html' = 'markdown'): void {
     const s = at(node);

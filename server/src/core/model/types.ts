@@ -10,6 +10,8 @@ export interface Span {
 
 export interface Cell extends Span {
   text: string;
+  /** A cell drawn over several lines of a text table: one span per line (the cell's span runs over its neighbours' text). */
+  parts?: Span[];
 }
 
 export interface Row extends Span {

@@ -80,6 +80,8 @@ export interface Policy {
     unassessed: Matcher;
     /** Words that mark a sentence as a list of strands considered, not an assessment. */
     listCues: Matcher;
+    /** Words an organisation's name ends in: "Hartwell Women's Centre" names a provider, not the group. */
+    organisations: Matcher;
     /** Sentences about every group at once, which assess none of them. */
     blanket: Matcher;
     /** A clear verdict opening a statement; stands even if later prose mentions an assessment to come. */

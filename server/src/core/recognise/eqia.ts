@@ -2,7 +2,8 @@
 // named in front matter) and decides, per equality group of the policy, whether
 // it is covered (a group-specific impact determination), unassessed (named
 // without one) or missing.
-import type { DocModel, Row, Section, Span } from '../model/types';
+import type { Cell, DocModel, Row, Section, Span } from '../model/types';
+import { cellSpans } from '../model/text-tables';
 import type { GroupDef, Policy } from '../policy/types';
 import type { ElementStatus, GroupStatus } from '../types';
 import { findMentions, type Mention } from './groups';
@@ -33,7 +34,7 @@ export interface EqiaFinding {
 function introducesEqia(model: DocModel, policy: Policy, s: Section): boolean {
   const opening = sectionText(model, s, 'own').slice(0, 600);
   if (!policy.eqia.introductions.test(opening)) return false;
-  const named = new Set(findMentions(policy.groups, model.masked, s.start, s.end).map((m) => m.group.id));
+  const named = new Set(findMentions(policy, policy.groups, model.masked, s.start, s.end).map((m) => m.group.id));
   return named.size >= 3;
 }
 
@@ -53,12 +54,14 @@ interface Unit {
   source?: string;
   /** Where its subject groups are named. */
   subject: Span;
+  /** The subject's lines when it is a text-table cell drawn over several (the subject then runs over its neighbours). */
+  subjectParts?: Span[];
   /** Where its determination is looked for. */
   body: Span[];
   /** Table rows and columns are one unit per group even when a cell names several. */
   structured: boolean;
   /** For tables: each value cell with the header cell of its column (or row). */
-  pairs?: Array<{ header?: Span; value: Span }>;
+  pairs?: Array<{ header?: Cell; value: Cell }>;
   /** Judge the body without its blanket sentences ("no group will be disadvantaged"). */
   blanketFree?: boolean;
   subjects?: Mention[];
@@ -115,17 +118,17 @@ function judgeGroup(policy: Policy, group: GroupDef, units: Unit[], scopes: Arra
     return { group, status: 'covered', at: { model: u.model, start: mine[0].start, end: mine[0].end, source: u.source } };
   }
   for (const sc of scopes) {
-    const m = findMentions([group], sc.model.masked, sc.span.start, sc.span.end)[0];
+    const m = findMentions(policy, [group], sc.model.masked, sc.span.start, sc.span.end)[0];
     if (m) return { group, status: 'unassessed', at: { model: sc.model, start: m.start, end: m.end, source: sc.source } };
   }
-  const anywhere = findMentions([group], doc.masked)[0];
+  const anywhere = findMentions(policy, [group], doc.masked)[0];
   if (anywhere) return { group, status: 'unassessed', at: { model: doc, start: anywhere.start, end: anywhere.end } };
   return { group, status: 'missing' };
 }
 
 /** Group mentions in a unit's subject, found once per unit and reused for every group. */
 function subjectsOf(policy: Policy, u: Unit): Mention[] {
-  u.subjects ??= findMentions(policy.groups, u.model.masked, u.subject.start, u.subject.end);
+  u.subjects ??= u.subjectParts ? mentionsInParts(policy, u.model.masked, u.subjectParts) : findMentions(policy, policy.groups, u.model.masked, u.subject.start, u.subject.end);
   return u.subjects;
 }
 
@@ -135,18 +138,48 @@ function subjectsOf(policy: Policy, u: Unit): Mention[] {
  * done. A clear verdict opening the statement ("Positive. …") stands even if
  * later prose uses words like "will be assessed" about something else.
  */
-function determines(policy: Policy, body: string, subject: Span, unit: Unit): boolean {
-  const afterLabel = unit.model.masked.slice(Math.max(subject.end, unit.body[0]?.start ?? subject.end), unit.body[0]?.end ?? subject.end);
+function determines(policy: Policy, quoted: string, subject: Span, unit: Unit): boolean {
+  // Words inside a quotation (a law's definition: "a substantial and long-term adverse effect") are not a finding.
+  const body = unquoted(quoted);
+  const afterLabel = unquoted(unit.model.masked.slice(Math.max(subject.end, unit.body[0]?.start ?? subject.end), unit.body[0]?.end ?? subject.end));
   const opening = (afterLabel.trim() ? afterLabel : body).split(/(?<=[.!?;])\s/)[0];
   if (policy.eqia.verdicts.test(opening) && !policy.eqia.unassessed.test(opening)) return true;
   if (policy.eqia.unassessed.test(body) && !policy.eqia.noImpact.test(body)) return false;
   return policy.eqia.impact.test(body);
 }
 
+/**
+ * Quoted passages within a sentence (after a word: "defines … as “a substantial
+ * and long-term adverse effect”") blanked: the author quotes, not finds. A value
+ * that is all quoted (front matter `age: "Positive – …"`) is not such a passage.
+ */
+function unquoted(text: string): string {
+  return text.replace(/(?<=\p{L}[ \t]{1,2})(“[^”]{12,400}”|"[^"\n]{12,400}")/gu, (q) => ' '.repeat(q.length));
+}
+
+/**
+ * Group mentions in text drawn over several lines (a text-table cell): found in
+ * the lines joined, so a name wrapped across them ("Gender / reassignment")
+ * still reads as one, then placed back on the source.
+ */
+function mentionsInParts(policy: Policy, masked: string, parts: Span[]): Mention[] {
+  let joined = '';
+  const starts: number[] = [];
+  for (const p of parts) {
+    starts.push(joined.length);
+    joined += masked.slice(p.start, p.end) + ' ';
+  }
+  const toSource = (i: number) => {
+    let k = starts.length - 1;
+    while (k > 0 && starts[k] > i) k--;
+    return Math.min(parts[k].start + (i - starts[k]), parts[k].end);
+  };
+  return findMentions(policy, policy.groups, joined).map((m) => ({ ...m, start: toSource(m.start), end: toSource(Math.max(m.start, m.end - 1)) + 1 }));
+}
 
 /** A table unit is determined when some value cell states an impact, by itself or under an impact column. */
 function tableDetermines(policy: Policy, u: Unit): boolean {
-  const text = (s: Span) => u.model.masked.slice(s.start, s.end).replace(/[|]/g, ' ').trim();
+  const text = (c: Cell) => cellSpans(c).map((s) => u.model.masked.slice(s.start, s.end)).join(' ').replace(/[|]/g, ' ').trim();
   const values = (u.pairs ?? []).filter((p) => text(p.value) !== '');
   if (!values.length || values.every((p) => policy.eqia.unassessed.test(text(p.value)))) return false;
   return values.some((p) => {
@@ -196,7 +229,7 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
   const units: Unit[] = [];
   const visit = (s: Section) => {
     // A sub-heading naming a group makes the whole sub-section its unit.
-    const heading = s.heading && s !== section && findMentions(policy.groups, model.masked, s.heading.start, s.heading.end).length ? s.heading : undefined;
+    const heading = s.heading && s !== section && findMentions(policy, policy.groups, model.masked, s.heading.start, s.heading.end).length ? s.heading : undefined;
     if (heading) units.push({ model, source, subject: heading, body: [{ start: heading.start, end: s.end }], structured: true });
     for (const b of s.blocks) {
       if (b.kind === 'table' && b.rows) {
@@ -231,12 +264,12 @@ function labelSentences(model: DocModel, policy: Policy, rows: Row[], source: st
   const out: Unit[] = [];
   for (const r of rows.slice(1)) {
     for (const c of r.cells) {
-      for (const sen of sentenceSpans(model.masked, c)) {
+      for (const sen of cellSpans(c).flatMap((part) => sentenceSpans(model.masked, part))) {
         const text = model.masked.slice(sen.start, sen.end);
         const label = /^\s*([^:;.]{3,50})[:–—]/.exec(text);
         if (!label) continue;
         const subject = { start: sen.start, end: sen.start + label[0].length };
-        if (findMentions(policy.groups, model.masked, subject.start, subject.end).length) out.push({ model, source, subject, body: [sen], structured: false });
+        if (findMentions(policy, policy.groups, model.masked, subject.start, subject.end).length) out.push({ model, source, subject, body: [sen], structured: false });
       }
     }
   }
@@ -259,19 +292,19 @@ function labelOf(model: DocModel, item: Span): Span {
 function tableUnits(model: DocModel, policy: Policy, rows: Row[], source: string | undefined): Unit[] {
   const [head, ...body] = rows;
   if (!head) return [];
-  const names = (c: Span) => findMentions(policy.groups, model.masked, c.start, c.end).length > 0;
+  const names = (c: Cell) => (c.parts ? mentionsInParts(policy, model.masked, c.parts) : findMentions(policy, policy.groups, model.masked, c.start, c.end)).length > 0;
   if (head.cells.slice(1).filter(names).length >= 2) {
     // One column per group: the header cell names it, the cells below assess it.
     return head.cells.slice(1).map((cell, i) => {
       const pairs = body.filter((r) => r.cells[i + 1]).map((r) => ({ header: r.cells[0], value: r.cells[i + 1] }));
-      return { model, source, subject: cell, body: pairs.map((p) => p.value), structured: true, pairs };
+      return { model, source, subject: cell, subjectParts: cell.parts, body: pairs.flatMap((p) => cellSpans(p.value)), structured: true, pairs };
     });
   }
   // One row per group: the first cell naming a group is the subject, the rest assess it.
   return body.map((r) => {
     const idx = r.cells.findIndex(names);
-    const subject = idx >= 0 ? r.cells[idx] : r.cells[0] ?? r;
+    const subject: Cell = idx >= 0 ? r.cells[idx] : (r.cells[0] ?? { ...r, text: '' });
     const pairs = r.cells.map((value, i) => ({ header: head.cells[i], value })).filter((_, i) => i !== idx);
-    return { model, source, subject, body: pairs.map((p) => p.value), structured: true, pairs };
+    return { model, source, subject, subjectParts: subject.parts, body: pairs.flatMap((p) => cellSpans(p.value)), structured: true, pairs };
   });
 }

@@ -1,6 +1,6 @@
 // Finds where equality groups are named in prose, leaving out near-misses
 // ("race to the bottom", "Age UK", "maternity cover") defined by the policy.
-import type { GroupDef } from '../policy/types';
+import type { GroupDef, Policy } from '../policy/types';
 
 export interface Mention {
   group: GroupDef;
@@ -12,14 +12,29 @@ export interface Mention {
 
 const SUBSUMED_BEFORE = /(\(\s*(including|incl\.?|inc\.?)?|\bincluding|\bincl\.?)\s*$/i;
 
+/**
+ * A capitalised group word opening an organisation's name names a provider, not
+ * the group: "Hartwell Women's Centre", "Older People's Forum" (possessive), or
+ * "Hartwell Women Centre" (a proper name before it). The name's last word is one
+ * of the pack's `eqia.organisations`.
+ */
+function namesOrganisation(policy: Policy, slice: string, s: number, e: number): boolean {
+  if (!/^\p{Lu}/u.test(slice.slice(s, s + 1))) return false;
+  const after = /^(['’]s?)?[ \t]+(\p{Lu}[\p{L}]*)/u.exec(slice.slice(e, e + 40));
+  if (!after || !policy.eqia.organisations.test(after[2])) return false;
+  if (after[1]) return true;
+  return /\p{Lu}[\p{L}'’-]*[ \t]+$/u.test(slice.slice(Math.max(0, s - 40), s)) && !/(^|[.!?:]\s*)\S+[ \t]+$/.test(slice.slice(Math.max(0, s - 40), s));
+}
+
 /** Mentions of groups in text[from, to), offsets relative to text. */
-export function findMentions(groups: GroupDef[], text: string, from = 0, to = text.length): Mention[] {
+export function findMentions(policy: Policy, groups: GroupDef[], text: string, from = 0, to = text.length): Mention[] {
   const slice = text.slice(from, to);
   const out: Mention[] = [];
   for (const group of groups) {
     const misses = group.nearMisses ? group.nearMisses.spans(slice) : [];
     for (const [s, e] of group.synonyms.spans(slice)) {
       if (misses.some(([ms, me]) => s < me && e > ms)) continue;
+      if (namesOrganisation(policy, slice, s, e)) continue;
       out.push({ group, start: from + s, end: from + e, subsumed: false });
     }
   }

@@ -1,0 +1,157 @@
+// Tables drawn with text, as pandoc writes Word tables and as PDF text keeps
+// them: Markdown has no such table, so they reach the model as a paragraph (a
+// grid table), or as a header paragraph, a "thematic break" and a paragraph of
+// rows (a simple table). Read here as table blocks with rows and cells, so an
+// EqIA or a WCC table drawn this way counts like a pipe table.
+//
+//   simple:  Group        Impact        Comments        grid:  +--------+---------+
+//            -----------  ------------  ---------               | Group  | Impact  |
+//            Race         Positive      BME access…             +========+=========+
+//                                                               | Race   | Positive|
+//                                                               |        | more…   |
+//                                                               +--------+---------+
+// A grid cell spread over several lines has one span per line (`parts`).
+import type { Block, Cell, Row, Span } from './types';
+
+/** A ruler under a simple table's header: two or more runs of dashes separated by spaces. */
+const RULER = /^( {0,3})(-{2,})((?: +-{2,})+) *$/;
+/** A grid table's row border: "+----+----+" (or "=" under its header). */
+const GRID_BORDER = /^ {0,3}\+(?:[-=:]+\+){1,}\s*$/;
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function linesOf(source: string, from: number, to: number): Line[] {
+  const out: Line[] = [];
+  let pos = from;
+  while (pos < to) {
+    let end = source.indexOf('\n', pos);
+    if (end < 0 || end > to) end = to;
+    const textEnd = end > pos && source.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    out.push({ start: pos, end: textEnd, text: source.slice(pos, textEnd) });
+    pos = end + 1;
+  }
+  return out;
+}
+
+/** Column ranges [from, to) within a line, from a ruler's dash runs (the last column runs to the line's end). */
+function rulerColumns(ruler: string): Array<[number, number]> {
+  const cols: Array<[number, number]> = [];
+  for (const m of ruler.matchAll(/-+/g)) cols.push([m.index!, m.index! + m[0].length]);
+  return cols.map(([a], i) => [a, i + 1 < cols.length ? cols[i + 1][0] : Infinity]);
+}
+
+/** A cell: the trimmed text of a line's slice, as a span of the source. */
+function cellOf(line: Line, from: number, to: number): Cell {
+  const raw = line.text.slice(from, Math.min(to, line.text.length));
+  const lead = raw.length - raw.trimStart().length;
+  const text = raw.trim();
+  const start = line.start + Math.min(from, line.text.length) + lead;
+  return { start, end: start + text.length, text };
+}
+
+/**
+ * Rewrites a chunk's blocks: a simple table (a one-line paragraph, a ruler read
+ * as a thematic break, a paragraph of rows, each on the next line) becomes one
+ * table block; a paragraph that is a grid table becomes one.
+ */
+export function readTextTables(source: string, blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const grid = b.kind === 'paragraph' ? gridTable(source, b) : undefined;
+    if (grid) {
+      out.push(grid);
+      continue;
+    }
+    const rulerText = b.kind === 'other' ? source.slice(lineStart(source, b.start), b.end) : '';
+    if (RULER.test(rulerText)) {
+      const head = out[out.length - 1];
+      const body = blocks[i + 1];
+      const headLine = head?.kind === 'paragraph' && !source.slice(head.start, head.end).includes('\n') && nextLineStart(source, head.end) === lineStart(source, b.start) ? head : undefined;
+      if (body?.kind === 'paragraph' && nextLineStart(source, b.end) === lineStart(source, body.start)) {
+        const table = simpleTable(source, rulerText, headLine, body);
+        if (table) {
+          if (headLine) out.pop();
+          out.push(table);
+          i++;
+          continue;
+        }
+      }
+    }
+    out.push(b);
+  }
+  return out;
+}
+
+/** Where the line holding `offset` starts (blocks start after their indentation; columns count from here). */
+function lineStart(source: string, offset: number): number {
+  return source.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Where the line after `offset`'s line starts (offset at a line's end, or inside it). */
+function nextLineStart(source: string, offset: number): number {
+  const nl = source.indexOf('\n', offset);
+  return nl < 0 ? source.length : nl + 1;
+}
+
+function simpleTable(source: string, rulerText: string, head: Block | undefined, body: Block): Block | undefined {
+  const cols = rulerColumns(rulerText);
+  const rows: Row[] = [];
+  const toRow = (line: Line): Row => ({ start: line.start, end: line.end, cells: cols.map(([a, z]) => cellOf(line, a, z)) });
+  if (head) rows.push(toRow(linesOf(source, lineStart(source, head.start), head.end)[0]));
+  for (const line of linesOf(source, lineStart(source, body.start), body.end)) if (line.text.trim() && !RULER.test(line.text)) rows.push(toRow(line));
+  // A ruler over prose is not a table: most rows must fill more than one column.
+  const filled = rows.filter((r) => r.cells.filter((c) => c.text).length >= 2).length;
+  if (rows.length < 2 || filled < rows.length / 2) return undefined;
+  const start = head ? head.start : rows[0].start;
+  return { start, end: body.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
+}
+
+function gridTable(source: string, b: Block): Block | undefined {
+  const lines = linesOf(source, lineStart(source, b.start), b.end);
+  if (lines.length < 3 || !GRID_BORDER.test(lines[0].text)) return undefined;
+  // Column edges are the "+" of the top border.
+  const edges = [...lines[0].text.matchAll(/\+/g)].map((m) => m.index!);
+  const rows: Row[] = [];
+  let pending: Line[] = [];
+  const flush = () => {
+    if (!pending.length) return;
+    const cells: Cell[] = [];
+    for (let c = 0; c + 1 < edges.length; c++) {
+      const parts = pending.map((l) => cellOf(l, edges[c] + 1, edges[c + 1])).filter((p) => p.text);
+      const text = parts.map((p) => p.text).join(' ');
+      const first = parts[0] ?? cellOf(pending[0], edges[c] + 1, edges[c + 1]);
+      const last = parts[parts.length - 1] ?? first;
+      cells.push({ start: first.start, end: last.end, text, ...(parts.length > 1 ? { parts: parts.map(({ start, end }) => ({ start, end })) } : {}) });
+    }
+    rows.push({ start: pending[0].start, end: pending[pending.length - 1].end, cells });
+    pending = [];
+  };
+  for (const line of lines) {
+    if (GRID_BORDER.test(line.text)) flush();
+    else if (/^ {0,3}\|/.test(line.text)) pending.push(line);
+    else return undefined;
+  }
+  flush();
+  if (rows.length < 2) return undefined;
+  return { start: b.start, end: b.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
+}
+
+/** The grid's drawing (borders and bars) as spans to blank from the prose. */
+export function gridMarkup(source: string, table: Block): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const line of linesOf(source, lineStart(source, table.start), table.end)) {
+    if (GRID_BORDER.test(line.text) || RULER.test(line.text)) out.push([line.start, line.end]);
+    else for (let i = line.text.indexOf('|'); i >= 0; i = line.text.indexOf('|', i + 1)) out.push([line.start + i, line.start + i + 1]);
+  }
+  return out;
+}
+
+/** A cell's spans: one per line for a grid cell over several lines. */
+export function cellSpans(cell: Cell): Span[] {
+  return cell.parts ?? [cell];
+}
