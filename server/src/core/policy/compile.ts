@@ -85,6 +85,7 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
       description: e.description ?? '',
       headings: phrases(e.headings, `elements.${e.id}.headings`, ['elements', { id: e.id }, 'headings']),
       weakHeadings: e.weakHeadings ? phrases(e.weakHeadings, `elements.${e.id}.weakHeadings`, ['elements', { id: e.id }, 'weakHeadings']) : undefined,
+      contentHeadings: e.contentHeadings ? phrases(e.contentHeadings, `elements.${e.id}.contentHeadings`, ['elements', { id: e.id }, 'contentHeadings']) : undefined,
       notHeadings: e.notHeadings ? phrases(e.notHeadings, `elements.${e.id}.notHeadings`, ['elements', { id: e.id }, 'notHeadings']) : undefined,
       signals: phrases(e.signals, `elements.${e.id}.signals`, ['elements', { id: e.id }, 'signals']),
       nearMisses: e.nearMisses ? phrases(e.nearMisses, `elements.${e.id}.nearMisses`, ['elements', { id: e.id }, 'nearMisses']) : undefined,

@@ -29,9 +29,11 @@ export class Derived implements PolicyDerived {
       const normal = normaliseHeading(title);
       const elements = this.policy.elements;
       const not = new Set(normal ? elements.filter((e) => e.notHeadings?.test(normal)) : []);
+      const confirm = normal ? elements.filter((e) => !not.has(e) && e.contentHeadings?.test(normal)) : [];
       r = {
         normal,
-        elements: normal ? elements.filter((e) => !not.has(e) && e.headings.test(normal)) : [],
+        confirm,
+        elements: normal ? elements.filter((e) => !not.has(e) && !confirm.includes(e) && e.headings.test(normal)) : [],
         weak: normal ? elements.filter((e) => !not.has(e) && e.weakHeadings?.test(normal)) : [],
         not,
       };

@@ -7,6 +7,7 @@ export interface RawElement {
   description?: string;
   headings?: string[];
   weakHeadings?: string[];
+  contentHeadings?: string[];
   notHeadings?: string[];
   signals?: string[];
   nearMisses?: string[];

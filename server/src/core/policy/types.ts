@@ -21,6 +21,8 @@ export interface ElementDef {
   headings: Matcher;
   /** Generic headings ("Introduction") that count only when no specific heading does. */
   weakHeadings?: Matcher;
+  /** Headings that name the element only when the section's prose addresses it too ("What works well"). */
+  contentHeadings?: Matcher;
   /** Headings that look like this element but are not (e.g. "contract monitoring"). */
   notHeadings?: Matcher;
   /** Phrases whose presence in a section's prose shows it addresses the element. */
@@ -118,6 +120,8 @@ export interface TitleReading {
   elements: ElementDef[];
   /** Elements whose generic headings ("Introduction") match. */
   weak: ElementDef[];
+  /** Elements the title names only if the section's prose addresses them too ("What works well"). */
+  confirm: ElementDef[];
   /** Elements the title rules out ("Contract monitoring" for monitoring). */
   not: Set<ElementDef>;
 }

@@ -45,7 +45,9 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
   const excluded = new Set([...skip, ...titleSections(model)]);
   for (const s of model.sections) {
     if (excluded.has(s)) continue;
-    const m = sharedHeadingFilter(doc, s, headingMatches(policy, s));
+    // A title such as "What works well" names an element only when the prose bears it out.
+    const confirmed = readTitle(s.title).confirm.filter((e) => fit(doc, e, s) >= 1);
+    const m = sharedHeadingFilter(doc, s, [...headingMatches(policy, s), ...confirmed]);
     if (m.length) byHeading.set(s, m);
     else {
       const w = readTitle(s.title).weak;
@@ -83,7 +85,10 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
     const cands = candidates.get(element)!;
     if (cands.length) continue;
     const eligible = model.sections.filter((s) => !excluded.has(s) && !isWrapper(model, s) && !readTitle(s.title).not.has(element) && !isEmpty(doc, s));
-    const scored = eligible.map((s) => ({ s, f: fit(doc, element, s), free: !claimed.has(s) && !byHeading.has(s) }));
+    // Judged on the section's own prose and unclaimed sub-sections: a heading over a whole
+    // appended strategy would otherwise fit every element its parts address.
+    const taken = new Set([...claimed, ...byHeading.keys(), ...marked, ...excluded]);
+    const scored = eligible.map((s) => ({ s, f: signalCount(doc, element, claimFreeSpans(model, s, new Map(), taken, new Set())) / element.minSignals, free: !claimed.has(s) && !byHeading.has(s) }));
     const best =
       scored.filter((x) => x.free && x.f >= UNCLAIMED_FIT).sort((a, b) => b.f - a.f || a.s.start - b.s.start)[0] ??
       scored.filter((x) => x.f >= SHARED_FIT).sort((a, b) => b.f - a.f || a.s.start - b.s.start)[0];

@@ -14,5 +14,22 @@ export interface Citation {
 
 export function findCitations(doc: DocState): Citation[] {
   const { finder, acts } = doc.policy.derived.acts;
-  return leftmostHits(doc.hits(finder)).map((h) => ({ act: acts[h.phrase], start: h.start, end: h.end, text: doc.model.masked.slice(h.start, h.end) }));
+  const blocks = doc.model.blocks;
+  // Hits across blocks go before the leftmost are chosen, so "Mental Health Act" alone still counts there.
+  return leftmostHits(doc.hits(finder).filter((h) => withinOneBlock(blocks, h.start, h.end)))
+    .map((h) => ({ act: acts[h.phrase], start: h.start, end: h.end, text: doc.model.masked.slice(h.start, h.end) }));
+}
+
+/** A citation never spans blocks: a title ending one paragraph and a year opening the next are two things. */
+function withinOneBlock(blocks: DocState['model']['blocks'], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (blocks[mid].start <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  const b = blocks[lo];
+  // Text outside every block (none in practice) is not held back.
+  return !b || start >= b.end || end <= b.end;
 }
