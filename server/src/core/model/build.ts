@@ -166,8 +166,8 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
         node.children.forEach(visitInline);
         const text = plain(node).trim();
         const bold = boldHeading(node);
-        if (bold) blocks.push({ ...s, kind: 'heading', text: bold, depth: BOLD_HEADING_DEPTH, headingStyle: 'bold' });
-        else blocks.push({ ...s, kind: 'paragraph', text });
+        if (bold) blocks.push({ ...s, kind: 'heading', text: bold, depth: boldDepth(bold), headingStyle: 'bold' });
+        else for (const b of splitAtBoldLines(source, s, text)) blocks.push(b);
         return;
       }
       case 'list':
@@ -245,6 +245,67 @@ function tableRows(node: Extract<RootContent, { type: 'table' }>, at: (n: Nodes)
     ...at(row),
     cells: row.children.map((cell) => ({ ...at(cell), text: plain(cell).trim() })),
   }));
+}
+
+/**
+ * A bold heading's depth: below any ATX level, and one deeper for each level of
+ * its number ("5 Policy context" holds "5.1 National context"), as converted
+ * PDFs and Word documents number them.
+ */
+function boldDepth(title: string): number {
+  const number = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s/.exec(title);
+  return BOLD_HEADING_DEPTH + (number ? number[1].split('.').length - 1 : 0);
+}
+
+/** A whole line that is bold text: "**3. Local needs**", "__Aims__:". */
+const BOLD_LINE = /^[ \t]{0,3}(\*\*|__)(?=\S)([^*_\n]{1,120}?)(?<=\S)\1[ \t]*:?[ \t]*$/;
+
+/**
+ * A paragraph in which a line is all bold, as text pasted from a PDF has it
+ * ("**4 AIMS**" on one line, the section's prose on the next with no blank line
+ * between): each such line is a heading, and the lines between are paragraphs.
+ * A bold line is a heading only where a sentence could not run on into it.
+ */
+function splitAtBoldLines(source: string, s: Span, text: string): Block[] {
+  const body = source.slice(s.start, s.end);
+  if (!body.includes('\n') || !/(\*\*|__)/.test(body)) return [{ ...s, kind: 'paragraph', text }];
+  const out: Block[] = [];
+  let from = s.start;
+  let prevEnd = '';
+  let pos = s.start;
+  while (pos < s.end) {
+    let eol = source.indexOf('\n', pos);
+    if (eol < 0 || eol > s.end) eol = s.end;
+    const line = source.slice(pos, eol).replace(/\r$/, '');
+    const m = BOLD_LINE.exec(line);
+    const last = out[out.length - 1];
+    if (m && last?.kind === 'heading' && from === pos && last.text.length >= WRAPPED_HEADING && !/^\d/.test(m[2]) && !/:\s*$/.test(last.text)) {
+      // A long heading wrapped onto a second bold line ("… IN WEST" / "SUSSEX") is one heading.
+      last.text = `${last.text} ${m[2].trim()}`;
+      last.end = pos + line.length;
+      from = Math.min(eol + 1, s.end);
+    } else if (m && (pos === s.start || /[.:;!?)\]]\s*$|^\s*$/.test(prevEnd) || BOLD_LINE.test(prevEnd))) {
+      if (pos > from) out.push(paragraphOf(source, from, pos));
+      const start = pos + line.indexOf(m[1]);
+      out.push({ start, end: pos + line.length, kind: 'heading', text: m[2].trim(), depth: boldDepth(m[2].trim()), headingStyle: 'bold' });
+      from = Math.min(eol + 1, s.end);
+    }
+    prevEnd = line;
+    pos = eol + 1;
+  }
+  if (!out.length) return [{ ...s, kind: 'paragraph', text }];
+  if (from < s.end) out.push(paragraphOf(source, from, s.end));
+  return out;
+}
+
+/** A bold line this long that runs on to another bold line was wrapped (from a PDF's page width). */
+const WRAPPED_HEADING = 50;
+
+/** A paragraph block for source lines [from, to), its text the lines without emphasis marks. */
+function paragraphOf(source: string, from: number, to: number): Block {
+  let end = to;
+  while (end > from && /\s/.test(source[end - 1])) end--;
+  return { start: from, end, kind: 'paragraph', text: source.slice(from, end).replace(/(\*\*|__|\*|_)/g, '').trim() };
 }
 
 /** A paragraph that is only bold text (optionally ending in a colon) reads as a sub-heading. */

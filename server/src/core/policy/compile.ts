@@ -79,6 +79,7 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
     docsBase: safeUrl(raw.docsBase) ?? '',
     minWords: raw.minWords ?? 12,
     placeholders: phrases(raw.placeholders, 'placeholders', ['placeholders']),
+    apparatus: phrases(raw.apparatus, 'apparatus', ['apparatus']),
     elements: (raw.elements ?? []).map((e) => ({
       id: e.id,
       title: e.title ?? e.id,

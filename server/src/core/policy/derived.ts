@@ -6,8 +6,11 @@
 import type { ActDef, ElementDef, Matcher, Policy, PolicyDerived, SignalIndex, TagPatterns, TitleReading } from './types';
 import { PhraseHitFinder } from './phrase-hits';
 import { DualRegExp, phraseSource } from './phrases';
-import { normaliseHeading } from '../recognise/text';
+import { normaliseHeading, wordCount } from '../recognise/text';
 import { beforeNumberPattern, tagPatterns } from '../recognise/wcc-syntax';
+
+/** Headings longer than this are prose that markup made a heading, not titles. */
+const TITLE_MAX_WORDS = 20;
 
 /** Titles repeat across sections, documents and every re-lint of an edited one; a bound keeps a long session's memo small. */
 const READINGS_KEPT = 10_000;
@@ -26,7 +29,8 @@ export class Derived implements PolicyDerived {
   readTitle(title: string): TitleReading {
     let r = this.readings.get(title);
     if (!r) {
-      const normal = normaliseHeading(title);
+      // A "heading" of a whole paragraph (an underline after prose makes one) names no element.
+      const normal = wordCount(title, TITLE_MAX_WORDS + 1) > TITLE_MAX_WORDS ? '' : normaliseHeading(title);
       const elements = this.policy.elements;
       const not = new Set(normal ? elements.filter((e) => e.notHeadings?.test(normal)) : []);
       const confirm = normal ? elements.filter((e) => !not.has(e) && e.contentHeadings?.test(normal)) : [];

@@ -45,6 +45,7 @@ export interface RawPack {
   docsBase?: string;
   minWords?: number;
   placeholders?: string[];
+  apparatus?: string[];
   elements?: RawElement[];
   eqia?: { headings?: string[]; introductions?: string[]; impact?: string[]; unassessed?: string[]; listCues?: string[]; organisations?: string[]; blanket?: string[]; verdicts?: string[]; noImpact?: string[]; cellMarks?: string[]; impactColumns?: string[]; scaffold?: string };
   groups?: RawGroup[];

@@ -73,6 +73,8 @@ export interface Policy {
   docsBase: string;
   elements: ElementDef[];
   placeholders: Matcher;
+  /** Headings of the document's apparatus (references, glossary, contents): never any element's section. */
+  apparatus: Matcher;
   minWords: number;
   eqia: {
     headings: Matcher;

@@ -42,7 +42,8 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
   const readTitle = (title: string) => policy.derived.readTitle(title);
   const byHeading = new Map<Section, ElementDef[]>();
   const byWeakHeading = new Map<Section, ElementDef[]>();
-  const excluded = new Set([...skip, ...titleSections(model)]);
+  const apparatus = model.sections.filter((s) => policy.apparatus.test(readTitle(s.title).normal));
+  const excluded = new Set([...skip, ...titleSections(model), ...apparatus]);
   for (const s of model.sections) {
     if (excluded.has(s)) continue;
     // A title such as "What works well" names an element only when the prose bears it out.
@@ -133,8 +134,16 @@ function titleSections(model: DocModel): Section[] {
   if (!first) return [];
   if (first.parent === model.root && first.children.length > 0 && model.root.children.length === 1) return [first];
   const firstReal = model.sections.findIndex((s) => s.heading?.headingStyle !== 'bold');
-  return firstReal > 0 ? model.sections.slice(0, firstReal) : [];
+  if (firstReal <= 0) return [];
+  // Only bold lines with (almost) nothing under them: a document whose sections are all
+  // bold lines (text from a PDF) has its real sections there.
+  const lead = model.sections.slice(0, firstReal);
+  const bare = lead.findIndex((s) => wordCount(sectionText(model, s, 'own'), TITLE_BLOCK_WORDS + 1) > TITLE_BLOCK_WORDS);
+  return bare < 0 ? lead : lead.slice(0, bare);
 }
+
+/** A title block's lines hold at most a date or a subtitle between them. */
+const TITLE_BLOCK_WORDS = 12;
 
 /** A top-level part or appendix heading holding sub-sections: too broad to be about one element by its prose. */
 function isWrapper(model: DocModel, s: Section): boolean {
