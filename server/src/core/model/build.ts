@@ -167,7 +167,7 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
         const text = plain(node).trim();
         const bold = boldHeading(node);
         if (bold) blocks.push({ ...s, kind: 'heading', text: bold, depth: boldDepth(bold), headingStyle: 'bold' });
-        else for (const b of splitAtBoldLines(source, s, text)) blocks.push(b);
+        else for (const b of splitParagraph(source, s, text)) blocks.push(b);
         return;
       }
       case 'list':
@@ -253,9 +253,12 @@ function tableRows(node: Extract<RootContent, { type: 'table' }>, at: (n: Nodes)
  * PDFs and Word documents number them.
  */
 function boldDepth(title: string): number {
-  const number = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s/.exec(title);
+  const number = SECTION_NUMBER.exec(title);
   return BOLD_HEADING_DEPTH + (number ? number[1].split('.').length - 1 : 0);
 }
+
+/** "5 ", "5.1 ", "5.1.2. " opening a heading. */
+const SECTION_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s/;
 
 /** A whole line that is bold text: "**3. Local needs**", "__Aims__:". */
 const BOLD_LINE = /^[ \t]{0,3}(\*\*|__)(?=\S)([^*_\n]{1,120}?)(?<=\S)\1[ \t]*:?[ \t]*$/;
@@ -266,9 +269,9 @@ const BOLD_LINE = /^[ \t]{0,3}(\*\*|__)(?=\S)([^*_\n]{1,120}?)(?<=\S)\1[ \t]*:?[
  * between): each such line is a heading, and the lines between are paragraphs.
  * A bold line is a heading only where a sentence could not run on into it.
  */
-function splitAtBoldLines(source: string, s: Span, text: string): Block[] {
+function splitParagraph(source: string, s: Span, text: string): Block[] {
   const body = source.slice(s.start, s.end);
-  if (!body.includes('\n') || !/(\*\*|__)/.test(body)) return [{ ...s, kind: 'paragraph', text }];
+  if (!body.includes('\n') || !/(\*\*|__)|^[ \t]*[•●▪◦‣∙·][ \t]/m.test(body)) return [{ ...s, kind: 'paragraph', text }];
   const out: Block[] = [];
   let from = s.start;
   let prevEnd = '';
@@ -279,7 +282,22 @@ function splitAtBoldLines(source: string, s: Span, text: string): Block[] {
     const line = source.slice(pos, eol).replace(/\r$/, '');
     const m = BOLD_LINE.exec(line);
     const last = out[out.length - 1];
-    if (m && last?.kind === 'heading' && from === pos && last.text.length >= WRAPPED_HEADING && !/^\d/.test(m[2]) && !/:\s*$/.test(last.text)) {
+    if (BULLET_LINE.test(line)) {
+      // "• Age" lines (a PDF's bullets, which Markdown does not know): a list, one item per bullet.
+      if (last?.kind === 'list' && from === pos) {
+        last.items!.push({ start: pos, end: pos + line.length });
+        last.end = pos + line.length;
+      } else {
+        if (pos > from) out.push(paragraphOf(source, from, pos));
+        out.push({ start: pos, end: pos + line.length, kind: 'list', text: '', items: [{ start: pos, end: pos + line.length }] });
+      }
+      from = Math.min(eol + 1, s.end);
+    } else if (last?.kind === 'list' && from === pos && /^[ \t]{2,}\S/.test(line)) {
+      // An indented line goes on with the bullet above it.
+      last.items![last.items!.length - 1].end = pos + line.length;
+      last.end = pos + line.length;
+      from = Math.min(eol + 1, s.end);
+    } else if (m && last?.kind === 'heading' && from === pos && last.text.length >= WRAPPED_HEADING && !/^\d/.test(m[2]) && !/:\s*$/.test(last.text)) {
       // A long heading wrapped onto a second bold line ("… IN WEST" / "SUSSEX") is one heading.
       last.text = `${last.text} ${m[2].trim()}`;
       last.end = pos + line.length;
@@ -295,8 +313,12 @@ function splitAtBoldLines(source: string, s: Span, text: string): Block[] {
   }
   if (!out.length) return [{ ...s, kind: 'paragraph', text }];
   if (from < s.end) out.push(paragraphOf(source, from, s.end));
+  for (const b of out) if (b.kind === 'list') b.text = source.slice(b.start, b.end).replace(/^[ \t]*[•●▪◦‣∙·][ \t]+/gm, '').trim();
   return out;
 }
+
+/** A line opening with a bullet character (•, ●, ▪, ◦…), as text from a PDF keeps them. */
+const BULLET_LINE = /^[ \t]*[•●▪◦‣∙·][ \t]+\S/;
 
 /** A bold line this long that runs on to another bold line was wrapped (from a PDF's page width). */
 const WRAPPED_HEADING = 50;
@@ -356,12 +378,17 @@ function buildSections(blocks: Block[], length: number): { root: Section; sectio
   const root: Section = { title: '', depth: 0, blocks: [], children: [], start: 0, end: length };
   const sections: Section[] = [];
   let stack: Section[] = [root];
+  // Where bold headings are numbered ("1. Background"), an unnumbered bold heading is a sub-heading of the last numbered one.
+  let numbered: number | undefined;
   for (const b of blocks) {
     if (b.kind !== 'heading') {
       stack[stack.length - 1].blocks.push(b);
       continue;
     }
-    const depth = b.depth ?? 1;
+    let depth = b.depth ?? 1;
+    if (b.headingStyle !== 'bold') numbered = undefined;
+    else if (SECTION_NUMBER.test(b.text)) numbered = depth;
+    else if (numbered !== undefined) depth = numbered + 1;
     while (stack.length > 1 && stack[stack.length - 1].depth >= depth) {
       stack[stack.length - 1].end = b.start;
       stack.pop();

@@ -8,7 +8,7 @@ import type { GroupDef, Policy } from '../policy/types';
 import type { ElementStatus, GroupStatus } from '../types';
 import { findMentions, type Mention } from './groups';
 import { frontMatterKey, type FrontMatterData } from '../frontmatter';
-import { isPlaceholder, normaliseHeading, sectionText, sentences, sentenceSpans } from './text';
+import { isPlaceholder, normaliseHeading, sectionText, sentences, sentenceSpans, wordCount } from './text';
 
 export interface GroupFinding {
   group: GroupDef;
@@ -70,8 +70,23 @@ interface Unit {
 export function eqiaSections(model: DocModel, policy: Policy): Section[] {
   const found = model.sections.filter((s) => policy.eqia.headings.test(normaliseHeading(s.title)) || introducesEqia(model, policy, s));
   // Keep outermost matches only: a sub-heading of the EqIA is part of it.
-  return found.filter((s) => !found.some((o) => o !== s && o.start <= s.start && s.end <= o.end));
+  const outer = found.filter((s) => !found.some((o) => o !== s && o.start <= s.start && s.end <= o.end));
+  const title = outer.length && outer[0] === model.sections[0] ? asDocumentTitle(model, outer[0]) : undefined;
+  return title ? [title] : outer;
 }
+
+/**
+ * An EqIA heading that is the document's title (the first heading, with little
+ * under it and the rest beside it, as a report converted from PDF has it): the
+ * whole document is the assessment.
+ */
+function asDocumentTitle(model: DocModel, s: Section): Section | undefined {
+  if (s.children.length || model.root.children.length < 2 || wordCount(sectionText(model, s, 'own'), TITLE_WORDS + 1) > TITLE_WORDS) return undefined;
+  return { ...s, end: model.root.end, children: model.root.children.filter((c) => c !== s) };
+}
+
+/** A title's section holds at most a subtitle, a date and an author line or two. */
+const TITLE_WORDS = 40;
 
 export function recogniseEqia(model: DocModel, policy: Policy, linked: LinkedEqia[], fm?: FrontMatterData): EqiaFinding {
   const sections = eqiaSections(model, policy);
