@@ -62,7 +62,7 @@ export function readTextTables(source: string, blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    const grid = b.kind === 'paragraph' ? gridTable(source, b) : undefined;
+    const grid = b.kind === 'paragraph' ? (gridTable(source, b) ?? alignedTable(source, b)) : undefined;
     if (grid) {
       out.push(grid);
       continue;
@@ -138,6 +138,36 @@ function gridTable(source: string, b: Block): Block | undefined {
   }
   flush();
   if (rows.length < 2) return undefined;
+  return { start: b.start, end: b.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
+}
+
+/** Where each cell of a line starts: text after a run of three or more spaces (or the line's first text). */
+function cellStarts(text: string): number[] {
+  const out: number[] = [];
+  const first = text.search(/\S/);
+  if (first >= 0) out.push(first);
+  for (const m of text.matchAll(/ {3,}(?=\S)/g)) out.push(m.index! + m[0].length);
+  return out;
+}
+
+/**
+ * A paragraph whose lines are columns of text lined up with spaces, as a PDF's
+ * table comes out of pdftotext: every line splits into two or more cells at runs
+ * of three or more spaces, each starting where a column of the first line starts.
+ */
+export function alignedTable(source: string, b: Block): Block | undefined {
+  const lines = linesOf(source, lineStart(source, b.start), b.end).filter((l) => l.text.trim());
+  if (lines.length < 3) return undefined;
+  const cols = cellStarts(lines[0].text);
+  if (cols.length < 2) return undefined;
+  const near = (x: number) => cols.findIndex((c) => Math.abs(c - x) <= 2);
+  for (const l of lines) {
+    const starts = cellStarts(l.text);
+    if (starts.length < 2 && l !== lines[lines.length - 1]) return undefined;
+    if (starts.some((x) => near(x) < 0)) return undefined;
+  }
+  const bounds: Array<[number, number]> = cols.map((c, i) => [c, i + 1 < cols.length ? cols[i + 1] : Infinity]);
+  const rows: Row[] = lines.map((l) => ({ start: l.start, end: l.end, cells: bounds.map(([a, z]) => cellOf(l, a, z)) }));
   return { start: b.start, end: b.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
 }
 
