@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { analyse, lint, lintAnalysis, type Analysis, type LintContext, type LintResult, type Policy, type PolicyProblem } from '../core';
 import { LineIndex, LruCache } from '../core';
 import { contextFor, LinkedFiles, type FileHost } from '../engine';
+import { OFFLOAD_CHARS, type Offload } from './offload';
 
 import type { PolicyStore } from './policies';
 import type { Settings } from './settings';
@@ -30,6 +31,8 @@ export interface Linted {
   dependencies: string[];
   /** Memo key: version, settings and policy generation. */
   key: string;
+  /** Linted on the offload worker (a large document): no analysis is kept for hovers and the like. */
+  offloaded?: boolean;
 }
 
 /** How many documents keep their full Analysis in memory (others recompute it on demand). */
@@ -37,7 +40,9 @@ const ANALYSES_KEPT = 16;
 
 export class LintService {
   // Bounded by the source text held, not entry count (see LruCache).
-  readonly cache = new LruCache({ maxWeight: 4_000_000, weigh: (key) => key.length });
+  readonly cache: LruCache;
+  /** Large documents' lints in flight on the offload worker, so one request's work serves the next. */
+  private readonly inflight = new Map<string, { key: string; text: string; done: Promise<Linted> }>();
   private readonly memo = new Map<string, Linted>();
   private readonly analyses = new Map<string, { key: string; analysis: Analysis }>();
   /** Linked files each open document's last lint read; kept across invalidation, dropped on close. */
@@ -51,7 +56,54 @@ export class LintService {
     private readonly host: FileHost,
     /** Text of an open document with this path, so linked EqIAs being edited count as they are. */
     private readonly openText: (file: string) => string | undefined,
-  ) {}
+    opts: { cacheChars?: number; offload?: Offload } = {},
+  ) {
+    this.cache = new LruCache({ maxWeight: opts.cacheChars ?? 4_000_000, weigh: (key) => key.length });
+    this.offload = opts.offload;
+  }
+
+  private readonly offload?: Offload;
+
+  /**
+   * The lint of an open document as `lint` gives it; a large one runs on the
+   * offload worker (see offload.ts) while this thread answers other requests.
+   */
+  async lintAsync(uri: string, text: string, version: number | undefined, settings: Settings): Promise<Linted> {
+    if (!this.offload || !settings.enable || text.length < OFFLOAD_CHARS) return this.lint(uri, text, version, settings);
+    const key = `${version ?? 'disk'}:${this.policies.generation}:${this.settingsGeneration}`;
+    const prev = this.memo.get(uri);
+    if (prev && prev.key === key && prev.text === text) return prev;
+    const flying = this.inflight.get(uri);
+    if (flying && flying.key === key && flying.text === text) return flying.done;
+    const done = this.offloaded(uri, text, version, settings, key);
+    this.inflight.set(uri, { key, text, done });
+    try {
+      return await done;
+    } finally {
+      if (this.inflight.get(uri)?.done === done) this.inflight.delete(uri);
+    }
+  }
+
+  /** `lintDetached`, off this thread for a large document (a closed file of a workspace sweep). */
+  async lintDetachedAsync(uri: string, text: string, settings: Settings): Promise<Linted> {
+    if (!this.offload || !settings.enable || text.length < OFFLOAD_CHARS) return this.lintDetached(uri, text, settings);
+    return this.offloaded(uri, text, undefined, settings, 'detached', false);
+  }
+
+  private async offloaded(uri: string, text: string, version: number | undefined, settings: Settings, key: string, remember = true): Promise<Linted> {
+    const own = this.policies.forDocument(uri, settings);
+    const reply = await this.offload!.lint({ uri, text, settings, folders: this.policies.folderList(), trusted: this.policies.isTrusted(), generation: this.policies.generation });
+    // A worker that failed leaves the lint to this thread: slow, but never wrong.
+    if (reply.error || (!reply.result && !reply.problems.length)) return remember ? this.lint(uri, text, version, settings) : this.lintDetached(uri, text, settings);
+    const file = uriToPath(uri);
+    const dependencies = file && reply.result ? reply.result.dependencies.map((d) => path.resolve(path.dirname(file), d)) : [];
+    const linted: Linted = { uri, version, resultId: `${++this.resultCounter}`, text, key, lines: new LineIndex(text), enabled: true, policy: own.policy, problems: reply.problems, warnings: own.warnings, result: reply.result, dependencies, offloaded: true };
+    if (remember) {
+      this.memo.set(uri, linted);
+      this.deps.set(uri, dependencies);
+    }
+    return linted;
+  }
 
   /** The lint of `text` as version `version` of `uri`, reusing the last one when nothing changed. */
   lint(uri: string, text: string, version: number | undefined, settings: Settings): Linted {
@@ -76,7 +128,7 @@ export class LintService {
 
   /** The full analysis behind a lint (recomputed if it was evicted). */
   analysis(l: Linted): Analysis | undefined {
-    if (!l.enabled || !l.policy) return undefined;
+    if (!l.enabled || !l.policy || l.offloaded) return undefined;
     const kept = this.analyses.get(l.uri);
     if (kept && kept.key === l.key) return kept.analysis;
     try {

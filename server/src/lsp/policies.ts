@@ -48,6 +48,14 @@ export class PolicyStore {
     return this.resolverFor(file, DEFAULT_SETTINGS).rootFor(file);
   }
 
+  folderList(): string[] {
+    return this.folders();
+  }
+
+  isTrusted(): boolean {
+    return this.trusted();
+  }
+
   /** A config file or pack changed on disk (or the settings did): forget every loaded policy. */
   invalidate(): void {
     this.resolvers = new Map();

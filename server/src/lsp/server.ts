@@ -15,12 +15,13 @@ import { registerDynamic, registerWatch } from './watch';
 import { registerWorkspace } from './workspace';
 import { registerStats } from './stats';
 import type { FileHost } from '../engine';
+import type { Offload } from './offload';
 import pkg from '../../../package.json';
 
-export function startServer(connection: Connection, host: FileHost): ServerState {
+export function startServer(connection: Connection, host: FileHost, offload?: Offload): ServerState {
   const log = makeLogger(connection);
   let initOptions: unknown;
-  const state = new ServerState(connection, log, () => (initOptions as { settings?: unknown } | undefined)?.settings, host);
+  const state = new ServerState(connection, log, () => (initOptions as { settings?: unknown } | undefined)?.settings, host, offload);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     initOptions = params.initializationOptions;

@@ -8,6 +8,7 @@ import { PolicyStore } from './policies';
 import { SettingsStore, type Settings } from './settings';
 import type { Logger } from './safe';
 import type { FileHost } from '../engine';
+import type { Offload } from './offload';
 import { uriToPath } from './uris';
 
 export interface ClientCaps {
@@ -47,9 +48,11 @@ export class ServerState {
     initialSettings: () => unknown,
     /** Where files come from: the guarded reader on disk, or the client (web). */
     readonly host: FileHost,
+    /** Where large documents are linted, off this thread (none in the browser). */
+    offload?: Offload,
   ) {
     this.policies = new PolicyStore(() => this.folders, host, () => this.trusted);
-    this.service = new LintService(this.policies, host, (file) => this.openTextOf(file));
+    this.service = new LintService(this.policies, host, (file) => this.openTextOf(file), { offload });
     this.settings = new SettingsStore(connection, () => this.caps.configuration, initialSettings());
   }
 
@@ -63,7 +66,7 @@ export class ServerState {
     if (!now) return undefined;
     const last = this.service.last(uri);
     if (settings.run === 'onSave' && last && last.enabled === settings.enable && this.savedVersion.get(uri) !== now.version) return last;
-    return this.service.lint(uri, now.getText(), now.version, settings);
+    return this.service.lintAsync(uri, now.getText(), now.version, settings);
   }
 
   settingsFor(uri: string): Promise<Settings> {

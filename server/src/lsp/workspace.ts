@@ -89,7 +89,7 @@ export function registerWorkspace(state: ServerState): { filesChanged: (created:
       return { uri, version: null, entry };
     }
     // Closed files are linted without keeping anything but their diagnostics, so memory stays flat.
-    const l = state.service.lintDetached(uri, read.text, settings);
+    const l = await state.service.lintDetachedAsync(uri, read.text, settings);
     const entry: Entry = { stamp: `${own}:${generations}:${depStamps(l.dependencies)}`, resultId: `w${++counter}`, items: diagnosticsOf(l), dependencies: l.dependencies, onDemand };
     return { uri, version: null, entry };
   };
