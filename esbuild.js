@@ -1,5 +1,7 @@
-// Builds the three bundles: the CLI, the language server and the VS Code client.
-// Policy packs (*.yaml) are embedded as text so the core needs no file system.
+// Builds the bundles: the CLI, the language server and the VS Code client, and
+// for the browser (vscode.dev, github.dev) the web client and the server as a
+// Web Worker. Policy packs (*.yaml) are embedded as text so the core needs no
+// file system.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -30,6 +32,25 @@ const common = {
   plugins: [yamlData],
 };
 
+// The browser bundles: the two Node built-ins the shared server code imports are
+// replaced (path by path-browserify, POSIX like the web's paths; url by the
+// file-URL helpers lsp/uris.ts needs); anything else from Node fails the build
+// here, and tests/web/bundle.test.js checks the output.
+const webBuiltins = {
+  name: 'web-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?path$/ }, () => ({ path: require.resolve('path-browserify') }));
+    build.onResolve({ filter: /^(node:)?url$/ }, () => ({ path: path.join(__dirname, 'server/src/web/node-url.ts') }));
+  },
+};
+
+const web = {
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  plugins: [yamlData, webBuiltins],
+};
+
 async function main() {
   const watch = process.argv.includes('--watch');
   const entries = [
@@ -40,6 +61,11 @@ async function main() {
     // The core alone, for the test suite.
     { entryPoints: ['server/src/core/index.ts'], outfile: 'dist/core.js' },
     { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+    // The web extension: its client runs in VS Code's browser extension host (CommonJS),
+    // its server in a classic Web Worker (an IIFE); setImmediate and process come from shims.ts.
+    { ...web, entryPoints: ['client/src/web/extension.ts'], outfile: 'dist/web/client.js', format: 'cjs', external: ['vscode'] },
+    // 'worker': packages that offer a build for workers get it (decode-named-character-reference's browser build needs a DOM).
+    { ...web, entryPoints: ['server/src/web/main.ts'], outfile: 'dist/web/server.js', format: 'iife', conditions: ['worker'], inject: ['server/src/web/shims.ts'] },
   ];
   const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
   if (watch) {

@@ -4,7 +4,8 @@
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { adoptStdio, stdioStreams } from './transport';
-import { nodeHost } from '../engine/node';
+import { desktopFiles } from './node-files';
+import type { ServerState } from './state';
 
 const OTHER_TRANSPORTS = ['--node-ipc', '--socket', '--pipe'];
 const stdio = !process.argv.some((a) => OTHER_TRANSPORTS.some((t) => a.startsWith(t)));
@@ -17,7 +18,13 @@ if (stdio) {
 } else {
   connection = createConnection(ProposedFeatures.all);
 }
-const state = startServer(connection, nodeHost);
+// Files come from the disk, or from the client for a virtual workspace folder.
+let started: ServerState | undefined;
+const files = desktopFiles(connection, () => started?.folders ?? [], () => {
+  started?.policies.invalidate();
+  started?.service.invalidate();
+});
+const state = (started = startServer(connection, files.host, files));
 
 for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
   process.on(event, (err) => state.log(event, err));

@@ -15,12 +15,20 @@ import { registerDynamic, registerWatch } from './watch';
 import { registerWorkspace } from './workspace';
 import { registerStats } from './stats';
 import type { FileHost } from '../engine';
+import type { FileSupply, WorkspaceFiles } from './supply';
 import pkg from '../../../package.json';
 
-export function startServer(connection: Connection, host: FileHost): ServerState {
+export interface ServerOptions {
+  /** Where the workspace sweep finds documents (desktop: the engine's folder walk). */
+  workspaceFiles: WorkspaceFiles;
+  /** For a host that cannot read on demand (web): see supply.ts. */
+  supply?: FileSupply;
+}
+
+export function startServer(connection: Connection, host: FileHost, options: ServerOptions): ServerState {
   const log = makeLogger(connection);
   let initOptions: unknown;
-  const state = new ServerState(connection, log, () => (initOptions as { settings?: unknown } | undefined)?.settings, host);
+  const state = new ServerState(connection, log, () => (initOptions as { settings?: unknown } | undefined)?.settings, host, options.supply);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     initOptions = params.initializationOptions;
@@ -60,7 +68,7 @@ export function startServer(connection: Connection, host: FileHost): ServerState
   });
 
   const diagnostics = registerDiagnostics(state);
-  const workspace = registerWorkspace(state);
+  const workspace = registerWorkspace(state, options.workspaceFiles);
   state.extraLinked = workspace.isLinked;
   registerHover(state);
   registerCompletion(state);
