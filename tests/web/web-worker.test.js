@@ -94,7 +94,11 @@ describe('web extension: the language server as a Web Worker in Chromium', funct
   const diagnostics = async (name) => (await rpc('textDocument/diagnostic', { textDocument: { uri: `${FOLDER}/${name}` } })).items;
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) this.skip(`Chromium is not installed at ${CHROMIUM} (apt-get install chromium, or tests/e2e/setup.sh): the browser test of the web extension did not run`);
+    if (!fs.existsSync(CHROMIUM)) {
+      // Mocha's skip takes no reason: say it here.
+      console.log(`      SKIPPED: Chromium is not installed at ${CHROMIUM} (apt-get install chromium, or tests/e2e/setup.sh): the web extension's server was not run in a browser`);
+      this.skip();
+    }
     assert.ok(fs.existsSync(BUNDLE), 'dist/web/server.js is built (npm run build)');
     server = http.createServer((req, res) => {
       if (req.url === '/server.js') {

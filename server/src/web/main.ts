@@ -12,6 +12,7 @@ import { ClientWorkspaceFiles } from './workspace-files';
 /** The worker's global scope, as much of it as is used (the project type-checks without the DOM library). */
 interface WorkerScope {
   postMessage(message: unknown): void;
+  close(): void;
   addEventListener(type: string, listener: (e: { error?: unknown; message?: string; reason?: unknown }) => void): void;
 }
 declare const self: WorkerScope;
@@ -27,5 +28,7 @@ const workspaceFiles = new ClientWorkspaceFiles(requester, host, () => {
 });
 state = startServer(connection, host, { workspaceFiles, supply: host });
 
+// The client's `exit` (after shutdown, as on a restart) ends the worker: nothing else would.
+connection.onExit(() => self.close());
 self.addEventListener('error', (e) => state?.log('uncaught error', e.error ?? e.message));
 self.addEventListener('unhandledrejection', (e) => state?.log('unhandled rejection', e.reason));
