@@ -481,6 +481,20 @@ async function run({ mode, vsix, record, timing, log }) {
     });
 
     if (web) {
+      // The config file is read through the client (file-host.ts, vscode.workspace.fs on
+      // code-server's vscode-remote file system); a new one reaches the server as a watched-file event.
+      await check('a config file written now is read through the client: its rule turned off leaves Problems', async () => {
+        // Every strategy open here has a wcc-coverage info (the Problems list is virtualised: count them in the status bar).
+        const before = await problemCounts(page);
+        const rows = async () => Object.values(await problemsByFile(page)).flatMap((f) => f.markers);
+        assert((await rows()).some((m) => m.ruleId === 'wcc-coverage'), 'a wcc-coverage row before the config');
+        fs.writeFileSync(path.join(workspace, '.commissioning-lint.yaml'), 'rules:\n  wcc-coverage: "off"\n');
+        await cs.waitUntil(page, async () => {
+          const now = await problemCounts(page);
+          return now.infos < before.infos && now.errors === before.errors && !(await rows()).some((m) => m.ruleId === 'wcc-coverage') ? now : null;
+        }, { what: `the wcc-coverage rows to go once the config turns them off (infos ${before.infos} before)` });
+        return shots.full(page, 'config-read');
+      });
       // Every check above passed through the server; none of it may have come from Node.
       await check('the extension ran in the browser: no Node process runs its dist/server.js', async () => {
         const ps = spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout.split('\n');
