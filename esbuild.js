@@ -1,5 +1,7 @@
-// Builds the three bundles: the CLI, the language server and the VS Code client.
-// Policy packs (*.yaml) are embedded as text so the core needs no file system.
+// Builds the bundles: the CLI, the language server and the VS Code client, and
+// for the browser (vscode.dev, github.dev) the web client and the server as a
+// Web Worker. Policy packs (*.yaml) are embedded as text so the core needs no
+// file system.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -18,6 +20,29 @@ const yamlData = {
   },
 };
 
+// `import validators from 'virtual:schema-validators'`: the JSON Schemas of packs and
+// configs compiled by ajv at build time into plain functions (ajv's standalone
+// code), so no bundle carries ajv's compiler and no run compiles a schema.
+const schemaValidators = {
+  name: 'schema-validators',
+  setup(build) {
+    build.onResolve({ filter: /^virtual:schema-validators$/ }, () => ({ path: 'schema-validators', namespace: 'schema-validators' }));
+    build.onLoad({ filter: /.*/, namespace: 'schema-validators' }, () => {
+      const Ajv = require('ajv').default;
+      const standalone = require('ajv/dist/standalone').default;
+      const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true } });
+      ajv.addSchema(require('./policies/schema/policy.schema.json'), 'pack');
+      ajv.addSchema(require('./policies/schema/config.schema.json'), 'config');
+      return {
+        contents: standalone(ajv, { pack: 'pack', config: 'config' }),
+        loader: 'js',
+        resolveDir: __dirname,
+        watchFiles: ['policies/schema/policy.schema.json', 'policies/schema/config.schema.json'].map((f) => path.join(__dirname, f)),
+      };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -27,7 +52,28 @@ const common = {
   logLevel: 'warning',
   loader: { '.yaml': 'text' },
   legalComments: 'none',
-  plugins: [yamlData],
+  plugins: [yamlData, schemaValidators],
+};
+
+// The browser bundles: the two Node built-ins the shared server code imports are
+// replaced (path by path-browserify, POSIX like the web's paths; url by the
+// file-URL helpers lsp/uris.ts needs); anything else from Node fails the build
+// here, and tests/web/bundle.test.js checks the output.
+const webBuiltins = {
+  name: 'web-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?path$/ }, () => ({ path: require.resolve('path-browserify') }));
+    build.onResolve({ filter: /^(node:)?url$/ }, () => ({ path: path.join(__dirname, 'server/src/web/node-url.ts') }));
+    // Workspace patterns are not run in the browser (see re2js-stub.ts).
+    build.onResolve({ filter: /^re2js$/ }, () => ({ path: path.join(__dirname, 'server/src/web/re2js-stub.ts') }));
+  },
+};
+
+const web = {
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  plugins: [yamlData, schemaValidators, webBuiltins],
 };
 
 async function main() {
@@ -42,6 +88,11 @@ async function main() {
     // Word conversion alone, for the test suite (wired into the engine later).
     { entryPoints: ['server/src/engine/docx/convert.ts'], outfile: 'dist/docx.js' },
     { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+    // The web extension: its client runs in VS Code's browser extension host (CommonJS),
+    // its server in a classic Web Worker (an IIFE); setImmediate and process come from shims.ts.
+    { ...web, entryPoints: ['client/src/web/extension.ts'], outfile: 'dist/web/client.js', format: 'cjs', external: ['vscode'] },
+    // 'worker': packages that offer a build for workers get it (decode-named-character-reference's browser build needs a DOM).
+    { ...web, entryPoints: ['server/src/web/main.ts'], outfile: 'dist/web/server.js', format: 'iife', conditions: ['worker'], inject: ['server/src/web/shims.ts'] },
   ];
   const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
   if (watch) {

@@ -1,7 +1,7 @@
 // The extension's commands: lint the workspace (with progress), show the
 // active strategy's coverage report, restart the server.
 import * as vscode from 'vscode';
-import { WorkDoneProgress, type LanguageClient, type WorkDoneProgressReport, type WorkDoneProgressBegin } from 'vscode-languageclient/node';
+import { WorkDoneProgress, type BaseLanguageClient as LanguageClient, type WorkDoneProgressReport, type WorkDoneProgressBegin } from 'vscode-languageclient';
 import { ReportDocuments } from './report';
 import { COVERAGE_METHOD, LINT_WORKSPACE_METHOD, SHOW_REPORT_COMMAND, type CoverageInfo, type LintWorkspaceSummary } from '../../server/src/lsp/protocol';
 

@@ -1,65 +1,18 @@
 // VS Code entry (dist/client.js): starts the language server for Markdown,
 // shows coverage in the status bar, and offers the extension's commands. No
-// lint logic lives here; the server does it all.
-import * as vscode from 'vscode';
-import { CodeLensRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { COVERAGE_METHOD, type CoverageInfo } from '../../server/src/lsp/protocol';
+// lint logic lives here; the server does it all. The web extension's entry is
+// web/extension.ts; both activate through activate.ts.
+import type * as vscode from 'vscode';
+import { activateWith } from './activate';
 import { createClient } from './client';
-import { registerCommands } from './commands';
-import { LensKeeper } from './lens-keeper';
-import { CoverageStatus } from './status-bar';
 
-let client: LanguageClient | undefined;
+let stop: (() => Promise<void>) | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('Commissioning Lint', { log: true });
-  const status = new CoverageStatus(() => client);
-  const lenses = new LensKeeper({
-    shown: (uri) =>
-      vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri && vscode.workspace.getConfiguration('editor', e.document).get<boolean>('codeLens', true)),
-    fire: (uris) => {
-      const feature = client?.getFeature(CodeLensRequest.method);
-      const providers = new Set(uris.map((u) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === u)).map((d) => d && feature?.getProvider(d)));
-      for (const p of providers) p?.onDidChangeCodeLensEmitter.fire();
-    },
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-  });
-  let listening: vscode.Disposable | undefined;
-
-  const start = async () => {
-    client = createClient(context, output, lenses);
-    await client.start();
-    // One handler per method (the client keeps one): the status bar and the lens keeper share it.
-    listening = client.onNotification(COVERAGE_METHOD, (info: CoverageInfo) => {
-      status.update(info);
-      lenses.changed(vscode.Uri.parse(info.uri).toString());
-    });
-    await status.refresh();
-  };
-  const restart = async () => {
-    listening?.dispose();
-    const old = client;
-    client = undefined;
-    await old?.stop().catch(() => undefined);
-    await start();
-  };
-
-  context.subscriptions.push(
-    output,
-    status,
-    lenses,
-    vscode.window.onDidChangeVisibleTextEditors(() => lenses.watch()),
-    vscode.workspace.onDidCloseTextDocument((d) => lenses.forget(d.uri.toString())),
-    ...registerCommands(() => client, restart),
-    // Trusting the workspace lets its config's patterns run: the server starts again with that word.
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
-    { dispose: () => listening?.dispose() },
-  );
-  await start();
+  stop = await activateWith(context, createClient);
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await stop?.();
+  stop = undefined;
 }

@@ -1,7 +1,7 @@
 // The status-bar item: the active strategy's coverage ("IPC 6/7 · EqIA 4/6 ·
 // WCC 7/11"), as the server reports it after each lint. Click for the report.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { COVERAGE_METHOD, SHOW_REPORT_COMMAND, type CoverageInfo } from '../../server/src/lsp/protocol';
 
 export class CoverageStatus implements vscode.Disposable {

@@ -4,7 +4,8 @@
 // Chromium) in Restricted Mode and trusted, and the language server under a
 // real Neovim, against tests/e2e/fixtures/strategy.md.
 //
-//   node tests/e2e/run.js [nvim] [restricted] [trusted]   (default: all three)
+//   node tests/e2e/run.js [nvim] [restricted] [trusted] [web]   (default: all four;
+//   web: the web extension in code-server's browser extension host)
 //     --skip-setup     don't run setup.sh (or E2E_SKIP_SETUP=1)
 //     --update-docs    copy the trusted run's README crops to docs/images/
 //
@@ -19,7 +20,7 @@ const { spawnSync } = require('child_process');
 
 const ROOT = path.join(__dirname, '..', '..');
 const VSIX = path.join(ROOT, 'dist', 'commissioning-lint.vsix');
-const SUITES = ['nvim', 'restricted', 'trusted'];
+const SUITES = ['nvim', 'restricted', 'trusted', 'web'];
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
@@ -31,7 +32,7 @@ const suites = chosen.length ? SUITES.filter((s) => chosen.includes(s)) : SUITES
 
 function usage(problem) {
   if (problem) console.error(`run.js: ${problem}`);
-  console.error('usage: node tests/e2e/run.js [nvim] [restricted] [trusted] [--skip-setup] [--update-docs]');
+  console.error('usage: node tests/e2e/run.js [nvim] [restricted] [trusted] [web] [--skip-setup] [--update-docs]');
   process.exit(problem ? 2 : 0);
 }
 
@@ -158,7 +159,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
       console.log('\n== Neovim (built-in LSP client) ⇄ node dist/server.js --stdio');
       await require('./suites/neovim').run(ctx);
     } else {
-      console.log(`\n== VS Code (code-server ${suite === 'trusted' ? 'trusted workspace' : 'Restricted Mode'})`);
+      console.log(`\n== VS Code (code-server ${{ trusted: 'trusted workspace', restricted: 'Restricted Mode', web: 'web extension in the browser extension host, trusted' }[suite]})`);
       await require('./suites/vscode').run(ctx).catch((e) => record(suite, 'suite', () => { throw e; }));
     }
     timing(suite, `${suite} total`, Date.now() - t0);

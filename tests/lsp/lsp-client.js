@@ -44,7 +44,7 @@ function uriOf(file) {
 
 /**
  * Starts the server and initialises it.
- * opts: { folder, settings (global or function(scopeUri) → settings), pull, configuration, watchers, codeLensRefresh, cwd, env, args, nodeArgs }
+ * opts: { folder, folderUri, handlers, settings (global or function(scopeUri) → settings), pull, configuration, watchers, codeLensRefresh, cwd, env, args, nodeArgs }
  */
 async function startClient(opts = {}) {
   const args = opts.args ?? ['--stdio'];
@@ -58,10 +58,13 @@ async function startClient(opts = {}) {
   client.stderr = () => stderr;
   conn.listen();
   const folder = opts.folder;
+  // folderUri: a workspace folder that is not on disk (vscode-vfs://…); opts.handlers answer the server's own requests.
+  const folderUri = opts.folderUri ?? (folder ? uriOf(folder) : null);
+  for (const [method, handler] of Object.entries(opts.handlers ?? {})) conn.onRequest(method, handler);
   client.initializeResult = await conn.sendRequest('initialize', {
     processId: process.pid,
-    rootUri: folder ? uriOf(folder) : null,
-    workspaceFolders: folder ? [{ uri: uriOf(folder), name: path.basename(folder) }] : null,
+    rootUri: folderUri,
+    workspaceFolders: folderUri ? [{ uri: folderUri, name: path.basename(folderUri) }] : null,
     capabilities: capabilities(opts),
     initializationOptions: opts.initializationOptions,
   });

@@ -11,7 +11,8 @@ const { ROOT } = require('./lsp-client');
 const core = require(path.join(ROOT, 'dist', 'core.js'));
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const clientSource = fs
-  .readdirSync(path.join(ROOT, 'client', 'src'))
+  .readdirSync(path.join(ROOT, 'client', 'src'), { recursive: true })
+  .filter((f) => f.endsWith('.ts'))
   .map((f) => fs.readFileSync(path.join(ROOT, 'client', 'src', f), 'utf8'))
   .join('\n') + fs.readFileSync(path.join(ROOT, 'server', 'src', 'lsp', 'protocol.ts'), 'utf8');
 
@@ -20,6 +21,12 @@ describe('extension manifest and packaging', function () {
     assert.equal(pkg.main, './dist/client.js');
     assert.ok(pkg.activationEvents.includes('onLanguage:markdown'));
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+  });
+
+  it('runs dist/web/client.js in the browser (vscode.dev, github.dev), in virtual workspaces too', function () {
+    assert.equal(pkg.browser, './dist/web/client.js');
+    assert.equal(pkg.capabilities.virtualWorkspaces.supported, true);
+    assert.match(pkg.capabilities.virtualWorkspaces.description, /\S/);
   });
 
   it('offers the settings the server reads, with every rule id', function () {
@@ -54,8 +61,8 @@ describe('extension manifest and packaging', function () {
     const r = cp.spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const files = r.stdout.trim().split('\n').sort();
-    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md)?|dist\/(client|server)\.js|policies\/[\w-]+\.yaml|policies\/schema\/[\w.-]+\.json|snippets\/[\w.-]+\.json|grammars\/[\w.-]+\.json|client\/icon\.png)$/;
+    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md)?|dist\/(web\/)?(client|server)\.js|policies\/[\w-]+\.yaml|policies\/schema\/[\w.-]+\.json|snippets\/[\w.-]+\.json|grammars\/[\w.-]+\.json|client\/icon\.png)$/;
     for (const f of files) assert.match(f, allowed);
-    for (const f of ['dist/client.js', 'dist/server.js', 'policies/commissioning-friend-2009.yaml', 'snippets/markdown.json', 'client/icon.png', 'README.md']) assert.ok(files.includes(f), f);
+    for (const f of ['dist/client.js', 'dist/server.js', 'dist/web/client.js', 'dist/web/server.js', 'policies/commissioning-friend-2009.yaml', 'snippets/markdown.json', 'client/icon.png', 'README.md']) assert.ok(files.includes(f), f);
   });
 });

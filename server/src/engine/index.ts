@@ -7,6 +7,7 @@ export { decode, type Decoded } from './decode';
 export { isReadError, type FileHost, type ReadResult } from './host';
 export { hasDocumentExtension, DOCUMENT_EXTENSIONS } from './documents';
 export { IgnoreFiles, IGNORE_FILES } from './ignore-files';
+export { ConfigIgnore } from './config-ignore';
 export { LinkedFiles, linkedEqiaFiles, type LinkedOptions } from './linked';
 export { contextFor, lintFile, readDocument, type Engine, type FileResult } from './lint-file';
 export * from './limits';

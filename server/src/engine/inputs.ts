@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { Ignore } from 'ignore';
 import type { ConfigResolver } from './config';
 import { IgnoreFiles } from './ignore-files';
+import { ConfigIgnore } from './config-ignore';
 import { nodeHost } from './node-host';
 import { hasDocumentExtension } from './documents';
 
@@ -34,7 +35,7 @@ export function expandInputs(inputs: string[], cwd: string, resolver?: ConfigRes
   const discovered = new Set<string>();
   const problems: string[] = [];
   const ignoreFiles = new IgnoreFiles(nodeHost, makeIgnore);
-  const configIgnore = new ConfigIgnore(resolver);
+  const configIgnore = new ConfigIgnore(resolver, makeIgnore);
   const take = (found: string[]) => {
     for (const f of found.sort()) {
       files.push(f);
@@ -103,20 +104,4 @@ function linksInside(link: string, realRoot: string): boolean {
   if (!real || !statOf(real)?.isFile()) return false;
   const rel = path.relative(realRoot, real);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
-/** The `ignore` list of each file's config, relative to the config file's folder. */
-class ConfigIgnore {
-  private readonly byConfig = new Map<string, Ignore>();
-
-  constructor(private readonly resolver: ConfigResolver | undefined) {}
-
-  ignores(file: string): boolean {
-    const r = this.resolver?.forFile(file);
-    if (!r?.configFile || !r.ignore?.length) return false;
-    let ig = this.byConfig.get(r.configFile);
-    if (!ig) this.byConfig.set(r.configFile, (ig = makeIgnore().add(r.ignore)));
-    const rel = path.relative(path.dirname(r.configFile), file).split(path.sep).join('/');
-    return !rel.startsWith('..') && !path.isAbsolute(rel) && ig.ignores(rel);
-  }
 }

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { analyse, lint, lintAnalysis, type Analysis, type LintContext, type LintResult, type Policy, type PolicyProblem } from '../core';
 import { LineIndex, LruCache } from '../core';
 import { contextFor, LinkedFiles, type FileHost } from '../engine';
-import { OFFLOAD_CHARS, type Offload } from './offload';
+import type { Offload } from './offload';
 
 import type { PolicyStore } from './policies';
 import type { Settings } from './settings';
@@ -34,6 +34,9 @@ export interface Linted {
   /** Linted on the offload worker (a large document): no analysis is kept for hovers and the like. */
   offloaded?: boolean;
 }
+
+/** Documents at least this long are linted off the main thread when an offload worker is given (about 1 MB: half a second of lint). */
+export const OFFLOAD_CHARS = 1_000_000;
 
 /** How many documents keep their full Analysis in memory (others recompute it on demand). */
 const ANALYSES_KEPT = 16;

@@ -10,9 +10,6 @@ import type { Worker } from 'node:worker_threads';
 import type { LintResult, PolicyProblem } from '../core';
 import type { Settings } from './settings';
 
-/** Documents at least this long are linted off the main thread (about 1 MB: half a second of lint). */
-export const OFFLOAD_CHARS = 1_000_000;
-
 /** Set on the worker thread's workerData: runs offload-worker.ts's loop instead of a server. */
 export const OFFLOAD_FLAG = 'commissioningLintOffload';
 

@@ -29,3 +29,38 @@ export interface LintWorkspaceSummary {
   warnings: number;
   infos: number;
 }
+
+// Files the server asks the client for, where it cannot read them itself (the
+// web extension: no file system in a Web Worker). See server/src/web/client-host.ts.
+
+/** Server → client: stat each file and, when it is a regular file of at most `cap` bytes, read it. */
+export const READ_FILES_METHOD = 'commissioningLint/readFiles';
+/** Server → client: the Markdown documents of a workspace folder (vscode.workspace.findFiles). */
+export const FIND_FILES_METHOD = 'commissioningLint/findFiles';
+
+export interface ReadFilesParams {
+  files: Array<{ uri: string; cap: number }>;
+}
+
+/** One file as the client found it; `data` (base64) only for a regular file within the cap. */
+export type FileAnswer =
+  | { uri: string; type: 'file'; size: number; mtime: number; data?: string }
+  | { uri: string; type: 'directory' | 'missing' }
+  | { uri: string; type: 'other'; what: string }
+  | { uri: string; type: 'error'; error: string };
+
+export interface ReadFilesResult {
+  files: FileAnswer[];
+}
+
+export interface FindFilesParams {
+  /** The workspace folder's URI. */
+  folder: string;
+  max: number;
+}
+
+export interface FindFilesResult {
+  uris: string[];
+  /** More than `max` matched; the list was cut. */
+  truncated?: boolean;
+}

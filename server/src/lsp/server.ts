@@ -15,18 +15,30 @@ import { registerDynamic, registerWatch } from './watch';
 import { registerWorkspace } from './workspace';
 import { registerStats } from './stats';
 import type { FileHost } from '../engine';
+import type { FileSupply, WorkspaceFiles } from './supply';
 import type { Offload } from './offload';
 import pkg from '../../../package.json';
 
-export function startServer(connection: Connection, host: FileHost, offload?: Offload): ServerState {
+export interface ServerOptions {
+  /** Where the workspace sweep finds documents (desktop: the engine's folder walk). */
+  workspaceFiles: WorkspaceFiles;
+  /** For a host that cannot read on demand (web): see supply.ts. */
+  supply?: FileSupply;
+  /** Where large documents are linted, off the main thread (desktop only: see offload.ts). */
+  offload?: Offload;
+  /** Never run /regex/ phrases from the workspace, whatever the client says of trust (the browser: see web/re2js-stub.ts). */
+  noWorkspacePatterns?: boolean;
+}
+
+export function startServer(connection: Connection, host: FileHost, options: ServerOptions): ServerState {
   const log = makeLogger(connection);
   let initOptions: unknown;
-  const state = new ServerState(connection, log, () => (initOptions as { settings?: unknown } | undefined)?.settings, host, offload);
+  const state = new ServerState(connection, log, () => (initOptions as { settings?: unknown } | undefined)?.settings, host, options.supply, options.offload);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     initOptions = params.initializationOptions;
     // Patterns from an untrusted workspace's config are not run at all (VS Code's Restricted Mode).
-    state.trusted = (initOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
+    state.trusted = !options.noWorkspacePatterns && (initOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
     const c = params.capabilities;
     state.caps = {
       pull: !!c.textDocument?.diagnostic,
@@ -61,7 +73,7 @@ export function startServer(connection: Connection, host: FileHost, offload?: Of
   });
 
   const diagnostics = registerDiagnostics(state);
-  const workspace = registerWorkspace(state);
+  const workspace = registerWorkspace(state, options.workspaceFiles);
   state.extraLinked = workspace.isLinked;
   registerHover(state);
   registerCompletion(state);

@@ -10,6 +10,7 @@ import type { Logger } from './safe';
 import type { FileHost } from '../engine';
 import type { Offload } from './offload';
 import { uriToPath } from './uris';
+import { MAX_ROUNDS, type FileSupply, type Learned } from './supply';
 
 export interface ClientCaps {
   /** textDocument/diagnostic (pull); otherwise diagnostics are pushed. */
@@ -48,6 +49,8 @@ export class ServerState {
     initialSettings: () => unknown,
     /** Where files come from: the guarded reader on disk, or the client (web). */
     readonly host: FileHost,
+    /** For a host that cannot read on demand (web): fetches ahead of a lint and what a lint missed. */
+    readonly supply?: FileSupply,
     /** Where large documents are linted, off this thread (none in the browser). */
     offload?: Offload,
   ) {
@@ -66,7 +69,34 @@ export class ServerState {
     if (!now) return undefined;
     const last = this.service.last(uri);
     if (settings.run === 'onSave' && last && last.enabled === settings.enable && this.savedVersion.get(uri) !== now.version) return last;
-    return this.service.lintAsync(uri, now.getText(), now.version, settings);
+    return this.supplied(uriToPath(uri), uri, () => this.service.lintAsync(uri, now.getText(), now.version, settings));
+  }
+
+  /**
+   * Runs a lint of `uri` (at `file`). With a supply (web), what it will read is
+   * fetched first, and while it asks for files not fetched yet (a pack its
+   * config names, a linked EqIA), those are fetched and it runs again.
+   */
+  async supplied<T>(file: string | undefined, uri: string, run: () => T): Promise<T> {
+    const supply = this.supply;
+    if (!supply || !file) return run();
+    this.learned(await supply.prepare(file), uri);
+    for (let round = 1; ; round++) {
+      const { result, missed } = supply.record(file, run);
+      if (!missed || round >= MAX_ROUNDS) return result;
+      const learned = await supply.fetchMissed(file);
+      // Nothing new (what was missed does not exist): the result stands.
+      if (!learned) return result;
+      this.learned(learned, uri);
+    }
+  }
+
+  /** Forget what was computed without what was just fetched: every policy if config files came, else this document's lint. */
+  private learned(l: Learned | undefined, uri: string): void {
+    if (l?.config) {
+      this.policies.invalidate();
+      this.service.invalidate();
+    } else if (l?.documents) this.service.invalidate([uri]);
   }
 
   settingsFor(uri: string): Promise<Settings> {

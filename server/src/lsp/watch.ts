@@ -22,6 +22,7 @@ export function registerWatch(state: ServerState, hooks: { refresh: () => void; 
       for (const c of params.changes) {
         const file = uriToPath(c.uri);
         if (!file) continue;
+        state.supply?.changed(file);
         if (c.type !== FileChangeType.Changed) created = true;
         const base = path.basename(file);
         // Any YAML may be a pack some config points at; reloading a policy is cheap.

@@ -2,8 +2,9 @@
 // not. Clients that pull get them through workspace/diagnostic (with progress
 // and partial results, and "unchanged" for files whose lint is still current);
 // clients that cannot pull get them pushed. The "lint workspace" command runs
-// the same sweep on demand, even where `lintWorkspace` is off.
-import * as fs from 'node:fs';
+// the same sweep on demand, even where `lintWorkspace` is off. Where the
+// documents come from is pluggable (WorkspaceFiles): the disk on the desktop,
+// the client in the web.
 import {
   DocumentDiagnosticReportKind,
   WorkspaceDiagnosticRequest,
@@ -16,13 +17,13 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { linkedEqiaFiles, readDocument } from '../engine';
-import { expandInputs } from '../engine/node';
 import { diagnosticsOf, unreadableDiagnostic } from './convert';
 import { safe } from './safe';
 import { LINT_WORKSPACE_METHOD, type LintWorkspaceSummary } from './protocol';
 import type { ServerState } from './state';
 import type { Settings } from './settings';
 import { pathToUri, uriToPath } from './uris';
+import type { WorkspaceFiles } from './supply';
 
 
 interface Entry {
@@ -40,29 +41,29 @@ interface Entry {
 const LIST_TTL_MS = 30_000;
 const BATCH = 25;
 
-export function registerWorkspace(state: ServerState): { filesChanged: (created: boolean) => void; isLinked: (file: string) => boolean } {
+export function registerWorkspace(state: ServerState, source: WorkspaceFiles): { filesChanged: (created: boolean) => void; isLinked: (file: string) => boolean } {
   const { connection, log } = state;
   const store = new Map<string, Entry>();
   const lists = new Map<string, { at: number; files: string[] }>();
   let counter = 0;
 
   /** The folder's documents as the CLI would find them (ignore files and the config's `ignore` honoured). */
-  const filesOf = (folder: string, settings: Settings): string[] => {
+  const filesOf = async (folder: string, settings: Settings): Promise<string[]> => {
     const cached = lists.get(folder);
     if (cached && (state.caps.watchedFilesRegistration || Date.now() - cached.at < LIST_TTL_MS)) return cached.files;
-    const expanded = expandInputs([folder], folder, state.policies.resolverFor(folder, settings));
-    for (const p of expanded.problems) if (!p.startsWith('no Markdown files')) log('workspace', new Error(p));
-    lists.set(folder, { at: Date.now(), files: expanded.files });
-    return expanded.files;
+    const listed = await source.list(folder, () => state.policies.resolverFor(folder, settings));
+    for (const p of listed.problems) log('workspace', new Error(p));
+    lists.set(folder, { at: Date.now(), files: listed.files });
+    return listed.files;
   };
 
-  const stampOf = (file: string): string | undefined => {
-    try {
-      const st = fs.statSync(file);
-      return st.isFile() ? `${st.mtimeMs}:${st.size}` : undefined;
-    } catch {
-      return undefined;
-    }
+  const stampOf = (file: string): string | undefined => source.stamp(file);
+  const generations = () => `${state.policies.generation}:${state.service.settingsGeneration}`;
+  const depStamps = (deps: string[], openByPath: Map<string, TextDocument>) => deps.map((d) => `${d}@${openByPath.has(d) ? `open${openByPath.get(d)!.version}` : stampOf(d)}`).join('|');
+  /** Whether a closed file's stored lint is still current (so its text need not be read). */
+  const current = (file: string, openByPath: Map<string, TextDocument>, own = stampOf(file)): boolean => {
+    const prev = store.get(file);
+    return !!prev && !!own && prev.stamp === `${own}:${generations()}:${depStamps(prev.dependencies, openByPath)}`;
   };
 
   /** Lints (or reuses) one file; undefined when it no longer exists or is ignored. */
@@ -79,18 +80,19 @@ export function registerWorkspace(state: ServerState): { filesChanged: (created:
     const own = stampOf(file);
     if (!own) return undefined;
     const prev = store.get(file);
-    const generations = `${state.policies.generation}:${state.service.settingsGeneration}`;
-    const depStamps = (deps: string[]) => deps.map((d) => `${d}@${openByPath.has(d) ? `open${openByPath.get(d)!.version}` : stampOf(d)}`).join('|');
-    if (prev && prev.stamp === `${own}:${generations}:${depStamps(prev.dependencies)}`) return { uri, version: null, entry: { ...prev, onDemand: prev.onDemand || onDemand } };
+    if (prev && current(file, openByPath, own)) return { uri, version: null, entry: { ...prev, onDemand: prev.onDemand || onDemand } };
     // The same reader as the CLI: guarded, capped, UTF-16 and BOMs decoded, binary refused.
-    const read = readDocument(state.host, file);
-    if ('error' in read) {
-      const entry: Entry = { stamp: `${own}:${generations}:`, resultId: `w${++counter}`, items: [unreadableDiagnostic(read.error)], dependencies: [], onDemand };
+    // Closed files are linted without keeping anything but their diagnostics, so memory stays flat.
+    const l = await state.supplied(file, uri, () => {
+      const read = readDocument(state.host, file);
+      // A large file is linted on the offload worker (see offload.ts), so the sweep never holds the server.
+      return 'error' in read ? read : state.service.lintDetachedAsync(uri, read.text, settings);
+    });
+    if ('error' in l) {
+      const entry: Entry = { stamp: `${own}:${generations()}:`, resultId: `w${++counter}`, items: [unreadableDiagnostic(l.error)], dependencies: [], onDemand };
       return { uri, version: null, entry };
     }
-    // Closed files are linted without keeping anything but their diagnostics, so memory stays flat.
-    const l = await state.service.lintDetachedAsync(uri, read.text, settings);
-    const entry: Entry = { stamp: `${own}:${generations}:${depStamps(l.dependencies)}`, resultId: `w${++counter}`, items: diagnosticsOf(l), dependencies: l.dependencies, onDemand };
+    const entry: Entry = { stamp: `${own}:${generations()}:${depStamps(l.dependencies, openByPath)}`, resultId: `w${++counter}`, items: diagnosticsOf(l), dependencies: l.dependencies, onDemand };
     return { uri, version: null, entry };
   };
 
@@ -107,7 +109,7 @@ export function registerWorkspace(state: ServerState): { filesChanged: (created:
       const settings = await state.settingsFor(pathToUri(folder));
       if (!settings.enable) continue;
       const auto = settings.lintWorkspace;
-      for (const file of filesOf(folder, settings)) {
+      for (const file of await filesOf(folder, settings)) {
         if (!auto && !force && !store.get(file)?.onDemand) continue;
         out.push({ file, onDemand: !auto, settings });
       }
@@ -123,6 +125,7 @@ export function registerWorkspace(state: ServerState): { filesChanged: (created:
       const f = uriToPath(d.uri);
       if (f) openByPath.set(f, d);
     }
+    await source.prepare?.(files.filter((t) => !openByPath.has(t.file)).map((t) => t.file));
     const summary: LintWorkspaceSummary = { files: 0, errors: 0, warnings: 0, infos: 0 };
     const reports: WorkspaceDocumentDiagnosticReport[] = [];
     let batch: WorkspaceDocumentDiagnosticReport[] = [];
@@ -134,6 +137,8 @@ export function registerWorkspace(state: ServerState): { filesChanged: (created:
       if (opts.token?.isCancellationRequested) break;
       // Yield between files so hovers and edits are answered during a long sweep.
       if (i % 4 === 0) await new Promise((r) => setImmediate(r));
+      // Where texts come from the client, fetch the next batch of those to lint in one request.
+      if (source.load && i % BATCH === 0) await source.load(files.slice(i, i + BATCH).map((x) => x.file).filter((f) => !openByPath.has(f)), (f) => !current(f, openByPath));
       const r = await lintFile(t.file, t.settings, t.onDemand && opts.force, openByPath);
       opts.progress?.report(Math.round(((i + 1) / files.length) * 100), `${i + 1}/${files.length}`);
       if (!r) {

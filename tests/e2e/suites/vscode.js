@@ -19,9 +19,16 @@
 //               panel: its code lens still shows (VS Code drops a lens fetch
 //               on blur; the extension's lens keeper asks again)
 // Each check saves a screenshot in tests/e2e/.artifacts/e2e/.
+//
+// Mode `web` runs the same checks (trusted) against the web extension: VS
+// Code's setting remote.extensionKind makes code-server run it in the browser's
+// Web Worker extension host (dist/web/client.js), its server a Worker started
+// from dist/web/server.js, every file read through the client (the workspace
+// is vscode-remote://… there); no Node process may run dist/server.js.
 
 const fs = require('fs');
 const os = require('os');
+const { spawnSync } = require('child_process');
 const path = require('path');
 const cs = require('../lib/codeserver');
 const X = require('../lib/expected');
@@ -200,7 +207,8 @@ function shooter(mode) {
  * records its outcome and duration; `timing(phase, ms)` records a phase.
  */
 async function run({ mode, vsix, record, timing, log }) {
-  const trusted = mode === 'trusted';
+  const trusted = mode !== 'restricted';
+  const web = mode === 'web';
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), `cl-e2e-${mode}-`));
   const file = path.join(workspace, 'strategy.md');
   fs.copyFileSync(FIXTURE, file);
@@ -215,6 +223,8 @@ async function run({ mode, vsix, record, timing, log }) {
     // unless "messages") — kept with the logs of a run with a failed check.
     const trace = process.env.E2E_TRACE;
     const settings = trace ? { 'commissioningLint.trace.server': trace === 'messages' ? 'messages' : 'verbose' } : {};
+    // The web build, in the browser's extension host (see the header).
+    if (web) settings['remote.extensionKind'] = { 'commissioning-lint.commissioning-lint': ['web'] };
     session = await cs.start({ workspace, trusted, vsix, settings });
     timing('install extension', session.timings.installExtension);
     timing('server start (spawn → /healthz)', session.timings.http);
@@ -469,6 +479,29 @@ async function run({ mode, vsix, record, timing, log }) {
       assert(!(await page.locator('.editor-group-container.active .monaco-editor.focused').count()), 'the editor took focus back while we waited');
       return shots.full(page, 'code-lens-left');
     });
+
+    if (web) {
+      // The config file is read through the client (file-host.ts, vscode.workspace.fs on
+      // code-server's vscode-remote file system); a new one reaches the server as a watched-file event.
+      await check('a config file written now is read through the client: its rule turned off leaves Problems', async () => {
+        // Every strategy open here has a wcc-coverage info (the Problems list is virtualised: count them in the status bar).
+        const before = await problemCounts(page);
+        const rows = async () => Object.values(await problemsByFile(page)).flatMap((f) => f.markers);
+        assert((await rows()).some((m) => m.ruleId === 'wcc-coverage'), 'a wcc-coverage row before the config');
+        fs.writeFileSync(path.join(workspace, '.commissioning-lint.yaml'), 'rules:\n  wcc-coverage: "off"\n');
+        await cs.waitUntil(page, async () => {
+          const now = await problemCounts(page);
+          return now.infos < before.infos && now.errors === before.errors && !(await rows()).some((m) => m.ruleId === 'wcc-coverage') ? now : null;
+        }, { what: `the wcc-coverage rows to go once the config turns them off (infos ${before.infos} before)` });
+        return shots.full(page, 'config-read');
+      });
+      // Every check above passed through the server; none of it may have come from Node.
+      await check('the extension ran in the browser: no Node process runs its dist/server.js', async () => {
+        const ps = spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout.split('\n');
+        const node = ps.filter((l) => l.includes(session.extDir) && /dist[\\/]server\.js/.test(l));
+        assert(!node.length, `a Node language server runs: ${node.join(' | ')}`);
+      });
+    }
   } finally {
     const base = path.join(OUT, mode);
     try { fs.copyFileSync(session.logFile, `${base}-code-server.log`); } catch { /* none */ }

@@ -1,17 +1,11 @@
-// JSON Schema validation of packs and configs (ajv). Loaded lazily: the built-in
-// packs are checked by the test suite, so a plain run never pays for ajv.
+// JSON Schema validation of packs and configs: ajv's validators for
+// policies/schema/*.json, generated at build time (esbuild.js, the
+// `virtual:schema-validators` module), so no run compiles a schema.
 import type { Validate, ValidationError } from './yaml-source';
-import policySchema from '../../../../policies/schema/policy.schema.json';
-import configSchema from '../../../../policies/schema/config.schema.json';
+import generated from 'virtual:schema-validators';
 
 type AjvError = { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> };
 type Compiled = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
-
-function compile(schema: object): Compiled {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Ajv = require('ajv').default as new (opts: object) => { compile(s: object): Compiled };
-  return new Ajv({ allErrors: true, strict: false }).compile(schema);
-}
 
 function explain(e: AjvError): string {
   switch (e.keyword) {
@@ -35,11 +29,8 @@ function validator(fn: Compiled, data: unknown): ValidationError[] {
   }));
 }
 
-/** The pack and config validators, each compiled on first use and kept by its PolicyLoader. */
+/** The pack and config validators (generated; see the header). */
 export class Validators {
-  private packFn?: Compiled;
-  private configFn?: Compiled;
-
-  readonly pack: Validate = (data) => validator((this.packFn ??= compile(policySchema)), data);
-  readonly config: Validate = (data) => validator((this.configFn ??= compile(configSchema)), data);
+  readonly pack: Validate = (data) => validator((generated as { pack: Compiled }).pack, data);
+  readonly config: Validate = (data) => validator((generated as { config: Compiled }).config, data);
 }
