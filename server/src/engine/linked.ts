@@ -33,7 +33,7 @@ export class LinkedFiles {
     return (written) => {
       const target = path.resolve(path.dirname(strategy), written);
       asked?.push(target);
-      const why = this.refusal(strategy, written, target);
+      const why = this.refusal(strategy, target);
       if (typeof why === 'string') return { path: written, refused: why };
       const got = this.load(why.real);
       return 'refused' in got ? { path: written, refused: got.refused } : { path: written, text: got.text, key: why.real };
@@ -41,7 +41,7 @@ export class LinkedFiles {
   }
 
   /** Why a link may not be followed, or the real path it leads to. */
-  private refusal(strategy: string, written: string, target: string): string | { real: string } {
+  private refusal(strategy: string, target: string): string | { real: string } {
     if (!hasDocumentExtension(target)) return 'is not a Markdown file';
     if (target.split(path.sep).includes('.git')) return 'is inside a .git folder, not the workspace';
     const real = this.opts.host.realpath(target);

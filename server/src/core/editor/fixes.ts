@@ -61,7 +61,7 @@ export function fixesFor(d: FixableDiagnostic, text: string, lines = new LineInd
     case 'add-groups': {
       const gs = groups(data.groups);
       if (!gs.length) break;
-      const edit = addGroups(text, lines, gs, num(data.tableEndLine), num(data.columns), num(data.endLine) ?? lines.lineCount, d.line);
+      const edit = addGroups(lines, gs, num(data.tableEndLine), num(data.columns), num(data.endLine) ?? lines.lineCount, d.line);
       const names = gs.map((g) => g.label).join(', ');
       out.push({ title: `Add ${gs.length === 1 ? 'the missing group' : 'the missing groups'} to the EqIA: ${names}`, edits: [edit], preferred: true });
       break;
@@ -133,7 +133,7 @@ function insertBlock(text: string, lines: LineIndex, line: number, block: string
 }
 
 /** New group entries in the EqIA's own style: table rows, list items, sub-headings or paragraphs. */
-function addGroups(text: string, lines: LineIndex, groups: Array<{ name: string }>, tableEndLine: number | undefined, columns: number | undefined, endLine: number, headingLine: number): Edit {
+function addGroups(lines: LineIndex, groups: Array<{ name: string }>, tableEndLine: number | undefined, columns: number | undefined, endLine: number, headingLine: number): Edit {
   if (tableEndLine && tableEndLine <= lines.lineCount) {
     const cells = Math.max(2, columns ?? 3);
     const rows = groups.map((g) => `| ${g.name} |${'  |'.repeat(cells - 1)}`).join('\n');

@@ -6,7 +6,7 @@ import type { ElementDef, Policy } from '../policy/types';
 import { byStart, leftmostSpans, type PhraseHit } from '../policy/phrase-hits';
 import type { DocState } from './doc-state';
 import type { ElementStatus } from '../types';
-import { isPlaceholder, isStub, normaliseHeading, sectionText, wordCount } from './text';
+import { isPlaceholder, isStub, sectionText, wordCount } from './text';
 
 export interface ElementFinding {
   element: ElementDef;
