@@ -23,3 +23,10 @@ export { reviewMarkdown, strategyMarkdown, md, EMOJI, PLAIN, type Symbols } from
 export { statusLevel, statusWord, countSeverities, plural, LEGEND, type Level } from './report/status';
 export { labelsFor, type Labels } from './report/labels';
 export { describeLocation, formatLocation, type Location, type LocationKind } from './model/locate';
+
+// --- Temporary, for tests/core/match.test.js and tests/bench/match-bench.js until
+// --- the recognisers use the token matcher (phase 2): its API and internals under test.
+export { compilePhraseLists, PhraseMatcher, TextMatches, leftmostFirst } from './match';
+export { tokenise } from './match/tokens';
+export { foldCode, isJoiner } from './match/chars';
+export { scanText } from './policy/phrase-hits';

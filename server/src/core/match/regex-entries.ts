@@ -1,0 +1,104 @@
+// The regex entries of every list (regex-entry.ts), and where in a text each is
+// tried. Speed: an entry runs sticky, only where a match can start. Most open
+// with \b and known letters ("\bwhat the law", "\b(is|are) spent"), so a match
+// starts where a run of \w begins with those letters: at a word token the
+// lexicon walks to them (their letters are stems there), or, rarely, inside a
+// word ("é" is a word character but not \w). The rest are found by their probe.
+import { cachedFold, isAsciiWord, wordCharRegExp } from './chars';
+import type { Classified, Lexicon } from './lexicon';
+import { RegexEntry } from './regex-entry';
+import type { Tokens } from './tokens';
+
+/** Receives a match of a list's entry: the phrase's index in its list and [start, end); returns false to stop. */
+export type EntrySink = (phrase: number, start: number, end: number) => boolean;
+
+/** Per list, (entry, offset) pairs to try in one text. */
+export type Tries = Array<number[] | undefined>;
+
+export class RegexEntries {
+  private readonly entries: Array<{ list: number; phrase: number; entry: RegexEntry }> = [];
+  private readonly byLead = new Map<number, number[]>();
+  /** Per list, its entries with no leads (found by their probe). */
+  private readonly probed: number[][] = [];
+  /** Per lexicon node, the entries with a lead on its path, filled by `seal`. */
+  private readonly entriesOn: number[][] = [];
+
+  constructor(private readonly lexicon: Lexicon) {}
+
+  add(list: number, phrase: number, text: string): void {
+    const id = this.entries.length;
+    const entry = new RegexEntry(text);
+    this.entries.push({ list, phrase, entry });
+    if (!entry.leads) (this.probed[list] ??= []).push(id);
+    for (const lead of entry.leads ?? []) {
+      const node = this.lexicon.add(lead, true);
+      this.byLead.set(node, [...(this.byLead.get(node) ?? []), id]);
+    }
+  }
+
+  /** Fixes the entries once the lexicon is sealed. */
+  seal(): void {
+    const none: number[] = [];
+    for (let node = 0; node < this.lexicon.size; node++) {
+      const stems = this.lexicon.stems(node);
+      this.entriesOn.push(stems.length ? stems.flatMap((s) => this.byLead.get(s) ?? []) : none);
+    }
+  }
+
+  /** Where entries with leads may match in a text: word tokens, and runs of \w inside words, that start with a lead. */
+  tries(tokens: Tokens, classified: Classified): Tries {
+    const out: Tries = [];
+    if (!this.byLead.size) return out;
+    const consider = (node: number, at: number) => {
+      for (const id of this.entriesOn[node]) (out[this.entries[id].list] ??= []).push(id, at);
+    };
+    for (let k = 0; k < tokens.count; k++) if (tokens.code[k] < 0) consider(classified.key[k], tokens.start[k]);
+    const walked = { node: 0, pos: 0 };
+    const fold = cachedFold();
+    for (const p of innerRunStarts(tokens.text)) {
+      this.lexicon.walk(tokens.text, p, tokens.text.length, fold, walked);
+      consider(walked.node, p);
+    }
+    return out;
+  }
+
+  /** Runs a list's entries over the text (at its tries, or by their probes), until `on` returns false. */
+  run(list: number, text: string, tries: Tries, on: EntrySink): void {
+    const at = tries[list] ?? [];
+    for (let i = 0; i < at.length; i += 2) {
+      const { phrase, entry } = this.entries[at[i]];
+      const end = entry.matchAt(text, at[i + 1]);
+      if (end >= 0 && !on(phrase, at[i + 1], end)) return;
+    }
+    for (const id of this.probed[list] ?? []) {
+      const { phrase, entry } = this.entries[id];
+      let more = true;
+      entry.scan(text, (start, end) => (more = on(phrase, start, end)));
+      if (!more) return;
+    }
+  }
+}
+
+/** \w under "iu": ASCII letters, digits, "_", and "ſ" and the Kelvin sign, which fold to "s" and "k". */
+const isRegexWord = (c: number): boolean => isAsciiWord(c) || c === 0x17f || c === 0x212a;
+
+/**
+ * Where a run of \w starts inside a word token: after a word character that is
+ * not \w ("é" in "éwhat"). Rare, so found from the text's non-ASCII characters.
+ */
+export function innerRunStarts(text: string): number[] {
+  const out: number[] = [];
+  const word = wordCharRegExp();
+  // Without "u": V8 scans for this class several times quicker.
+  const nonAscii = /[^\u0000-\u007f]/g;
+  while (nonAscii.test(text)) {
+    const at = nonAscii.lastIndex - 1;
+    const c = text.codePointAt(at)!;
+    const p = at + (c > 0xffff ? 2 : 1);
+    nonAscii.lastIndex = p;
+    if (isRegexWord(c) || !isRegexWord(text.charCodeAt(p))) continue;
+    word.lastIndex = at;
+    if (word.test(text)) out.push(p);
+  }
+  return out;
+}
