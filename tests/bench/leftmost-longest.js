@@ -1,6 +1,6 @@
 // Measurement (not a test): would choosing, at the leftmost start, the LONGEST
-// hit instead of the list's FIRST phrase (what PhraseSet.spans does, and the
-// token matcher keeps) change any span of any phrase list of either pack on the
+// hit instead of the list's FIRST phrase (what one alternation of the list finds,
+// and the phrase matcher keeps) change any span of any phrase list of either pack on the
 // labelled corpus? Prints each difference. Run after `npm run build`:
 //   node tests/bench/leftmost-longest.js [folder]
 'use strict';
@@ -8,13 +8,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT, core, policy } = require('../helpers/core');
 
-/** Every PhraseSet of a policy with its place in the pack, as tests/core/match.test.js walks it. */
-function phraseSets(pol) {
+/** Every phrase list of a policy with its place in the pack, as tests/core/phrase-match.test.js walks it. */
+function phraseLists(pol) {
   const out = [];
   const walk = (v, name) => {
     if (!v || typeof v !== 'object') return;
     if (Array.isArray(v.phrases) && typeof v.spans === 'function') return void out.push([name, v]);
-    for (const [k, x] of Object.entries(v)) walk(x, `${name}.${x && x.id ? x.id : k}`);
+    for (const [k, x] of Object.entries(v)) if (k !== 'derived') walk(x, `${name}.${x && x.id ? x.id : k}`);
   };
   walk(pol, pol.id);
   return out;
@@ -40,14 +40,14 @@ const docs = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
 let compared = 0;
 let differing = 0;
 for (const id of ['commissioning-friend-2009', 'equality-act-2010']) {
-  const sets = phraseSets(policy(id));
-  const matcher = core.compilePhraseLists(sets.map(([, s]) => s.phrases));
+  const pol = policy(id);
+  const lists = phraseLists(pol);
   for (const f of docs) {
     const text = core.parseDocument(fs.readFileSync(path.join(dir, f), 'utf8'), {}).masked;
-    const found = matcher.match(text);
-    sets.forEach(([name, set], list) => {
-      const first = found.leftmost(list);
-      const longest = leftmostLongest(found.hits(list));
+    const found = pol.derived.book.matchOnce(text);
+    lists.forEach(([name, set]) => {
+      const first = found.leftmost(set.id);
+      const longest = leftmostLongest(found.hits(set.id));
       compared += first.length;
       const key = (h) => `${h.start}:${h.end}`;
       const onlyFirst = first.filter((h) => !longest.some((g) => key(g) === key(h)));

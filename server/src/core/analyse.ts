@@ -47,9 +47,9 @@ export function analyse(text: string, ctx: LintContext): Analysis {
   const policy = ctx.policy;
   const frontMatter = readFrontMatter(model, ctx.cache);
   const { linked, refused } = linkedEqia(model, policy, frontMatter, ctx);
-  const eqia = recogniseEqia(model, policy, linked, frontMatter);
-  const markers = explicitMarkers(model, frontMatter);
   const doc = new DocState(model, policy);
+  const eqia = recogniseEqia(doc, linked, frontMatter);
+  const markers = explicitMarkers(model, frontMatter);
   const elements = recogniseElements(doc, markers, new Set(eqia.sections));
   const titleHeading = model.sections.find((s) => s.depth === 1) ?? model.sections[0];
   const title = titleHeading?.heading ?? { start: 0, end: model.lines.lineEnd(1) };
@@ -60,7 +60,7 @@ export function analyse(text: string, ctx: LintContext): Analysis {
     frontMatter,
     elements,
     eqia,
-    wcc: recogniseWcc(model, policy, frontMatter),
+    wcc: recogniseWcc(doc, frontMatter),
     citations: findCitations(doc),
     waivers: readWaivers(model),
     title,

@@ -1,14 +1,15 @@
-// Matches every phrase list of a pack in one pass over a text's tokens, in place
-// of phrases.ts (PhraseSet) and phrase-hits.ts (PhraseHitFinder), with the same
-// results: each phrase's hits are where, and to where, its own pattern matches.
+// Matches every phrase list of a pack in one pass over a text's tokens: each
+// phrase's hits are where, and to where, its own pattern (source.ts) matches.
 //
-//   const m = compilePhraseLists([signals, headings, …]);  // once per pack
-//   const found = m.match(text);                             // once per text
-//   found.hits(0); found.spans(1); found.test(1);            // per list, by index
+//   const m = new PhraseMatcher([{ phrases: signals }, …]);  // once per pack
+//   const found = m.match(text);                              // once per text
+//   found.hits(0); found.spans(1); found.test(1);             // per list, by index
+//
+// A policy holds one (book.ts), and each of its lists is a PhraseList there.
 import { Lexicon } from './lexicon';
 import { phraseElements } from './phrase-shape';
-import { RegexEntries, type Tries } from './regex-entries';
-import { tokenise } from './tokens';
+import { RegexEntries, type EntrySink, type Tries } from './regex-entries';
+import { tokenise, type Tokens } from './tokens';
 import { PhraseTrie } from './trie';
 
 /** One match: the phrase's index in its list and the [start, end) offsets. */
@@ -16,6 +17,12 @@ export interface PhraseHit {
   phrase: number;
   start: number;
   end: number;
+}
+
+/** A phrase list to compile: its phrases, and which of its /regex/ entries are the workspace's (bounded-regex.ts). */
+export interface ListSpec {
+  readonly phrases: readonly string[];
+  readonly bounded?: ReadonlySet<string>;
 }
 
 export class PhraseMatcher {
@@ -26,50 +33,72 @@ export class PhraseMatcher {
   private readonly listOf: number[] = [];
   private readonly indexOf: number[] = [];
 
-  constructor(readonly lists: ReadonlyArray<readonly string[]>) {
-    lists.forEach((phrases, list) =>
+  constructor(lists: readonly ListSpec[]) {
+    lists.forEach(({ phrases, bounded }, list) =>
       phrases.forEach((p, phrase) => {
         const elements = phraseElements(p);
-        if (!elements) return this.regexes.add(list, phrase, p);
-        this.trie.add(elements, this.listOf.length);
+        if (!elements) return this.regexes.add(list, phrase, p, !!bounded?.has(p));
+        this.trie.add(elements, list);
         this.listOf.push(list);
         this.indexOf.push(phrase);
       }),
     );
     this.lexicon.seal();
     this.trie.seal();
-    this.regexes.seal();
   }
 
-  /** Tokenises the text and finds every hit of every phrase in the trie; regex entries run when their list is asked for. */
-  match(text: string): TextMatches {
-    const tokens = tokenise(text);
-    const classified = this.lexicon.classify(tokens);
-    // Per list, made at its first hit (most lists have none in a short text).
+  /**
+   * Tokenises the text; each list's phrases are then found when the list is
+   * first asked for. `all`: find every list's now, in one walk (a document's
+   * chunk, where many lists are asked for).
+   */
+  match(text: string, all = false): TextMatches {
+    return new TextMatches(text, this, tokenise(text, this.lexicon), all);
+  }
+
+  /** The trie's hits in tokens: every list's (by list), or one list's (`only`), or whether it has one (`once`). */
+  walk(tokens: Tokens, only = -1, once = false): Array<PhraseHit[] | undefined> {
     const byList: Array<PhraseHit[] | undefined> = [];
-    this.trie.match(tokens, classified, (p, start, end) => (byList[this.listOf[p]] ??= []).push({ phrase: this.indexOf[p], start, end }));
-    return new TextMatches(text, byList, this.regexes, this.regexes.tries(tokens, classified));
+    this.trie.match(tokens, (p, start, end) => (byList[this.listOf[p]] ??= []).push({ phrase: this.indexOf[p], start, end }), only, once);
+    return byList;
+  }
+
+  /** The regex entries' work: where to try them in tokens, and running a list's. */
+  get entries(): RegexEntries {
+    return this.regexes;
   }
 }
 
-/** Compiles phrase lists (a list's id is its index here) into one matcher. */
-export function compilePhraseLists(lists: ReadonlyArray<readonly string[]>): PhraseMatcher {
-  return new PhraseMatcher(lists);
-}
-
-/** The hits in one text, by list. */
+/**
+ * The hits in one text, by list. The first list asked about a text is walked
+ * alone (a title asked of its headings, a sentence of its verdicts); a second
+ * walks every list at once (a table cell asked of each group's synonyms and
+ * near-misses), and the rest are read off that walk.
+ */
 export class TextMatches {
-  /** Per list, once its regex entries have run: its hits and any empty matches, by start, then phrase. */
-  private readonly found: PhraseHit[][] = [];
+  /** Per list, once asked for: its hits and any empty matches of its regex entries, by start, then phrase. */
+  private readonly found: Array<PhraseHit[] | undefined> = [];
+  /** Every list's trie hits, once found in one walk. */
+  private walked?: Array<PhraseHit[] | undefined>;
+  /** The list walked alone, if one was. */
+  private alone = -1;
+  /** Where the regex entries with leads are tried, found when a list first needs them. */
+  private tries?: Tries;
 
   constructor(
     readonly text: string,
-    private readonly byList: Array<PhraseHit[] | undefined>,
-    private readonly regexes: RegexEntries,
-    private readonly tries: Tries,
-  ) {}
+    private readonly matcher: PhraseMatcher,
+    /** Kept while a walk or the regex entries may still need them. */
+    private tokens: Tokens | undefined,
+    all: boolean,
+  ) {
+    if (!all) return;
+    this.walked = matcher.walk(tokens!);
+    this.tries = matcher.entries.tries(tokens!);
+    this.tokens = undefined;
+  }
 
-  /** Every hit of every phrase of the list (what PhraseHitFinder.hits finds), by start, then phrase. */
+  /** Every hit of every phrase of the list (a match of its pattern at each start where one starts), by start, then phrase. */
   hits(list: number): readonly PhraseHit[] {
     const all = this.all(list);
     return all.some((h) => h.end === h.start) ? all.filter((h) => h.end > h.start) : all;
@@ -78,16 +107,41 @@ export class TextMatches {
   private all(list: number): readonly PhraseHit[] {
     let out = this.found[list];
     if (out) return out;
-    out = this.found[list] = this.byList[list] ?? [];
-    this.regexes.run(list, this.text, this.tries, (phrase, start, end) => (out.push({ phrase, start, end }), true));
-    out.sort((a, b) => a.start - b.start || a.phrase - b.phrase);
+    out = this.found[list] = this.trieHits(list, false) ?? [];
+    this.run(list, (phrase, start, end) => (out.push({ phrase, start, end }), true));
+    // Trie hits come by start; at one start, and with the regex entries', they may need sorting.
+    if (!inOrder(out)) out.sort((a, b) => a.start - b.start || a.phrase - b.phrase);
     return out;
   }
 
+  /** The trie's hits of a list (`once`: only whether it has one), walking the tokens as the class comment says. */
+  private trieHits(list: number, once: boolean): PhraseHit[] | undefined {
+    if (!this.walked) {
+      if (this.alone < 0) {
+        this.alone = list;
+        return this.matcher.walk(this.tokens!, list, once)[list];
+      }
+      this.walked = this.matcher.walk(this.tokens!);
+      if (this.tries) this.tokens = undefined;
+    }
+    return this.walked[list];
+  }
+
+  /** Runs a list's regex entries. */
+  private run(list: number, on: EntrySink): void {
+    const { entries } = this.matcher;
+    if (!entries.has(list)) return;
+    if (!this.tries) {
+      this.tries = entries.tries(this.tokens!);
+      if (this.walked) this.tokens = undefined;
+    }
+    entries.run(list, this.text, this.tries, on);
+  }
+
   /**
-   * The matches of the list as one alternation of its phrases finds them
-   * (what PhraseSet.spans returns): the leftmost hit, taking among those that
-   * start there the list's FIRST phrase (not the longest), then on from its end.
+   * The matches of the list as one alternation of its phrases finds them: the
+   * leftmost hit, taking among those that start there the list's FIRST phrase
+   * (not the longest), then on from its end.
    */
   leftmost(list: number): PhraseHit[] {
     return leftmostFirst(this.all(list));
@@ -97,13 +151,25 @@ export class TextMatches {
     return this.leftmost(list).map((h) => [h.start, h.end]);
   }
 
-  /** Whether any phrase of the list occurs; an empty match of a /regex/ entry counts (as in PhraseSet.test). */
+  /** Whether any phrase of the list occurs; an empty match of a /regex/ entry counts (as a regex test would). */
   test(list: number): boolean {
-    if (this.byList[list] || this.found[list]?.length) return true;
+    const known = this.found[list];
+    if (known) return known.length > 0;
+    if (this.trieHits(list, true)) return true;
     let found = false;
-    this.regexes.run(list, this.text, this.tries, () => ((found = true), false));
+    this.run(list, () => ((found = true), false));
     return found;
   }
+}
+
+/** Whether hits are by start, then phrase. */
+function inOrder(hits: readonly PhraseHit[]): boolean {
+  for (let i = 1; i < hits.length; i++) {
+    const a = hits[i - 1];
+    const b = hits[i];
+    if (a.start > b.start || (a.start === b.start && a.phrase > b.phrase)) return false;
+  }
+  return true;
 }
 
 /**

@@ -3,24 +3,13 @@
 // needs about the word: which phrase word it is (if it ends on one) and which
 // stems it starts with (the stem prefixes on its path), so the token itself is
 // never copied or folded into a string.
-import { cachedFold, isAsciiWord } from './chars';
-import type { Tokens } from './tokens';
-
-/** Per token: the lexicon node its walk reached (a word) or its folded code point (punctuation), and whether a word was walked to its end. */
-export interface Classified {
-  key: Int32Array;
-  whole: Uint8Array;
-}
+import { ASCII_SLOTS as SLOTS, asciiSlot as slot, isAsciiWord } from './chars';
 
 /** Where a walk stopped: the node reached and the offset after the last character taken. */
 export interface WalkEnd {
   node: number;
   pos: number;
 }
-
-/** Slots a node has in the ASCII table: digits 0–9, "_" 10, lower-case letters 11–36. */
-const SLOTS = 37;
-const slot = (c: number): number => (c <= 57 ? c - 48 : c === 95 ? 10 : c - 86);
 
 export class Lexicon {
   /** Each node's parent (node 0, the empty prefix, has none); a child is numbered after its parent. */
@@ -31,16 +20,18 @@ export class Lexicon {
    * is none. Speed: a walk takes a few edges per word of a text, nearly all
    * ASCII, and a typed array is several times quicker than a Map there.
    */
-  private ascii: Int32Array = new Int32Array(SLOTS * 256).fill(-1);
+  ascii: Int32Array = new Int32Array(SLOTS * 256).fill(-1);
   /** Other edges, by node * 0x110000 + folded code point. */
   private readonly other = new Map<number, number>();
   /** For each node, the stem prefixes on its path from the root (itself included, longest first), filled by `seal`. */
   private stemsOn: number[][] = [];
 
-  /** The node for a word (or a stem prefix), added if new; only before `seal`. */
-  add(letters: readonly number[], stem: boolean): number {
+  /** The node for a word (or a stem prefix), folded, added if new; only before `seal`. */
+  add(letters: string, stem: boolean): number {
     let node = 0;
-    for (const c of letters) {
+    for (let i = 0; i < letters.length; ) {
+      const c = letters.codePointAt(i)!;
+      i += c > 0xffff ? 2 : 1;
       let next = this.child(node, c);
       if (next < 0) {
         next = this.parent.length;
@@ -79,27 +70,8 @@ export class Lexicon {
   }
 
   /** A node's child by a folded word character, or -1. */
-  private child(node: number, c: number): number {
+  child(node: number, c: number): number {
     return c < 128 ? this.ascii[node * SLOTS + slot(c)] : (this.other.get(node * 0x110000 + c) ?? -1);
-  }
-
-  /** Walks every word token down the lexicon, and folds every punctuation token. */
-  classify(tokens: Tokens): Classified {
-    const { text, count, start, end, code } = tokens;
-    const key = new Int32Array(count);
-    const whole = new Uint8Array(count);
-    const fold = cachedFold();
-    const at: WalkEnd = { node: 0, pos: 0 };
-    for (let k = 0; k < count; k++) {
-      if (code[k] >= 0) {
-        key[k] = fold(code[k]);
-        continue;
-      }
-      this.walk(text, start[k], end[k], fold, at);
-      key[k] = at.node;
-      whole[k] = at.pos === end[k] ? 1 : 0;
-    }
-    return { key, whole };
   }
 
   /** Walks the word characters from `from` (up to `to`) as far as the lexicon goes; sets `at` (no allocation). */
@@ -110,7 +82,7 @@ export class Lexicon {
       let c = text.charCodeAt(i);
       if (c >= 0xd800 && c < 0xdc00) c = text.codePointAt(i)!;
       // ASCII inline (the lexicon holds word characters only, so any other character ends the walk).
-      const next = c >= 128 ? this.child(node, fold(c)) : isAsciiWord(c) ? this.ascii[node * SLOTS + slot(c >= 65 && c <= 90 ? c + 32 : c)] : -1;
+      const next = c >= 128 ? this.child(node, fold(c)) : isAsciiWord(c) ? this.ascii[node * SLOTS + slot(c)] : -1;
       if (next < 0) break;
       node = next;
       i += c > 0xffff ? 2 : 1;

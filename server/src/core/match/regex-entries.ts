@@ -1,12 +1,13 @@
 // The regex entries of every list (regex-entry.ts), and where in a text each is
-// tried. Speed: an entry runs sticky, only where a match can start. Most open
+// tried. Speed: a built-in entry runs sticky, only where a match can start. Most open
 // with \b and known letters ("\bwhat the law", "\b(is|are) spent"), so a match
 // starts where a run of \w begins with those letters: at a word token the
 // lexicon walks to them (their letters are stems there), or, rarely, inside a
-// word ("é" is a word character but not \w). The rest are found by their probe.
+// word ("é" is a word character but not \w). The rest are found by their probe,
+// and a workspace's entries (RE2) from every start its own search finds.
 import { cachedFold, isAsciiWord, wordCharRegExp } from './chars';
-import type { Classified, Lexicon } from './lexicon';
-import { RegexEntry } from './regex-entry';
+import type { Lexicon } from './lexicon';
+import { BoundedEntry, V8Entry, type RegexEntry } from './regex-entry';
 import type { Tokens } from './tokens';
 
 /** Receives a match of a list's entry: the phrase's index in its list and [start, end); returns false to stop. */
@@ -18,17 +19,20 @@ export type Tries = Array<number[] | undefined>;
 export class RegexEntries {
   private readonly entries: Array<{ list: number; phrase: number; entry: RegexEntry }> = [];
   private readonly byLead = new Map<number, number[]>();
+  private readonly lists = new Set<number>();
   /** Per list, its entries with no leads (found by their probe). */
   private readonly probed: number[][] = [];
-  /** Per lexicon node, the entries with a lead on its path, filled by `seal`. */
-  private readonly entriesOn: number[][] = [];
+  /** Per lexicon node, the entries with a lead on its path (found on first need). */
+  private readonly entriesOn: Array<number[] | undefined> = [];
 
   constructor(private readonly lexicon: Lexicon) {}
 
-  add(list: number, phrase: number, text: string): void {
+  /** `bounded`: a workspace's pattern, run on the linear-time engine. */
+  add(list: number, phrase: number, text: string, bounded: boolean): void {
     const id = this.entries.length;
-    const entry = new RegexEntry(text);
+    const entry = bounded ? new BoundedEntry(text) : new V8Entry(text);
     this.entries.push({ list, phrase, entry });
+    this.lists.add(list);
     if (!entry.leads) (this.probed[list] ??= []).push(id);
     for (const lead of entry.leads ?? []) {
       const node = this.lexicon.add(lead, true);
@@ -36,23 +40,26 @@ export class RegexEntries {
     }
   }
 
-  /** Fixes the entries once the lexicon is sealed. */
-  seal(): void {
-    const none: number[] = [];
-    for (let node = 0; node < this.lexicon.size; node++) {
-      const stems = this.lexicon.stems(node);
-      this.entriesOn.push(stems.length ? stems.flatMap((s) => this.byLead.get(s) ?? []) : none);
-    }
+  /** Whether a list has regex entries. */
+  has(list: number): boolean {
+    return this.lists.has(list);
+  }
+
+  /** The entries with a lead on the path to a lexicon node. */
+  private entriesAt(node: number): number[] {
+    let out = this.entriesOn[node];
+    if (!out) this.entriesOn[node] = out = this.lexicon.stems(node).flatMap((s) => this.byLead.get(s) ?? []);
+    return out;
   }
 
   /** Where entries with leads may match in a text: word tokens, and runs of \w inside words, that start with a lead. */
-  tries(tokens: Tokens, classified: Classified): Tries {
+  tries(tokens: Tokens): Tries {
     const out: Tries = [];
     if (!this.byLead.size) return out;
     const consider = (node: number, at: number) => {
-      for (const id of this.entriesOn[node]) (out[this.entries[id].list] ??= []).push(id, at);
+      if (this.lexicon.stems(node).length) for (const id of this.entriesAt(node)) (out[this.entries[id].list] ??= []).push(id, at);
     };
-    for (let k = 0; k < tokens.count; k++) if (tokens.code[k] < 0) consider(classified.key[k], tokens.start[k]);
+    for (let k = 0; k < tokens.count; k++) if (tokens.code[k] < 0) consider(tokens.key[k], tokens.start[k]);
     const walked = { node: 0, pos: 0 };
     const fold = cachedFold();
     for (const p of innerRunStarts(tokens.text)) {

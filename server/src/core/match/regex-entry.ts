@@ -1,44 +1,76 @@
 // One phrase matched as a regular expression, on the text rather than its
 // tokens: a /regex/ entry, or a plain phrase the tokens cannot express (see
-// phrase-shape.ts; no pack has one). Kept apart so that it can move to a
-// linear-time engine. Where such entries are tried: regex-entries.ts.
-import { foldCode } from './chars';
-import { phraseSource } from '../policy/phrases';
+// phrase-shape.ts; no pack has one). The built-in packs' entries run on V8's
+// engine; the workspace's (`bounded`) on RE2, in linear time (bounded-regex.ts).
+// Where such entries are tried: regex-entries.ts.
+import { BoundedRegExp } from './bounded-regex';
+import { isRegexEntry, phraseSource } from './source';
 
-export class RegexEntry {
+/** Receives a match (an empty one too); returns false to stop. */
+export type MatchSink = (start: number, end: number) => boolean;
+
+export interface RegexEntry {
   /** Folded letters every match starts with, at the start of a run of \w; undefined if unknown. */
-  readonly leads: number[][] | undefined;
-  private readonly sticky: RegExp;
-  private readonly probe: RegExp;
+  readonly leads: string[] | undefined;
+  /** The end of the entry's match starting at `at`, or -1 (only for an entry with leads). */
+  matchAt(text: string, at: number): number;
+  /** Every match, one at each start where one starts, left to right, until `on` returns false. */
+  scan(text: string, on: MatchSink): void;
+}
+
+/** The next start to try after one at `at`: on by one code point, never into a surrogate pair. */
+const after = (text: string, at: number): number => at + (text.codePointAt(at)! > 0xffff ? 2 : 1);
+
+/** An entry on V8's engine; its patterns are compiled on first use. */
+export class V8Entry implements RegexEntry {
+  readonly leads: string[] | undefined;
+  private readonly source: string;
+  private sticky?: RegExp;
+  private probe?: RegExp;
 
   constructor(phrase: string) {
-    const source = phraseSource(phrase);
+    this.source = phraseSource(phrase);
+    this.leads = isRegexEntry(phrase) ? leadsOf(this.source) : undefined;
+  }
+
+  matchAt(text: string, at: number): number {
+    const sticky = (this.sticky ??= new RegExp(this.source, 'iuy'));
+    sticky.lastIndex = at;
+    return sticky.test(text) ? sticky.lastIndex : -1;
+  }
+
+  scan(text: string, on: MatchSink): void {
     // Speed: V8 scans quickly for a pattern's leading letters, but not past a
     // leading \b under "iu" (about 20 times slower). Without it, the probe
     // matches wherever the entry does (and maybe elsewhere): where to try it.
-    this.leads = /^\/.*\/$/s.test(phrase) ? leadsOf(source) : undefined;
-    this.sticky = new RegExp(source, 'iuy');
-    this.probe = new RegExp(source.startsWith('\\b') ? source.slice(2) : source, 'giu');
-  }
-
-  /** The end of the entry's match starting at `at`, or -1. */
-  matchAt(text: string, at: number): number {
-    this.sticky.lastIndex = at;
-    return this.sticky.test(text) ? this.sticky.lastIndex : -1;
-  }
-
-  /** Every match, tried at every start the probe finds, until `on` returns false. */
-  scan(text: string, on: (start: number, end: number) => boolean): void {
-    const { probe } = this;
+    const probe = (this.probe ??= new RegExp(this.source.startsWith('\\b') ? this.source.slice(2) : this.source, 'giu'));
     probe.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = probe.exec(text))) {
       const at = m.index;
-      // On by one code point: set inside a surrogate pair, lastIndex finds the pair's match again (V8), for ever.
-      probe.lastIndex = at + (text.codePointAt(at)! > 0xffff ? 2 : 1);
+      // Set inside a surrogate pair, lastIndex finds the pair's match again (V8), for ever.
+      probe.lastIndex = after(text, at);
       const end = this.matchAt(text, at);
       if (end >= 0 && !on(at, end)) return;
     }
+  }
+}
+
+/** An entry from the workspace, on RE2 (linear time whatever the pattern); tried from every start it finds. */
+export class BoundedEntry implements RegexEntry {
+  readonly leads = undefined;
+  private readonly re: BoundedRegExp;
+
+  constructor(phrase: string) {
+    this.re = new BoundedRegExp(phrase.slice(1, -1));
+  }
+
+  matchAt(): number {
+    return -1;
+  }
+
+  scan(text: string, on: MatchSink): void {
+    this.re.everyStart(text, (start, end) => on(start, end), after);
   }
 }
 
@@ -48,19 +80,18 @@ export class RegexEntry {
  * Undefined when unknown (no \b first, a "|" outside any group, or a branch that
  * does not open with letters). A letter made optional by a quantifier does not count.
  */
-function leadsOf(source: string): number[][] | undefined {
+function leadsOf(source: string): string[] | undefined {
   if (!source.startsWith('\\b') || hasTopLevelBar(source)) return undefined;
   const group = /^\\b\((?:\?:)?([^()]*)\)(?![?*{])/.exec(source);
   const leads = (group ? group[1].split('|') : [source.slice(2)]).map(literalStart);
   if (!leads.every((l) => l.length)) return undefined;
   // A lead that starts with another adds no start ("will" beside "wil"), and would try the entry twice at one.
-  return leads.filter((l, i) => !leads.some((m, j) => j !== i && (m.length < l.length || j < i) && m.every((c, k) => l[k] === c)));
+  return leads.filter((l, i) => !leads.some((m, j) => j !== i && (m.length < l.length || j < i) && l.startsWith(m)));
 }
 
-function literalStart(pattern: string): number[] {
+function literalStart(pattern: string): string {
   const run = /^[a-z0-9]+/i.exec(pattern)?.[0] ?? '';
-  const kept = /^[?*{]/.test(pattern.slice(run.length)) ? run.slice(0, -1) : run;
-  return [...kept].map((ch) => foldCode(ch.charCodeAt(0)));
+  return (/^[?*{]/.test(pattern.slice(run.length)) ? run.slice(0, -1) : run).toLowerCase();
 }
 
 /** Whether a pattern has a "|" outside any group or class. */

@@ -2,13 +2,16 @@
 // of word characters, see chars.ts) and single punctuation characters, with their
 // offsets and what lies between each token and the one before. Every character
 // that is neither a word character nor a joiner is a punctuation token, so a gap
-// between tokens only ever holds joiners (whitespace, NBSP, hyphens).
+// between tokens only ever holds joiners (whitespace, NBSP, hyphens). In the same
+// pass each word is walked down the lexicon (lexicon.ts), which tells the phrase
+// trie all it needs about the word, so a word is never copied or folded into a string.
 //
 // Speed: one pass over the text's UTF-16 code units into typed arrays; no
 // allocation per character or token. A non-ASCII character (two or three in a
 // thousand in a strategy) costs a sticky regex test, which keeps the word class
 // exactly the regular expressions' own.
-import { isAsciiWord, isJoiner, wordCharRegExp } from './chars';
+import { ASCII_CLASS, ASCII_SLOTS, HYPHEN, JOINER, PUNCTUATION, cachedFold, isJoiner, wordCharRegExp } from './chars';
+import type { Lexicon } from './lexicon';
 
 /** No gap: the token touches the one before (or starts the text). */
 export const ADJACENT = 0;
@@ -28,60 +31,95 @@ export interface Tokens {
   readonly code: Int32Array;
   /** The Gap before each token. */
   readonly gap: Uint8Array;
+  /** A word's lexicon node (as far as its walk went), a punctuation token's folded code point. */
+  readonly key: Int32Array;
+  /** 1 where a word was walked to its end (it is a lexicon word or stem prefix). */
+  readonly whole: Uint8Array;
 }
 
-export function tokenise(text: string): Tokens {
+/** Tokenises a text, walking each word down the lexicon (without one, `key` and `whole` are left 0). */
+export function tokenise(text: string, lexicon?: Lexicon): Tokens {
   const n = text.length;
-  let cap = (n >> 2) + 16;
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let code = new Int32Array(cap);
-  let gap = new Uint8Array(cap);
-  const word = wordCharRegExp();
-  // Length in code units of the word character at i, or 0.
-  const wordAt = (i: number, c: number): number => {
-    if (c < 128) return isAsciiWord(c) ? 1 : 0;
-    word.lastIndex = i;
-    return word.test(text) ? word.lastIndex - i : 0;
-  };
+  let t = arrays((n >> 2) + 16);
+  // For non-ASCII characters, made on first need (many texts have none).
+  let word: RegExp | undefined;
+  let fold: ((c: number) => number) | undefined;
+  const ascii = lexicon?.ascii;
   let count = 0;
   let pending = ADJACENT as Gap;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isJoiner(c)) {
-      pending = c === 45 && pending !== JOINED ? HYPHENS : JOINED;
+    let c = text.charCodeAt(i);
+    let cls = c < 128 ? ASCII_CLASS[c] : isJoiner(c) ? JOINER : PUNCTUATION;
+    if (cls === JOINER || cls === HYPHEN) {
+      pending = cls === HYPHEN && pending !== JOINED ? HYPHENS : JOINED;
       i++;
       continue;
     }
-    if (count === cap) {
-      cap *= 2;
-      start = grow(start, cap);
-      end = grow(end, cap);
-      code = grow(code, cap);
-      gap = grow(gap, cap);
-    }
-    start[count] = i;
-    gap[count] = pending;
+    if (count === t.cap) t = arrays(t.cap * 2, t);
+    t.start[count] = i;
+    t.gap[count] = pending;
     pending = ADJACENT;
-    let w = wordAt(i, c);
-    if (w) {
-      do i += w;
-      while (i < n && (w = wordAt(i, text.charCodeAt(i))));
-      code[count] = -1;
+    // A word: as far as word characters go, walking the lexicon while it has the letters.
+    let node = 0;
+    let walking = !!lexicon;
+    let at = i;
+    for (;;) {
+      if (c < 128) {
+        if (cls < 0) break;
+        if (walking) {
+          const next = ascii![node * ASCII_SLOTS + cls];
+          if (next < 0) walking = false;
+          else node = next;
+        }
+        at++;
+      } else {
+        word ??= wordCharRegExp();
+        word.lastIndex = at;
+        if (!word.test(text)) break;
+        if (walking) {
+          const next = lexicon!.child(node, (fold ??= cachedFold())(text.codePointAt(at)!));
+          if (next < 0) walking = false;
+          else node = next;
+        }
+        at = word.lastIndex;
+      }
+      if (at >= n) break;
+      c = text.charCodeAt(at);
+      if (c < 128) cls = ASCII_CLASS[c];
+    }
+    if (at > i) {
+      t.code[count] = -1;
+      t.key[count] = node;
+      t.whole[count] = walking ? 1 : 0;
+      i = at;
     } else {
       const cp = text.codePointAt(i)!;
-      code[count] = cp;
+      t.code[count] = cp;
+      t.key[count] = cp < 128 ? (cp >= 65 && cp <= 90 ? cp + 32 : cp) : (fold ??= cachedFold())(cp);
       i += cp > 0xffff ? 2 : 1;
     }
-    end[count++] = i;
+    t.end[count++] = i;
   }
-  return { text, count, start, end, code, gap };
+  return { text, count, start: t.start, end: t.end, code: t.code, gap: t.gap, key: t.key, whole: t.whole };
 }
 
-/** A copy of a typed array with room for `cap` items. */
-function grow<T extends Int32Array | Uint8Array>(a: T, cap: number): T {
-  const b = new (a.constructor as new (n: number) => T)(cap);
-  b.set(a);
-  return b;
+interface Arrays {
+  cap: number;
+  start: Int32Array;
+  end: Int32Array;
+  code: Int32Array;
+  key: Int32Array;
+  gap: Uint8Array;
+  whole: Uint8Array;
+}
+
+/** Room for `cap` tokens, in one buffer (one allocation, not six), with the tokens of `from` copied in. */
+function arrays(cap: number, from?: Arrays): Arrays {
+  const buffer = new ArrayBuffer(cap * 18);
+  const ints = (k: number) => new Int32Array(buffer, k * cap * 4, cap);
+  const bytes = (k: number) => new Uint8Array(buffer, cap * 16 + k * cap, cap);
+  const out = { cap, start: ints(0), end: ints(1), code: ints(2), key: ints(3), gap: bytes(0), whole: bytes(1) };
+  if (from) for (const k of ['start', 'end', 'code', 'key', 'gap', 'whole'] as const) out[k].set(from[k]);
+  return out;
 }

@@ -1,7 +1,8 @@
 // The phrase trie: every plain phrase of every list as a path of token elements
 // (phrase-shape.ts), phrases that open alike sharing a path. One walk from each
-// token finds every phrase that matches there, for all lists at once.
-import type { Classified, Lexicon } from './lexicon';
+// token finds every phrase that matches there, for all lists at once, or for one
+// list only (each node knows the lists of the phrases below it).
+import type { Lexicon } from './lexicon';
 import { APOS, PUNCT, STEM, WORD, type Element, type Kind } from './phrase-shape';
 import { ADJACENT, JOINED, type Tokens } from './tokens';
 
@@ -10,6 +11,8 @@ interface TrieNode {
   next: Map<number, TrieNode>;
   /** Phrases (numbered across all lists) that end here. */
   ends: number[];
+  /** The lists of the phrases that end here or below. */
+  lists: number[];
 }
 
 /** An edge: a lexicon node (WORD, STEM), a folded code point (PUNCT) or 0 (APOS), and how it joins the element before. */
@@ -21,40 +24,55 @@ const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 export type HitSink = (phrase: number, start: number, end: number) => void;
 
 export class PhraseTrie {
-  private readonly root: TrieNode = { next: new Map(), ends: [] };
-  private phrases = 0;
+  private readonly root: TrieNode = { next: new Map(), ends: [], lists: [] };
+  /** The list of each phrase. */
+  private readonly listOf: number[] = [];
   /**
-   * The root's children by the lexicon node a word token reaches, filled by
-   * `seal`: the phrase opening with that whole word, and those opening with a
-   * stem it starts with. Speed: every token is tried at the root, and a third
-   * of a strategy's words open some phrase; arrays beat Map look-ups there.
+   * The root's children by the lexicon node a word token reaches: the phrase
+   * opening with that whole word (filled by `seal`), and those opening with a
+   * stem it starts with (found on first need). Speed: every token is tried at
+   * the root, and a third of a strategy's words open some phrase; arrays beat
+   * Map look-ups there.
    */
   private readonly rootWord: Array<TrieNode | undefined> = [];
-  private readonly rootStems: TrieNode[][] = [];
+  private readonly rootStems: Array<TrieNode[] | undefined> = [];
 
   constructor(private readonly lexicon: Lexicon) {}
 
-  add(elements: readonly Element[], phrase: number): void {
+  /** Adds a phrase of a list (lists in order: a list's phrases after those of lists before it); returns its number. */
+  add(elements: readonly Element[], list: number): number {
+    const phrase = this.listOf.length;
+    this.listOf.push(list);
     let node = this.root;
     for (const e of elements) {
       const id = e.kind === WORD || e.kind === STEM ? this.lexicon.add(e.letters, e.kind === STEM) : e.kind === PUNCT ? e.code : 0;
       const key = edge(e.kind, id, e.joined);
       let child = node.next.get(key);
-      if (!child) node.next.set(key, (child = { next: new Map(), ends: [] }));
+      if (!child) node.next.set(key, (child = { next: new Map(), ends: [], lists: [] }));
       node = child;
+      if (node.lists[node.lists.length - 1] !== list) node.lists.push(list);
     }
     node.ends.push(phrase);
-    this.phrases = Math.max(this.phrases, phrase + 1);
+    return phrase;
   }
 
   /** Fixes the trie once every phrase is added and the lexicon sealed. */
   seal(): void {
-    const none: TrieNode[] = [];
-    for (let n = 0; n < this.lexicon.size; n++) {
-      this.rootWord.push(this.root.next.get(edge(WORD, n, false)));
-      const stems = this.lexicon.stems(n);
-      this.rootStems.push(stems.length ? stems.flatMap((s) => this.root.next.get(edge(STEM, s, false)) ?? []) : none);
+    for (const [key, child] of this.root.next) if (key % 8 === WORD * 2) this.rootWord[(key - WORD * 2) / 8] = child;
+  }
+
+  /** The root's children for phrases opening with a stem that a word reaching lexicon node n starts with. */
+  private stemsFrom(n: number): TrieNode[] {
+    let out = this.rootStems[n];
+    if (!out) {
+      out = [];
+      for (const s of this.lexicon.stems(n)) {
+        const child = this.root.next.get(edge(STEM, s, false));
+        if (child) out.push(child);
+      }
+      this.rootStems[n] = out;
     }
+    return out;
   }
 
   /**
@@ -62,20 +80,26 @@ export class PhraseTrie {
    * expression would end, in order of start. At each start a phrase is reported
    * once: a stem can end at several places (a greedy `[…]*` gives back
    * characters until the rest matches), which the walk tries longest first, as
-   * the regex does, so the first end found is the regex's.
+   * the regex does, so the first end found is the regex's. `only`: the phrases
+   * of that list alone; `once`: stop after the first start with a hit.
    */
-  match(tokens: Tokens, classified: Classified, hit: HitSink): void {
-    const { text, count, start, end, code, gap } = tokens;
-    const { key, whole } = classified;
-    const lexicon = this.lexicon;
-    const seen = new Int32Array(this.phrases);
+  match(tokens: Tokens, hit: HitSink, only = -1, once = false): void {
+    const { text, count, start, end, code, gap, key, whole } = tokens;
+    const { lexicon, listOf } = this;
+    /** The start (stamp) at which each phrase was last reported; made at the first report. */
+    let seen: Int32Array | undefined;
     let from = 0;
     let stamp = 0;
+    let found = false;
 
+    // Whether the walk goes into a node: it leads to a phrase of the list asked for.
+    const into = (node: TrieNode | undefined): node is TrieNode => !!node && (only < 0 || node.lists.includes(only));
     const report = (node: TrieNode, to: number) => {
       for (const p of node.ends) {
-        if (seen[p] === stamp) continue;
+        seen ??= new Int32Array(listOf.length);
+        if (seen[p] === stamp || (only >= 0 && listOf[p] !== only)) continue;
         seen[p] = stamp;
+        found = true;
         hit(p, from, to);
       }
     };
@@ -84,18 +108,18 @@ export class PhraseTrie {
       if (code[k] < 0) {
         if (whole[k]) {
           const child = node.next.get(edge(WORD, key[k], joined));
-          if (child) arrive(child, k);
+          if (into(child)) arrive(child, k);
         }
         for (const s of lexicon.stems(key[k])) {
           const child = node.next.get(edge(STEM, s, joined));
-          if (child) stem(child, k);
+          if (into(child)) stem(child, k);
         }
         return;
       }
       const child = node.next.get(edge(PUNCT, key[k], joined));
-      if (child) arrive(child, k);
+      if (into(child)) arrive(child, k);
       const apostrophe = isApostrophe(code[k]) ? node.next.get(edge(APOS, 0, joined)) : undefined;
-      if (apostrophe) arrive(apostrophe, k);
+      if (into(apostrophe)) arrive(apostrophe, k);
     };
     const arrive = (node: TrieNode, k: number) => {
       report(node, end[k]);
@@ -103,30 +127,35 @@ export class PhraseTrie {
     };
     // A stem in token k runs on through word tokens and apostrophes, touching or across hyphens
     // only: up to token runLast[k], then over any hyphens, to offset runEnd[k]. Found in one pass
-    // from the end, so that a long hyphenated run costs no more than its length.
-    const runsOn = (k: number) => gap[k] !== JOINED && (code[k] < 0 || isApostrophe(code[k]));
-    const runLast = new Int32Array(count);
-    const runEnd = new Int32Array(count);
-    for (let k = count - 1; k >= 0; k--) {
-      if (k + 1 < count && runsOn(k + 1)) {
-        runLast[k] = runLast[k + 1];
-        runEnd[k] = runEnd[k + 1];
-        continue;
+    // from the end (when a walk first reaches a stem), so a long hyphenated run costs no more than its length.
+    let runLast: Int32Array | undefined;
+    let runEnd: Int32Array | undefined;
+    const runs = () => {
+      const last = (runLast = new Int32Array(count));
+      const to = (runEnd = new Int32Array(count));
+      const runsOn = (k: number) => gap[k] !== JOINED && (code[k] < 0 || isApostrophe(code[k]));
+      for (let k = count - 1; k >= 0; k--) {
+        if (k + 1 < count && runsOn(k + 1)) {
+          last[k] = last[k + 1];
+          to[k] = to[k + 1];
+          continue;
+        }
+        let at = end[k];
+        while (text.charCodeAt(at) === 45) at++;
+        last[k] = k;
+        to[k] = at;
       }
-      let to = end[k];
-      while (text.charCodeAt(to) === 45) to++;
-      runLast[k] = k;
-      runEnd[k] = to;
-    }
+    };
     const stem = (node: TrieNode, k: number) => {
-      report(node, runEnd[k]);
+      if (!runLast) runs();
+      report(node, runEnd![k]);
       // A stem ends a phrase word, so what follows it is joined: try each joiner run it can give
       // back to, latest first (on a long run, this is the one cost that grows with its length).
-      if (node.next.size) for (let j = Math.min(runLast[k] + 1, count - 1); j > k; j--) if (gap[j] !== ADJACENT) step(node, j, true);
+      if (node.next.size) for (let j = Math.min(runLast![k] + 1, count - 1); j > k; j--) if (gap[j] !== ADJACENT) step(node, j, true);
     };
 
-    const { root, rootWord, rootStems } = this;
-    for (let k = 0; k < count; k++) {
+    const { root, rootWord } = this;
+    for (let k = 0; k < count && !(once && found); k++) {
       from = start[k];
       stamp = k + 1;
       if (code[k] >= 0) {
@@ -134,8 +163,8 @@ export class PhraseTrie {
         continue;
       }
       const word = whole[k] ? rootWord[key[k]] : undefined;
-      if (word) arrive(word, k);
-      for (const child of rootStems[key[k]]) stem(child, k);
+      if (into(word)) arrive(word, k);
+      if (lexicon.stems(key[k]).length) for (const child of this.stemsFrom(key[k])) if (into(child)) stem(child, k);
     }
   }
 }

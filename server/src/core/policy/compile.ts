@@ -1,7 +1,8 @@
 // Turns a resolved plain-data pack into the compiled Policy the rules read.
 import type { RawPack } from './raw';
-import type { Policy } from './types';
-import { PhraseSet, phraseError } from './phrases';
+import type { CompetencyDef, Matcher, Policy } from './types';
+import { PhraseBook } from '../match/book';
+import { isRegexEntry, phraseError } from '../match/source';
 import { openingSource } from '../recognise/wcc-syntax';
 import { Derived } from './derived';
 import { safeUrl } from '../docs';
@@ -34,35 +35,34 @@ export interface RegexTrust {
 export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust): { policy?: Policy; problems: CompileProblem[]; warnings: CompileProblem[] } {
   const problems: CompileProblem[] = [];
   const warnings: CompileProblem[] = [];
-  const isWorkspaceRegex = (p: string) => !!trust && /^\/.*\/$/s.test(p) && !trust.trusted.has(p);
+  const book = new PhraseBook();
+  const isWorkspaceRegex = (p: string) => !!trust && isRegexEntry(p) && !trust.trusted.has(p);
+  /** Whether a phrase is kept (else a problem or, in an untrusted workspace, a warning says why); `bounded` gets a workspace regex. */
+  const accept = (p: string, where: string, at: PackPath, bounded: Set<string>, maxLength = Infinity): boolean => {
+    const workspace = isWorkspaceRegex(p);
+    if (workspace && trust!.others === 'refused') {
+      warnings.push({ path: at, message: `${where}: the regular expression ${JSON.stringify(p)} is not used: patterns from the workspace are not run in an untrusted workspace (trust the workspace to use it)` });
+      return false;
+    }
+    const err = p.length > maxLength ? `a phrase of ${p.length} characters; at most ${maxLength} are allowed` : phraseError(p, workspace);
+    if (err) problems.push({ path: at, message: `${where}: ${err}` });
+    else if (workspace) bounded.add(p);
+    return !err;
+  };
   // `where` names the list in messages (by id, as before); `path` locates it (`indexed`: a list, not one value).
-  const phrases = (list: string[] | undefined, where: string, path: PackPath, indexed = true): PhraseSet => {
-    const ok: string[] = [];
-    const bounded = new Set<string>();
-    // Bounds keep a hostile config from building one enormous pattern (40,000 synonyms made 1.8 MB of regex).
+  const phrases = (list: string[] | undefined, where: string, path: PackPath, indexed = true): Matcher => {
+    // Bounds keep a hostile config from building an enormous matcher (40,000 synonyms made 1.8 MB of regex before).
     if ((list?.length ?? 0) > MAX_PHRASES) {
       problems.push({ path, message: `${where}: has ${list!.length.toLocaleString('en-GB')} phrases; at most ${MAX_PHRASES.toLocaleString('en-GB')} are allowed in one list` });
-      return new PhraseSet([]);
+      return book.list([]);
     }
-    for (const [i, p] of (list ?? []).entries()) {
-      const at = indexed ? [...path, i] : path;
-      const workspace = isWorkspaceRegex(p);
-      if (workspace && trust!.others === 'refused') {
-        warnings.push({ path: at, message: `${where}: the regular expression ${JSON.stringify(p)} is not used: patterns from the workspace are not run in an untrusted workspace (trust the workspace to use it)` });
-        continue;
-      }
-      const err = p.length > MAX_PHRASE_LENGTH ? `a phrase of ${p.length} characters; at most ${MAX_PHRASE_LENGTH} are allowed` : phraseError(p, workspace);
-      if (err) problems.push({ path: at, message: `${where}: ${err}` });
-      else {
-        ok.push(p);
-        if (workspace) bounded.add(p);
-      }
-    }
-    return new PhraseSet(ok, bounded);
+    const bounded = new Set<string>();
+    const ok = (list ?? []).filter((p, i) => accept(p, where, indexed ? [...path, i] : path, bounded, MAX_PHRASE_LENGTH));
+    return book.list(ok, bounded);
   };
   // The words that open a WCC reference also go into the tag pattern: each must compile
   // there and must not match empty text (or every number would read as a reference).
-  const openings = (list: string[] | undefined, where: string, path: PackPath): PhraseSet => {
+  const openings = (list: string[] | undefined, where: string, path: PackPath): Matcher => {
     const set = phrases(list, where, path);
     for (const [i, p] of (list ?? []).entries()) {
       // These go into one V8 pattern with the syntax around them: only the built-in packs' own patterns may.
@@ -71,6 +71,7 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
     }
     return set;
   };
+  const competencies = (raw.competencies ?? []).map((c, at) => ({ def: { number: c.number, names: c.names, description: c.description ?? '' }, at })).sort((a, b) => a.def.number - b.def.number);
   const data: Omit<Policy, 'derived'> = {
     id: raw.id,
     builtin,
@@ -121,9 +122,7 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
       synonyms: phrases(g.synonyms, `groups.${g.id}.synonyms`, ['groups', { id: g.id }, 'synonyms']),
       nearMisses: g.nearMisses ? phrases(g.nearMisses, `groups.${g.id}.nearMisses`, ['groups', { id: g.id }, 'nearMisses']) : undefined,
     })),
-    competencies: (raw.competencies ?? [])
-      .map((c) => ({ number: c.number, names: c.names, description: c.description ?? '' }))
-      .sort((a, b) => a.number - b.number),
+    competencies: competencies.map((c) => c.def),
     wcc: {
       context: phrases(raw.wcc?.context, 'wcc.context', ['wcc', 'context']),
       prefixes: openings(raw.wcc?.prefixes, 'wcc.prefixes', ['wcc', 'prefixes']),
@@ -143,7 +142,19 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
     })),
     rules: raw.rules ?? {},
   };
-  const policy: Policy = { ...data, derived: new Derived(data) };
+  // Every competency name, in order, as one list: a name written without a number can still be a reference.
+  const names: string[] = [];
+  const owners: CompetencyDef[] = [];
+  const namesBounded = new Set<string>();
+  for (const { def, at } of competencies) {
+    def.names.forEach((name, j) => {
+      if (!accept(name, `competencies.${def.number}.names`, ['competencies', at, 'names', j], namesBounded)) return;
+      names.push(name);
+      owners.push(def);
+    });
+  }
+  const wccNames = { list: book.list(names, namesBounded), competencies: owners };
+  const policy: Policy = { ...data, derived: new Derived(data, book, wccNames) };
   for (const a of policy.legislation) {
     if (a.successor && !policy.legislation.some((b) => b.id === a.successor)) {
       problems.push({ path: ['legislation', { id: a.id }, 'successor'], message: `legislation.${a.id}.successor: no Act with id "${a.successor}"` });

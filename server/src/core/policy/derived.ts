@@ -1,11 +1,10 @@
-// What recognisers derive from a compiled pack, built on first use and kept with
-// the policy object: the reading of each heading title, the signal index, the
-// phrase finders, the Act finder and the WCC patterns. A policy is compiled once
-// per config and reused for every document, so this is where that work is kept —
-// explicitly, with the policy, not in module-level memos.
-import type { ActDef, ElementDef, Matcher, Policy, PolicyDerived, SignalIndex, TagPatterns, TitleReading } from './types';
-import { PhraseHitFinder } from './phrase-hits';
-import { DualRegExp, phraseSource } from './phrases';
+// What recognisers derive from a compiled pack, kept with the policy object: the
+// phrase book (every phrase list, compiled together on first use), the reading
+// of each heading title, the Act and competency-name lists and the WCC patterns.
+// A policy is compiled once per config and reused for every document, so this
+// is where that work is kept — explicitly, with the policy, not in module-level memos.
+import type { ActDef, CompetencyDef, Matcher, Policy, PolicyDerived, TagPatterns, TitleReading } from './types';
+import type { PhraseBook } from '../match/book';
 import { normaliseHeading, wordCount } from '../recognise/text';
 import { beforeNumberPattern, tagPatterns } from '../recognise/wcc-syntax';
 
@@ -17,14 +16,22 @@ const READINGS_KEPT = 10_000;
 
 export class Derived implements PolicyDerived {
   private readonly readings = new Map<string, TitleReading>();
-  private readonly finders = new Map<Matcher, PhraseHitFinder>();
-  private readonly names = new Map<string, DualRegExp>();
-  private signalIndex?: SignalIndex;
-  private actFinder?: { finder: PhraseHitFinder; acts: ActDef[] };
+  readonly acts: { list: Matcher; acts: ActDef[] };
   private tags?: TagPatterns;
   private beforeNumber?: RegExp;
 
-  constructor(private readonly policy: Omit<Policy, 'derived'>) {}
+  /** Lists are added to the book here, before any match compiles it. */
+  constructor(
+    private readonly policy: Omit<Policy, 'derived'>,
+    readonly book: PhraseBook,
+    readonly wccNames: { list: Matcher; competencies: CompetencyDef[] },
+  ) {
+    // Aliases of all Acts compete, longest first, so "Equality Act 2006" is not read as a bare "Equality Act".
+    const entries = policy.legislation.flatMap((act) => act.aliases.phrases.map((alias) => ({ act, alias })));
+    entries.sort((a, b) => b.alias.length - a.alias.length);
+    const bounded = new Set(policy.legislation.flatMap((act) => [...act.aliases.bounded]));
+    this.acts = { list: book.list(entries.map((e) => e.alias), bounded), acts: entries.map((e) => e.act) };
+  }
 
   readTitle(title: string): TitleReading {
     let r = this.readings.get(title);
@@ -47,46 +54,8 @@ export class Derived implements PolicyDerived {
     return r;
   }
 
-  get signals(): SignalIndex {
-    if (!this.signalIndex) {
-      const phrases: string[] = [];
-      const bounded = new Set<string>();
-      const ranges = new Map<ElementDef, [number, number]>();
-      for (const e of this.policy.elements) {
-        ranges.set(e, [phrases.length, phrases.length + e.signals.phrases.length]);
-        phrases.push(...e.signals.phrases);
-        for (const b of e.signals.bounded) bounded.add(b);
-      }
-      this.signalIndex = { finder: new PhraseHitFinder(phrases, bounded), ranges };
-    }
-    return this.signalIndex;
-  }
-
-  finderFor(set: Matcher): PhraseHitFinder {
-    let f = this.finders.get(set);
-    if (!f) this.finders.set(set, (f = new PhraseHitFinder(set.phrases, set.bounded)));
-    return f;
-  }
-
-  get acts(): { finder: PhraseHitFinder; acts: ActDef[] } {
-    if (!this.actFinder) {
-      // Aliases of all Acts compete, longest first, so "Equality Act 2006" is not read as a bare "Equality Act".
-      const entries = this.policy.legislation.flatMap((act) => act.aliases.phrases.map((alias) => ({ act, alias })));
-      entries.sort((a, b) => b.alias.length - a.alias.length);
-      const bounded = new Set(this.policy.legislation.flatMap((act) => [...act.aliases.bounded]));
-      this.actFinder = { finder: new PhraseHitFinder(entries.map((e) => e.alias), bounded), acts: entries.map((e) => e.act) };
-    }
-    return this.actFinder;
-  }
-
   get wccTags(): TagPatterns {
     return (this.tags ??= tagPatterns(this.policy.wcc));
-  }
-
-  wccName(name: string): DualRegExp {
-    let p = this.names.get(name);
-    if (!p) this.names.set(name, (p = new DualRegExp((latin) => phraseSource(name, latin), 'giu')));
-    return p;
   }
 
   get wccBeforeNumber(): RegExp {

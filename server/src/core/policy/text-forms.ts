@@ -1,18 +1,14 @@
-// The forms of text a phrase pattern can run on, and the word classes of each.
+// The two forms of a pattern built on phrase sources (the WCC tag syntax), and
+// the word classes of each.
 //
 // Speed: a word character is a Unicode letter or digit (or "_"). That class is
 // by far the costliest part of these patterns to build and compile (about
-// 0.4 ms per use with the "iu" flags, and a pack uses it hundreds of times), so
-// each pattern also exists in a "latin" form whose word class holds only the
-// word characters below U+0300. The two forms find exactly the same matches in
-// any text without a letter, digit or mark at or above U+0300, which is nearly
-// every strategy; the full form is built only for text that has one.
-// In such text the "i" flag is not needed either: lower-casing keeps its length,
-// so a phrase list with no /regex/ entry also has a "caseless" form, lower-cased
-// and compiled without "i", that runs on lower-cased text (cheaper to compile
-// and to run, same offsets, same matches).
-// Both equivalences were checked exhaustively, character by character, against
-// the "iu" flags of V8's regular expressions.
+// 0.4 ms per use with the "iu" flags), so each pattern also exists in a "latin"
+// form whose word class holds only the word characters below U+0300. The two
+// forms find exactly the same matches in any text without a letter, digit or
+// mark at or above U+0300, which is nearly every strategy; the full form is
+// built only for text that has one (checked exhaustively, character by
+// character, against the "iu" flags of V8's regular expressions).
 
 export const WORD = '[\\p{L}\\p{N}_]';
 export const STEM = `[\\p{L}\\p{N}_'’-]*`;
@@ -55,29 +51,17 @@ export function needsFullWordClass(text: string): boolean {
   return false;
 }
 
-/** Lower case as the "iu" flags compare letters below U+0300 ("ſ" is an "s"). */
-export function fold(text: string): string {
-  return text.toLowerCase().replace(/ſ/g, 's');
-}
+/** A pattern in its latin and full forms (each built on first use); `for(text)` picks the one to run. */
+export class DualRegExp {
+  private latin?: RegExp;
+  private full?: RegExp;
 
-/**
- * Text as the "iu" flags see ASCII letters and digits: any character that matches
- * one of them case-insensitively becomes it ("K" and the Kelvin sign become "k";
- * "ſ" becomes "s").
- */
-export function folded(text: string): string {
-  return fold(text);
-}
+  constructor(
+    private readonly source: (latin: boolean) => string,
+    private readonly flags: string,
+  ) {}
 
-/**
- * The text caseless patterns run on, or undefined when they may not: the text has
- * a letter, digit or mark at or above U+0300, lower-casing changes its length
- * ("İ", so offsets would not line up), or it has one of the two letters whose
- * lower case lies beyond U+0300 ("Ⱥ", "Ⱦ"). An exhaustive check over every
- * character found no other difference from the "iu" flags.
- */
-export function caselessText(text: string): string | undefined {
-  if (needsFullWordClass(text) || text.includes('\u023a') || text.includes('\u023e')) return undefined;
-  const f = folded(text);
-  return f.length === text.length ? f : undefined;
+  for(text: string): RegExp {
+    return needsFullWordClass(text) ? (this.full ??= new RegExp(this.source(false), this.flags)) : (this.latin ??= new RegExp(this.source(true), this.flags));
+  }
 }

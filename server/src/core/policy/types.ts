@@ -1,11 +1,11 @@
 // The shape of a policy pack once loaded and compiled. Everything a rule knows
 // about elements, groups, competencies and Acts comes from here, never from code.
 import type { SeveritySetting } from '../severity';
-import type { DualRegExp, PhraseSet } from './phrases';
-import type { PhraseHitFinder } from './phrase-hits';
+import type { DualRegExp } from './text-forms';
+import type { PhraseBook, PhraseList } from '../match/book';
 
-/** A phrase list compiled to one case-insensitive regular expression. */
-export type Matcher = PhraseSet;
+/** A phrase list of the policy, matched with all the others (match/book.ts). */
+export type Matcher = PhraseList;
 
 export interface AspectDef {
   id: string;
@@ -128,12 +128,6 @@ export interface TitleReading {
   not: Set<ElementDef>;
 }
 
-/** Every element's signals as one phrase list: the range of each element's phrases in it. */
-export interface SignalIndex {
-  finder: PhraseHitFinder;
-  ranges: Map<ElementDef, [number, number]>;
-}
-
 /** The tag patterns of a WCC vocabulary (groups: first number, more numbers, name), each in its latin and full form. */
 export interface TagPatterns {
   /** A prefix, an optional introducer, numbers and a name: "WCC competency 5 – Manage knowledge". */
@@ -143,20 +137,20 @@ export interface TagPatterns {
 }
 
 /**
- * Everything derived from a compiled pack that every document reuses: heading
- * readings, the signal index, phrase finders, the Act finder, the WCC tag,
- * name and completion patterns. Explicit state owned by the policy object, so
+ * Everything derived from a compiled pack that every document reuses: the
+ * phrase book (every phrase list compiled together), heading readings, the WCC
+ * tag and completion patterns. Explicit state owned by the policy object, so
  * nothing is kept at module level.
  */
 export interface PolicyDerived {
+  /** Every phrase list of the policy, matched together. */
+  readonly book: PhraseBook;
   readTitle(title: string): TitleReading;
-  readonly signals: SignalIndex;
-  finderFor(set: Matcher): PhraseHitFinder;
-  /** Every alias of every Act, longest first, with the Act of each. */
-  readonly acts: { finder: PhraseHitFinder; acts: ActDef[] };
+  /** Every alias of every Act as one list, longest first, with the Act of each. */
+  readonly acts: { list: Matcher; acts: ActDef[] };
+  /** Every competency name as one list (written without a number it can still be a reference), with the competency of each. */
+  readonly wccNames: { list: Matcher; competencies: CompetencyDef[] };
   readonly wccTags: TagPatterns;
-  /** A competency name written without a number, as a pattern. */
-  wccName(name: string): DualRegExp;
   /** The end of a line waiting for a competency number (completion). */
   readonly wccBeforeNumber: RegExp;
 }

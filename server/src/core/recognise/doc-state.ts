@@ -1,10 +1,12 @@
 // What the recognisers share while reading one document: its model and policy,
-// the phrase hits found in it (chunk by chunk, kept in each chunk's memo so an
-// edit re-searches only the chunk it touched), and per-section memos. Created
-// by analyse() for each lint and passed explicitly; nothing is kept elsewhere.
+// the phrase matches in its prose (one match of every list of the policy per
+// chunk, kept in the chunk's memo so an edit re-matches only the chunk it
+// touched), and per-section memos. Created by analyse() for each lint and
+// passed explicitly; nothing is kept elsewhere.
 import type { DocModel, Section } from '../model/types';
-import type { ElementDef, Policy } from '../policy/types';
-import { DistinctCounter, scanText, type PhraseHit, type PhraseHitFinder, type TextScan } from '../policy/phrase-hits';
+import type { ElementDef, Matcher, Policy } from '../policy/types';
+import type { PhraseHit, TextMatches } from '../match';
+import { DistinctCounter } from '../match/distinct';
 
 export class DocState {
   /** Element id and section start → how well the section's prose fits the element. */
@@ -14,8 +16,8 @@ export class DocState {
   /** Each element's signal hits in document order, near-misses removed. */
   readonly signalHits = new Map<ElementDef, PhraseHit[]>();
   readonly distinct = new DistinctCounter();
-  /** Text scans shared by every phrase list searched in one chunk (or the whole text, with no chunks). */
-  private readonly scans = new Map<number, TextScan>();
+  /** The matches of each chunk (or of the whole text, with no chunks) and where it starts. */
+  private chunks?: Array<{ start: number; found: TextMatches }>;
 
   constructor(
     readonly model: DocModel,
@@ -23,30 +25,41 @@ export class DocState {
   ) {}
 
   /**
-   * Every hit of a phrase list in the document's prose. A phrase never spans two
-   * chunks (a chunk starts at a heading line), so this finds what one search of
-   * the whole text finds.
+   * Every hit of a phrase list in the document's prose, in document order. A
+   * phrase never spans two chunks (a chunk starts at a heading line), so this
+   * finds what one match of the whole text finds.
    */
-  hits(finder: PhraseHitFinder): PhraseHit[] {
-    const model = this.model;
-    if (!model.parts.length) return finder.hits(model.masked, this.scanOf(-1, 0, model.masked.length));
+  hits(list: Matcher): PhraseHit[] {
+    return this.collect((found) => found.hits(list.id));
+  }
+
+  /** The list's matches as one alternation of its phrases finds them, left to right (see TextMatches.leftmost). */
+  leftmost(list: Matcher): PhraseHit[] {
+    return this.collect((found) => found.leftmost(list.id));
+  }
+
+  /** Whether any phrase of the list occurs in the document's prose. */
+  has(list: Matcher): boolean {
+    return this.matches().some((c) => c.found.test(list.id));
+  }
+
+  private collect(of: (found: TextMatches) => readonly PhraseHit[]): PhraseHit[] {
     const out: PhraseHit[] = [];
-    for (let i = 0; i < model.parts.length; i++) {
-      const part = model.parts[i];
-      let hits = part.memo.get(finder) as PhraseHit[] | undefined;
-      if (!hits) {
-        const scan = this.scanOf(i, part.start, part.end);
-        hits = finder.hits(scan.text, scan);
-        part.memo.set(finder, hits);
-      }
-      for (const h of hits) out.push({ phrase: h.phrase, start: h.start + part.start, end: h.end + part.start });
+    for (const { start, found } of this.matches()) {
+      for (const h of of(found)) out.push(start ? { phrase: h.phrase, start: h.start + start, end: h.end + start } : h);
     }
     return out;
   }
 
-  private scanOf(index: number, start: number, end: number): TextScan {
-    let scan = this.scans.get(index);
-    if (!scan) this.scans.set(index, (scan = scanText(this.model.masked.slice(start, end))));
-    return scan;
+  private matches(): Array<{ start: number; found: TextMatches }> {
+    if (this.chunks) return this.chunks;
+    const { model } = this;
+    const book = this.policy.derived.book;
+    if (!model.parts.length) return (this.chunks = [{ start: 0, found: book.matchOnce(model.masked) }]);
+    return (this.chunks = model.parts.map((part) => {
+      let found = part.memo.get(book) as TextMatches | undefined;
+      if (!found) part.memo.set(book, (found = book.matchOnce(model.masked.slice(part.start, part.end))));
+      return { start: part.start, found };
+    }));
   }
 }

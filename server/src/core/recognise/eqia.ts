@@ -6,7 +6,8 @@ import type { Cell, DocModel, Row, Section, Span } from '../model/types';
 import { cellSpans } from '../model/text-tables';
 import type { GroupDef, Policy } from '../policy/types';
 import type { ElementStatus, GroupStatus } from '../types';
-import { findMentions, type Mention } from './groups';
+import { findMentions, firstMention, type Mention } from './groups';
+import type { DocState } from './doc-state';
 import { frontMatterKey, type FrontMatterData } from '../frontmatter';
 import { isPlaceholder, normaliseHeading, sectionText, sentences, sentenceSpans, wordCount } from './text';
 
@@ -88,7 +89,8 @@ function asDocumentTitle(model: DocModel, s: Section): Section | undefined {
 /** A title's section holds at most a subtitle, a date and an author line or two. */
 const TITLE_WORDS = 40;
 
-export function recogniseEqia(model: DocModel, policy: Policy, linked: LinkedEqia[], fm?: FrontMatterData): EqiaFinding {
+export function recogniseEqia(doc: DocState, linked: LinkedEqia[], fm?: FrontMatterData): EqiaFinding {
+  const { model, policy } = doc;
   const sections = eqiaSections(model, policy);
   const units: Unit[] = [];
   const scopes: Array<{ model: DocModel; source?: string; span: Span }> = [];
@@ -115,11 +117,12 @@ export function recogniseEqia(model: DocModel, policy: Policy, linked: LinkedEqi
   const status: ElementStatus = substantive || inFrontMatter?.units.length ? 'present' : sections.length ? 'empty' : 'missing';
   const at = sections[0]?.heading ? { start: sections[0].heading.start, end: sections[0].heading.end } : (linked[0]?.at ?? inFrontMatter?.at);
   // Findings in front matter are reported against the document itself.
-  const groups = policy.groups.map((group) => judgeGroup(policy, group, units, scopes, model)).map((g) => (inFrontMatter && g.at?.model === inFrontMatter.model ? { ...g, at: { ...g.at, model } } : g));
+  const groups = policy.groups.map((group) => judgeGroup(doc, group, units, scopes)).map((g) => (inFrontMatter && g.at?.model === inFrontMatter.model ? { ...g, at: { ...g.at, model } } : g));
   return { status, sections, at, source: sections.length ? undefined : linked[0]?.path, groups };
 }
 
-function judgeGroup(policy: Policy, group: GroupDef, units: Unit[], scopes: Array<{ model: DocModel; source?: string; span: Span }>, doc: DocModel): GroupFinding {
+function judgeGroup(doc: DocState, group: GroupDef, units: Unit[], scopes: Array<{ model: DocModel; source?: string; span: Span }>): GroupFinding {
+  const { policy } = doc;
   for (const u of units) {
     const subjects = subjectsOf(policy, u);
     const mine = subjects.filter((m) => m.group === group && !m.subsumed);
@@ -136,8 +139,8 @@ function judgeGroup(policy: Policy, group: GroupDef, units: Unit[], scopes: Arra
     const m = findMentions(policy, [group], sc.model.masked, sc.span.start, sc.span.end)[0];
     if (m) return { group, status: 'unassessed', at: { model: sc.model, start: m.start, end: m.end, source: sc.source } };
   }
-  const anywhere = findMentions(policy, [group], doc.masked)[0];
-  if (anywhere) return { group, status: 'unassessed', at: { model: doc, start: anywhere.start, end: anywhere.end } };
+  const anywhere = firstMention(doc, group);
+  if (anywhere) return { group, status: 'unassessed', at: { model: doc.model, start: anywhere.start, end: anywhere.end } };
   return { group, status: 'missing' };
 }
 

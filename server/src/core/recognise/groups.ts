@@ -1,6 +1,7 @@
 // Finds where equality groups are named in prose, leaving out near-misses
 // ("race to the bottom", "Age UK", "maternity cover") defined by the policy.
 import type { GroupDef, Policy } from '../policy/types';
+import type { DocState } from './doc-state';
 
 export interface Mention {
   group: GroupDef;
@@ -47,4 +48,12 @@ export function findMentions(policy: Policy, groups: GroupDef[], text: string, f
     if (between.length < 60 && SUBSUMED_BEFORE.test(between)) out[i].subsumed = true;
   }
   return out;
+}
+
+/** A group's first mention anywhere in a document's prose (what `findMentions(policy, [group], masked)[0]` finds), from the document's matches. */
+export function firstMention(doc: DocState, group: GroupDef): Mention | undefined {
+  const { policy, model } = doc;
+  const misses = group.nearMisses ? doc.leftmost(group.nearMisses) : [];
+  const first = doc.leftmost(group.synonyms).find((s) => !misses.some((m) => s.start < m.end && s.end > m.start) && !namesOrganisation(policy, model.masked, s.start, s.end));
+  return first && { group, start: first.start, end: first.end, subsumed: false };
 }

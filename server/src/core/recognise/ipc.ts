@@ -3,7 +3,7 @@
 // then headings, then what a section's prose is substantively about.
 import type { DocModel, Section, Span } from '../model/types';
 import type { ElementDef, Policy } from '../policy/types';
-import { byStart, leftmostSpans, type PhraseHit } from '../policy/phrase-hits';
+import type { PhraseHit } from '../match';
 import type { DocState } from './doc-state';
 import type { ElementStatus } from '../types';
 import { isPlaceholder, isStub, sectionText, wordCount } from './text';
@@ -185,14 +185,11 @@ function fit(doc: DocState, element: ElementDef, s: Section): number {
 /** Distinct signals of an element within the spans of prose, not counting its near-misses ("contract monitoring"). */
 function signalCount(doc: DocState, element: ElementDef, spans: Span[]): number {
   if (!doc.signalHits.size) {
-    // One pass over the document finds every element's signals.
-    const { finder, ranges } = doc.policy.derived.signals;
-    const all = doc.hits(finder);
+    // One match of the document (chunk by chunk) finds every element's signals.
     for (const e of doc.policy.elements) {
-      const [from, to] = ranges.get(e)!;
-      let hits = byStart(all.filter((h) => h.phrase >= from && h.phrase < to));
+      let hits = doc.hits(e.signals);
       if (e.nearMisses) {
-        const misses = leftmostSpans(doc.hits(doc.policy.derived.finderFor(e.nearMisses)));
+        const misses = doc.leftmost(e.nearMisses);
         if (misses.length) hits = withoutOverlaps(hits, misses);
       }
       doc.signalHits.set(e, hits);
@@ -202,12 +199,12 @@ function signalCount(doc: DocState, element: ElementDef, spans: Span[]): number 
 }
 
 /** Hits (in document order) that overlap none of the spans (in document order, not overlapping each other). */
-function withoutOverlaps(hits: PhraseHit[], spans: Array<[number, number]>): PhraseHit[] {
+function withoutOverlaps(hits: PhraseHit[], spans: PhraseHit[]): PhraseHit[] {
   let k = 0;
   return hits.filter((h) => {
-    while (k < spans.length && spans[k][1] <= h.start) k++;
+    while (k < spans.length && spans[k].end <= h.start) k++;
     // Spans ending before this hit's start are done; a span that starts before its end overlaps it.
-    return !(k < spans.length && spans[k][0] < h.end);
+    return !(k < spans.length && spans[k].start < h.end);
   });
 }
 

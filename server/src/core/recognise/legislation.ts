@@ -2,8 +2,8 @@
 // all Acts compete, longest first, so "Equality Act 2006" is not read as a bare
 // "Equality Act" (the leftmost citation wins, then the longest alias there).
 import type { ActDef } from '../policy/types';
-import { leftmostHits } from '../policy/phrase-hits';
 import type { DocState } from './doc-state';
+import { leftmostFirst } from '../match';
 
 export interface Citation {
   act: ActDef;
@@ -13,10 +13,10 @@ export interface Citation {
 }
 
 export function findCitations(doc: DocState): Citation[] {
-  const { finder, acts } = doc.policy.derived.acts;
+  const { list, acts } = doc.policy.derived.acts;
   const blocks = doc.model.blocks;
   // Hits across blocks go before the leftmost are chosen, so "Mental Health Act" alone still counts there.
-  return leftmostHits(doc.hits(finder).filter((h) => withinOneBlock(blocks, h.start, h.end)))
+  return leftmostFirst(doc.hits(list).filter((h) => withinOneBlock(blocks, h.start, h.end)))
     .map((h) => ({ act: acts[h.phrase], start: h.start, end: h.end, text: doc.model.masked.slice(h.start, h.end) }));
 }
 

@@ -5,8 +5,8 @@
 // same syntax for the editor's completion context and the TextMate grammar.
 // The words are the pack's `wcc:` vocabulary; the numbers and punctuation here.
 import type { CompetencyDef, Policy } from '../policy/types';
-import { DualRegExp, phraseSource } from '../policy/phrases';
-import { LATIN_LETTERS_DIGITS } from '../policy/text-forms';
+import { phraseSource } from '../match/source';
+import { DualRegExp, LATIN_LETTERS_DIGITS } from '../policy/text-forms';
 import { competencyForName } from './competency-names';
 
 /** How a tag is written when the tool writes one: "WCC 6 – Prioritise investment". */
@@ -40,7 +40,7 @@ export const NUMBERS = String.raw`[ \t]*(?:no\.?|number|#)?[ \t]*[-–—:]?[ \t
 /** A written name runs to the end of the clause, but never into the next reference (`stop`). Group: the name. */
 const name = (stop: string) => String.raw`(?:[ \t]*(?:[-–—:]|\()[ \t]*((?:(?!${stop})[^\n\]\).;|]){3,80}))?`;
 
-/** The word-boundary checks phraseSource puts around a plain phrase, read off a probe so they follow phrases.ts. */
+/** The word-boundary checks phraseSource puts around a plain phrase, read off a probe so they follow source.ts. */
 function boundaries(latin: boolean): [string, string] {
   const probe = phraseSource('a', latin);
   const at = probe.indexOf('(?:a)');

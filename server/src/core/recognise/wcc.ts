@@ -4,9 +4,11 @@
 // words are the pack's `wcc:` section; the numbers, lists and names are syntax.
 import type { DocModel } from '../model/types';
 import type { CompetencyDef, Policy } from '../policy/types';
+import type { DocState } from './doc-state';
 import { frontMatterKey, type FrontMatterData } from '../frontmatter';
 import { competencyForName } from './competency-names';
 import { judgeReference } from './wcc-syntax';
+import type { PhraseHit } from '../match';
 
 export interface TagFinding {
   number: number;
@@ -33,7 +35,8 @@ export interface WccFinding {
 
 const NAME_LEAD = /(^|[:(\[–—|*"“'‘]|\d[.)]|[-+*] )\s*$/;
 
-export function recogniseWcc(model: DocModel, policy: Policy, fm: FrontMatterData | undefined): WccFinding {
+export function recogniseWcc(doc: DocState, fm: FrontMatterData | undefined): WccFinding {
+  const { model, policy } = doc;
   const text = model.masked;
   const tags: TagFinding[] = [];
   const invalid: InvalidTagFinding[] = [];
@@ -61,8 +64,8 @@ export function recogniseWcc(model: DocModel, policy: Policy, fm: FrontMatterDat
   };
   const patterns = policy.derived.wccTags;
   scan(patterns.tag.for(text));
-  if (policy.wcc.prefixes.test(text)) scan(patterns.standalone.for(text));
-  scanNames(model, policy, taken, tags);
+  if (doc.has(policy.wcc.prefixes)) scan(patterns.standalone.for(text));
+  scanNames(doc, taken, tags);
   scanNumberedBoxes(model, policy, taken, addTag);
   frontMatterTags(fm, policy, tags, invalid);
 
@@ -80,33 +83,36 @@ export function recogniseWcc(model: DocModel, policy: Policy, fm: FrontMatterDat
 }
 
 /** A competency's name written without a number, where it reads as a reference, not as prose. */
-function scanNames(model: DocModel, policy: Policy, taken: Taken, tags: TagFinding[]): void {
+function scanNames(doc: DocState, taken: Taken, tags: TagFinding[]): void {
+  const { model, policy } = doc;
   const text = model.masked;
-  for (const c of policy.competencies) {
-    for (const name of c.names) {
-      const re = policy.derived.wccName(name).for(text);
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text))) {
-        const start = m.index;
-        const end = start + m[0].length;
-        if (taken.overlaps(start, end)) continue;
-        const { line } = model.lines.point(start);
-        const lineStart = model.lines.lineStart(line);
-        const before = text.slice(lineStart, start);
-        const lineText = text.slice(lineStart, model.lines.lineEnd(line));
-        const capital = /\p{Lu}/u.test(m[0][0]);
-        // A capital mid-sentence marks a proper name ("this evidences Stimulate the market");
-        // a long name is distinctive enough even in lower case.
-        const midSentence = /[\p{Ll},]\s+$/u.test(before);
-        const distinctive = name.split(/\s+/).length >= 5;
-        if (policy.wcc.context.test(lineText) || (capital && (NAME_LEAD.test(before) || midSentence)) || distinctive) {
-          taken.add(start, end);
-          tags.push({ number: c.number, start, end, line });
-        }
+  const { list, competencies } = policy.derived.wccNames;
+  // Name by name, in the policy's order, each name's matches left to right and not overlapping
+  // one another (as a global search for it finds them): an earlier name's reference takes its text.
+  const byName: PhraseHit[][] = list.phrases.map(() => []);
+  for (const h of doc.hits(list)) {
+    const mine = byName[h.phrase];
+    if (!mine.length || h.start >= mine[mine.length - 1].end) mine.push(h);
+  }
+  byName.forEach((hits, i) => {
+    const name = list.phrases[i];
+    for (const { start, end } of hits) {
+      if (taken.overlaps(start, end)) continue;
+      const { line } = model.lines.point(start);
+      const lineStart = model.lines.lineStart(line);
+      const before = text.slice(lineStart, start);
+      const lineText = text.slice(lineStart, model.lines.lineEnd(line));
+      const capital = /\p{Lu}/u.test(text[start]);
+      // A capital mid-sentence marks a proper name ("this evidences Stimulate the market");
+      // a long name is distinctive enough even in lower case.
+      const midSentence = /[\p{Ll},]\s+$/u.test(before);
+      const distinctive = name.split(/\s+/).length >= 5;
+      if (policy.wcc.context.test(lineText) || (capital && (NAME_LEAD.test(before) || midSentence)) || distinctive) {
+        taken.add(start, end);
+        tags.push({ number: competencies[i].number, start, end, line });
       }
     }
-  }
+  });
 }
 
 /** Numbered list items under a "World Class Commissioning competencies" box ("5. Manage knowledge…"). */

@@ -24,23 +24,13 @@ export class BoundedRegExp {
     }
   }
 
-  test(text: string): boolean {
-    return this.re.matcher(text).find();
-  }
-
-  /** Non-overlapping matches, left to right, as [start, end) (empty ones skipped). */
-  spans(text: string): Array<[number, number]> {
-    const out: Array<[number, number]> = [];
+  /**
+   * A match at every position one starts (what a sticky search at each offset
+   * finds), empty ones included, until `on` returns false; `next` gives the
+   * position after a start (by code point, so never inside a surrogate pair).
+   */
+  everyStart(text: string, on: (start: number, end: number) => boolean, next: (text: string, at: number) => number): void {
     const m = this.re.matcher(text);
-    while (m.find()) if (m.end() > m.start()) out.push([m.start(), m.end()]);
-    return out;
-  }
-
-  /** A match starting at every position one can start (what a sticky search at each offset finds). */
-  everyStart(text: string): Array<[number, number]> {
-    const out: Array<[number, number]> = [];
-    const m = this.re.matcher(text);
-    for (let from = 0; from <= text.length && m.find(from); from = m.start() + 1) if (m.end() > m.start()) out.push([m.start(), m.end()]);
-    return out;
+    for (let from = 0; from <= text.length && m.find(from); from = next(text, m.start())) if (!on(m.start(), m.end())) return;
   }
 }

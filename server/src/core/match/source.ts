@@ -1,0 +1,47 @@
+// A phrase as a regular expression: what a phrase of a pack means, written once.
+// A phrase matches case-insensitively on word boundaries; "*" ends a word stem;
+// spaces and hyphens are interchangeable; "/.../" entries are raw regular
+// expressions. The token matcher (index.ts) finds exactly what this source
+// finds (tests/core/phrase-match.test.js holds it to that); the source itself
+// serves /regex/ entries, the WCC tag syntax (recognise/wcc-syntax.ts) and the
+// tests' oracle. `latin`: the form for text with no letter beyond U+0300 (see
+// policy/text-forms.ts).
+import { WORD, STEM, LATIN_WORD, LATIN_STEM } from '../policy/text-forms';
+import { BoundedRegExp } from './bounded-regex';
+
+export const isRegexEntry = (phrase: string): boolean => /^\/.*\/$/s.test(phrase);
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&');
+}
+
+/** Regex source for one phrase, or the raw source of a /regex/ entry. */
+export function phraseSource(phrase: string, latin = false): string {
+  if (isRegexEntry(phrase)) return phrase.slice(1, -1);
+  const trimmed = phrase.trim();
+  const body = trimmed
+    .split(/[\s\-‑–]+/)
+    .map((word) => escape(word).replace(/'/g, "['’]").replace(/\\\*/g, latin ? LATIN_STEM : STEM))
+    .join('[\\s\\u00a0\\-‑–]+');
+  // Word boundaries only where the phrase itself starts or ends with a word character.
+  const w = latin ? LATIN_WORD : WORD;
+  const pre = /^[\p{L}\p{N}_]/u.test(trimmed) ? `(?<!${w})` : '';
+  const post = /[\p{L}\p{N}_]$/u.test(trimmed) ? `(?!${w})` : '';
+  return `${pre}(?:${body})${post}`;
+}
+
+/** Checks that a phrase compiles (on the linear-time engine when `bounded`); the message if it does not. */
+export function phraseError(phrase: string, bounded = false): string | undefined {
+  // Plain phrases are escaped, so only /regex/ entries can fail to compile.
+  if (!isRegexEntry(phrase)) return undefined;
+  if (bounded) {
+    const why = BoundedRegExp.error(phrase.slice(1, -1));
+    return why && `invalid pattern ${JSON.stringify(phrase)}: ${why}`;
+  }
+  try {
+    new RegExp(phraseSource(phrase), 'iu');
+    return undefined;
+  } catch (err) {
+    return `invalid pattern ${JSON.stringify(phrase)}: ${(err as Error).message}`;
+  }
+}
