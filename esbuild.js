@@ -43,6 +43,31 @@ const schemaValidators = {
   },
 };
 
+// `import books from 'virtual:phrase-books'`: each built-in pack's phrase book (every
+// phrase list compiled into one matcher) compiled here, at build time, as data the
+// bundle reads back (core/match: PhraseMatcher's `frozen`), so a cold start does not
+// compile ~1,000 phrases character by character. Made once per build, by the core's
+// own code (bundled here without books), for the packs as shipped.
+let phraseBookSource;
+const phraseBooks = (made = true) => ({
+  name: 'phrase-books',
+  setup(build) {
+    build.onResolve({ filter: /^virtual:phrase-books$/ }, () => ({ path: 'phrase-books', namespace: 'phrase-books' }));
+    build.onLoad({ filter: /.*/, namespace: 'phrase-books' }, async () => {
+      if (!made) return { contents: 'export default {};', loader: 'js' };
+      phraseBookSource ??= (async () => {
+        const out = await esbuild.build({ ...common, entryPoints: ['server/src/core/index.ts'], write: false, sourcemap: false, plugins: [yamlData, schemaValidators, phraseBooks(false)] });
+        const core = { exports: {} };
+        new Function('module', 'exports', 'require', out.outputFiles[0].text)(core, core.exports, require);
+        // As JSON text, parsed only for the pack a run loads (JSON.parse is quicker than a literal of 40 KB).
+        const books = Object.fromEntries(core.exports.BUILTIN_POLICY_IDS.map((id) => [id, JSON.stringify(core.exports.loadPolicy({ policy: id }).policy.derived.book.freeze())]));
+        return `export default ${JSON.stringify(books)};`;
+      })();
+      return { contents: await phraseBookSource, loader: 'js', watchFiles: fs.readdirSync(path.join(__dirname, 'policies')).filter((f) => f.endsWith('.yaml')).map((f) => path.join(__dirname, 'policies', f)) };
+    });
+  },
+});
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -52,7 +77,7 @@ const common = {
   logLevel: 'warning',
   loader: { '.yaml': 'text' },
   legalComments: 'none',
-  plugins: [yamlData, schemaValidators],
+  plugins: [yamlData, schemaValidators, phraseBooks()],
 };
 
 // The browser bundles: the two Node built-ins the shared server code imports are
@@ -73,7 +98,8 @@ const web = {
   platform: 'browser',
   target: 'es2022',
   minify: true,
-  plugins: [yamlData, schemaValidators, webBuiltins],
+  // No built books in the browser bundle (kept under 1 MB): the web server compiles a pack's book on first use.
+  plugins: [yamlData, schemaValidators, webBuiltins, phraseBooks(false)],
 };
 
 async function main() {

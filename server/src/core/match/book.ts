@@ -5,7 +5,7 @@
 // kept, since recognisers ask several lists about one text in turn (every
 // group's synonyms and near-misses of one table cell, every element's headings
 // of one title). Document-wide hits come from DocState, one match per chunk.
-import { PhraseMatcher, type PhraseHit, type TextMatches } from './index';
+import { PhraseMatcher, type FrozenMatcher, type PhraseHit, type TextMatches } from './index';
 
 /** Texts whose matches are kept: enough for the recognisers' turns between two texts (a value cell and its header). */
 const RECENT = 4;
@@ -14,6 +14,9 @@ export class PhraseBook {
   private readonly lists: PhraseList[] = [];
   private matcher?: PhraseMatcher;
   private readonly recent = new Map<string, TextMatches>();
+
+  /** `frozen`: this book compiled before (a built-in pack's, at build time), read back instead of compiling. */
+  constructor(private readonly frozen?: FrozenMatcher) {}
 
   /** A new list in the book; only before the first match. `bounded`: its /regex/ entries from the workspace. */
   list(phrases: readonly string[], bounded: ReadonlySet<string> = new Set()): PhraseList {
@@ -29,7 +32,12 @@ export class PhraseBook {
   }
 
   private compiled(): PhraseMatcher {
-    return (this.matcher ??= new PhraseMatcher(this.lists));
+    return (this.matcher ??= new PhraseMatcher(this.lists, this.frozen));
+  }
+
+  /** The compiled book as data (esbuild.js writes the built-in packs' into the bundle). */
+  freeze(): FrozenMatcher {
+    return this.compiled().freeze();
   }
 
   /** Every list's matches in a text, kept among the most recent. */

@@ -6,8 +6,8 @@
 //   found.hits(0); found.spans(1); found.test(1);             // per list, by index
 //
 // A policy holds one (book.ts), and each of its lists is a PhraseList there.
-import { Lexicon } from './lexicon';
-import { phraseElements } from './phrase-shape';
+import { Lexicon, type FrozenLexicon } from './lexicon';
+import { phraseElements, type Element } from './phrase-shape';
 import { RegexEntries, type EntrySink, type Tries } from './regex-entries';
 import { tokenise, type Tokens } from './tokens';
 import { PhraseTrie } from './trie';
@@ -25,26 +25,65 @@ export interface ListSpec {
   readonly bounded?: ReadonlySet<string>;
 }
 
+/**
+ * A compiled matcher as data, for a built-in pack made at build time (see
+ * policy/phrase-books.ts): reading it back skips the per-character work of
+ * compiling, most of a cold start's matching cost.
+ */
+export interface FrozenMatcher {
+  /** How many phrases each list has (a check that the lists are the ones frozen). */
+  sizes: number[];
+  /** Which phrases (numbered across lists) are regex entries; the rest are the trie's, in order. */
+  regex: number[];
+  lexicon: FrozenLexicon;
+  /** Each trie phrase's path, as edge keys. */
+  paths: number[][];
+}
+
 export class PhraseMatcher {
-  private readonly lexicon = new Lexicon();
-  private readonly trie = new PhraseTrie(this.lexicon);
-  private readonly regexes = new RegexEntries(this.lexicon);
+  private readonly lexicon: Lexicon;
+  private readonly trie: PhraseTrie;
+  private readonly regexes: RegexEntries;
   /** The list and the index in it of each phrase in the trie, numbered across lists. */
   private readonly listOf: number[] = [];
   private readonly indexOf: number[] = [];
+  /** Which phrases (numbered across lists) are regex entries. */
+  private readonly regex: number[] = [];
+  private readonly sizes: number[];
 
-  constructor(lists: readonly ListSpec[]) {
+  /** `frozen`: the same lists compiled before (at build time); used if the lists fit it. */
+  constructor(lists: readonly ListSpec[], frozen?: FrozenMatcher) {
+    this.sizes = lists.map((l) => l.phrases.length);
+    const fits = !!frozen && frozen.sizes.length === lists.length && frozen.sizes.every((n, i) => n === this.sizes[i]);
+    this.lexicon = fits ? Lexicon.thaw(frozen!.lexicon) : new Lexicon();
+    this.trie = new PhraseTrie(this.lexicon);
+    this.regexes = new RegexEntries(this.lexicon);
+    const regex = new Set(fits ? frozen!.regex : []);
+    // A phrase in several lists (an Act's aliases, in its own list and all Acts') is read once.
+    const shapes = new Map<string, Element[] | undefined>();
+    let n = 0;
     lists.forEach(({ phrases, bounded }, list) =>
       phrases.forEach((p, phrase) => {
-        const elements = phraseElements(p);
-        if (!elements) return this.regexes.add(list, phrase, p, !!bounded?.has(p));
-        this.trie.add(elements, list);
+        const at = n++;
+        let elements = shapes.get(p);
+        if (!fits && !shapes.has(p)) shapes.set(p, (elements = phraseElements(p)));
+        if (fits ? regex.has(at) : !elements) {
+          this.regex.push(at);
+          return this.regexes.add(list, phrase, p, !!bounded?.has(p));
+        }
+        if (fits) this.trie.addPath(frozen!.paths[this.listOf.length], list);
+        else this.trie.add(elements!, list);
         this.listOf.push(list);
         this.indexOf.push(phrase);
       }),
     );
     this.lexicon.seal();
     this.trie.seal();
+  }
+
+  /** The matcher as data (what a built-in pack's is at build time). */
+  freeze(): FrozenMatcher {
+    return { sizes: [...this.sizes], regex: [...this.regex], lexicon: this.lexicon.freeze(), paths: this.trie.freeze() };
   }
 
   /**
@@ -156,9 +195,8 @@ export class TextMatches {
     const known = this.found[list];
     if (known) return known.length > 0;
     if (this.trieHits(list, true)) return true;
-    let found = false;
-    this.run(list, () => ((found = true), false));
-    return found;
+    const { entries } = this.matcher;
+    return entries.has(list) && entries.any(list, this.text);
   }
 }
 

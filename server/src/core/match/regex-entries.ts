@@ -19,11 +19,14 @@ export type Tries = Array<number[] | undefined>;
 export class RegexEntries {
   private readonly entries: Array<{ list: number; phrase: number; entry: RegexEntry }> = [];
   private readonly byLead = new Map<number, number[]>();
-  private readonly lists = new Set<number>();
+  /** Per list, its entries. */
+  private readonly ofList: number[][] = [];
   /** Per list, its entries with no leads (found by their probe). */
   private readonly probed: number[][] = [];
   /** Per lexicon node, the entries with a lead on its path (found on first need). */
   private readonly entriesOn: Array<number[] | undefined> = [];
+  /** Per list, one pattern for "does any of its V8 entries match" (null: none can be one), made on first need. */
+  private readonly anyOf: Array<RegExp | null | undefined> = [];
 
   constructor(private readonly lexicon: Lexicon) {}
 
@@ -32,7 +35,7 @@ export class RegexEntries {
     const id = this.entries.length;
     const entry = bounded ? new BoundedEntry(text) : new V8Entry(text);
     this.entries.push({ list, phrase, entry });
-    this.lists.add(list);
+    (this.ofList[list] ??= []).push(id);
     if (!entry.leads) (this.probed[list] ??= []).push(id);
     for (const lead of entry.leads ?? []) {
       const node = this.lexicon.add(lead, true);
@@ -42,7 +45,7 @@ export class RegexEntries {
 
   /** Whether a list has regex entries. */
   has(list: number): boolean {
-    return this.lists.has(list);
+    return !!this.ofList[list];
   }
 
   /** The entries with a lead on the path to a lexicon node. */
@@ -69,6 +72,27 @@ export class RegexEntries {
     return out;
   }
 
+  /**
+   * Whether any of a list's entries matches anywhere in the text (an empty match
+   * too). Speed: V8 compiles a pattern on first use, and a list is asked about
+   * texts far more often than for its hits, so its V8 entries are one
+   * alternation there (one pattern to compile, not one per entry); an entry with
+   * a back-reference, whose group number would change, and the workspace's
+   * entries (RE2) are tried alone.
+   */
+  any(list: number, text: string): boolean {
+    const mine = (this.ofList[list] ?? []).map((id) => this.entries[id].entry);
+    let any = this.anyOf[list];
+    if (any === undefined) {
+      const sources = mine.filter(together).map((e) => `(?:${e.source})`);
+      any = this.anyOf[list] = sources.length ? new RegExp(sources.join('|'), 'iu') : null;
+    }
+    if (any?.test(text)) return true;
+    let found = false;
+    for (const entry of mine) if (!found && !together(entry)) entry.scan(text, () => ((found = true), false));
+    return found;
+  }
+
   /** Runs a list's entries over the text (at its tries, or by their probes), until `on` returns false. */
   run(list: number, text: string, tries: Tries, on: EntrySink): void {
     const at = tries[list] ?? [];
@@ -85,6 +109,9 @@ export class RegexEntries {
     }
   }
 }
+
+/** Whether an entry can go into one alternation with others: a V8 pattern without back-references. */
+const together = (e: RegexEntry): boolean => e.source !== undefined && !/\\(?:[1-9]|k<)/.test(e.source);
 
 /** \w under "iu": ASCII letters, digits, "_", and "ſ" and the Kelvin sign, which fold to "s" and "k". */
 const isRegexWord = (c: number): boolean => isAsciiWord(c) || c === 0x17f || c === 0x212a;

@@ -10,6 +10,8 @@ import { isRegexEntry, phraseSource } from './source';
 export type MatchSink = (start: number, end: number) => boolean;
 
 export interface RegexEntry {
+  /** The pattern, for V8 (undefined for a workspace's entry, which only RE2 runs). */
+  readonly source?: string;
   /** Folded letters every match starts with, at the start of a run of \w; undefined if unknown. */
   readonly leads: string[] | undefined;
   /** The end of the entry's match starting at `at`, or -1 (only for an entry with leads). */
@@ -24,7 +26,7 @@ const after = (text: string, at: number): number => at + (text.codePointAt(at)! 
 /** An entry on V8's engine; its patterns are compiled on first use. */
 export class V8Entry implements RegexEntry {
   readonly leads: string[] | undefined;
-  private readonly source: string;
+  readonly source: string;
   private sticky?: RegExp;
   private probe?: RegExp;
 

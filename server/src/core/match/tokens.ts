@@ -6,11 +6,11 @@
 // pass each word is walked down the lexicon (lexicon.ts), which tells the phrase
 // trie all it needs about the word, so a word is never copied or folded into a string.
 //
-// Speed: one pass over the text's UTF-16 code units into typed arrays; no
-// allocation per character or token. A non-ASCII character (two or three in a
-// thousand in a strategy) costs a sticky regex test, which keeps the word class
-// exactly the regular expressions' own.
-import { ASCII_CLASS, ASCII_SLOTS, HYPHEN, JOINER, PUNCTUATION, cachedFold, isJoiner, wordCharRegExp } from './chars';
+// Speed: one pass over the text's UTF-16 code units into typed arrays (one
+// buffer); no allocation per character or token. A non-ASCII character (two or
+// three in a thousand in a strategy) costs a sticky regex test, which keeps the
+// word class exactly the regular expressions' own, and its case fold.
+import { ASCII_CLASS, ASCII_SLOTS, HYPHEN, JOINER, PUNCTUATION, foldCode, isJoiner, wordCharRegExp } from './chars';
 import type { Lexicon } from './lexicon';
 
 /** No gap: the token touches the one before (or starts the text). */
@@ -41,10 +41,8 @@ export interface Tokens {
 export function tokenise(text: string, lexicon?: Lexicon): Tokens {
   const n = text.length;
   let t = arrays((n >> 2) + 16);
-  // For non-ASCII characters, made on first need (many texts have none).
-  let word: RegExp | undefined;
-  let fold: ((c: number) => number) | undefined;
-  const ascii = lexicon?.ascii;
+  let { cap, start, end, code, gap, key, whole } = t;
+  const ascii = lexicon ? lexicon.ascii : EMPTY;
   let count = 0;
   let pending = ADJACENT as Gap;
   let i = 0;
@@ -56,9 +54,12 @@ export function tokenise(text: string, lexicon?: Lexicon): Tokens {
       i++;
       continue;
     }
-    if (count === t.cap) t = arrays(t.cap * 2, t);
-    t.start[count] = i;
-    t.gap[count] = pending;
+    if (count === cap) {
+      t = arrays(cap * 2, t);
+      ({ cap, start, end, code, gap, key, whole } = t);
+    }
+    start[count] = i;
+    gap[count] = pending;
     pending = ADJACENT;
     // A word: as far as word characters go, walking the lexicon while it has the letters.
     let node = 0;
@@ -68,40 +69,49 @@ export function tokenise(text: string, lexicon?: Lexicon): Tokens {
       if (c < 128) {
         if (cls < 0) break;
         if (walking) {
-          const next = ascii![node * ASCII_SLOTS + cls];
+          const next = ascii[node * ASCII_SLOTS + cls];
           if (next < 0) walking = false;
           else node = next;
         }
         at++;
       } else {
-        word ??= wordCharRegExp();
-        word.lastIndex = at;
-        if (!word.test(text)) break;
+        const to = wordCharEnd(text, at);
+        if (to < 0) break;
         if (walking) {
-          const next = lexicon!.child(node, (fold ??= cachedFold())(text.codePointAt(at)!));
+          const next = lexicon!.child(node, foldCode(text.codePointAt(at)!));
           if (next < 0) walking = false;
           else node = next;
         }
-        at = word.lastIndex;
+        at = to;
       }
       if (at >= n) break;
       c = text.charCodeAt(at);
       if (c < 128) cls = ASCII_CLASS[c];
     }
     if (at > i) {
-      t.code[count] = -1;
-      t.key[count] = node;
-      t.whole[count] = walking ? 1 : 0;
+      code[count] = -1;
+      key[count] = node;
+      whole[count] = walking ? 1 : 0;
       i = at;
     } else {
       const cp = text.codePointAt(i)!;
-      t.code[count] = cp;
-      t.key[count] = cp < 128 ? (cp >= 65 && cp <= 90 ? cp + 32 : cp) : (fold ??= cachedFold())(cp);
+      code[count] = cp;
+      key[count] = foldCode(cp);
       i += cp > 0xffff ? 2 : 1;
     }
-    t.end[count++] = i;
+    end[count++] = i;
   }
-  return { text, count, start: t.start, end: t.end, code: t.code, gap: t.gap, key: t.key, whole: t.whole };
+  return { text, count, start, end, code, gap, key, whole };
+}
+
+/** No lexicon: no word is walked. */
+const EMPTY: Readonly<Int32Array> = new Int32Array(0);
+
+/** Where the word character at `at` (not ASCII) ends, or -1 if it is none: the regular expressions' own class decides. */
+function wordCharEnd(text: string, at: number): number {
+  const word = wordCharRegExp();
+  word.lastIndex = at;
+  return word.test(text) ? word.lastIndex : -1;
 }
 
 interface Arrays {

@@ -20,6 +20,12 @@ const edge = (kind: Kind, id: number, joined: boolean): number => id * 8 + kind 
 
 const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 
+/** What the walk does at a node: the whole token matched, a stem matched (in the token), or the next element is tried (after joiners or not). */
+const ARRIVE = 0;
+const IN_STEM = 1;
+const STEP = 2;
+const STEP_JOINED = 3;
+
 /** Receives a hit: the phrase's number, [start, end) in the text. */
 export type HitSink = (phrase: number, start: number, end: number) => void;
 
@@ -39,14 +45,24 @@ export class PhraseTrie {
 
   constructor(private readonly lexicon: Lexicon) {}
 
+  /** Each phrase's path, as edge keys (what `freeze` writes). */
+  private readonly paths: number[][] = [];
+
   /** Adds a phrase of a list (lists in order: a list's phrases after those of lists before it); returns its number. */
   add(elements: readonly Element[], list: number): number {
+    return this.addPath(
+      elements.map((e) => edge(e.kind, e.kind === WORD || e.kind === STEM ? this.lexicon.add(e.letters, e.kind === STEM) : e.kind === PUNCT ? e.code : 0, e.joined)),
+      list,
+    );
+  }
+
+  /** Adds a phrase by its path (edge keys into a lexicon that has their words). */
+  addPath(path: number[], list: number): number {
     const phrase = this.listOf.length;
     this.listOf.push(list);
+    this.paths.push(path);
     let node = this.root;
-    for (const e of elements) {
-      const id = e.kind === WORD || e.kind === STEM ? this.lexicon.add(e.letters, e.kind === STEM) : e.kind === PUNCT ? e.code : 0;
-      const key = edge(e.kind, id, e.joined);
+    for (const key of path) {
       let child = node.next.get(key);
       if (!child) node.next.set(key, (child = { next: new Map(), ends: [], lists: [] }));
       node = child;
@@ -54,6 +70,10 @@ export class PhraseTrie {
     }
     node.ends.push(phrase);
     return phrase;
+  }
+
+  freeze(): number[][] {
+    return this.paths.map((p) => [...p]);
   }
 
   /** Fixes the trie once every phrase is added and the lexicon sealed. */
@@ -103,28 +123,6 @@ export class PhraseTrie {
         hit(p, from, to);
       }
     };
-    // The element after `node` tried on token k.
-    const step = (node: TrieNode, k: number, joined: boolean) => {
-      if (code[k] < 0) {
-        if (whole[k]) {
-          const child = node.next.get(edge(WORD, key[k], joined));
-          if (into(child)) arrive(child, k);
-        }
-        for (const s of lexicon.stems(key[k])) {
-          const child = node.next.get(edge(STEM, s, joined));
-          if (into(child)) stem(child, k);
-        }
-        return;
-      }
-      const child = node.next.get(edge(PUNCT, key[k], joined));
-      if (into(child)) arrive(child, k);
-      const apostrophe = isApostrophe(code[k]) ? node.next.get(edge(APOS, 0, joined)) : undefined;
-      if (into(apostrophe)) arrive(apostrophe, k);
-    };
-    const arrive = (node: TrieNode, k: number) => {
-      report(node, end[k]);
-      if (node.next.size && k + 1 < count) step(node, k + 1, gap[k + 1] !== ADJACENT);
-    };
     // A stem in token k runs on through word tokens and apostrophes, touching or across hyphens
     // only: up to token runLast[k], then over any hyphens, to offset runEnd[k]. Found in one pass
     // from the end (when a walk first reaches a stem), so a long hyphenated run costs no more than its length.
@@ -146,25 +144,65 @@ export class PhraseTrie {
         to[k] = at;
       }
     };
-    const stem = (node: TrieNode, k: number) => {
-      if (!runLast) runs();
-      report(node, runEnd![k]);
-      // A stem ends a phrase word, so what follows it is joined: try each joiner run it can give
-      // back to, latest first (on a long run, this is the one cost that grows with its length).
-      if (node.next.size) for (let j = Math.min(runLast![k] + 1, count - 1); j > k; j--) if (gap[j] !== ADJACENT) step(node, j, true);
+    // The walk from one start, depth first, on an explicit stack (what to do, at which node and
+    // token): the order a recursive walk would take, so the first end found for a phrase is the
+    // regex's, in one loop (which V8 optimises far more cheaply than mutually recursive closures).
+    const nodes: TrieNode[] = [];
+    const at: number[] = [];
+    const todo: number[] = [];
+    let sp = 0;
+    const push = (node: TrieNode, k: number, what: number) => {
+      nodes[sp] = node;
+      at[sp] = k;
+      todo[sp++] = what;
     };
 
     const { root, rootWord } = this;
-    for (let k = 0; k < count && !(once && found); k++) {
-      from = start[k];
-      stamp = k + 1;
-      if (code[k] >= 0) {
-        step(root, k, false);
-        continue;
+    for (let k0 = 0; k0 < count && !(once && found); k0++) {
+      from = start[k0];
+      stamp = k0 + 1;
+      if (code[k0] >= 0) push(root, k0, STEP);
+      else {
+        if (lexicon.stems(key[k0]).length) {
+          const stems = this.stemsFrom(key[k0]);
+          for (let i = stems.length - 1; i >= 0; i--) if (into(stems[i])) push(stems[i], k0, IN_STEM);
+        }
+        const word = whole[k0] ? rootWord[key[k0]] : undefined;
+        if (into(word)) push(word, k0, ARRIVE);
       }
-      const word = whole[k] ? rootWord[key[k]] : undefined;
-      if (into(word)) arrive(word, k);
-      if (lexicon.stems(key[k]).length) for (const child of this.stemsFrom(key[k])) if (into(child)) stem(child, k);
+      while (sp > 0) {
+        const node = nodes[--sp];
+        const k = at[sp];
+        const what = todo[sp];
+        if (what === ARRIVE) {
+          // A whole token matched: the element after it is tried on the next token.
+          report(node, end[k]);
+          if (node.next.size && k + 1 < count) push(node, k + 1, gap[k + 1] !== ADJACENT ? STEP_JOINED : STEP);
+        } else if (what === IN_STEM) {
+          if (!runLast) runs();
+          report(node, runEnd![k]);
+          // A stem ends a phrase word, so what follows it is joined: each joiner run it can give
+          // back to, latest first (on a long run, this is the one cost that grows with its length).
+          if (node.next.size) for (let j = k + 1, last = Math.min(runLast![k] + 1, count - 1); j <= last; j++) if (gap[j] !== ADJACENT) push(node, j, STEP_JOINED);
+        } else {
+          // The element after `node` tried on token k: a word (or stems it starts with), or punctuation.
+          const joined = what === STEP_JOINED;
+          if (code[k] < 0) {
+            const stems = lexicon.stems(key[k]);
+            for (let i = stems.length - 1; i >= 0; i--) {
+              const child = node.next.get(edge(STEM, stems[i], joined));
+              if (into(child)) push(child, k, IN_STEM);
+            }
+            const child = whole[k] ? node.next.get(edge(WORD, key[k], joined)) : undefined;
+            if (into(child)) push(child, k, ARRIVE);
+          } else {
+            const apostrophe = isApostrophe(code[k]) ? node.next.get(edge(APOS, 0, joined)) : undefined;
+            if (into(apostrophe)) push(apostrophe, k, ARRIVE);
+            const child = node.next.get(edge(PUNCT, key[k], joined));
+            if (into(child)) push(child, k, ARRIVE);
+          }
+        }
+      }
     }
   }
 }

@@ -2,6 +2,8 @@
 import type { RawPack } from './raw';
 import type { CompetencyDef, Matcher, Policy } from './types';
 import { PhraseBook } from '../match/book';
+import type { FrozenMatcher } from '../match';
+import frozenBooks from 'virtual:phrase-books';
 import { isRegexEntry, phraseError } from '../match/source';
 import { openingSource } from '../recognise/wcc-syntax';
 import { Derived } from './derived';
@@ -35,7 +37,9 @@ export interface RegexTrust {
 export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust): { policy?: Policy; problems: CompileProblem[]; warnings: CompileProblem[] } {
   const problems: CompileProblem[] = [];
   const warnings: CompileProblem[] = [];
-  const book = new PhraseBook();
+  // A built-in pack as shipped has its book compiled at build time.
+  const frozen = builtin ? frozenBooks[builtin] : undefined;
+  const book = new PhraseBook(frozen ? (JSON.parse(frozen) as FrozenMatcher) : undefined);
   const isWorkspaceRegex = (p: string) => !!trust && isRegexEntry(p) && !trust.trusted.has(p);
   /** Whether a phrase is kept (else a problem or, in an untrusted workspace, a warning says why); `bounded` gets a workspace regex. */
   const accept = (p: string, where: string, at: PackPath, bounded: Set<string>, maxLength = Infinity): boolean => {
