@@ -5,9 +5,9 @@
 // explicitly, with the policy, not in module-level memos.
 import type { ActDef, ElementDef, Matcher, Policy, PolicyDerived, SignalIndex, TagPatterns, TitleReading } from './types';
 import { PhraseHitFinder } from './phrase-hits';
-import { DualRegExp, phraseSource } from './phrases';
+import { DualRegExp } from './phrases';
 import { normaliseHeading } from '../recognise/text';
-import { beforeNumberPattern, tagPatterns } from '../recognise/wcc-syntax';
+import { beforeNumberPattern, nameSource, tagPatterns } from '../recognise/wcc-syntax';
 
 /** Titles repeat across sections, documents and every re-lint of an edited one; a bound keeps a long session's memo small. */
 const READINGS_KEPT = 10_000;
@@ -79,7 +79,7 @@ export class Derived implements PolicyDerived {
 
   wccName(name: string): DualRegExp {
     let p = this.names.get(name);
-    if (!p) this.names.set(name, (p = new DualRegExp((latin) => phraseSource(name, latin), 'giu')));
+    if (!p) this.names.set(name, (p = new DualRegExp((latin) => nameSource(name, latin), 'giu')));
     return p;
   }
 
