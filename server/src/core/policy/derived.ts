@@ -5,9 +5,9 @@
 // explicitly, with the policy, not in module-level memos.
 import type { ActDef, ElementDef, Matcher, Policy, PolicyDerived, SignalIndex, TagPatterns, TitleReading } from './types';
 import { PhraseHitFinder } from './phrase-hits';
-import { DualRegExp, phraseSource } from './phrases';
+import { DualRegExp } from './phrases';
 import { normaliseHeading, wordCount } from '../recognise/text';
-import { beforeNumberPattern, tagPatterns } from '../recognise/wcc-syntax';
+import { beforeNumberPattern, nameSource, tagPatterns } from '../recognise/wcc-syntax';
 
 /** Headings longer than this are prose that markup made a heading, not titles. */
 const TITLE_MAX_WORDS = 20;
@@ -85,7 +85,7 @@ export class Derived implements PolicyDerived {
 
   wccName(name: string): DualRegExp {
     let p = this.names.get(name);
-    if (!p) this.names.set(name, (p = new DualRegExp((latin) => phraseSource(name, latin), 'giu')));
+    if (!p) this.names.set(name, (p = new DualRegExp((latin) => nameSource(name, latin), 'giu')));
     return p;
   }
 

@@ -134,12 +134,14 @@ export interface SignalIndex {
   ranges: Map<ElementDef, [number, number]>;
 }
 
-/** The tag patterns of a WCC vocabulary (groups: first number, more numbers, name), each in its latin and full form. */
+/** The tag patterns of a WCC vocabulary, each in its latin and full form (groups: the numbers, last the name; see wcc-syntax.ts `readTag`). */
 export interface TagPatterns {
-  /** A prefix, an optional introducer, numbers and a name: "WCC competency 5 – Manage knowledge". */
+  /** A prefix, an optional introducer, numbers and a name: "WCC competency 5 – Manage knowledge", "WCC 1–3", "WCC C5". */
   tag: DualRegExp;
   /** A standalone word, numbers and a name: "Competency 5", read only in a document that names the framework. */
   standalone: DualRegExp;
+  /** A whole table cell that holds a reference's numbers, perhaps opened as in prose or followed by a name: "5", "WCC 5", "5 – Manage knowledge". */
+  cell: DualRegExp;
 }
 
 /**
