@@ -84,6 +84,8 @@ export interface Policy {
     unassessed: Matcher;
     /** Words that mark a sentence as a list of strands considered, not an assessment. */
     listCues: Matcher;
+    /** Phrases of a section that only points at the assessment elsewhere ("is attached at Appendix B"). */
+    pointers: Matcher;
     /** Words an organisation's name ends in: "Hartwell Women's Centre" names a provider, not the group. */
     organisations: Matcher;
     /** Sentences about every group at once, which assess none of them. */
