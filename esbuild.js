@@ -1,7 +1,7 @@
-// Builds the bundles: the CLI, the language server and the VS Code client, and
-// for the browser (vscode.dev, github.dev) the web client and the server as a
-// Web Worker. Policy packs (*.yaml) are embedded as text so the core needs no
-// file system.
+// Builds the bundles: the CLI, the language server, the MCP server and the VS
+// Code client, and for the browser (vscode.dev, github.dev) the web client and
+// the server as a Web Worker. Policy packs (*.yaml) are embedded as text so the
+// core needs no file system.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -83,6 +83,8 @@ async function main() {
     { entryPoints: ['server/src/cli/launch.ts'], outfile: 'dist/cli.js' },
     { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' },
     { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+    // The MCP server (--mcp), apart from the CLI bundle so a lint run never loads the SDK.
+    { entryPoints: ['server/src/mcp/main.ts'], outfile: 'dist/mcp.js' },
     // The core alone, for the test suite.
     { entryPoints: ['server/src/core/index.ts'], outfile: 'dist/core.js' },
     // Word conversion alone, for the test suite (wired into the engine later).

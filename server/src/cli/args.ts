@@ -20,6 +20,8 @@ export interface Options {
   jobs?: number;
   help: boolean;
   version: boolean;
+  /** Serve the Model Context Protocol on stdio instead of linting. */
+  mcp: boolean;
 }
 
 export class UsageError extends Error {}
@@ -41,6 +43,7 @@ Options:
   --cache                skip unchanged files (content, policy and version hashed)
   --cache-location <dir> where the cache lives (default: node_modules/.cache/commissioning-lint)
   -j, --jobs <n>         worker threads (default: one per core, fewer for small runs)
+  --mcp                  serve the Model Context Protocol on stdio for AI assistants (with --policy/--config only)
   -h, --help             show this help
   -v, --version          show the version
 
@@ -69,6 +72,7 @@ export function parseOptions(argv: string[]): Options {
         jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        mcp: { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -86,6 +90,12 @@ export function parseOptions(argv: string[]): Options {
   const color = v['no-color'] ? false : v.color ? true : !env.NO_COLOR && !!process.stdout.isTTY && !v.output;
   if (v['stdin-filename'] !== undefined && !v.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (v.stdin && parsed.positionals.length) throw new UsageError('give either --stdin or files, not both');
+  if (v.mcp) {
+    // The server lints what the assistant sends: files, formats and reports belong to lint runs.
+    const other = ['format', 'max-warnings', 'quiet', 'stdin', 'stdin-filename', 'output', 'cache', 'cache-location', 'jobs'].find((k) => v[k as keyof typeof v] !== undefined);
+    if (other) throw new UsageError(`--mcp takes only --policy and --config, not --${other}`);
+    if (parsed.positionals.length) throw new UsageError('--mcp takes no files: the assistant names them');
+  }
   return {
     inputs: parsed.positionals,
     format,
@@ -102,5 +112,6 @@ export function parseOptions(argv: string[]): Options {
     jobs: count('jobs', v.jobs, 1),
     help: !!v.help,
     version: !!v.version,
+    mcp: !!v.mcp,
   };
 }
