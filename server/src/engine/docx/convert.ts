@@ -1,6 +1,7 @@
 // A Word document (.docx) to the Markdown the linter reads: guards on the
 // bytes and the zip directory, mammoth (docx → HTML, reading parts only
-// through package.ts), then html-to-markdown.ts. Never throws; refusals and
+// through package.ts), then html-to-markdown.ts; the document's properties
+// become its front matter (properties.ts). Never throws; refusals and
 // failures come back as one-line reasons the caller prefixes with the file name.
 import mammoth from 'mammoth';
 import { DocxInputError, oneLine } from './errors';
@@ -9,6 +10,7 @@ import { mammothOptions } from './mammoth-options';
 import { openPackage, type MammothFile } from './package';
 import { refuse } from './sniff';
 import { checkStyleMap } from './style-map';
+import { frontMatterOf } from './properties';
 
 export interface DocxOptions {
   /** mammoth style-map lines for a template's own styles, e.g. `p[style-name='NHS Heading 2'] => h2:fresh`. */
@@ -27,7 +29,7 @@ export async function docxToMarkdown(bytes: Uint8Array, opts: DocxOptions = {}):
     // mammoth reads a `{ file }` input through the object's exists/read, as it does its own JSZip wrapper.
     const input = { file } as unknown as Parameters<typeof mammoth.convertToHtml>[0] & { file: MammothFile };
     const result = await mammoth.convertToHtml(input, mammothOptions(styleMap.lines));
-    return { markdown: htmlToMarkdown(result.value), warnings: warningsOf(result.messages) };
+    return { markdown: frontMatterOf(file.part) + htmlToMarkdown(result.value), warnings: warningsOf(result.messages) };
   } catch (err) {
     if (err instanceof DocxInputError) return { error: err.message };
     const message = oneLine(err);

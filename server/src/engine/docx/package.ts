@@ -14,6 +14,8 @@ export interface MammothFile {
   read(name: string, encoding?: string): Promise<string | Uint8Array>;
   write(): void;
   toArrayBuffer(): Promise<ArrayBuffer>;
+  /** A part's XML at once (not through mammoth), or undefined when there is none: document properties. */
+  part(name: string): string | undefined;
 }
 
 const MAIN_DOCUMENT = 'word/document.xml';
@@ -61,5 +63,6 @@ export function openPackage(bytes: Uint8Array): MammothFile {
       throw new DocxInputError('is read only');
     },
     toArrayBuffer: () => Promise.reject(new DocxInputError('is read only')),
+    part: (name) => (exists(name) ? text(name) : undefined),
   };
 }
