@@ -100,7 +100,10 @@ describe('describeLocation', () => {
 
   it('places text before the first heading, front matter and blank lines', () => {
     assert.strictEqual(where(STRATEGY, 'Draft for the Board').text, 'Before the first heading › paragraph 1 ("Draft for the Board.")');
-    assert.deepStrictEqual(where(STRATEGY, 'title: Test').loc, { headingPath: [], kind: 'text', quote: 'title: Test' });
+    // Front matter is where a Word document's properties go.
+    const property = where(STRATEGY, 'title: Test');
+    assert.deepStrictEqual(property.loc, { headingPath: [], kind: 'property', property: 'title', quote: 'Test' });
+    assert.strictEqual(property.text, 'Document properties › title ("Test")');
     const blank = where(STRATEGY, 'Our purpose', -1).loc;
     assert.deepStrictEqual(blank, { headingPath: ['Adult mental health strategy'], kind: 'text', quote: '' });
     assert.strictEqual(core.formatLocation(blank), 'Adult mental health strategy');

@@ -24,7 +24,7 @@ describe('extension manifest and packaging', function () {
 
   it('offers the settings the server reads, with every rule id', function () {
     const props = pkg.contributes.configuration.properties;
-    assert.deepEqual(Object.keys(props).sort(), ['commissioningLint.enable', 'commissioningLint.lintWorkspace', 'commissioningLint.policy', 'commissioningLint.rules', 'commissioningLint.run'].sort());
+    assert.deepEqual(Object.keys(props).sort(), ['commissioningLint.enable', 'commissioningLint.lintWordDocuments', 'commissioningLint.lintWorkspace', 'commissioningLint.policy', 'commissioningLint.rules', 'commissioningLint.run'].sort());
     for (const p of Object.values(props)) assert.equal(p.scope, 'resource');
     assert.deepEqual(props['commissioningLint.rules'].propertyNames.enum, core.RULE_IDS);
     assert.deepEqual(props['commissioningLint.run'].enum, ['onType', 'onSave']);

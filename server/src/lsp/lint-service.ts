@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { analyse, lint, lintAnalysis, type Analysis, type LintContext, type LintResult, type Policy, type PolicyProblem } from '../core';
 import { LineIndex, LruCache } from '../core';
-import { contextFor, LinkedFiles, type FileHost } from '../engine';
+import { contextFor, LinkedFiles, locateFindings, WordTexts, type FileHost } from '../engine';
 
 import type { PolicyStore } from './policies';
 import type { Settings } from './settings';
@@ -30,6 +30,10 @@ export interface Linted {
   dependencies: string[];
   /** Memo key: version, settings and policy generation. */
   key: string;
+  /** Linked Word EqIAs (real paths) this lint found not yet converted: convert them and lint again. */
+  wordPending?: string[];
+  /** The text is a Word document's Markdown rendering: findings carry where they are in Word. */
+  word?: boolean;
 }
 
 /** How many documents keep their full Analysis in memory (others recompute it on demand). */
@@ -45,13 +49,17 @@ export class LintService {
   private resultCounter = 0;
   /** Bumped when settings change; part of every memo key. */
   settingsGeneration = 0;
+  /** Linked Word EqIAs converted so far (kept while their bytes are unchanged), for every document. */
+  readonly words: WordTexts;
 
   constructor(
     private readonly policies: PolicyStore,
     private readonly host: FileHost,
     /** Text of an open document with this path, so linked EqIAs being edited count as they are. */
     private readonly openText: (file: string) => string | undefined,
-  ) {}
+  ) {
+    this.words = new WordTexts(host, (file) => policies.styleMapFor(file));
+  }
 
   /** The lint of `text` as version `version` of `uri`, reusing the last one when nothing changed. */
   lint(uri: string, text: string, version: number | undefined, settings: Settings): Linted {
@@ -64,9 +72,21 @@ export class LintService {
     return linted;
   }
 
-  /** A one-off lint (a closed file of the workspace): nothing of it is remembered. */
-  lintDetached(uri: string, text: string, settings: Settings): Linted {
-    return this.run(uri, text, undefined, settings, 'detached', false);
+  /** A one-off lint (a closed file of the workspace, or a Word document's rendering): nothing of it is remembered. */
+  lintDetached(uri: string, text: string, settings: Settings, opts: { word?: boolean } = {}): Linted {
+    return this.run(uri, text, undefined, settings, 'detached', false, opts.word);
+  }
+
+  /**
+   * Converts the linked Word EqIAs a lint found not converted (the core reads
+   * linked files synchronously; conversion is not), and forgets that lint.
+   * True when the document should be linted again.
+   */
+  async convertPending(l: Linted): Promise<boolean> {
+    if (!l.wordPending?.length) return false;
+    await this.words.convert(l.wordPending);
+    this.invalidate([l.uri]);
+    return true;
   }
 
   /** The last lint of a document, whatever its version. */
@@ -114,19 +134,21 @@ export class LintService {
     return out;
   }
 
-  private run(uri: string, text: string, version: number | undefined, settings: Settings, key: string, keepAnalysis = true): Linted {
+  private run(uri: string, text: string, version: number | undefined, settings: Settings, key: string, keepAnalysis = true, word = false): Linted {
     const resultId = `${++this.resultCounter}`;
     const base = { uri, version, resultId, text, key, problems: [] as PolicyProblem[], dependencies: [] as string[] };
     if (!settings.enable) return { ...base, lines: new LineIndex(text), enabled: false };
     const { policy, problems, warnings } = this.policies.forDocument(uri, settings);
     if (!policy) return { ...base, lines: new LineIndex(text), enabled: true, problems };
-    const ctx = this.context(uri, policy);
+    const wanted = new Set<string>();
+    const ctx = this.context(uri, policy, wanted);
     let result: LintResult;
     let lines: LineIndex;
     try {
       const a = analyse(text, ctx);
       result = lintAnalysis(a, ctx);
       lines = a.model.lines;
+      if (word) locateFindings(result, a.model);
       if (keepAnalysis) this.keep(uri, key, a);
     } catch {
       // lint() turns a failure into an internal-error finding rather than throwing.
@@ -135,16 +157,16 @@ export class LintService {
     }
     const file = uriToPath(uri);
     const dependencies = file ? result.dependencies.map((d) => path.resolve(path.dirname(file), d)) : [];
-    return { ...base, lines, enabled: true, policy, result, dependencies, warnings };
+    return { ...base, lines, enabled: true, policy, result, dependencies, warnings, ...(wanted.size ? { wordPending: [...wanted] } : {}), ...(word ? { word } : {}) };
   }
 
-  private context(uri: string, policy: Policy): LintContext {
+  private context(uri: string, policy: Policy, wanted?: Set<string>): LintContext {
     const file = uriToPath(uri);
     if (!file) return { fileName: uri, policy, cache: this.cache };
     // Linked files are read once per lint (an EqIA linked under many spellings is read once),
-    // and only inside the document's workspace folder, as the CLI does.
-    const linked = new LinkedFiles({ host: this.host, rootFor: (f) => this.policies.rootFor(f), overlay: this.openText });
-    return contextFor(linked, file, policy, { cache: this.cache });
+    // and only inside the document's workspace folder, as the CLI does; Word ones are converted once.
+    const linked = new LinkedFiles({ host: this.host, rootFor: (f) => this.policies.rootFor(f), overlay: this.openText, words: this.words });
+    return contextFor(linked, file, policy, { cache: this.cache, wanted });
   }
 
   private keep(uri: string, key: string, analysis: Analysis): void {

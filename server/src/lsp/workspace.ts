@@ -15,7 +15,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { linkedEqiaFiles, readDocument } from '../engine';
+import { isWordFile, linkedEqiaFiles, readDocument, readWordDocument } from '../engine';
 import { expandInputs } from '../engine/node';
 import { diagnosticsOf, unreadableDiagnostic } from './convert';
 import { safe } from './safe';
@@ -82,14 +82,16 @@ export function registerWorkspace(state: ServerState): { filesChanged: (created:
     const generations = `${state.policies.generation}:${state.service.settingsGeneration}`;
     const depStamps = (deps: string[]) => deps.map((d) => `${d}@${openByPath.has(d) ? `open${openByPath.get(d)!.version}` : stampOf(d)}`).join('|');
     if (prev && prev.stamp === `${own}:${generations}:${depStamps(prev.dependencies)}`) return { uri, version: null, entry: { ...prev, onDemand: prev.onDemand || onDemand } };
-    // The same reader as the CLI: guarded, capped, UTF-16 and BOMs decoded, binary refused.
-    const read = readDocument(state.host, file);
+    // The same reader as the CLI: guarded, capped, UTF-16 and BOMs decoded, binary refused; a Word document converted.
+    const word = isWordFile(file);
+    const read = word ? await readWordDocument(state.host, file, state.policies.forDocument(uri, settings).styleMap) : readDocument(state.host, file);
     if ('error' in read) {
       const entry: Entry = { stamp: `${own}:${generations}:`, resultId: `w${++counter}`, items: [unreadableDiagnostic(read.error)], dependencies: [], onDemand };
       return { uri, version: null, entry };
     }
     // Closed files are linted without keeping anything but their diagnostics, so memory stays flat.
-    const l = state.service.lintDetached(uri, read.text, settings);
+    let l = state.service.lintDetached(uri, read.text, settings, { word });
+    if (await state.service.convertPending(l)) l = state.service.lintDetached(uri, read.text, settings, { word });
     const entry: Entry = { stamp: `${own}:${generations}:${depStamps(l.dependencies)}`, resultId: `w${++counter}`, items: diagnosticsOf(l), dependencies: l.dependencies, onDemand };
     return { uri, version: null, entry };
   };
@@ -108,6 +110,7 @@ export function registerWorkspace(state: ServerState): { filesChanged: (created:
       if (!settings.enable) continue;
       const auto = settings.lintWorkspace;
       for (const file of filesOf(folder, settings)) {
+        if (!settings.lintWordDocuments && isWordFile(file)) continue;
         if (!auto && !force && !store.get(file)?.onDemand) continue;
         out.push({ file, onDemand: !auto, settings });
       }

@@ -4,7 +4,7 @@
 // a converted .docx keeps its Markdown line and column and adds this.
 import type { Block, DocModel, Section, Span } from './types';
 
-export type LocationKind = 'heading' | 'paragraph' | 'list item' | 'table row' | 'text';
+export type LocationKind = 'heading' | 'paragraph' | 'list item' | 'table row' | 'text' | 'property';
 
 export interface Location {
   /** Heading titles from the top down to the section holding the offset (a heading's own title included). */
@@ -17,6 +17,8 @@ export interface Location {
   row?: number;
   /** The start of the block's visible text: at most about 60 characters, cut at a word, no control characters. */
   quote: string;
+  /** kind 'property': the front-matter key holding the offset (a Word document's properties become front matter). */
+  property?: string;
 }
 
 const QUOTE_MAX = 60;
@@ -24,6 +26,8 @@ const QUOTE_MAX = 60;
 export function describeLocation(model: DocModel, offset: number): Location {
   // The end of the text belongs to the last section.
   const at = Math.max(0, Math.min(offset, model.source.length - 1));
+  const fm = model.frontMatter;
+  if (fm && at < fm.end) return propertyAt(model, at);
   const section = deepestSection(model.root, at);
   const headingPath = pathOf(section);
   if (section.heading && at < section.heading.end) return { headingPath, kind: 'heading', quote: quote(section.heading.text) };
@@ -56,11 +60,37 @@ export function describeLocation(model: DocModel, offset: number): Location {
 
 /** One line for a reader: `Equality impact assessment › Table 1, row 4 ("Sexual orientation | Not assessed…")`. */
 export function formatLocation(loc: Location): string {
+  if (loc.kind === 'property') return `Document properties${loc.property ? ` › ${loc.property}` : ''}${loc.quote ? ` ("${loc.quote}")` : ''}`;
   const path = loc.headingPath.length ? loc.headingPath.join(' › ') : 'Before the first heading';
   if (loc.kind === 'heading') return `${path} (heading)`;
   const place = loc.table !== undefined ? `Table ${loc.table}, row ${loc.row}` : loc.paragraph !== undefined ? `paragraph ${loc.paragraph}` : undefined;
   return `${path}${place ? ` › ${place}` : ''}${loc.quote ? ` ("${loc.quote}")` : ''}`;
 }
+
+/**
+ * An offset in the front matter: the top-level key whose entry holds it (its
+ * line, or the nearest key line above), quoted from that line. In a Word
+ * document these are its properties (File › Info › Properties).
+ */
+function propertyAt(model: DocModel, at: number): Location {
+  const lines = model.lines;
+  const here = lines.point(at).line;
+  const first = Math.max(lines.point(model.frontMatter!.valueStart).line, here - PROPERTY_LOOKBACK);
+  // The value is quoted: on the key's own line what follows the colon, on a list line the entry.
+  const own = KEY.exec(lines.lineText(here));
+  const shown = quote(own ? lines.lineText(here).slice(own[0].length).trim() : lines.lineText(here).trim().replace(/^-\s+/, ''));
+  for (let line = here; line >= first; line--) {
+    const key = line === here ? own : KEY.exec(lines.lineText(line));
+    if (key) return { headingPath: [], kind: 'property', property: clean(key[1].replace(/^['"]|['"]$/g, '')), quote: shown };
+  }
+  return { headingPath: [], kind: 'property', quote: shown };
+}
+
+/** A top-level YAML key at the start of a line (not indented, not a list entry). */
+const KEY = /^([^\s#:'"-][^:]*?|'[^']*'|"[^"]*"):(?=\s|$)/;
+
+/** Lines looked back from a front-matter offset for its key (a list under one key is rarely longer). */
+const PROPERTY_LOOKBACK = 500;
 
 /** The innermost section whose extent holds the offset (the root when none does). */
 function deepestSection(root: Section, at: number): Section {
