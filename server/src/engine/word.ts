@@ -5,13 +5,17 @@
 // a reader of the Word file. Conversion is asynchronous (mammoth is); the core
 // lint stays synchronous, so a Word document is converted first and linted
 // after (lint-file.ts).
-import { describeLocation, LruCache, type Analysis, type LintResult } from '../core';
+import { locator, LruCache, type Analysis, type LintResult } from '../core';
 import { isReadError, type FileHost } from './host';
 import { DOCUMENT_MAX_BYTES } from './limits';
 
 type Converter = typeof import('./docx/convert');
 
-/** The converter module, required on first use (mammoth and the HTML tools are most of a bundle's weight). */
+/**
+ * The converter module, required on first use (mammoth and the HTML tools are
+ * about 1 MB of code). The CLI and server bundles take it from dist/docx.js
+ * beside them (esbuild.js), so a Markdown run never even reads it.
+ */
 function converter(): Converter {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./docx/convert') as Converter;
@@ -49,9 +53,8 @@ export function styleWarning(warnings: string[]): string | undefined {
 
 /** Adds to each finding (and waived finding) where it is in the Word document. */
 export function locateFindings(result: LintResult, model: Analysis['model']): void {
-  for (const d of [...result.diagnostics, ...result.suppressed]) {
-    d.location = describeLocation(model, model.lines.lineStart(d.line) + d.column - 1);
-  }
+  const where = locator(model);
+  for (const d of [...result.diagnostics, ...result.suppressed]) d.location = where(model.lines.lineStart(d.line) + d.column - 1);
 }
 
 type Converted = { text: string } | { refused: string };
@@ -62,7 +65,7 @@ type Converted = { text: string } | { refused: string };
  * lints of one run (CLI) or of one server (language server).
  */
 export class WordTexts {
-  private readonly kept = new LruCache({ maxWeight: 64 * 1024 * 1024, weigh: (_key, v) => (v as Kept).bytes.length + ('text' in (v as Kept).read ? ((v as Kept).read as { text: string }).text.length * 2 : 64) });
+  private kept = newCache();
   private readonly converting = new Map<string, Promise<void>>();
 
   constructor(
@@ -78,6 +81,11 @@ export class WordTexts {
     const r = this.host.read(real, DOCUMENT_MAX_BYTES);
     if (isReadError(r)) return { refused: `could not be read: ${r.error}` };
     return sameBytes(r.bytes, kept.bytes) ? kept.read : undefined;
+  }
+
+  /** Forgets every conversion (a config, hence perhaps a style map, changed). */
+  clear(): void {
+    this.kept = newCache();
   }
 
   /** Converts the files (real paths), each once however many lints ask at the same time. */
@@ -109,6 +117,11 @@ export class WordTexts {
 interface Kept {
   bytes: Uint8Array;
   read: Converted;
+}
+
+/** At most 64 MB of Word files and their renderings. */
+function newCache(): LruCache {
+  return new LruCache({ maxWeight: 64 * 1024 * 1024, weigh: (_key, v) => (v as Kept).bytes.length + ('text' in (v as Kept).read ? ((v as Kept).read as { text: string }).text.length * 2 : 64) });
 }
 
 /** Byte for byte (no Buffer: the engine also runs in a Web Worker). A 1 MB document compares in about a millisecond. */

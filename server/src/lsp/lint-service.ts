@@ -119,6 +119,8 @@ export class LintService {
     if (!uris) {
       this.memo.clear();
       this.analyses.clear();
+      // Settings or policies changed: a style map may have too.
+      this.words.clear();
       return;
     }
     for (const u of uris) {

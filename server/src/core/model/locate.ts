@@ -23,6 +23,7 @@ export interface Location {
 
 const QUOTE_MAX = 60;
 
+/** Where `offset` is (one offset; the reference for `locator`, which answers many). */
 export function describeLocation(model: DocModel, offset: number): Location {
   // The end of the text belongs to the last section.
   const at = Math.max(0, Math.min(offset, model.source.length - 1));
@@ -56,6 +57,85 @@ export function describeLocation(model: DocModel, offset: number): Location {
     return { headingPath, kind: 'text', paragraph: counted ? paragraphs : undefined, quote: quote(b.text || lineAt(model, at)) };
   }
   return { headingPath, kind: 'text', quote: quote(lineAt(model, at)) };
+}
+
+/**
+ * describeLocation for many offsets of one model (a document's findings may
+ * number thousands): each answer in logarithmic time, sections, blocks, list
+ * items and rows found by binary search and paragraph counts taken from a
+ * per-section index built on first use. Gives what describeLocation gives
+ * (tests/docx/locate.test.js compares them at every offset of real documents).
+ */
+export function locator(model: DocModel): (offset: number) => Location {
+  const indexes = new Map<Section, SectionIndex>();
+  return (offset) => {
+    const at = Math.max(0, Math.min(offset, model.source.length - 1));
+    const fm = model.frontMatter;
+    if (fm && at < fm.end) return propertyAt(model, at);
+    let section = model.root;
+    for (let child = containing(section.children, at); child; child = containing(section.children, at)) section = child;
+    const headingPath = pathOf(section);
+    if (section.heading && at < section.heading.end) return { headingPath, kind: 'heading', quote: quote(section.heading.text) };
+    let index = indexes.get(section);
+    if (!index) indexes.set(section, (index = indexSection(section)));
+    const k = lastStarting(section.blocks, at);
+    const b = k >= 0 ? section.blocks[k] : undefined;
+    if (!b || at >= b.end) return { headingPath, kind: 'text', quote: quote(lineAt(model, at)) };
+    let paragraphs = index.paragraphsBefore[k];
+    if (b.kind === 'list' && b.items?.length) {
+      const i = Math.max(0, lastStarting(b.items, at));
+      return { headingPath, kind: 'list item', paragraph: paragraphs + i + 1, quote: quote(itemText(model, b.items[i])) };
+    }
+    const counted = countsAsParagraph(b);
+    if (counted) paragraphs++;
+    if (b.kind === 'table' && b.rows?.length) {
+      const r = Math.max(0, lastStarting(b.rows, at));
+      return { headingPath, kind: 'table row', table: index.tablesThrough[k], row: r + 1, quote: quote(b.rows[r].cells.map((c) => cellText(model, c)).join(' | ')) };
+    }
+    if (b.kind === 'paragraph') return { headingPath, kind: 'paragraph', paragraph: paragraphs, quote: quote(b.text) };
+    return { headingPath, kind: 'text', paragraph: counted ? paragraphs : undefined, quote: quote(b.text || lineAt(model, at)) };
+  };
+}
+
+interface SectionIndex {
+  /** Paragraphs (as Word counts them) before each block of the section. */
+  paragraphsBefore: number[];
+  /** Tables up to and including each block. */
+  tablesThrough: number[];
+}
+
+function indexSection(section: Section): SectionIndex {
+  const paragraphsBefore: number[] = [];
+  const tablesThrough: number[] = [];
+  let paragraphs = 0;
+  let tables = 0;
+  for (const b of section.blocks) {
+    paragraphsBefore.push(paragraphs);
+    if (b.kind === 'table') tables++;
+    tablesThrough.push(tables);
+    paragraphs += b.kind === 'list' && b.items?.length ? b.items.length : countsAsParagraph(b) ? 1 : 0;
+  }
+  return { paragraphsBefore, tablesThrough };
+}
+
+/** The index of the last span (in document order) starting at or before `at`, or -1. */
+function lastStarting(spans: ReadonlyArray<{ start: number }>, at: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function containing(sections: Section[], at: number): Section | undefined {
+  const k = lastStarting(sections, at);
+  return k >= 0 && at < sections[k].end ? sections[k] : undefined;
 }
 
 /** One line for a reader: `Equality impact assessment › Table 1, row 4 ("Sexual orientation | Not assessed…")`. */
