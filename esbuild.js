@@ -18,6 +18,16 @@ const yamlData = {
   },
 };
 
+// The Word converter (mammoth and the HTML tools, about 1 MB) is its own bundle,
+// dist/docx.js, which the CLI and the server require from beside them the first
+// time they meet a .docx: a Markdown run never reads or compiles it (cold start).
+const wordConverterApart = {
+  name: 'word-converter-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/docx\/convert$/ }, (args) => (args.importer.endsWith(path.join('engine', 'word.ts')) ? { path: './docx.js', external: true } : undefined));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -35,11 +45,11 @@ async function main() {
   const entries = [
     // dist/cli.js is a small launcher that runs dist/cli-main.js from V8's code cache.
     { entryPoints: ['server/src/cli/launch.ts'], outfile: 'dist/cli.js' },
-    { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' },
-    { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+    { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [yamlData, wordConverterApart] },
+    { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', plugins: [yamlData, wordConverterApart] },
     // The core alone, for the test suite.
     { entryPoints: ['server/src/core/index.ts'], outfile: 'dist/core.js' },
-    // Word conversion alone, for the test suite (wired into the engine later).
+    // Word conversion: required at run time by the CLI and the server (above); the tests use it too.
     { entryPoints: ['server/src/engine/docx/convert.ts'], outfile: 'dist/docx.js' },
     { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   ];

@@ -54,8 +54,8 @@ describe('extension manifest and packaging', function () {
     const r = cp.spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const files = r.stdout.trim().split('\n').sort();
-    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md)?|dist\/(client|server)\.js|policies\/[\w-]+\.yaml|policies\/schema\/[\w.-]+\.json|snippets\/[\w.-]+\.json|grammars\/[\w.-]+\.json|client\/icon\.png)$/;
+    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md)?|dist\/(client|server|docx)\.js|policies\/[\w-]+\.yaml|policies\/schema\/[\w.-]+\.json|snippets\/[\w.-]+\.json|grammars\/[\w.-]+\.json|client\/icon\.png)$/;
     for (const f of files) assert.match(f, allowed);
-    for (const f of ['dist/client.js', 'dist/server.js', 'policies/commissioning-friend-2009.yaml', 'snippets/markdown.json', 'client/icon.png', 'README.md']) assert.ok(files.includes(f), f);
+    for (const f of ['dist/client.js', 'dist/server.js', 'dist/docx.js', 'policies/commissioning-friend-2009.yaml', 'snippets/markdown.json', 'client/icon.png', 'README.md']) assert.ok(files.includes(f), f);
   });
 });
