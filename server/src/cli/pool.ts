@@ -22,8 +22,12 @@ export const SMALL_RUN_BYTES = 1536 * 1024;
 const BYTES_PER_THREAD = 768 * 1024;
 /** Files queued per worker, so none waits for the main thread between files. */
 const IN_FLIGHT = 2;
-/** Work per byte of a .docx against a byte of Markdown (conversion and lint; measured by tests/bench/word-bench.js). */
-const WORD_WEIGHT = 20;
+/**
+ * Work per byte of a .docx against a byte of Markdown: a 20 KB strategy is a
+ * 13 KB .docx and costs about 6–7 times as much CPU as Word (conversion and
+ * lint) as it does as Markdown (tests/bench/word-bench.js).
+ */
+const WORD_WEIGHT = 8;
 
 export async function lintInParallel(files: string[], opts: Options, engine: Engine): Promise<FileResult[]> {
   if (opts.cache) return lintCached(files, opts.cacheLocation, engine.resolver, (todo) => lintFiles(todo, opts, engine));
