@@ -6,10 +6,11 @@
 //            the same number of threads — what any remark-based tool must pay;
 //   - markdownlint-cli2 with its defaults (what a review team runs today);
 // then the --cache speed-up, the cold start against `node -e 0`, and how the cost
-// grows with document size, table length and file count (1×, 2×, 4×, 8×).
+// grows with document size, table length and file count (1×, 2×, 4×, 8×); then
+// the same strategies as Word documents (word-bench.js).
 // Prints wall time, peak RSS (maxRSS of the process, threads included) and ratios.
 //
-//   node tests/bench/bench.js [--rounds N] [--quick] [--no-markdownlint]
+//   node tests/bench/bench.js [--rounds N] [--quick] [--no-markdownlint] [--no-word]
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -213,6 +214,8 @@ function main() {
   const n = layout.files.length;
   steps('File count', [1, 2, 4, 8].map((k) => ({ k, args: layout.files.slice(0, (n / 8) * k), jobs: cores })), (it) => `${it.k}× (${it.args.length} files)`, true);
   console.log(`load average ${os.loadavg()[0].toFixed(2)} at the end (other work on the machine slows every command alike, but adds noise)`);
+  // Word (.docx): a section of its own (tests/bench/word-bench.js); --no-word leaves it out.
+  if (!argv.includes('--no-word')) return require('./word-bench').main({ quick, rounds, cli: CLI });
 }
 
 // Dispatch last: the generator's constants above must exist first.

@@ -49,7 +49,7 @@ export function registerFixesTool(server: McpServer, session: Session): void {
       let data = f.data && typeof f.data.kind === 'string' ? (f.data as FixData) : undefined;
       if (!f.data) {
         // Left out: the finding as the same text lints now (same rule and range, else same rule and line).
-        const ds = session.lint(doc).diagnostics!.filter((d) => d.ruleId === f.ruleId);
+        const ds = (await session.lint(doc)).diagnostics!.filter((d) => d.ruleId === f.ruleId);
         const same = ds.find((d) => d.line === f.line && d.column === f.column && d.endLine === f.endLine && d.endColumn === f.endColumn) ?? ds.find((d) => d.line === f.line);
         data = same?.data;
       }

@@ -67,7 +67,7 @@ export function registerLintTool(server: McpServer, session: Session): void {
     },
     toolHandler('lint_strategy', async (args: { text?: string; path?: string; policy?: string }) => {
       const doc = await session.document(args);
-      const result = session.lint(doc);
+      const result = await session.lint(doc);
       const policy = doc.engine.resolver.forFile(doc.file).policy!;
       const structured = lintStructured(doc, result, policy);
       return { content: [{ type: 'text', text: lintSummary(structured, policy) }], structuredContent: structured };

@@ -80,8 +80,8 @@ export class Session {
   }
 
   /** Lints a document as the CLI would; a config or pack that cannot be loaded is a tool error. */
-  lint(doc: Doc): FileResult {
-    const r = lintFile(doc.engine, doc.file, doc.text);
+  async lint(doc: Doc): Promise<FileResult> {
+    const r = await lintFile(doc.engine, doc.file, doc.text);
     if (r.error || !r.diagnostics || !r.coverage) throw new ToolError(`cannot lint ${doc.display}: ${r.error ?? 'no result'}`);
     return r;
   }

@@ -62,4 +62,6 @@ export interface RawConfig {
   synonyms?: { elements?: Record<string, string[]>; groups?: Record<string, string[]>; eqia?: string[] };
   elements?: Array<{ id: string; title: string; description?: string; headings: string[]; signals?: string[]; minSignals?: number }>;
   ignore?: string[];
+  /** How Word documents are read: the engine's business (the core never sees a .docx). */
+  docx?: { styleMap?: string[] };
 }

@@ -274,7 +274,8 @@ function frontMatterTags(fm: FrontMatterData | undefined, policy: Policy, tags: 
   const key = frontMatterKey(fm, 'wcc', policy.wcc.context);
   const raw = key ? fm!.data[key] : undefined;
   if (raw === undefined || raw === null) return;
-  const list = Array.isArray(raw) ? raw : [raw];
+  // A list, or one text naming several ("2, 5, 8": a Word document property holds text only).
+  const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/\s*[,;]\s*/).filter(Boolean) : [raw];
   list.forEach((entry, i) => {
     const line = (Array.isArray(raw) ? fm!.lineOf(key!, i) : fm!.lineOf(key!)) ?? 1;
     const written = String(entry);
