@@ -68,7 +68,7 @@ function corpusSection(cli, layouts, o, runDir) {
   const runs = alternate(commands, o.rounds);
   const mb = Object.fromEntries(layouts.map((l) => [l.name, l.mb]));
   const of = (corpus, role) => runs.find((r) => r.corpus === corpus && r.role === role);
-  console.log(`## ${o.count} strategies × 20 KB (median of ${o.rounds}; ours and the floors on ${j} threads unless marked)\n`);
+  console.log(`## ${o.count.toLocaleString('en-GB')} strategies × 20 KB (median of ${o.rounds}; ours and the floors on ${j} threads unless marked)\n`);
   console.log(table([
     ['corpus', 'command', 'wall', 'MB/s', 'CPU (all threads)', 'peak RSS', 'wall vs ours', 'CPU vs ours'],
     ...runs.map((m) => {
