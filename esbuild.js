@@ -1,7 +1,7 @@
-// Builds the bundles: the CLI, the language server and the VS Code client, and
-// for the browser (vscode.dev, github.dev) the web client and the server as a
-// Web Worker. Policy packs (*.yaml) are embedded as text so the core needs no
-// file system.
+// Builds the bundles: the CLI, the language server, the MCP server and the VS
+// Code client, and for the browser (vscode.dev, github.dev) the web client and
+// the server as a Web Worker. Policy packs (*.yaml) are embedded as text so the
+// core needs no file system.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -68,6 +68,16 @@ const phraseBooks = (made = true) => ({
   },
 });
 
+// The Word converter (mammoth and the HTML tools, about 1 MB) is its own bundle,
+// dist/docx.js, which the CLI and the server require from beside them the first
+// time they meet a .docx: a Markdown run never reads or compiles it (cold start).
+const wordConverterApart = {
+  name: 'word-converter-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/docx\/convert$/ }, (args) => (args.importer.endsWith(path.join('engine', 'word.ts')) ? { path: './docx.js', external: true } : undefined));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -91,6 +101,8 @@ const webBuiltins = {
     build.onResolve({ filter: /^(node:)?url$/ }, () => ({ path: path.join(__dirname, 'server/src/web/node-url.ts') }));
     // Workspace patterns are not run in the browser (see re2js-stub.ts).
     build.onResolve({ filter: /^re2js$/ }, () => ({ path: path.join(__dirname, 'server/src/web/re2js-stub.ts') }));
+    // Nor are Word documents (the converter is 1 MB; see word-stub.ts).
+    build.onResolve({ filter: /^\.\/docx\/convert$/ }, (args) => (args.importer.endsWith(path.join('engine', 'word.ts')) ? { path: path.join(__dirname, 'server/src/web/word-stub.ts') } : undefined));
   },
 };
 
@@ -107,11 +119,13 @@ async function main() {
   const entries = [
     // dist/cli.js is a small launcher that runs dist/cli-main.js from V8's code cache.
     { entryPoints: ['server/src/cli/launch.ts'], outfile: 'dist/cli.js' },
-    { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' },
-    { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+    { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [yamlData, schemaValidators, phraseBooks(), wordConverterApart] },
+    { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', plugins: [yamlData, schemaValidators, phraseBooks(), wordConverterApart] },
+    // The MCP server (--mcp), apart from the CLI bundle so a lint run never loads the SDK.
+    { entryPoints: ['server/src/mcp/main.ts'], outfile: 'dist/mcp.js' },
     // The core alone, for the test suite.
     { entryPoints: ['server/src/core/index.ts'], outfile: 'dist/core.js' },
-    // Word conversion alone, for the test suite (wired into the engine later).
+    // Word conversion: required at run time by the CLI and the server (above); the tests use it too.
     { entryPoints: ['server/src/engine/docx/convert.ts'], outfile: 'dist/docx.js' },
     { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
     // The web extension: its client runs in VS Code's browser extension host (CommonJS),

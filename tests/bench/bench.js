@@ -1,223 +1,227 @@
-// `npm run bench`: a benchmark, not a test. Generates a deterministic corpus of
-// strategies under the OS temp folder (never in the repository) and measures, in
-// one run with the commands alternating:
-//   - ours:  the built CLI (dist/cli.js), default options;
-//   - floor: a bare remark parse (no extensions) of the same files, spread over
-//            the same number of threads — what any remark-based tool must pay;
+// `npm run bench`: a benchmark, not a test. On two generated corpora side by side
+// (corpus.js: 'plain', the shape the fast parser was built on, and 'rich', written
+// without reading it) it measures, with the commands alternating:
+//   - ours:   the built CLI (a private copy of dist/), on 2 threads and on 1;
+//   - floors: a bare markdown-it parse and a bare remark parse of the same files
+//             over the same threads (floor.js) — what any tool built on them pays;
 //   - markdownlint-cli2 with its defaults (what a review team runs today);
-// then the --cache speed-up, the cold start against `node -e 0`, and how the cost
-// grows with document size, table length and file count (1×, 2×, 4×, 8×).
-// Prints wall time, peak RSS (maxRSS of the process, threads included) and ratios.
+// then the --cache speed-up, the cold start against `node -e 0`, how the cost grows
+// with document size, table length and file count (1×, 2×, 4×, 8×), the language
+// server's latency on a 500 KB strategy (lsp-bench.js --targets), and last the
+// issue's targets with ✓/✗ for each corpus (targets.js); then the same strategies
+// as Word documents (word-bench.js).
 //
-//   node tests/bench/bench.js [--rounds N] [--quick] [--no-markdownlint]
+//   node tests/bench/bench.js [--quick] [--rounds N] [--threads N] [--no-markdownlint] [--no-lsp] [--no-word]
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { CORPORA, prepare } = require('./corpus');
+const { setRunDir, alternate, fmtMs, fmtMb, fmtX, table } = require('./measure');
+const { printTargets } = require('./targets');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-/** The CLI under test: a private copy of dist/ (see main), so a rebuild mid-run cannot change it. */
-let CLI = path.join(ROOT, 'dist', 'cli.js');
+const FLOOR = path.join(__dirname, 'floor.js');
 const MARKDOWNLINT = path.join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
-/** Bump when the generator changes, so an old corpus is not reused. */
-const CORPUS_VERSION = 2;
 
-// ---------------------------------------------------------------- the corpus
-
-const { strategy } = require('./generate');
-
-/** Writes the corpus once per CORPUS_VERSION; returns its paths. */
-function corpus(quick) {
-  const dir = path.join(os.tmpdir(), `commissioning-lint-bench-v${CORPUS_VERSION}${quick ? '-quick' : ''}`);
-  const count = quick ? 200 : 1000;
-  const step = 640 * 1024;
-  const rows = [1250, 2500, 5000, 10000];
-  const layout = {
-    dir,
-    corpus: path.join(dir, 'corpus'),
-    files: Array.from({ length: count }, (_, i) => path.join(dir, 'corpus', `strategy-${String(i + 1).padStart(4, '0')}.md`)),
-    sizes: [1, 2, 4, 8].map((k) => ({ k, file: path.join(dir, 'sizes', `strategy-${k}x.md`) })),
-    tables: rows.map((n, i) => ({ k: 2 ** i, rows: n, file: path.join(dir, 'tables', `table-${n}-rows.md`) })),
-    small: path.join(dir, 'small.md'),
-  };
-  if (fs.existsSync(path.join(dir, 'manifest.json'))) {
-    writeHook(dir);
-    return layout;
-  }
-  process.stderr.write(`generating the corpus in ${dir} …\n`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  for (const d of ['corpus', 'sizes', 'tables']) fs.mkdirSync(path.join(dir, d), { recursive: true });
-  layout.files.forEach((f, i) => fs.writeFileSync(f, strategy(i + 1, 20 * 1024)));
-  for (const s of layout.sizes) fs.writeFileSync(s.file, strategy(90001 + s.k, s.k * step));
-  for (const t of layout.tables) fs.writeFileSync(t.file, strategy(80001, 8 * 1024, t.rows));
-  fs.writeFileSync(layout.small, strategy(70001, 6 * 1024));
-  writeHook(dir);
-  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ version: CORPUS_VERSION, count }));
-  return layout;
-}
-
-/** A preload that reports a process's peak RSS and CPU time (all its threads) when it exits. */
-function writeHook(dir) {
-  fs.writeFileSync(
-    path.join(dir, 'rss-hook.js'),
-    "if (require('node:worker_threads').isMainThread && process.env.BENCH_RSS_FILE) process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.BENCH_RSS_FILE, `${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}`); });\n",
-  );
-}
-
-// ---------------------------------------------------------------- the floor
-
-/** `bench.js --floor JOBS FILE|DIR…`: bare remark parses of the files over JOBS threads. */
-async function floor(args) {
-  const { Worker, isMainThread, workerData } = require('node:worker_threads');
-  const parseAll = async (files, next) => {
-    const { unified } = await import('unified');
-    const remarkParse = (await import('remark-parse')).default;
-    const processor = unified().use(remarkParse).freeze();
-    for (let i = next(); i < files.length; i = next()) processor.parse(fs.readFileSync(files[i], 'utf8'));
-  };
-  if (!isMainThread) {
-    const counter = new Int32Array(workerData.counter);
-    return parseAll(workerData.files, () => Atomics.add(counter, 0, 1));
-  }
-  const jobs = Number(args[0]);
-  const files = args.slice(1).flatMap((p) => (fs.statSync(p).isDirectory() ? fs.readdirSync(p).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(p, f)) : [p]));
-  if (jobs <= 1) {
-    let i = 0;
-    return parseAll(files, () => i++);
-  }
-  const counter = new SharedArrayBuffer(4);
-  await Promise.all(Array.from({ length: jobs }, () => new Promise((resolve, reject) => new Worker(__filename, { argv: ['--floor'], workerData: { files, counter } }).on('exit', resolve).on('error', reject))));
-}
-
-// ---------------------------------------------------------------- measuring
-
-function measure(layout, args, opts = {}) {
-  const rssFile = path.join(layout.dir, `rss-${process.pid}.txt`);
-  fs.rmSync(rssFile, { force: true });
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [...(opts.hook === false ? [] : ['-r', path.join(layout.dir, 'rss-hook.js')]), ...args], {
-    cwd: opts.cwd ?? layout.dir,
-    env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const [rssKb, cpuUs] = fs.existsSync(rssFile) ? fs.readFileSync(rssFile, 'utf8').split(' ').map(Number) : [NaN, NaN];
-  return { ms, rss: rssKb / 1024, cpu: cpuUs / 1000 };
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmtMs = (ms) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
-const fmtMb = (mb) => `${Math.round(mb)} MB`;
-
-/** Runs each command `rounds` times, alternating; returns median wall time and peak RSS per command. */
-function alternate(layout, commands, rounds) {
-  const runs = commands.map(() => []);
-  // A command marked `prime` runs once unmeasured first (to fill the cache).
-  for (const c of commands) if (c.prime) measure(layout, c.args, c);
-  for (let r = 0; r < rounds; r++) {
-    commands.forEach((c, i) => {
-      runs[i].push(measure(layout, c.args, c));
-      process.stderr.write('.');
-    });
-  }
-  process.stderr.write('\n');
-  return commands.map((c, i) => ({ name: c.name, ms: median(runs[i].map((x) => x.ms)), cpu: median(runs[i].map((x) => x.cpu)), rss: Math.max(...runs[i].map((x) => x.rss)), n: runs[i].length }));
-}
-
-function table(rows) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  return rows.map((r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ')).join('\n');
-}
-
-function main() {
-  const argv = process.argv.slice(2);
+function options(argv) {
+  const number = (name, dflt) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : dflt);
   const quick = argv.includes('--quick');
-  const rounds = Number(argv[argv.indexOf('--rounds') + 1]) || (quick ? 2 : 3);
-  const withMarkdownlint = !argv.includes('--no-markdownlint');
-  if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run `node esbuild.js` first');
-  const layout = corpus(quick);
-  const copy = path.join(layout.dir, 'dist');
-  fs.rmSync(copy, { recursive: true, force: true });
-  // Timestamps kept: the launcher uses the code cache only if it is not older than the bundle.
-  fs.cpSync(path.join(ROOT, 'dist'), copy, { recursive: true, preserveTimestamps: true });
-  CLI = path.join(copy, 'cli.js');
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const mb = layout.files.reduce((a, f) => a + fs.statSync(f).size, 0) / 1048576;
-  console.log(`commissioning-lint benchmark · node ${process.version} · ${cores} cores · ${os.cpus()[0]?.model ?? ''} · load average ${os.loadavg()[0].toFixed(2)} at start`);
-  console.log(`corpus: ${layout.files.length} strategies, ${mb.toFixed(1)} MB, in ${layout.dir}\n`);
-
-  // 1. The corpus: ours, the floor and markdownlint-cli2, alternating.
-  const cacheDir = path.join(layout.dir, 'cache');
-  fs.rmSync(cacheDir, { recursive: true, force: true });
-  const runs = alternate(layout, [
-    { name: 'commissioning-lint', args: [CLI, layout.corpus] },
-    { name: 'bare remark parse (floor)', args: [__filename, '--floor', String(cores), layout.corpus] },
-    ...(withMarkdownlint ? [{ name: 'markdownlint-cli2', args: [MARKDOWNLINT, 'corpus/*.md'] }] : []),
-    // Primed: the runs measure an unchanged corpus against a filled cache.
-    { name: 'commissioning-lint --cache', args: [CLI, '--cache', '--cache-location', cacheDir, layout.corpus], prime: true },
-  ], rounds);
-  const [ours, base, mdl] = runs;
-  const cached = runs[runs.length - 1];
-  console.log(`## ${layout.files.length} strategies × 20 KB (median of ${rounds} runs, threads: ${cores})\n`);
-  console.log(table([
-    ['command', 'wall', 'MB/s', 'CPU (all threads)', 'peak RSS', 'wall vs ours', 'CPU vs ours'],
-    ...runs.map((m) => [m.name, fmtMs(m.ms), (mb / (m.ms / 1000)).toFixed(2), fmtMs(m.cpu), fmtMb(m.rss), `${(m.ms / ours.ms).toFixed(2)}×`, `${(m.cpu / ours.cpu).toFixed(2)}×`]),
-  ]));
-  console.log('');
-  // CPU time is the steadier figure on a busy machine; wall time is what a user waits.
-  if (mdl?.name === 'markdownlint-cli2') console.log(`markdownlint-cli2 / ours: ${(mdl.ms / ours.ms).toFixed(2)}× wall, ${(mdl.cpu / ours.cpu).toFixed(2)}× CPU (target ≥ 3×)`);
-  console.log(`ours / bare remark parse: ${(ours.ms / base.ms).toFixed(2)}× wall, ${(ours.cpu / base.cpu).toFixed(2)}× CPU (target ≤ 1.5×)`);
-  console.log(`peak RSS of ours: ${fmtMb(ours.rss)} (target ≤ 300 MB)`);
-  console.log(`--cache on an unchanged corpus: ${fmtMs(cached.ms)}, ${(ours.ms / cached.ms).toFixed(1)}× faster (target ≥ 20×)\n`);
-
-  // 2. Cold start: one small strategy against `node -e 0`.
-  const cold = alternate(layout, [
-    { name: 'node -e 0', args: ['-e', '0'], hook: false },
-    { name: 'commissioning-lint small.md', args: [CLI, layout.small], hook: false },
-  ], quick ? 9 : 21);
-  console.log(`## Cold start (median of ${cold[0].n})\n`);
-  console.log(table([['command', 'wall'], ...cold.map((c) => [c.name, fmtMs(c.ms)])]));
-  console.log(`\nratio: ${(cold[1].ms / cold[0].ms).toFixed(2)}× node -e 0 (target ≤ 2.5×)\n`);
-
-  // 3. Scaling: cost per step should stay flat (linear cost).
-  const steps = (name, items, label, withFloor) => {
-    const commands = items.flatMap((it) => [
-      { name: `ours ${label(it)}`, args: [CLI, ...it.args] },
-      ...(withFloor ? [{ name: `floor ${label(it)}`, args: [__filename, '--floor', String(it.jobs ?? 1), ...it.args] }] : []),
-    ]);
-    const res = alternate(layout, commands, rounds);
-    console.log(`## ${name} (median of ${rounds})\n`);
-    const per = withFloor ? 2 : 1;
-    const base1 = res[0].ms / items[0].k;
-    // The added cost of each step, per 1× added, against the average over all steps:
-    // start-up cancels out, so this stays near 1.00 when the cost is linear, and the
-    // last steps rise above it if not. (Against the first step alone, a step that is
-    // nearly all start-up made the ratio meaningless.)
-    const ours = (i) => res[i * per].ms;
-    const last = items.length - 1;
-    const firstAdded = last > 0 ? (ours(last) - ours(0)) / (items[last].k - items[0].k) : NaN;
-    const rows = items.map((it, i) => {
-      const o = res[i * per];
-      const f = withFloor ? res[i * per + 1] : undefined;
-      const added = i === 0 ? '–' : ((ours(i) - ours(i - 1)) / (it.k - items[i - 1].k) / firstAdded).toFixed(2);
-      return [label(it), fmtMs(o.ms), fmtMs(o.cpu), `${(o.ms / it.k / base1).toFixed(2)}`, added, fmtMb(o.rss), ...(f ? [fmtMs(f.ms), `${(o.ms / f.ms).toFixed(2)}×`, `${(o.cpu / f.cpu).toFixed(2)}×`] : [])];
-    });
-    console.log(table([['step', 'ours', 'ours CPU', 'per 1×', 'added per 1×', 'peak RSS', ...(withFloor ? ['floor', 'ours/floor', 'CPU ours/floor'] : [])], ...rows]));
-    console.log('');
+  return {
+    quick,
+    // --quick (about 2 minutes on an idle machine): 200 files instead of 1,000, one
+    // round, scaling steps 1×, 2×, 4× only, and the markdown-it floor only in them.
+    count: quick ? 200 : 1000,
+    rounds: number('--rounds', quick ? 1 : 3),
+    steps: quick ? 3 : 4,
+    stepFloors: quick ? ['markdown-it'] : ['markdown-it', 'remark'],
+    coldRounds: quick ? 9 : 21,
+    threads: String(number('--threads', 2)),
+    markdownlint: !argv.includes('--no-markdownlint'),
+    lsp: !argv.includes('--no-lsp'),
+    word: !argv.includes('--no-word'),
   };
-  steps('Document size', layout.sizes.map((s) => ({ k: s.k, args: [s.file], size: fs.statSync(s.file).size })), (it) => `${it.k}× (${(it.size / 1048576).toFixed(2)} MB)`, true);
-  steps('Table length', layout.tables.map((t) => ({ k: t.k, args: [t.file], rows: t.rows })), (it) => `${it.k}× (${it.rows} rows)`, true);
-  const n = layout.files.length;
-  steps('File count', [1, 2, 4, 8].map((k) => ({ k, args: layout.files.slice(0, (n / 8) * k), jobs: cores })), (it) => `${it.k}× (${it.args.length} files)`, true);
-  console.log(`load average ${os.loadavg()[0].toFixed(2)} at the end (other work on the machine slows every command alike, but adds noise)`);
 }
 
-// Dispatch last: the generator's constants above must exist first.
-if (process.argv[2] === '--floor') {
-  floor(process.argv.slice(3));
-} else if (require.main === module) {
-  main();
+/** Per corpus, what the targets table reads; filled in as the sections run. */
+const results = Object.fromEntries(CORPORA.map((c) => [c.name, { rss: { mb: 0, where: '' } }]));
+
+/** Keeps the largest peak RSS of any run of ours on a corpus, and which run it was. */
+function noteRss(corpus, mb, where) {
+  const r = results[corpus].rss;
+  if (mb > r.mb) Object.assign(r, { mb, where });
 }
+
+// ------------------------------------------------------------ 1. the corpus
+
+function corpusSection(cli, layouts, o, runDir) {
+  const j = o.threads;
+  const commands = layouts.flatMap((l) => [
+    { corpus: l.name, role: 'ours', name: `commissioning-lint -j ${j}`, args: [cli, '-j', j, l.corpus] },
+    { corpus: l.name, role: 'ours1', name: 'commissioning-lint -j 1', args: [cli, '-j', '1', l.corpus] },
+    { corpus: l.name, role: 'mdit', name: `markdown-it parse, ${j} threads`, args: [FLOOR, 'markdown-it', j, l.corpus] },
+    { corpus: l.name, role: 'mdit1', name: 'markdown-it parse, 1 thread', args: [FLOOR, 'markdown-it', '1', l.corpus] },
+    { corpus: l.name, role: 'remark', name: `remark parse, ${j} threads`, args: [FLOOR, 'remark', j, l.corpus] },
+    ...(o.markdownlint ? [{ corpus: l.name, role: 'mdl', name: 'markdownlint-cli2', args: [MARKDOWNLINT, `${path.basename(l.corpus)}/*.md`], cwd: l.dir }] : []),
+    // Primed: the measured runs find an unchanged corpus and a filled cache.
+    { corpus: l.name, role: 'cached', name: `commissioning-lint -j ${j} --cache`, args: [cli, '-j', j, '--cache', '--cache-location', path.join(runDir, `cache-${l.name}`), l.corpus], prime: true },
+  ]);
+  const runs = alternate(commands, o.rounds);
+  const mb = Object.fromEntries(layouts.map((l) => [l.name, l.mb]));
+  const of = (corpus, role) => runs.find((r) => r.corpus === corpus && r.role === role);
+  console.log(`## ${o.count.toLocaleString('en-GB')} strategies × 20 KB (median of ${o.rounds}; ours and the floors on ${j} threads unless marked)\n`);
+  console.log(table([
+    ['corpus', 'command', 'wall', 'MB/s', 'CPU (all threads)', 'peak RSS', 'wall vs ours', 'CPU vs ours'],
+    ...runs.map((m) => {
+      const ours = of(m.corpus, 'ours');
+      return [m.corpus, m.name, fmtMs(m.ms), (mb[m.corpus] / (m.ms / 1000)).toFixed(1), fmtMs(m.cpu), fmtMb(m.rss), fmtX(m.ms / ours.ms), fmtX(m.cpu / ours.cpu)];
+    }),
+  ], 2));
+  // Ratios, one column per corpus. CPU is the steadier figure on a busy machine; wall is what a user waits for.
+  const ratio = (a, b) => (a && b ? `${fmtX(a.ms / b.ms)} wall, ${fmtX(a.cpu / b.cpu)} CPU` : '–');
+  const rows = [
+    ['markdownlint-cli2 / ours', (c) => ratio(of(c, 'mdl'), of(c, 'ours'))],
+    ['ours / markdown-it floor', (c) => ratio(of(c, 'ours'), of(c, 'mdit'))],
+    ['ours / remark floor', (c) => ratio(of(c, 'ours'), of(c, 'remark'))],
+    ['ours -j 1 / markdown-it, 1 thread', (c) => ratio(of(c, 'ours1'), of(c, 'mdit1'))],
+    ['--cache, unchanged corpus', (c) => `${fmtMs(of(c, 'cached').ms)}, ${fmtX(of(c, 'ours').ms / of(c, 'cached').ms, 1)} faster`],
+  ];
+  console.log(`\n${table([['', ...layouts.map((l) => l.name)], ...rows.map(([label, f]) => [label, ...layouts.map((l) => f(l.name))])], 3)}\n`);
+  for (const l of layouts) {
+    const r = results[l.name];
+    const mdl = of(l.name, 'mdl');
+    if (mdl) r.mdlWall = mdl.ms / of(l.name, 'ours').ms;
+    r.cpuVsMarkdownIt = of(l.name, 'ours1').cpu / of(l.name, 'mdit1').cpu;
+    r.cache = of(l.name, 'ours').ms / of(l.name, 'cached').ms;
+    noteRss(l.name, of(l.name, 'ours').rss, `${o.count} files, -j ${j}`);
+    noteRss(l.name, of(l.name, 'ours1').rss, `${o.count} files, -j 1`);
+  }
+}
+
+// ------------------------------------------------------------ 2. cold start
+
+function coldSection(cli, layouts, o) {
+  const cold = alternate([
+    { name: 'node -e 0', args: ['-e', '0'], hook: false },
+    ...layouts.map((l) => ({ corpus: l.name, name: `commissioning-lint ${l.name}/small.md (${(fs.statSync(l.small).size / 1024).toFixed(0)} KB)`, args: [cli, l.small], hook: false })),
+  ], o.coldRounds);
+  console.log(`## Cold start, one small strategy (median of ${o.coldRounds})\n`);
+  console.log(table([['command', 'wall', 'vs node -e 0'], ...cold.map((c) => [c.name, fmtMs(c.ms), fmtX(c.ms / cold[0].ms)])]));
+  console.log('');
+  for (const c of cold.slice(1)) results[c.corpus].cold = c.ms / cold[0].ms;
+}
+
+// ------------------------------------------------------------ 3. scaling
+
+/**
+ * One scaling section: for each corpus and step (1×, 2×, 4×, 8×), ours and the
+ * floors. "added per 1×" is the CPU time a step adds per 1× added, against the
+ * average over all steps: start-up cancels out, so it stays near 1.00 while the cost
+ * is linear (n log n gives 0.58, 0.88, 1.17; n² 0.33, 0.67, 1.33). The target
+ * compares the last step with all before it (linearity() below).
+ */
+function stepsSection(title, key, cli, layouts, o, stepsOf, label) {
+  const floors = o.stepFloors;
+  const commands = layouts.flatMap((l) => stepsOf(l).flatMap((it, i) => {
+    const at = { corpus: l.name, step: i };
+    return [
+      { ...at, role: 'ours', args: [cli, ...(it.jobs ? ['-j', it.jobs] : []), ...it.args] },
+      ...floors.map((f) => ({ ...at, role: f, args: [FLOOR, f, it.jobs ?? '1', ...it.args] })),
+    ];
+  }));
+  const runs = alternate(commands, o.rounds);
+  console.log(`## ${title} (median of ${o.rounds}; "added per 1×" is CPU time, against the average over the steps)\n`);
+  const rows = [['corpus', 'step', 'ours wall', 'ours CPU', 'added per 1×', 'peak RSS', ...floors.map((f) => `ours/${f} wall, CPU`)]];
+  for (const l of layouts) {
+    const items = stepsOf(l);
+    const get = (i, role) => runs.find((r) => r.corpus === l.name && r.step === i && r.role === role);
+    const cpu = items.map((_, i) => get(i, 'ours').cpu);
+    const last = items.length - 1;
+    const average = (cpu[last] - cpu[0]) / (items[last].k - items[0].k);
+    items.forEach((it, i) => {
+      const ours = get(i, 'ours');
+      const added = i === 0 ? '–' : ((cpu[i] - cpu[i - 1]) / (it.k - items[i - 1].k) / average).toFixed(2);
+      const vs = (f) => `${(ours.ms / f.ms).toFixed(2)}, ${(ours.cpu / f.cpu).toFixed(2)}`;
+      rows.push([l.name, label(it), fmtMs(ours.ms), fmtMs(ours.cpu), added, fmtMb(ours.rss), ...floors.map((f) => vs(get(i, f)))]);
+      noteRss(l.name, ours.rss, `${title.toLowerCase()} ${it.k}×`);
+    });
+    results[l.name][key] = linearity(items.map((it) => it.k), cpu);
+  }
+  console.log(`${table(rows, 2)}\n`);
+}
+
+/**
+ * The cost per 1× added by the last step, against that of all the steps before it
+ * (4×→8× against 1×→4×): 1.0 when linear, 1.5 for n log n, 2.4 for n².
+ */
+function linearity(ks, cost) {
+  const n = ks.length - 1;
+  const before = (cost[n - 1] - cost[0]) / (ks[n - 1] - ks[0]);
+  // Noise larger than the earlier steps' cost leaves nothing to compare with.
+  return before > 0 ? (cost[n] - cost[n - 1]) / (ks[n] - ks[n - 1]) / before : NaN;
+}
+
+function scalingSections(cli, layouts, o) {
+  const mb = (bytes) => `${(bytes / 1048576).toFixed(2)} MB`;
+  const ks = [1, 2, 4, 8].slice(0, o.steps);
+  stepsSection('Document size', 'size', cli, layouts, o, (l) => l.sizes.slice(0, o.steps).map((s) => ({ k: s.k, args: [s.file], bytes: s.bytes })), (it) => `${it.k}× (${mb(it.bytes)})`);
+  stepsSection('Table length', 'tables', cli, layouts, o, (l) => l.tables.slice(0, o.steps).map((t) => ({ k: t.k, args: [t.file], rows: t.rows, bytes: t.bytes })), (it) => `${it.k}× (${it.rows} rows, ${mb(it.bytes)})`);
+  // The largest step is the whole corpus.
+  const files = (l, k) => l.files.slice(0, (l.files.length / ks[ks.length - 1]) * k);
+  stepsSection('File count', 'files', cli, layouts, o, (l) => ks.map((k) => ({ k, args: files(l, k), jobs: o.threads })), (it) => `${it.k}× (${it.args.length} files)`);
+}
+
+// ------------------------------------------------------------ 4. the language server
+
+/** Runs lsp-bench.js --targets against the private dist copy and reads its figures. */
+function lspSection(distCopy, o, runDir) {
+  const json = path.join(runDir, 'lsp.json');
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'lsp-bench.js'), '--targets', '--json', json, ...(o.quick ? ['--quick'] : [])], {
+    env: { ...process.env, COMMISSIONING_LINT_SERVER: path.join(distCopy, 'server.js') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  console.log(`## Language server, 500 KB strategies (lsp-bench.js --targets)\n\n${r.stdout}`);
+  if (r.status !== 0) return console.log(`lsp-bench.js exited ${r.status}\n`);
+  const lsp = JSON.parse(fs.readFileSync(json, 'utf8'));
+  for (const name of Object.keys(results)) if (lsp[name]) results[name].lsp = lsp[name];
+}
+
+// ------------------------------------------------------------ main
+
+async function main() {
+  const o = options(process.argv.slice(2));
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `node esbuild.js` first');
+  const layouts = CORPORA.map((c) => prepare(c, o.count));
+  // A private folder per run: a copy of dist/ (a rebuild mid-run cannot change what
+  // is measured; timestamps kept, as the launcher uses its code cache only if it is
+  // not older than the bundle), the RSS hook and the --cache files.
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'commissioning-lint-bench-run-'));
+  try {
+    setRunDir(runDir);
+    const distCopy = path.join(runDir, 'dist');
+    fs.cpSync(path.join(ROOT, 'dist'), distCopy, { recursive: true, preserveTimestamps: true });
+    const cli = path.join(distCopy, 'cli.js');
+    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+    const started = Date.now();
+    console.log(`commissioning-lint benchmark${o.quick ? ' (--quick)' : ''} · node ${process.version} · ${cores} cores · ${os.cpus()[0]?.model ?? ''} · load average ${os.loadavg()[0].toFixed(2)} at start`);
+    for (const l of layouts) console.log(`corpus ${l.name}: ${l.files.length} strategies, ${l.mb.toFixed(1)} MB, in ${l.dir}`);
+    console.log('');
+    corpusSection(cli, layouts, o, runDir);
+    coldSection(cli, layouts, o);
+    scalingSections(cli, layouts, o);
+    if (o.lsp) lspSection(distCopy, o, runDir);
+    // Word (.docx): a section of its own (tests/bench/word-bench.js); --no-word leaves it out.
+    if (o.word) await require('./word-bench').main({ quick: o.quick, rounds: o.rounds, cli });
+    printTargets(results, layouts.map((l) => l.name), { threads: o.threads, count: o.count });
+    console.log(`\nload average ${os.loadavg().map((x) => x.toFixed(2)).join(', ')} at the end (1, 5, 15 min); ${((Date.now() - started) / 60000).toFixed(1)} min in all`);
+  } finally {
+    fs.rmSync(runDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

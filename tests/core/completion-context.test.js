@@ -32,6 +32,12 @@ describe('completion context: WCC competencies', () => {
     assert.strictEqual(wcc('WCC no. 1'), 'WCC no. '.length);
     assert.strictEqual(wcc('WCC-1'), 'WCC-'.length);
     assert.strictEqual(wcc('XWCC '), undefined);
+    // After a "C", and after numbers already listed or a range begun, as the tag syntax reads them.
+    assert.strictEqual(wcc('WCC C'), 'WCC C'.length);
+    assert.strictEqual(wcc('WCC 2, 5 & '), 'WCC 2, 5 & '.length);
+    assert.strictEqual(wcc('WCCs 2/1'), 'WCCs 2/'.length);
+    assert.strictEqual(wcc('WCC 1 to '), 'WCC 1 to '.length);
+    assert.strictEqual(wcc('WCC 2010/'), undefined);
     assert.strictEqual(wcc('Competency framework '), undefined);
   });
 

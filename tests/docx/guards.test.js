@@ -90,6 +90,16 @@ describe('docx guards: zip bombs, checked before and while inflating', () => {
     assert.strictEqual(await refusal(zip, 200), 'has a part (word/document.xml) that unpacks to 150 MB, over the 100 MB limit for one part');
   });
 
+  it('refuses, before converting, a document whose text declares more than 20 MB (conversion time grows with it)', async () => {
+    const zip = makeZip([{ name: 'word/document.xml', raw: deflateBomb(10), size: 25 * MB }]);
+    assert.strictEqual(await refusal(zip, 200), 'is too large to read: its text (word/document.xml) unpacks to 25 MB, over the 20 MB limit');
+    const styles = makeZip([
+      { name: 'word/document.xml', data: Buffer.from(DOC_XML) },
+      { name: 'word/styles.xml', raw: deflateBomb(10), size: 21 * MB },
+    ]);
+    assert.strictEqual(await refusal(styles, 1000), 'is too large to read: a part (word/styles.xml) unpacks to 21 MB, over the 20 MB limit');
+  });
+
   it('refuses, before inflating, parts declaring more than 200 MB together', async () => {
     const zip = makeZip([
       { name: 'word/document.xml', data: Buffer.from(DOC_XML) },

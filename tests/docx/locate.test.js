@@ -1,7 +1,9 @@
 // describeLocation / formatLocation over the core's document model: the
 // heading path, paragraph or table row, and quote a Word reader can follow.
 const assert = require('node:assert');
-const { core } = require('../helpers/core');
+const fs = require('node:fs');
+const path = require('node:path');
+const { core, ROOT } = require('../helpers/core');
 
 /** The location of the first occurrence of `needle` in `md` (offset + `skip`). */
 function where(md, needle, skip = 0) {
@@ -100,7 +102,10 @@ describe('describeLocation', () => {
 
   it('places text before the first heading, front matter and blank lines', () => {
     assert.strictEqual(where(STRATEGY, 'Draft for the Board').text, 'Before the first heading › paragraph 1 ("Draft for the Board.")');
-    assert.deepStrictEqual(where(STRATEGY, 'title: Test').loc, { headingPath: [], kind: 'text', quote: 'title: Test' });
+    // Front matter is where a Word document's properties go.
+    const property = where(STRATEGY, 'title: Test');
+    assert.deepStrictEqual(property.loc, { headingPath: [], kind: 'property', property: 'title', quote: 'Test' });
+    assert.strictEqual(property.text, 'Document properties › title ("Test")');
     const blank = where(STRATEGY, 'Our purpose', -1).loc;
     assert.deepStrictEqual(blank, { headingPath: ['Adult mental health strategy'], kind: 'text', quote: '' });
     assert.strictEqual(core.formatLocation(blank), 'Adult mental health strategy');
@@ -120,5 +125,33 @@ describe('describeLocation', () => {
   it('locates a finding in Markdown converted from Word the same way', () => {
     const md = '# Strategy\n\n## Equality impact assessment\n\n| Group | Impact |\n| - | - |\n| Age | Positive |\n| Sex | Neutral |\n| Religion or belief | Neutral |\n| Sexual orientation | Not assessed<br>data awaited |\n';
     assert.strictEqual(where(md, 'Sexual orientation').text, 'Strategy › Equality impact assessment › Table 1, row 5 ("Sexual orientation | Not assessed data awaited")');
+  });
+
+  it('answers as describeLocation does at every offset of real documents, through locator', () => {
+    const corpus = path.join(ROOT, 'test-fixtures', 'corpus');
+    const docs = [STRATEGY, ...fs.readdirSync(corpus).filter((f) => f.endsWith('.md') && f !== 'README.md').sort().filter((_, i) => i % 10 === 0).map((f) => fs.readFileSync(path.join(corpus, f), 'utf8'))];
+    let offsets = 0;
+    for (const md of docs) {
+      const model = core.parseDocument(md, {});
+      const where = core.locator(model);
+      for (let at = -1; at <= model.source.length; at++) {
+        assert.deepStrictEqual(where(at), core.describeLocation(model, at), `offset ${at}`);
+        offsets++;
+      }
+    }
+    assert.ok(offsets > 50000, `${offsets} offsets`);
+  });
+
+  it('locates 20,000 findings in one section in well under a second', () => {
+    const md = '# T\n\n## Section\n\n' + Array.from({ length: 20000 }, (_, i) => `Paragraph ${i} cites WCC 12 here.`).join('\n\n') + '\n';
+    const model = core.parseDocument(md, {});
+    const where = core.locator(model);
+    const offsets = [];
+    for (let i = 0, pos = 0; i < 20000; i++) offsets.push((pos = md.indexOf(`Paragraph ${i} `, pos)));
+    const t = Date.now();
+    let last;
+    for (const at of offsets) last = where(at);
+    assert.ok(Date.now() - t < 1000, `${Date.now() - t} ms`);
+    assert.deepStrictEqual(last, { headingPath: ['T', 'Section'], kind: 'paragraph', paragraph: 20000, quote: 'Paragraph 19999 cites WCC 12 here.' });
   });
 });

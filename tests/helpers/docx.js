@@ -35,13 +35,16 @@ async function markdownToDocx(md, opts = {}) {
   const tree = await parseMarkdown(md);
   const b = new Builder(opts);
   for (const node of tree.children) b.block(node);
+  const props = documentProperties(tree);
   const styles = [
     { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', run: { bold: true } },
     { id: 'SourceCode', name: 'Source Code', basedOn: 'Normal', run: { font: 'Courier New' } },
     ...(opts.headingStyle ? [1, 2, 3, 4, 5, 6].map((n) => ({ id: styleId(opts.headingStyle, n), name: `${opts.headingStyle} ${n}`, basedOn: 'Normal', run: { bold: true, size: 36 - 3 * n } })) : []),
   ];
   const doc = new d.Document({
-    creator: 'tests',
+    creator: props.creator,
+    title: props.title,
+    customProperties: props.custom,
     styles: { paragraphStyles: styles },
     numbering: { config: b.numberingConfig() },
     comments: { children: b.comments },
@@ -62,6 +65,35 @@ async function markdownToDocx(md, opts = {}) {
     });
   }
   return bytes;
+}
+
+/**
+ * Front matter as Word document properties, as an author would set them (File ›
+ * Info › Properties): `title` the document's title, `author` its author, every
+ * other key a custom property. Word's custom properties are flat text, so a map
+ * is written as dotted names (eqia.age) and a list as numbered ones (wcc.1, wcc.2).
+ */
+function documentProperties(tree) {
+  const fm = tree.children.find((n) => n.type === 'yaml');
+  const out = { creator: '', title: undefined, custom: [] };
+  let data;
+  try {
+    data = fm ? require('yaml').parse(fm.value) : undefined;
+  } catch {
+    return out; // front matter that is not YAML has no properties to give
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return out;
+  const flat = (prefix, value) => {
+    if (Array.isArray(value)) value.forEach((v, i) => flat(`${prefix}.${i + 1}`, v));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) flat(`${prefix}.${k}`, v);
+    else out.custom.push({ name: prefix, value: value === null || value === undefined ? '' : String(value) });
+  };
+  for (const [key, value] of Object.entries(data)) {
+    if (key === 'title' && typeof value !== 'object') out.title = String(value);
+    else if (key === 'author' && typeof value !== 'object') out.creator = String(value);
+    else flat(key, value);
+  }
+  return out;
 }
 
 function styleId(name, n) {

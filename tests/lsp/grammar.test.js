@@ -26,6 +26,8 @@ const EDGE_CASES = `# Edge cases
 
 Tags: WCC 5, WCC-6, wcc 7, [WCC 8], WCC competency 9, WCC no. 10, World Class Commissioning 11,
 WCC 5 and 6, WCC 3/4, WCC 12, WCC 0, WCC5, WCC 5 – Prioritise investment, XWCC 5 (not a tag).
+WCC 1–3, WCC 10-13, WCC competency three, WCC competencies five and seven, WCC C5, WCCs 2/5/7,
+(WCC: 2, 5 & 7), WCC 1, 3, and 4; not the WCC 2010/11 budget, WCC 09/10, WCC 20%, WCC 5m, WCC 3-year plan.
 
 Acts: the Mental Health Act 1983, the MHA, the Mental Health Act 2007, the Mental Capacity Act,
 DoLS, the NHS Act 2006 section 75 and s.242, the Equality Act 2006 and the Equality Act 2010, the
@@ -96,6 +98,9 @@ describe('grammar', function () {
       for (const [s, e] of got) {
         if (want.includes(s)) continue;
         const line = a.model.lines.point(s).line;
+        // A contents line's page number ("Fit with World Class Commissioning 23") needs the line's
+        // context, which a grammar does not have: highlighted, not read as a tag.
+        if (/^\s*\S[^\n]*\s\d{1,3}\s*$/.test(a.model.lines.lineText(line)) && a.model.lines.lineText(line).trim().endsWith(a.model.masked.slice(s, e).trim())) continue;
         const nums = (a.model.masked.slice(s, e).match(/\d+/g) ?? []).map(Number);
         assert.ok(nums.every((n) => found.some((t) => t.line === line && t.number === n)), `highlighted but not a tag: ${a.model.masked.slice(s, e)}`);
       }

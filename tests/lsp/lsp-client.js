@@ -9,7 +9,8 @@ const { TextDocument } = require('vscode-languageserver-textdocument');
 const { pathToFileURL } = require('node:url');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SERVER = path.join(ROOT, 'dist', 'server.js');
+// The benchmark points this at its private copy of dist/ (so a rebuild mid-run changes nothing).
+const SERVER = process.env.COMMISSIONING_LINT_SERVER || path.join(ROOT, 'dist', 'server.js');
 
 /** Client capabilities like VS Code's, trimmed to what the server looks at; `pull: false` mimics Neovim 0.7. */
 function capabilities({ pull = true, configuration = true, watchers = true, codeLensRefresh = false } = {}) {

@@ -31,7 +31,7 @@ describe('extension manifest and packaging', function () {
 
   it('offers the settings the server reads, with every rule id', function () {
     const props = pkg.contributes.configuration.properties;
-    assert.deepEqual(Object.keys(props).sort(), ['commissioningLint.enable', 'commissioningLint.lintWorkspace', 'commissioningLint.policy', 'commissioningLint.rules', 'commissioningLint.run'].sort());
+    assert.deepEqual(Object.keys(props).sort(), ['commissioningLint.enable', 'commissioningLint.lintWordDocuments', 'commissioningLint.lintWorkspace', 'commissioningLint.policy', 'commissioningLint.rules', 'commissioningLint.run'].sort());
     for (const p of Object.values(props)) assert.equal(p.scope, 'resource');
     assert.deepEqual(props['commissioningLint.rules'].propertyNames.enum, core.RULE_IDS);
     assert.deepEqual(props['commissioningLint.run'].enum, ['onType', 'onSave']);
@@ -61,8 +61,8 @@ describe('extension manifest and packaging', function () {
     const r = cp.spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const files = r.stdout.trim().split('\n').sort();
-    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md)?|dist\/(web\/)?(client|server)\.js|policies\/[\w-]+\.yaml|policies\/schema\/[\w.-]+\.json|snippets\/[\w.-]+\.json|grammars\/[\w.-]+\.json|client\/icon\.png)$/;
+    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md)?|dist\/(web\/)?(client|server)\.js|dist\/docx\.js|policies\/[\w-]+\.yaml|policies\/schema\/[\w.-]+\.json|snippets\/[\w.-]+\.json|grammars\/[\w.-]+\.json|client\/icon\.png)$/;
     for (const f of files) assert.match(f, allowed);
-    for (const f of ['dist/client.js', 'dist/server.js', 'dist/web/client.js', 'dist/web/server.js', 'policies/commissioning-friend-2009.yaml', 'snippets/markdown.json', 'client/icon.png', 'README.md']) assert.ok(files.includes(f), f);
+    for (const f of ['dist/client.js', 'dist/server.js', 'dist/web/client.js', 'dist/web/server.js', 'dist/docx.js', 'policies/commissioning-friend-2009.yaml', 'snippets/markdown.json', 'client/icon.png', 'README.md']) assert.ok(files.includes(f), f);
   });
 });

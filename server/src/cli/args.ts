@@ -18,15 +18,21 @@ export interface Options {
   cache: boolean;
   cacheLocation?: string;
   jobs?: number;
+  /** Write a Word document's Markdown rendering instead of linting it. */
+  toMarkdown: boolean;
+  /** With --to-markdown -o: replace an existing file. */
+  force: boolean;
   help: boolean;
   version: boolean;
+  /** Serve the Model Context Protocol on stdio instead of linting. */
+  mcp: boolean;
 }
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: commissioning-lint [options] [files|dirs|globs…]
 
-Checks Markdown commissioning strategies against the Commissioning Friend policy.
+Checks commissioning strategies (Markdown, and Word .docx) against the Commissioning Friend policy.
 
 Options:
   --format <name>        stylish (default), json, sarif, junit, github, markdown, html
@@ -41,6 +47,9 @@ Options:
   --cache                skip unchanged files (content, policy and version hashed)
   --cache-location <dir> where the cache lives (default: node_modules/.cache/commissioning-lint)
   -j, --jobs <n>         worker threads (default: one per core, fewer for small runs)
+  --mcp                  serve the Model Context Protocol on stdio for AI assistants (with --policy/--config only)
+  --to-markdown          write a Word document's Markdown rendering (to stdout, or -o <file>) instead of linting
+  --force                with --to-markdown -o: replace the file if it exists
   -h, --help             show this help
   -v, --version          show the version
 
@@ -67,8 +76,11 @@ export function parseOptions(argv: string[]): Options {
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
         jobs: { type: 'string', short: 'j' },
+        'to-markdown': { type: 'boolean' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        mcp: { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -86,6 +98,15 @@ export function parseOptions(argv: string[]): Options {
   const color = v['no-color'] ? false : v.color ? true : !env.NO_COLOR && !!process.stdout.isTTY && !v.output;
   if (v['stdin-filename'] !== undefined && !v.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (v.stdin && parsed.positionals.length) throw new UsageError('give either --stdin or files, not both');
+  if (v.mcp) {
+    // The server lints what the assistant sends: files, formats and reports belong to lint runs.
+    const other = ['format', 'max-warnings', 'quiet', 'stdin', 'stdin-filename', 'output', 'cache', 'cache-location', 'jobs', 'to-markdown', 'force'].find((k) => v[k as keyof typeof v] !== undefined);
+    if (other) throw new UsageError(`--mcp takes only --policy and --config, not --${other}`);
+    if (parsed.positionals.length) throw new UsageError('--mcp takes no files: the assistant names them');
+  }
+  if (v['to-markdown'] && !v.stdin && parsed.positionals.length !== 1) throw new UsageError('--to-markdown converts one Word document: give one .docx file');
+  if (v['to-markdown'] && (v.cache || v.jobs !== undefined)) throw new UsageError(`--to-markdown converts one document; --${v.cache ? 'cache' : 'jobs'} does not apply`);
+  if (v.force && !v['to-markdown']) throw new UsageError('--force applies to --to-markdown -o <file> only');
   return {
     inputs: parsed.positionals,
     format,
@@ -100,7 +121,10 @@ export function parseOptions(argv: string[]): Options {
     cache: !!v.cache,
     cacheLocation: v['cache-location'],
     jobs: count('jobs', v.jobs, 1),
+    toMarkdown: !!v['to-markdown'],
+    force: !!v.force,
     help: !!v.help,
     version: !!v.version,
+    mcp: !!v.mcp,
   };
 }

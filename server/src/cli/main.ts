@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseOptions, UsageError, USAGE, type Options } from './args';
-import { decode, linkedEqiaFiles, lintFile, STDIN_MAX_BYTES, type FileResult } from '../engine';
+import { convertWord, decode, isWordFile, linkedEqiaFiles, lintFile, readWordDocument, styleWarning, STDIN_MAX_BYTES, type Engine, type FileResult } from '../engine';
 import { expandInputs, nodeHost, readStdin } from '../engine/node';
 import { isReadError } from '../engine';
 import { formatterFor } from './formatters';
@@ -32,7 +32,9 @@ async function main(argv: string[]): Promise<number> {
   if (opts.version) return print(VERSION + '\n', 0);
   const cwd = process.cwd();
   if (opts.config && !nodeHost.exists(path.resolve(cwd, opts.config))) return fail(`cannot read config "${opts.config}": no such file`);
+  if (opts.mcp) return serveMcp(opts, cwd);
   const engine = makeEngine({ config: opts.config, policy: opts.policy, cwd });
+  if (opts.toMarkdown) return toMarkdown(opts, engine, cwd);
 
   let results: FileResult[];
   const problems: string[] = [];
@@ -41,10 +43,15 @@ async function main(argv: string[]): Promise<number> {
     const file = path.resolve(cwd, opts.stdinFilename ?? 'stdin.md');
     const r = await readStdin(STDIN_MAX_BYTES);
     if (isReadError(r)) return fail(`standard input ${r.error}`);
-    const d = decode(r.bytes);
-    if (d.problem) return fail(`standard input: ${d.problem}`);
-    results = [{ ...lintFile(engine, file, d.text), file }];
-    if (d.warning) results[0].warning = d.warning;
+    if (isWordFile(file)) {
+      // --stdin-filename x.docx: the bytes are a Word document.
+      results = [{ ...(await lintFile(engine, file, r.bytes)), file }];
+    } else {
+      const d = decode(r.bytes);
+      if (d.problem) return fail(`standard input: ${d.problem}`);
+      results = [{ ...(await lintFile(engine, file, d.text)), file }];
+      if (d.warning) results[0].warning = d.warning;
+    }
   } else {
     if (!opts.inputs.length) return fail(`no files given — ${USAGE.split('\n')[0]}  (see --help)`);
     const expanded = expandInputs(opts.inputs, cwd, engine.resolver);
@@ -91,6 +98,49 @@ async function main(argv: string[]): Promise<number> {
   return exitCode(results, problems, opts);
 }
 
+/**
+ * --to-markdown: one Word document's Markdown rendering, the text the linter
+ * reads, to standard output or to -o <file> (never over an existing file
+ * without --force, never over the document itself). The style map of the
+ * document's config applies. Exit 0, or 2 with the reason.
+ */
+async function toMarkdown(opts: Options, engine: Engine, cwd: string): Promise<number> {
+  const input = opts.stdin ? (opts.stdinFilename ?? 'stdin.docx') : opts.inputs[0];
+  const file = path.resolve(cwd, input);
+  if (!isWordFile(file)) return fail(`--to-markdown reads a Word document (.docx), not "${input}"`);
+  const resolved = engine.resolver.forFile(file);
+  if (!resolved.policy && resolved.problems.length) {
+    const p = resolved.problems[0];
+    return fail(`${p.file}:${p.line}:${p.column}: ${p.message}`);
+  }
+  let read;
+  if (opts.stdin) {
+    const r = await readStdin(STDIN_MAX_BYTES);
+    if (isReadError(r)) return fail(`standard input ${r.error}`);
+    read = await convertWord(r.bytes, resolved.styleMap);
+  } else read = await readWordDocument(nodeHost, file, resolved.styleMap);
+  const shown = opts.stdin ? 'standard input' : display(file, cwd);
+  if ('error' in read) return fail(`${shown}: ${read.error}`);
+  const warning = styleWarning(read.warnings);
+  if (warning) say(`warning: ${shown} ${warning}`);
+  if (!opts.output) {
+    await write(read.text);
+    return 0;
+  }
+  const target = path.resolve(cwd, opts.output);
+  if (target === file || (nodeHost.realpath(target) ?? target) === (nodeHost.realpath(file) ?? file)) return fail(`will not write the Markdown over "${opts.output}", the document being converted`);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    // 'wx' fails if the file exists: nothing is replaced unless --force says so.
+    fs.writeFileSync(target, read.text, { flag: opts.force ? 'w' : 'wx' });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return fail(`will not write over "${opts.output}", which exists; add --force to replace it`);
+    return fail(`cannot write "${opts.output}": ${code ?? (err as Error).message}`);
+  }
+  return 0;
+}
+
 function exitCode(results: FileResult[], problems: string[], opts: Options): number {
   if (problems.length) return 2;
   const n = countSeverities(results);
@@ -119,6 +169,17 @@ async function print(text: string, code: number): Promise<number> {
 function isInput(target: string, inputs: string[]): boolean {
   const real = nodeHost.realpath(target) ?? target;
   return inputs.some((f) => f === target || (nodeHost.realpath(f) ?? f) === real);
+}
+
+/**
+ * --mcp: the MCP server is its own bundle (dist/mcp.js, beside this one), loaded
+ * only here: bundled in, the SDK and zod made this file 37% larger (1.67 → 2.28 MB)
+ * for every lint run to read.
+ */
+async function serveMcp(opts: Options, cwd: string): Promise<number> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mcp = require(path.join(__dirname, 'mcp.js')) as typeof import('../mcp/main');
+  return mcp.runMcpServer({ policy: opts.policy, config: opts.config, cwd });
 }
 
 async function loadExtraFormatter(format: string) {

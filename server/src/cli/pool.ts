@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { Options } from './args';
-import { lintFile, type Engine, type FileResult } from '../engine';
+import { isWordFile, lintFile, type Engine, type FileResult } from '../engine';
 import { lintCached } from '../engine/node';
 import { progress, type Progress } from './progress';
 import { WORKER_FLAG, type WorkerInit, type WorkerTask } from './worker-protocol';
@@ -22,6 +22,12 @@ export const SMALL_RUN_BYTES = 1536 * 1024;
 const BYTES_PER_THREAD = 768 * 1024;
 /** Files queued per worker, so none waits for the main thread between files. */
 const IN_FLIGHT = 2;
+/**
+ * Work per byte of a .docx against a byte of Markdown: a 20 KB strategy is a
+ * 13 KB .docx and costs about 6–7 times as much CPU as Word (conversion and
+ * lint) as it does as Markdown (tests/bench/word-bench.js).
+ */
+const WORD_WEIGHT = 8;
 
 export async function lintInParallel(files: string[], opts: Options, engine: Engine): Promise<FileResult[]> {
   if (opts.cache) return lintCached(files, opts.cacheLocation, engine.resolver, (todo) => lintFiles(todo, opts, engine));
@@ -35,11 +41,13 @@ async function lintFiles(files: string[], opts: Options, engine: Engine): Promis
   const bar = progress(files.length);
   try {
     if (threads <= 1) {
-      return files.map((f) => {
-        const r = lintFile(engine, f);
+      const results: FileResult[] = [];
+      for (const f of files) {
+        // Markdown lints synchronously inside; only Word conversion awaits anything.
+        results.push(await lintFile(engine, f));
         bar.tick();
-        return r;
-      });
+      }
+      return results;
     }
     return await inThreads(files, sizes, threads, engine, { config: opts.config, policy: opts.policy, cwd: process.cwd() }, bar);
   } finally {
@@ -58,9 +66,15 @@ function cores(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
+/**
+ * How much work a file is, in bytes of Markdown: a Word document costs its
+ * conversion too, about WORD_WEIGHT times what the same number of Markdown
+ * bytes costs to lint (a .docx is also zipped, about a third of its text).
+ */
 function sizeOf(file: string): number {
   try {
-    return fs.statSync(file).size;
+    const size = fs.statSync(file).size;
+    return isWordFile(file) ? size * WORD_WEIGHT : size;
   } catch {
     return 0; // lintFile reports the problem
   }
@@ -117,8 +131,10 @@ function inThreads(files: string[], sizes: number[], threads: number, engine: En
     const own = () => {
       if (settled || next >= order.length) return;
       const index = order[next++];
-      completed(index, lintFile(engine, files[index]));
-      setImmediate(own);
+      lintFile(engine, files[index]).then((r) => {
+        completed(index, r);
+        setImmediate(own);
+      }, finish);
     };
     setImmediate(own);
   });

@@ -13,7 +13,7 @@ export function runWorker(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
   const engine = makeEngine(workerData as WorkerInit);
-  parentPort!.on('message', (task: WorkerTask) => {
-    parentPort!.postMessage({ index: task.index, result: lintFile(engine, task.file) });
+  parentPort!.on('message', async (task: WorkerTask) => {
+    parentPort!.postMessage({ index: task.index, result: await lintFile(engine, task.file) });
   });
 }

@@ -82,7 +82,8 @@ function linkedEqia(model: DocModel, policy: Policy, fm: FrontMatterData | undef
   }
   const sections = eqiaSections(model, policy);
   for (const l of model.links) {
-    if (!/\.(md|markdown)(#.*)?$/i.test(l.url) || /^[a-z]+:/i.test(l.url)) continue;
+    // A link to a document: Markdown, or Word (which the caller converts before it is read).
+    if (!/\.(md|markdown|docx)(#.*)?$/i.test(l.url) || /^[a-z]+:/i.test(l.url)) continue;
     const inSection = sections.some((s) => s.start <= l.start && l.end <= s.end);
     const label = model.source.slice(l.start, l.end);
     if (!inSection && !policy.eqia.headings.test(label)) continue;

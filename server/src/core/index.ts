@@ -21,7 +21,7 @@ export { buildReview, type Review, type ReviewFile, type ReviewInput, type Colum
 export { reviewMarkdown, strategyMarkdown, md, EMOJI, PLAIN, type Symbols } from './report/markdown';
 export { statusLevel, statusWord, countSeverities, plural, LEGEND, type Level } from './report/status';
 export { labelsFor, type Labels } from './report/labels';
-export { describeLocation, formatLocation, type Location, type LocationKind } from './model/locate';
+export { describeLocation, formatLocation, locator, type Location, type LocationKind } from './model/locate';
 
 // The phrase matcher's parts, for its equivalence test and benchmark (tests/core/phrase-match.test.js, tests/bench/match-bench.js).
 export { PhraseMatcher, TextMatches, leftmostFirst } from './match';

@@ -2,6 +2,7 @@
 // 1-based (unist style); columns count UTF-16 code units, as editors do.
 import type { Policy } from './policy/types';
 import type { Severity } from './severity';
+import type { Location } from './model/locate';
 
 export type { Severity, SeveritySetting } from './severity';
 
@@ -23,6 +24,12 @@ export interface Diagnostic extends Span {
   severity: Severity;
   message: string;
   data?: FixData;
+  /**
+   * Where a reader of the source document finds it, when that is not the text
+   * linted (a Word document: line and column are of its Markdown rendering).
+   * Never set by lint(); the engine adds it (model/locate.ts).
+   */
+  location?: Location;
 }
 
 /** A diagnostic an author waived inline, kept so SARIF can report the suppression. */

@@ -27,7 +27,13 @@ const optNum = (v: unknown) => v === undefined || typeof v === 'number';
 const SEVERITIES = new Set(['error', 'warning', 'info']);
 
 function validDiagnostic(d: unknown): boolean {
-  return isObj(d) && isStr(d.ruleId) && SEVERITIES.has(d.severity as string) && isStr(d.message) && isPos(d.line) && isPos(d.column) && isPos(d.endLine) && isPos(d.endColumn) && (d.data === undefined || isObj(d.data));
+  return isObj(d) && isStr(d.ruleId) && SEVERITIES.has(d.severity as string) && isStr(d.message) && isPos(d.line) && isPos(d.column) && isPos(d.endLine) && isPos(d.endColumn) && (d.data === undefined || isObj(d.data)) && (d.location === undefined || validLocation(d.location));
+}
+
+/** A Word finding's location, as formatters read it. */
+function validLocation(l: unknown): boolean {
+  const optPos = (v: unknown) => v === undefined || isPos(v);
+  return isObj(l) && Array.isArray(l.headingPath) && l.headingPath.every(isStr) && isStr(l.kind) && isStr(l.quote) && optPos(l.paragraph) && optPos(l.table) && optPos(l.row) && (l.property === undefined || isStr(l.property));
 }
 
 function validCoverage(c: unknown): boolean {
@@ -41,7 +47,7 @@ export function validEntry(e: unknown): e is Entry {
   if (!isObj(e) || !isStr(e.hash) || !isStr(e.policy) || !optNum(e.size) || !optNum(e.mtime) || !optNum(e.checked)) return false;
   if (!isObj(e.links) || !Object.values(e.links).every((h) => h === null || isStr(h))) return false;
   const r = e.result;
-  if (!isObj(r) || r.error !== undefined || !isStr(r.policyId) || (r.warning !== undefined && !isStr(r.warning))) return false;
+  if (!isObj(r) || r.error !== undefined || !isStr(r.policyId) || (r.warning !== undefined && !isStr(r.warning)) || (r.word !== undefined && r.word !== true)) return false;
   if (!Array.isArray(r.diagnostics) || !r.diagnostics.every(validDiagnostic)) return false;
   if (!Array.isArray(r.suppressed) || !r.suppressed.every((d) => validDiagnostic(d) && isStr((d as { justification?: unknown }).justification))) return false;
   if (!Array.isArray(r.dependencies) || !r.dependencies.every(isStr) || (r.links !== undefined && !(Array.isArray(r.links) && r.links.every(isStr)))) return false;

@@ -48,12 +48,15 @@ export async function lintCached(files: string[], location: string | undefined, 
     // was last hashed, is not read again; anything else is hashed.
     const same = !!e && !!stat && e.size === stat.size && e.mtime === stat.mtime && e.checked !== undefined && stat.mtime < e.checked - RACY_MS;
     const hash = same ? e!.hash : hashes.of(f);
-    const policy = resolver.forFile(f).policy;
+    const resolved = resolver.forFile(f);
+    const policy = resolved.policy;
     if (hash === null || !policy) {
       stale.push(i);
       return undefined;
     }
-    const key = { hash, policy: policyFingerprint(policy), stat: same ? undefined : stat };
+    // A Word document's rendering (the file's own, or a linked Word EqIA's) depends on the style map too.
+    const styleMap = resolved.styleMap?.length ? `:${sha256(JSON.stringify(resolved.styleMap))}` : '';
+    const key = { hash, policy: policyFingerprint(policy) + styleMap, stat: same ? undefined : stat };
     if (e && e.hash === key.hash && e.policy === key.policy && Object.entries(e.links).every(([p, h]) => hashes.of(p) === h)) {
       results[i] = { ...e.result, file: f };
       if (key.stat && key.stat.mtime < key.stat.at - RACY_MS) {

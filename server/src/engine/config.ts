@@ -9,6 +9,7 @@ import type { FileHost } from './host';
 import { isReadError } from './host';
 import { CONFIG_MAX_BYTES } from './limits';
 import { decode } from './decode';
+import { checkStyleMap } from './docx/style-map';
 
 export const CONFIG_NAMES = ['.commissioning-lint.yaml', '.commissioning-lint.yml'];
 
@@ -20,6 +21,8 @@ export interface Resolved {
   configFile?: string;
   /** Glob patterns, relative to the config file's folder, of files not to lint. */
   ignore?: string[];
+  /** The config's `docx.styleMap`, checked: lines for a Word template's own styles. */
+  styleMap?: string[];
 }
 
 export interface ResolverOptions {
@@ -134,6 +137,13 @@ export class ConfigResolver {
         return text.missing ? undefined : { error: text.error };
       },
     });
+    const styleMap = loaded.config?.docx?.styleMap;
+    if (styleMap && config) {
+      // Checked with the config, so a bad line is the config's problem at its line, not each Word file's.
+      const checked = checkStyleMap(styleMap);
+      if ('error' in checked) return { problems: [{ file: config.file, line: lineOf(config.text, styleMap, checked.error), column: 1, message: `docx.styleMap: ${checked.error.replace(/^style map /, '')}` }], configFile };
+      return { policy: loaded.policy, problems: loaded.problems, warnings: loaded.warnings, configFile, ignore: loaded.config?.ignore, styleMap: checked.lines };
+    }
     return { policy: loaded.policy, problems: loaded.problems, warnings: loaded.warnings, configFile, ignore: loaded.config?.ignore };
   }
 
@@ -145,4 +155,12 @@ export class ConfigResolver {
     if (d.text === undefined) return { error: d.problem ?? 'cannot decode' };
     return d.text.charCodeAt(0) === 0xfeff ? d.text.slice(1) : d.text;
   }
+}
+
+/** The config line holding the style-map entry a message names ("style map line 3 …"), else 1. */
+function lineOf(text: string, lines: string[], message: string): number {
+  const n = Number(/line (\d+)/.exec(message)?.[1]);
+  const entry = lines[n - 1];
+  const at = typeof entry === 'string' && entry.trim() ? text.indexOf(entry.trim(), Math.max(0, text.indexOf('styleMap'))) : -1;
+  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
 }

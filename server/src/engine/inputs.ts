@@ -1,9 +1,9 @@
 // Expands the command line's files, directories and globs into the documents
-// to lint, as the language server's workspace sweep does for a folder: folders
-// are walked (no symlink leaving the walk, no node_modules, .git or hidden
-// folders), .gitignore, .commissioning-lint-ignore and the config's `ignore`
-// are honoured, and a folder that cannot be read is one problem, not the end
-// of the run.
+// to lint (Markdown and Word), as the language server's workspace sweep does
+// for a folder: folders are walked (no symlink leaving the walk, no
+// node_modules, .git or hidden folders), .gitignore, .commissioning-lint-ignore
+// and the config's `ignore` are honoured, and a folder that cannot be read is
+// one problem, not the end of the run.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Ignore } from 'ignore';
@@ -11,7 +11,7 @@ import type { ConfigResolver } from './config';
 import { IgnoreFiles } from './ignore-files';
 import { ConfigIgnore } from './config-ignore';
 import { nodeHost } from './node-host';
-import { hasDocumentExtension } from './documents';
+import { hasDocumentExtension, isOfficeLockFile } from './documents';
 
 export interface Inputs {
   files: string[];
@@ -48,7 +48,7 @@ export function expandInputs(inputs: string[], cwd: string, resolver?: ConfigRes
     if (stat?.isFile()) files.push(abs);
     else if (stat?.isDirectory()) {
       const found = walk(abs, (f) => hasDocumentExtension(f), ignoreFiles, configIgnore, problems);
-      if (!found.length) problems.push(`no Markdown files found in "${input}"`);
+      if (!found.length) problems.push(`no Markdown files or Word documents found in "${input}"`);
       take(found);
     } else if (GLOB_CHARS.test(input)) {
       const scan = picomatch().scan(input.replace(/\\/g, '/'));
@@ -91,7 +91,8 @@ function walk(root: string, wanted: (file: string) => boolean, ignoreFiles: Igno
       if (e.isDirectory()) {
         if (!ignoreFiles.ignores(p, true, root)) stack.push(p);
       } else if (e.isFile() || (e.isSymbolicLink() && linksInside(p, realRoot))) {
-        if (wanted(p) && !ignoreFiles.ignores(p, false, root) && !configIgnore.ignores(p)) out.push(p);
+        // Word's owner files (~$name.docx) come and go while a document is open; they are not documents.
+        if (wanted(p) && !isOfficeLockFile(p) && !ignoreFiles.ignores(p, false, root) && !configIgnore.ignores(p)) out.push(p);
       }
     }
   }

@@ -1,7 +1,7 @@
 // Maps core findings to LSP diagnostics: one shape everywhere (source, code =
 // rule id, codeDescription = the rule's docs page, data = what a fix needs).
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { ruleDocsUrl, type Diagnostic as CoreDiagnostic, type Policy, type PolicyProblem } from '../core';
+import { formatLocation, ruleDocsUrl, type Diagnostic as CoreDiagnostic, type Policy, type PolicyProblem } from '../core';
 import { toRange } from './positions';
 import type { Linted } from './lint-service';
 
@@ -11,12 +11,13 @@ const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.
 
 export function toLspDiagnostic(d: CoreDiagnostic, policy: Policy | undefined): Diagnostic {
   const out: Diagnostic = {
-    range: toRange(d),
+    // A Word document shows as binary in an editor: the finding is at its start and says where it is in Word.
+    range: toRange(d.location ? { line: 1, column: 1, endLine: 1, endColumn: 1 } : d),
     severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Warning,
     source: SOURCE,
     code: d.ruleId,
     codeDescription: { href: ruleDocsUrl(d.ruleId, policy) },
-    message: d.message,
+    message: d.location ? `${d.message} (in ${formatLocation(d.location).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')})` : d.message,
   };
   if (d.data) out.data = d.data;
   return out;

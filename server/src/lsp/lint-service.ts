@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { analyse, lint, lintAnalysis, type Analysis, type LintContext, type LintResult, type Policy, type PolicyProblem } from '../core';
 import { LineIndex, LruCache } from '../core';
-import { contextFor, LinkedFiles, type FileHost } from '../engine';
+import { contextFor, LinkedFiles, locateFindings, WordTexts, type FileHost } from '../engine';
 import type { Offload } from './offload';
 
 import type { PolicyStore } from './policies';
@@ -33,6 +33,10 @@ export interface Linted {
   key: string;
   /** Linted on the offload worker (a large document): no analysis is kept for hovers and the like. */
   offloaded?: boolean;
+  /** Linked Word EqIAs (real paths) this lint found not yet converted: convert them and lint again. */
+  wordPending?: string[];
+  /** The text is a Word document's Markdown rendering: findings carry where they are in Word. */
+  word?: boolean;
 }
 
 /** Documents at least this long are linted off the main thread when an offload worker is given (about 1 MB: half a second of lint). */
@@ -53,6 +57,8 @@ export class LintService {
   private resultCounter = 0;
   /** Bumped when settings change; part of every memo key. */
   settingsGeneration = 0;
+  /** Linked Word EqIAs converted so far (kept while their bytes are unchanged), for every document. */
+  readonly words: WordTexts;
 
   constructor(
     private readonly policies: PolicyStore,
@@ -63,6 +69,7 @@ export class LintService {
   ) {
     this.cache = new LruCache({ maxWeight: opts.cacheChars ?? 4_000_000, weigh: (key) => key.length });
     this.offload = opts.offload;
+    this.words = new WordTexts(host, (file) => policies.styleMapFor(file));
   }
 
   private readonly offload?: Offload;
@@ -88,8 +95,9 @@ export class LintService {
   }
 
   /** `lintDetached`, off this thread for a large document (a closed file of a workspace sweep). */
-  async lintDetachedAsync(uri: string, text: string, settings: Settings): Promise<Linted> {
-    if (!this.offload || !settings.enable || text.length < OFFLOAD_CHARS) return this.lintDetached(uri, text, settings);
+  async lintDetachedAsync(uri: string, text: string, settings: Settings, opts: { word?: boolean } = {}): Promise<Linted> {
+    // A Word document's findings are located in its model, which only this thread holds.
+    if (!this.offload || !settings.enable || text.length < OFFLOAD_CHARS || opts.word) return this.lintDetached(uri, text, settings, opts);
     return this.offloaded(uri, text, undefined, settings, 'detached', false);
   }
 
@@ -119,9 +127,21 @@ export class LintService {
     return linted;
   }
 
-  /** A one-off lint (a closed file of the workspace): nothing of it is remembered. */
-  lintDetached(uri: string, text: string, settings: Settings): Linted {
-    return this.run(uri, text, undefined, settings, 'detached', false);
+  /** A one-off lint (a closed file of the workspace, or a Word document's rendering): nothing of it is remembered. */
+  lintDetached(uri: string, text: string, settings: Settings, opts: { word?: boolean } = {}): Linted {
+    return this.run(uri, text, undefined, settings, 'detached', false, opts.word);
+  }
+
+  /**
+   * Converts the linked Word EqIAs a lint found not converted (the core reads
+   * linked files synchronously; conversion is not), and forgets that lint.
+   * True when the document should be linted again.
+   */
+  async convertPending(l: Linted): Promise<boolean> {
+    if (!l.wordPending?.length) return false;
+    await this.words.convert(l.wordPending);
+    this.invalidate([l.uri]);
+    return true;
   }
 
   /** The last lint of a document, whatever its version. */
@@ -154,6 +174,8 @@ export class LintService {
     if (!uris) {
       this.memo.clear();
       this.analyses.clear();
+      // Settings or policies changed: a style map may have too.
+      this.words.clear();
       return;
     }
     for (const u of uris) {
@@ -169,19 +191,21 @@ export class LintService {
     return out;
   }
 
-  private run(uri: string, text: string, version: number | undefined, settings: Settings, key: string, keepAnalysis = true): Linted {
+  private run(uri: string, text: string, version: number | undefined, settings: Settings, key: string, keepAnalysis = true, word = false): Linted {
     const resultId = `${++this.resultCounter}`;
     const base = { uri, version, resultId, text, key, problems: [] as PolicyProblem[], dependencies: [] as string[] };
     if (!settings.enable) return { ...base, lines: new LineIndex(text), enabled: false };
     const { policy, problems, warnings } = this.policies.forDocument(uri, settings);
     if (!policy) return { ...base, lines: new LineIndex(text), enabled: true, problems };
-    const ctx = this.context(uri, policy);
+    const wanted = new Set<string>();
+    const ctx = this.context(uri, policy, wanted);
     let result: LintResult;
     let lines: LineIndex;
     try {
       const a = analyse(text, ctx);
       result = lintAnalysis(a, ctx);
       lines = a.model.lines;
+      if (word) locateFindings(result, a.model);
       if (keepAnalysis) this.keep(uri, key, a);
     } catch {
       // lint() turns a failure into an internal-error finding rather than throwing.
@@ -190,16 +214,16 @@ export class LintService {
     }
     const file = uriToPath(uri);
     const dependencies = file ? result.dependencies.map((d) => path.resolve(path.dirname(file), d)) : [];
-    return { ...base, lines, enabled: true, policy, result, dependencies, warnings };
+    return { ...base, lines, enabled: true, policy, result, dependencies, warnings, ...(wanted.size ? { wordPending: [...wanted] } : {}), ...(word ? { word } : {}) };
   }
 
-  private context(uri: string, policy: Policy): LintContext {
+  private context(uri: string, policy: Policy, wanted?: Set<string>): LintContext {
     const file = uriToPath(uri);
     if (!file) return { fileName: uri, policy, cache: this.cache };
     // Linked files are read once per lint (an EqIA linked under many spellings is read once),
-    // and only inside the document's workspace folder, as the CLI does.
-    const linked = new LinkedFiles({ host: this.host, rootFor: (f) => this.policies.rootFor(f), overlay: this.openText });
-    return contextFor(linked, file, policy, { cache: this.cache });
+    // and only inside the document's workspace folder, as the CLI does; Word ones are converted once.
+    const linked = new LinkedFiles({ host: this.host, rootFor: (f) => this.policies.rootFor(f), overlay: this.openText, words: this.words });
+    return contextFor(linked, file, policy, { cache: this.cache, wanted });
   }
 
   private keep(uri: string, key: string, analysis: Analysis): void {

@@ -43,6 +43,11 @@ export class PolicyStore {
     return resolver;
   }
 
+  /** The style map of a Word file's config (`docx.styleMap`), if it has one. */
+  styleMapFor(file: string): string[] | undefined {
+    return this.resolverFor(file, DEFAULT_SETTINGS).forFile(file).styleMap;
+  }
+
   /** The workspace a document's linked files may not leave (see ConfigResolver.rootFor). */
   rootFor(file: string): string {
     return this.resolverFor(file, DEFAULT_SETTINGS).rootFor(file);

@@ -7,6 +7,8 @@ export const COVERAGE_METHOD = 'commissioningLint/coverage';
 export const LINT_WORKSPACE_METHOD = 'commissioningLint/lintWorkspace';
 /** Client → server: memory and cache figures (benchmarks, bug reports). */
 export const STATS_METHOD = 'commissioningLint/stats';
+/** Client → server: a Word document's Markdown rendering ({ uri } of a .docx → ConvertWordResult); the server writes nothing. */
+export const CONVERT_WORD_METHOD = 'commissioningLint/convertWord';
 /** The client command a code lens runs (with the document URI); other editors may ignore it. */
 export const SHOW_REPORT_COMMAND = 'commissioningLint.showCoverageReport';
 
@@ -64,3 +66,6 @@ export interface FindFilesResult {
   /** More than `max` matched; the list was cut. */
   truncated?: boolean;
 }
+
+/** The Markdown rendering of a Word document, or why it could not be read (a clause after the file name). */
+export type ConvertWordResult = { markdown: string; warning?: string } | { error: string };

@@ -14,6 +14,7 @@ import { uriToPath } from './uris';
 import { registerDynamic, registerWatch } from './watch';
 import { registerWorkspace } from './workspace';
 import { registerStats } from './stats';
+import { registerWord } from './word';
 import type { FileHost } from '../engine';
 import type { FileSupply, WorkspaceFiles } from './supply';
 import type { Offload } from './offload';
@@ -82,6 +83,7 @@ export function startServer(connection: Connection, host: FileHost, options: Ser
   registerSymbols(state);
   registerCoverage(state);
   registerStats(state);
+  registerWord(state);
   registerWatch(state, { refresh: diagnostics.refresh, filesChanged: workspace.filesChanged });
 
   connection.onInitialized(

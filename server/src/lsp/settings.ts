@@ -11,9 +11,11 @@ export interface Settings {
   rules: Record<string, SeveritySetting>;
   run: 'onType' | 'onSave';
   lintWorkspace: boolean;
+  /** Whether the workspace lint reports Word (.docx) strategies too. */
+  lintWordDocuments: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, policy: '', rules: {}, run: 'onType', lintWorkspace: true };
+export const DEFAULT_SETTINGS: Settings = { enable: true, policy: '', rules: {}, run: 'onType', lintWorkspace: true, lintWordDocuments: true };
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 
@@ -30,6 +32,7 @@ export function normaliseSettings(raw: unknown): Settings {
     rules,
     run: r.run === 'onSave' ? 'onSave' : 'onType',
     lintWorkspace: typeof r.lintWorkspace === 'boolean' ? r.lintWorkspace : DEFAULT_SETTINGS.lintWorkspace,
+    lintWordDocuments: typeof r.lintWordDocuments === 'boolean' ? r.lintWordDocuments : DEFAULT_SETTINGS.lintWordDocuments,
   };
 }
 

@@ -69,7 +69,11 @@ export class ServerState {
     if (!now) return undefined;
     const last = this.service.last(uri);
     if (settings.run === 'onSave' && last && last.enabled === settings.enable && this.savedVersion.get(uri) !== now.version) return last;
-    return this.supplied(uriToPath(uri), uri, () => this.service.lintAsync(uri, now.getText(), now.version, settings));
+    const l = await this.supplied(uriToPath(uri), uri, () => this.service.lintAsync(uri, now.getText(), now.version, settings));
+    // A linked Word EqIA is converted (asynchronously), then the document linted again.
+    if (!(await this.service.convertPending(l))) return l;
+    const again = this.documents.get(uri);
+    return again ? this.supplied(uriToPath(uri), uri, () => this.service.lintAsync(uri, again.getText(), again.version, settings)) : undefined;
   }
 
   /**

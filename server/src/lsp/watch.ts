@@ -1,6 +1,6 @@
 // Reacts to files changing on disk (workspace/didChangeWatchedFiles) and to
 // settings changing: config files and packs reload the policies; Markdown
-// files may be a strategy's linked EqIA. Then the client is asked to refresh.
+// and Word files may be a strategy's linked EqIA. Then the client is asked to refresh.
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, type Connection } from 'vscode-languageserver';
 import { CONFIG_NAMES, IGNORE_FILES } from '../engine';
 import { safeNotify } from './safe';
@@ -9,7 +9,7 @@ import { uriToPath } from './uris';
 import * as path from 'node:path';
 
 /** Watched by the server itself when the client lets it register watchers. */
-export const WATCHED_GLOBS = ['**/*.{md,markdown}', '**/*.{yaml,yml}', '**/{.gitignore,.commissioning-lint-ignore}'];
+export const WATCHED_GLOBS = ['**/*.{md,markdown,docx}', '**/*.{yaml,yml}', '**/{.gitignore,.commissioning-lint-ignore}'];
 
 export function registerWatch(state: ServerState, hooks: { refresh: () => void; filesChanged: (created: boolean) => void }): void {
   const { connection, log } = state;

@@ -16,7 +16,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { linkedEqiaFiles, readDocument } from '../engine';
+import { isWordFile, linkedEqiaFiles, readDocument, readWordDocument } from '../engine';
 import { diagnosticsOf, unreadableDiagnostic } from './convert';
 import { safe } from './safe';
 import { LINT_WORKSPACE_METHOD, type LintWorkspaceSummary } from './protocol';
@@ -81,13 +81,24 @@ export function registerWorkspace(state: ServerState, source: WorkspaceFiles): {
     if (!own) return undefined;
     const prev = store.get(file);
     if (prev && current(file, openByPath, own)) return { uri, version: null, entry: { ...prev, onDemand: prev.onDemand || onDemand } };
-    // The same reader as the CLI: guarded, capped, UTF-16 and BOMs decoded, binary refused.
+    // The same reader as the CLI: guarded, capped, UTF-16 and BOMs decoded, binary refused; a Word document converted.
     // Closed files are linted without keeping anything but their diagnostics, so memory stays flat.
-    const l = await state.supplied(file, uri, () => {
-      const read = readDocument(state.host, file);
-      // A large file is linted on the offload worker (see offload.ts), so the sweep never holds the server.
-      return 'error' in read ? read : state.service.lintDetachedAsync(uri, read.text, settings);
-    });
+    const word = isWordFile(file);
+    const converted = word ? await readWordDocument(state.host, file, state.policies.forDocument(uri, settings).styleMap) : undefined;
+    if (converted && 'error' in converted) {
+      const entry: Entry = { stamp: `${own}:${generations()}:`, resultId: `w${++counter}`, items: [unreadableDiagnostic(converted.error)], dependencies: [], onDemand };
+      return { uri, version: null, entry };
+    }
+    const lintOnce = () =>
+      state.supplied(file, uri, () => {
+        if (converted) return state.service.lintDetached(uri, converted.text, settings, { word });
+        const read = readDocument(state.host, file);
+        // A large file is linted on the offload worker (see offload.ts), so the sweep never holds the server.
+        return 'error' in read ? read : state.service.lintDetachedAsync(uri, read.text, settings);
+      });
+    let l = await lintOnce();
+    // A linked Word EqIA is converted (asynchronously), then the file linted again.
+    if (!('error' in l) && (await state.service.convertPending(l))) l = await lintOnce();
     if ('error' in l) {
       const entry: Entry = { stamp: `${own}:${generations()}:`, resultId: `w${++counter}`, items: [unreadableDiagnostic(l.error)], dependencies: [], onDemand };
       return { uri, version: null, entry };
@@ -110,6 +121,7 @@ export function registerWorkspace(state: ServerState, source: WorkspaceFiles): {
       if (!settings.enable) continue;
       const auto = settings.lintWorkspace;
       for (const file of await filesOf(folder, settings)) {
+        if (!settings.lintWordDocuments && isWordFile(file)) continue;
         if (!auto && !force && !store.get(file)?.onDemand) continue;
         out.push({ file, onDemand: !auto, settings });
       }

@@ -3,7 +3,7 @@
 // with a coverage heatmap, strategies × checks, with each column's coverage
 // across strategies; then each strategy's checklist, EqIA matrix, WCC and findings.
 import type { Formatter } from './types';
-import { buildReview, LEGEND, plural, statusLevel, statusWord, type Column, type Level, type Review, type ReviewFile } from '../../core';
+import { buildReview, formatLocation, LEGEND, plural, statusLevel, statusWord, type Column, type Diagnostic, type Level, type Review, type ReviewFile } from '../../core';
 
 const MARK: Record<Level, string> = { ok: '✓', part: '!', miss: '✗' };
 const AREAS: Array<[Column['area'], string]> = [
@@ -93,13 +93,13 @@ function strategy(f: ReviewFile, i: number): string {
     .join('\n');
   const invalid = f.wcc.invalid.length ? `<p>Tags that name no competency:</p><ul>${f.wcc.invalid.map((x) => `<li>line ${x.line}: <code>${esc(x.text)}</code>: ${esc(x.reason)}</li>`).join('')}</ul>` : '';
   const findings = f.diagnostics.length
-    ? `<table class="findings"><thead><tr><th scope="col">Line</th><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Message</th></tr></thead><tbody>
-${f.diagnostics.map((d) => `<tr class="${d.severity}"><td class="n">${d.line}</td><td>${d.severity}</td><td><code>${esc(d.ruleId)}</code></td><td>${esc(d.message)}</td></tr>`).join('\n')}
+    ? `<table class="findings"><thead><tr><th scope="col">${f.word ? 'Where' : 'Line'}</th><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Message</th></tr></thead><tbody>
+${f.diagnostics.map((d) => `<tr class="${d.severity}">${where(d)}<td>${d.severity}</td><td><code>${esc(d.ruleId)}</code></td><td>${esc(d.message)}</td></tr>`).join('\n')}
 </tbody></table>`
     : '<p>None.</p>';
   const waived = f.waived.length
-    ? `<h3>Waived findings</h3><table class="findings"><thead><tr><th scope="col">Line</th><th scope="col">Rule</th><th scope="col">Message</th><th scope="col">Reason</th></tr></thead><tbody>
-${f.waived.map((d) => `<tr><td class="n">${d.line}</td><td><code>${esc(d.ruleId)}</code></td><td>${esc(d.message)}</td><td>${esc(d.justification)}</td></tr>`).join('\n')}
+    ? `<h3>Waived findings</h3><table class="findings"><thead><tr><th scope="col">${f.word ? 'Where' : 'Line'}</th><th scope="col">Rule</th><th scope="col">Message</th><th scope="col">Reason</th></tr></thead><tbody>
+${f.waived.map((d) => `<tr>${where(d)}<td><code>${esc(d.ruleId)}</code></td><td>${esc(d.message)}</td><td>${esc(d.justification)}</td></tr>`).join('\n')}
 </tbody></table>`
     : '';
   return `<section id="s${i + 1}" class="strategy">
@@ -122,6 +122,11 @@ ${wcc}
 ${findings}
 ${waived}
 </section>`;
+}
+
+/** A finding's place: its line, or in a Word document where a reader finds it. */
+function where(d: Diagnostic): string {
+  return d.location ? `<td>${esc(formatLocation(d.location))}</td>` : `<td class="n">${d.line}</td>`;
 }
 
 /** The folder all paths share ("a/b/"), or "" when they share none. */

@@ -1,4 +1,7 @@
-// --format json: the stable, versioned contract of DESIGN.md.
+// --format json: the stable, versioned contract of DESIGN.md. A finding in a
+// Word document also has `location` (heading path, paragraph or table row,
+// quote): an optional field added within version 1, so readers of version 1
+// that ignore fields they do not know are unaffected.
 import type { Formatter } from './types';
 import { countSeverities } from '../../core';
 
@@ -13,7 +16,7 @@ export const formatJson: Formatter = (report) => {
           path: report.display(r.file),
           diagnostics: (r.diagnostics ?? [])
             .filter((d) => !report.quiet || d.severity === 'error')
-            .map((d) => ({ ruleId: d.ruleId, severity: d.severity, message: d.message, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn })),
+            .map((d) => ({ ruleId: d.ruleId, severity: d.severity, message: d.message, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, ...(d.location ? { location: d.location } : {}) })),
           coverage: r.coverage,
         },
   );

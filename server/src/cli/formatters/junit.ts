@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../../core';
 import type { Formatter } from './types';
 import { checksFor, type Check } from './checks';
-import { coverageLine, labelsFor } from '../../core';
+import { coverageLine, formatLocation, labelsFor } from '../../core';
 
 export const formatJunit: Formatter = (report) => {
   const labels = labelsFor(report.policy, report.policyId);
@@ -34,7 +34,7 @@ export const formatJunit: Formatter = (report) => {
     suites.push(
       `  <testsuite name="${attr(name)}" tests="${checks.length}" failures="${failures}" errors="0" skipped="${skipped}">\n` +
         `    <properties>\n${props.join('\n')}\n    </properties>\n` +
-        checks.map((c) => testcase(c, name)).join('\n') +
+        checks.map((c) => testcase(c, name, !!r.word)).join('\n') +
         '\n  </testsuite>',
     );
   }
@@ -47,8 +47,9 @@ export const formatJunit: Formatter = (report) => {
   );
 };
 
-function testcase(c: Check, file: string): string {
-  const open = `    <testcase classname="${attr(file)}" name="${attr(c.title)}" file="${attr(file)}"${c.line ? ` line="${c.line}"` : ''}>`;
+function testcase(c: Check, file: string, word: boolean): string {
+  // A Word document's lines are of its Markdown rendering: no line attribute points into the .docx.
+  const open = `    <testcase classname="${attr(file)}" name="${attr(c.title)}" file="${attr(file)}"${c.line && !word ? ` line="${c.line}"` : ''}>`;
   const body: string[] = [];
   const failing = c.diagnostics.filter((d) => d.severity !== 'info');
   if (c.outcome === 'fail') {
@@ -62,7 +63,7 @@ function testcase(c: Check, file: string): string {
 }
 
 function describe(d: Diagnostic): string {
-  return `${d.line}:${d.column} ${d.severity} ${d.message} (${d.ruleId})`;
+  return `${d.location ? `${formatLocation(d.location)}:` : `${d.line}:${d.column}`} ${d.severity} ${d.message} (${d.ruleId})`;
 }
 
 /** Drops characters XML 1.0 cannot hold at all (controls, lone surrogates, U+FFFE/F). */

@@ -1,15 +1,20 @@
 // --format sarif: SARIF 2.1.0 for code-scanning tools (GitHub code scanning,
 // Azure DevOps, the SARIF viewers). Paths are relative to %SRCROOT% (the working
-// directory); inline waivers are results with an in-source suppression.
+// directory); inline waivers are results with an in-source suppression. A
+// Word document's results point at the .docx: their region's lines and columns
+// are of its Markdown rendering (as in the JSON; --to-markdown writes it), with
+// a snippet (the quote) and a logical location (the heading path) that a reader
+// of the Word document can follow.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { RULES, ruleDocsUrl, type Diagnostic, type SuppressedDiagnostic } from '../../core';
+import { RULES, formatLocation, ruleDocsUrl, type Diagnostic, type Location, type SuppressedDiagnostic } from '../../core';
 import type { Formatter } from './types';
 
 export const HOMEPAGE = 'https://github.com/commissioning-lint/commissioning-lint';
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const formatSarif: Formatter = (report) => {
   const cwd = report.cwd ?? process.cwd();
@@ -47,7 +52,7 @@ export const formatSarif: Formatter = (report) => {
       notifications.push({ level: 'error', message: { text: `${report.display(r.file)}: ${r.error}.` }, locations: [{ physicalLocation: { artifactLocation: location } }] });
       continue;
     }
-    const index = artifacts.push({ location, mimeType: 'text/markdown', properties: r.coverage ? { coverage: r.coverage } : undefined }) - 1;
+    const index = artifacts.push({ location, mimeType: r.word ? DOCX_MIME : 'text/markdown', properties: r.coverage ? { coverage: r.coverage } : undefined }) - 1;
     // --quiet keeps errors only, waived ones included.
     const waived = (r.suppressed ?? []).filter((d) => !report.quiet || d.severity === 'error');
     const findings: Array<Diagnostic | SuppressedDiagnostic> = [...(r.diagnostics ?? []), ...waived];
@@ -58,8 +63,9 @@ export const formatSarif: Formatter = (report) => {
         ruleIndex: ruleFor(d.ruleId),
         level: LEVEL[d.severity],
         message: { text: d.message },
-        locations: [{ physicalLocation: { artifactLocation: { ...location, index }, region: region(d) } }],
+        locations: [d.location ? wordLocation(d, d.location, { ...location, index }) : { physicalLocation: { artifactLocation: { ...location, index }, region: region(d) } }],
       };
+      if (d.location) result.properties = { location: formatLocation(d.location) };
       if ('justification' in d) result.suppressions = [{ kind: 'inSource', status: 'accepted', justification: d.justification }];
       results.push(result);
     }
@@ -87,6 +93,16 @@ export const formatSarif: Formatter = (report) => {
 function artifactLocation(shown: string): Sarif.ArtifactLocation {
   if (path.isAbsolute(shown)) return { uri: pathToFileURL(shown).href };
   return { uri: shown.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+/** Where a finding is in a Word document: the .docx, a snippet (the quote) and the heading path as a logical location. */
+function wordLocation(d: Diagnostic, loc: Location, artifactLocation: Sarif.ArtifactLocation): Sarif.Location {
+  // A region needs a start (SARIF1007); the rendering's is the one there is.
+  const out: Sarif.Location = { physicalLocation: { artifactLocation, region: { ...region(d), ...(loc.quote ? { snippet: { text: loc.quote } } : {}) } } };
+  const path = loc.kind === 'property' ? ['Document properties', ...(loc.property ? [loc.property] : [])] : loc.headingPath;
+  if (path.length) out.logicalLocations = [{ name: path[path.length - 1], fullyQualifiedName: path.join(' › ') }];
+  out.message = { text: formatLocation(loc) };
+  return out;
 }
 
 /** Core positions are 1-based with an exclusive end column, as SARIF's are. */

@@ -1,6 +1,6 @@
 // --format stylish: the default, for people at a terminal.
 import type { Formatter } from './types';
-import { countSeverities, coverageLine } from '../../core';
+import { countSeverities, coverageLine, formatLocation } from '../../core';
 
 const paint = (on: boolean, code: number, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 /** Text from documents and paths never reaches the terminal with control characters (escape sequences) in it. */
@@ -18,6 +18,8 @@ export const formatStylish: Formatter = (report) => {
     for (const d of diags) {
       const sev = d.severity === 'error' ? paint(c, 31, 'error  ') : d.severity === 'warning' ? paint(c, 33, 'warning') : paint(c, 36, 'info   ');
       lines.push(`  ${`${d.line}:${d.column}`.padEnd(width)}  ${sev}  ${clean(d.message)}  ${paint(c, 2, clean(d.ruleId))}`);
+      // A Word document: where to look in Word (the line is of its Markdown rendering).
+      if (d.location) lines.push(`  ${' '.repeat(width)}  ${paint(c, 2, `in ${clean(formatLocation(d.location))}`)}`);
     }
     if (r.coverage) lines.push(`  ${paint(c, 1, 'coverage')}  ${coverageLine(r.coverage)}` + (r.suppressed?.length ? `  (${r.suppressed.length} waived)` : ''));
     lines.push('');

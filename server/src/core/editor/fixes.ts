@@ -70,6 +70,15 @@ export function fixesFor(d: FixableDiagnostic, text: string, lines = new LineInd
       if (inFrontMatter(lines, d.line)) break;
       const written = slice(text, lines, d);
       const list = Array.isArray(data.candidates) ? data.candidates.filter((c): c is { number: number; name: string } => !!c && num(c.number) !== undefined && typeof c.name === 'string') : [];
+      // A table row: the number and the name change in their own cells, keeping the table, or not at all.
+      if (data.table && typeof data.table === 'object') {
+        const { number, name } = data.table as { number?: unknown; name?: unknown };
+        for (const [i, c] of list.entries()) {
+          const edits = [cellEdit(number, String(c.number)), cellEdit(name, c.name)].filter((e): e is Edit => !!e && slice(text, lines, e) !== e.newText);
+          if (edits.length) out.push({ title: `Change the row to "${tagText(c.number, c.name)}"`, edits, preferred: i === 0 && list.length === 1 });
+        }
+        break;
+      }
       // Items of a numbered WCC box keep their "5." form.
       const item = /^\s*\d{1,3}[.)]\s/.test(written);
       for (const [i, c] of list.entries()) {
@@ -104,11 +113,19 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').replace(/[[\]]/g, '').trim();
 }
 
+/** An edit replacing a cell's part given as `{ line, column, end: { line, column } }` in a diagnostic's data. */
+function cellEdit(at: unknown, newText: string): Edit | undefined {
+  const p = at as { line?: unknown; column?: unknown; end?: { line?: unknown; column?: unknown } } | undefined;
+  const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  const [line, column, endLine, endColumn] = [n(p?.line), n(p?.column), n(p?.end?.line), n(p?.end?.column)];
+  return line && column && endLine && endColumn ? { line, column, endLine, endColumn, newText } : undefined;
+}
+
 function range(d: FixableDiagnostic): Omit<Edit, 'newText'> {
   return { line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn };
 }
 
-function slice(text: string, lines: LineIndex, d: FixableDiagnostic): string {
+function slice(text: string, lines: LineIndex, d: Omit<Edit, 'newText'>): string {
   return text.slice(lines.lineStart(d.line) + d.column - 1, lines.lineStart(d.endLine) + d.endColumn - 1);
 }
 

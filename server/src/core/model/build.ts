@@ -48,7 +48,24 @@ export function buildModel(source: string, parsed: ParsedChunk[], opts: { parts?
   }
 
   const { root, sections } = buildSections(blocks, source.length);
-  return { source, masked: maskSpans(source, blanks), lines, blocks, root, sections, comments, links, frontMatter, parts };
+  return { source, masked: maskSpans(source, blanks), lines, blocks, root, sections, comments, links, frontMatter, parts, footer: footerOf(source, blocks) };
+}
+
+/** A footer ends a document when a thematic break is followed by this little: a contact line, a version stamp. */
+const FOOTER_WORDS = 30;
+
+/**
+ * The document's footer: what follows its last thematic break when that is a few
+ * words of paragraphs ("*Contact: …*"), not part of the last section's prose.
+ */
+function footerOf(source: string, blocks: Block[]): Span | undefined {
+  let i = blocks.length - 1;
+  let words = 0;
+  while (i >= 0 && blocks[i].kind === 'paragraph') words += (blocks[i--].text.match(/\S+/g) ?? []).length;
+  const rule = blocks[i];
+  if (i === blocks.length - 1 || !rule || rule.kind !== 'other' || words > FOOTER_WORDS) return undefined;
+  if (!/^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$/.test(source.slice(rule.start, rule.end))) return undefined;
+  return { start: rule.start, end: source.length };
 }
 
 /** What one chunk adds to the model, at offsets for the chunk starting at `start`. */
@@ -199,15 +216,19 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
       case 'definition':
         blank(s.start, s.end);
         return;
-      case 'blockquote':
-        // A quote box: its content counts as prose, its headings do not make sections.
+      case 'blockquote': {
+        // A quote box: its content counts as prose, its headings do not make sections; its
+        // blocks are marked quoted (a law's definition or a person's words, not a finding).
+        const first = blocks.length;
         for (const c of node.children) {
           if (c.type === 'heading') {
             c.children.forEach(visitInline);
             blocks.push({ ...at(c), kind: 'paragraph', text: plain(c) });
           } else addBlock(c, from);
         }
+        for (let i = first; i < blocks.length; i++) if (blocks[i].kind !== 'heading') blocks[i] = { ...blocks[i], quoted: true };
         return;
+      }
       default:
         visitInline(node as Nodes);
         blocks.push({ ...s, kind: 'other', text: plain(node as Nodes) });

@@ -31,6 +31,8 @@ export interface Block extends Span {
   items?: Span[];
   /** Table rows, the first being the header row. */
   rows?: Row[];
+  /** Inside a block quote: someone else's words (a law's definition, a person's voice). */
+  quoted?: boolean;
 }
 
 export interface Section {
@@ -85,6 +87,8 @@ export interface DocModel {
   comments: Comment[];
   links: Link[];
   frontMatter?: FrontMatter;
+  /** A few words after the document's last thematic break (a contact line): not the last section's prose. */
+  footer?: Span;
   /** The chunks, in order, covering the source (empty unless the caller keeps a parse cache). */
   parts: ModelPart[];
 }

@@ -111,6 +111,7 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
       impact: phrases(raw.eqia?.impact, 'eqia.impact', ['eqia', 'impact']),
       unassessed: phrases(raw.eqia?.unassessed, 'eqia.unassessed', ['eqia', 'unassessed']),
       listCues: phrases(raw.eqia?.listCues, 'eqia.listCues', ['eqia', 'listCues']),
+      pointers: phrases(raw.eqia?.pointers, 'eqia.pointers', ['eqia', 'pointers']),
       organisations: phrases(raw.eqia?.organisations, 'eqia.organisations', ['eqia', 'organisations']),
       blanket: phrases(raw.eqia?.blanket, 'eqia.blanket', ['eqia', 'blanket']),
       verdicts: phrases(raw.eqia?.verdicts, 'eqia.verdicts', ['eqia', 'verdicts']),
@@ -153,8 +154,11 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
   for (const { def, at } of competencies) {
     def.names.forEach((name, j) => {
       if (!accept(name, `competencies.${def.number}.names`, ['competencies', at, 'names', j], namesBounded)) return;
-      names.push(name);
-      owners.push(def);
+      // "&" or "+" may stand for "and" in a name ("Engage with public & patients").
+      for (const written of nameForms(name)) {
+        names.push(written);
+        owners.push(def);
+      }
     });
   }
   const wccNames = { list: book.list(names, namesBounded), competencies: owners };
@@ -175,4 +179,10 @@ function openingError(phrase: string): string | undefined {
   } catch (err) {
     return `invalid pattern ${JSON.stringify(phrase)}: ${(err as Error).message}`;
   }
+}
+
+/** A competency's name as written, and with "&" and "+" for each "and" in it (a regex entry as it is). */
+function nameForms(name: string): string[] {
+  if (isRegexEntry(name) || !/\sand\s/i.test(name)) return [name];
+  return [name, name.replace(/\s+and\s+/gi, ' & '), name.replace(/\s+and\s+/gi, ' + ')];
 }

@@ -47,7 +47,7 @@ export interface RawPack {
   placeholders?: string[];
   apparatus?: string[];
   elements?: RawElement[];
-  eqia?: { headings?: string[]; introductions?: string[]; impact?: string[]; unassessed?: string[]; listCues?: string[]; organisations?: string[]; blanket?: string[]; verdicts?: string[]; noImpact?: string[]; cellMarks?: string[]; impactColumns?: string[]; scaffold?: string };
+  eqia?: { headings?: string[]; introductions?: string[]; impact?: string[]; unassessed?: string[]; listCues?: string[]; pointers?: string[]; organisations?: string[]; blanket?: string[]; verdicts?: string[]; noImpact?: string[]; cellMarks?: string[]; impactColumns?: string[]; scaffold?: string };
   groups?: RawGroup[];
   removeGroups?: string[];
   competencies?: Array<{ number: number; names: string[]; description?: string }>;
@@ -62,4 +62,6 @@ export interface RawConfig {
   synonyms?: { elements?: Record<string, string[]>; groups?: Record<string, string[]>; eqia?: string[] };
   elements?: Array<{ id: string; title: string; description?: string; headings: string[]; signals?: string[]; minSignals?: number }>;
   ignore?: string[];
+  /** How Word documents are read: the engine's business (the core never sees a .docx). */
+  docx?: { styleMap?: string[] };
 }

@@ -30,6 +30,8 @@ const LATIN_RANGES = latinRanges(/[\p{L}\p{N}_]/u);
 export const LATIN_WORD = `[${LATIN_RANGES}]`;
 /** Letters and digits below U+0300 (no "_"), as class ranges. */
 export const LATIN_LETTERS_DIGITS = latinRanges(/[\p{L}\p{N}]/u);
+/** Letters below U+0300, as class ranges. */
+export const LATIN_LETTERS = latinRanges(/\p{L}/u);
 export const LATIN_STEM = `[${LATIN_RANGES}'’-]*`;
 
 /**

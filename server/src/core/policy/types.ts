@@ -84,6 +84,8 @@ export interface Policy {
     unassessed: Matcher;
     /** Words that mark a sentence as a list of strands considered, not an assessment. */
     listCues: Matcher;
+    /** Phrases of a section that only points at the assessment elsewhere ("is attached at Appendix B"). */
+    pointers: Matcher;
     /** Words an organisation's name ends in: "Hartwell Women's Centre" names a provider, not the group. */
     organisations: Matcher;
     /** Sentences about every group at once, which assess none of them. */
@@ -128,12 +130,14 @@ export interface TitleReading {
   not: Set<ElementDef>;
 }
 
-/** The tag patterns of a WCC vocabulary (groups: first number, more numbers, name), each in its latin and full form. */
+/** The tag patterns of a WCC vocabulary, each in its latin and full form (groups: the numbers, last the name; see wcc-syntax.ts `readTag`). */
 export interface TagPatterns {
-  /** A prefix, an optional introducer, numbers and a name: "WCC competency 5 – Manage knowledge". */
+  /** A prefix, an optional introducer, numbers and a name: "WCC competency 5 – Manage knowledge", "WCC 1–3", "WCC C5". */
   tag: DualRegExp;
   /** A standalone word, numbers and a name: "Competency 5", read only in a document that names the framework. */
   standalone: DualRegExp;
+  /** A whole table cell that holds a reference's numbers, perhaps opened as in prose or followed by a name: "5", "WCC 5", "5 – Manage knowledge". */
+  cell: DualRegExp;
 }
 
 /**

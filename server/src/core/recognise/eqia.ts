@@ -111,8 +111,10 @@ export function recogniseEqia(doc: DocState, linked: LinkedEqia[], fm?: FrontMat
       scopes.push({ model: l.model, source: l.path, span: { start: s.start, end: s.end } });
     }
   }
+  // A section that only points at the assessment elsewhere, naming no group, is not it.
+  const pointer = (s: Section) => policy.eqia.pointers.test(sectionText(model, s, 'full')) && !findMentions(policy, policy.groups, model.masked, s.start, s.end).length;
   const substantive =
-    sections.some((s) => !isPlaceholder(policy, sectionText(model, s, 'full'))) ||
+    sections.some((s) => !isPlaceholder(policy, sectionText(model, s, 'full')) && !pointer(s)) ||
     linked.some((l) => !isPlaceholder(policy, l.model.masked));
   const status: ElementStatus = substantive || inFrontMatter?.units.length ? 'present' : sections.length ? 'empty' : 'missing';
   const at = sections[0]?.heading ? { start: sections[0].heading.start, end: sections[0].heading.end } : (linked[0]?.at ?? inFrontMatter?.at);
@@ -250,6 +252,8 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
     const heading = s.heading && s !== section && findMentions(policy, policy.groups, model.masked, s.heading.start, s.heading.end).length ? s.heading : undefined;
     if (heading) units.push({ model, source, subject: heading, body: [{ start: heading.start, end: s.end }], structured: true });
     for (const b of s.blocks) {
+      // A quotation in the EqIA (a law's definition, a person's words) determines nothing.
+      if (b.quoted) continue;
       if (b.kind === 'table' && b.rows) {
         for (const u of tableUnits(model, policy, b.rows, source)) units.push(u);
         for (const u of labelSentences(model, policy, b.rows, source)) units.push(u);

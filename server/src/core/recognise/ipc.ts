@@ -82,6 +82,9 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
   // claims, then ("Where we are now" holding the needs analysis too) any section whose
   // prose evidences the element twice over.
   const claimed = new Set([...candidates.values()].flat().map((c) => c.section));
+  // A section only some other element's runner-up ("Why this matters" read as purpose, which
+  // "Our ambition" addresses better) is free for an element nothing addresses.
+  const leading = new Set([...candidates.values()].filter((cs) => cs.length).map((cs) => [...cs].sort((a, b) => rank(b) - rank(a) || b.score - a.score || a.section.start - b.section.start)[0].section));
   for (const element of policy.elements) {
     const cands = candidates.get(element)!;
     if (cands.length) continue;
@@ -89,7 +92,7 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
     // Judged on the section's own prose and unclaimed sub-sections: a heading over a whole
     // appended strategy would otherwise fit every element its parts address.
     const taken = new Set([...claimed, ...byHeading.keys(), ...marked, ...excluded]);
-    const scored = eligible.map((s) => ({ s, f: signalCount(doc, element, claimFreeSpans(model, s, new Map(), taken, new Set())) / element.minSignals, free: !claimed.has(s) && !byHeading.has(s) }));
+    const scored = eligible.map((s) => ({ s, f: signalCount(doc, element, claimFreeSpans(model, s, new Map(), taken, new Set())) / element.minSignals, free: !leading.has(s) && !marked.has(s) }));
     const best =
       scored.filter((x) => x.free && x.f >= UNCLAIMED_FIT).sort((a, b) => b.f - a.f || a.s.start - b.s.start)[0] ??
       scored.filter((x) => x.f >= SHARED_FIT).sort((a, b) => b.f - a.f || a.s.start - b.s.start)[0];
@@ -109,8 +112,9 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
     const sections = present.length ? present.map((c) => c.section) : cands.map((c) => c.section);
     const aspects: Record<string, 'present' | 'missing'> = {};
     if (chosen) {
-      // A stub says nothing yet, whatever its sub-headings promise.
-      const text = present.length ? sections.map((s) => sectionText(model, s, 'full')).join('\n') : '';
+      // A stub says nothing yet, whatever its sub-headings promise: aspects are read in prose,
+      // never in a sub-heading's title, and never in a sub-section that is only a placeholder.
+      const text = present.length ? sections.map((s) => proseOf(doc, s)).join('\n') : '';
       for (const a of element.aspects) aspects[a.id] = a.signals.test(text) ? 'present' : 'missing';
     }
     return {
@@ -248,6 +252,11 @@ function proseWords(doc: DocState, s: Section, limit: number): number {
   return n;
 }
 
+/** A section's prose and that of its sub-sections which are not placeholders, without their headings. */
+function proseOf(doc: DocState, s: Section): string {
+  return [sectionText(doc.model, s, 'own'), ...s.children.filter((c) => !isEmpty(doc, c)).map((c) => proseOf(doc, c))].join('\n');
+}
+
 function isStubTree(model: DocModel, policy: Policy, s: Section): boolean {
   return isStub(policy, sectionText(model, s, 'own')) && s.children.every((c) => isStubTree(model, policy, c));
 }
@@ -264,6 +273,8 @@ function contentMatches(
   for (const s of model.sections) {
     if (byHeading.has(s) || marked.has(s) || excluded.has(s)) continue;
     if (isWrapper(model, s)) continue;
+    // A part heading with sub-sections and (almost) no prose of its own: its sub-sections speak for themselves.
+    if (s.children.length && wordCount(sectionText(model, s, 'own'), policy.minWords) < policy.minWords) continue;
     if (hasClaimedAncestor(s, byHeading, marked)) continue;
     const spans = claimFreeSpans(model, s, byHeading, marked, excluded);
     if (isPlaceholder(policy, spans.map((x) => model.masked.slice(x.start, x.end)).join('\n'))) continue;

@@ -1,12 +1,14 @@
 // The competency-tag syntax and its wording, written once: the patterns that
 // read a reference ("WCC 5", "WCC competency 5 – Manage knowledge…",
-// "Competency 5"), the one judgement of whether a number and name agree, the
-// canonical way a tag is written (quick fixes, completion, snippets), and the
-// same syntax for the editor's completion context and the TextMate grammar.
-// The words are the pack's `wcc:` vocabulary; the numbers and punctuation here.
-import type { CompetencyDef, Policy } from '../policy/types';
+// "Competency 5", "WCC 1–3", "WCC C5", "(WCC: 2, 5 & 7)", "WCC competency
+// three", a table cell "5 – Manage knowledge"), the one judgement of whether a
+// number and name agree, the canonical way a tag is written (quick fixes,
+// completion, snippets), and the same syntax for the editor's completion
+// context and the TextMate grammar. The words are the pack's `wcc:` vocabulary;
+// the numbers (in digits and in English words) and punctuation here.
+import type { CompetencyDef, Policy, TagPatterns } from '../policy/types';
 import { phraseSource } from '../match/source';
-import { DualRegExp, LATIN_LETTERS_DIGITS } from '../policy/text-forms';
+import { DualRegExp, LATIN_LETTERS, LATIN_LETTERS_DIGITS } from '../policy/text-forms';
 import { competencyForName } from './competency-names';
 
 /** How a tag is written when the tool writes one: "WCC 6 – Prioritise investment". */
@@ -22,21 +24,144 @@ export function itemText(number: number, name: string): string {
 /** What a reference says about its competency: valid, or why not (and the competency a wrong name belongs to). */
 export type Judgement = { ok: true; competency: CompetencyDef } | { ok: false; reason: string; named?: CompetencyDef };
 
+/** "1–11": how the competencies are numbered, for messages. */
+function numbering(competencies: CompetencyDef[]): string {
+  return `1–${competencies.length ? competencies[competencies.length - 1].number : 0}`;
+}
+
 /** The one judgement of a reference: is the number a competency, and does a written name fit it? */
 export function judgeReference(number: number, nameText: string | undefined, competencies: CompetencyDef[]): Judgement {
   const byNumber = competencies.find((c) => c.number === number);
-  const max = competencies.length ? competencies[competencies.length - 1].number : 0;
-  if (!byNumber) return { ok: false, reason: `there is no WCC competency ${number} (they are numbered 1–${max})` };
+  if (!byNumber) return { ok: false, reason: `there is no WCC competency ${number} (they are numbered ${numbering(competencies)})` };
   const named = nameText ? competencyForName(nameText, competencies) : undefined;
   if (named && named.number !== number) return { ok: false, reason: `WCC ${number} is "${byNumber.names[0]}", but "${named.names[0]}" is WCC ${named.number}`, named };
   return { ok: true, competency: byNumber };
 }
 
+/**
+ * The judgements of a reference's numbers, each as `judgeReference` makes it: a
+ * written name goes with the last number ("WCC 5 and 6 – Prioritise investment"),
+ * every number of a range counts, and the part of a range past the last
+ * competency is one invalid reference ("WCC 10–13": 10, 11, and no 12–13).
+ */
+export function judgeNumbers(spans: NumberSpan[], nameText: string | undefined, competencies: CompetencyDef[]): Array<{ number: number; judgement: Judgement }> {
+  const out: Array<{ number: number; judgement: Judgement }> = [];
+  spans.forEach((span, i) => {
+    const last = i === spans.length - 1;
+    let missing: number[] = [];
+    const flush = () => {
+      if (missing.length > 1) out.push({ number: missing[0], judgement: { ok: false, reason: `there are no WCC competencies ${missing[0]}–${missing[missing.length - 1]} (they are numbered ${numbering(competencies)})` } });
+      else if (missing.length) out.push({ number: missing[0], judgement: judgeReference(missing[0], last ? nameText : undefined, competencies) });
+      missing = [];
+    };
+    for (let n = span.from; n <= span.to; n++) {
+      if (span.from !== span.to && !competencies.some((c) => c.number === n)) {
+        missing.push(n);
+        continue;
+      }
+      flush();
+      out.push({ number: n, judgement: judgeReference(n, last && n === span.to ? nameText : undefined, competencies) });
+    }
+    flush();
+  });
+  return out;
+}
+
 // A reference starts where a word does ("XWCC 5" is none) and may run straight into its number ("WCC5").
 const START = String.raw`(?<![\p{L}\p{N}])`;
 const LATIN_START = `(?<![${LATIN_LETTERS_DIGITS}])`;
-/** "5", "no. 5", "#5", "5, 6 & 7", "5 and 6": on the same line as the prefix. Groups: first number, the rest. */
-export const NUMBERS = String.raw`[ \t]*(?:no\.?|number|#)?[ \t]*[-–—:]?[ \t]*(\d{1,3})(?!\d|\.\d)((?:[ \t]*(?:,|&|and|\/|or)[ \t]*\d{1,3}(?!\d))*)`;
+
+/** The character classes of a pattern's full or latin form (see text-forms.ts). */
+function classes(latin: boolean): { letter: string; alnum: string } {
+  return latin ? { letter: `[${LATIN_LETTERS}]`, alnum: `[${LATIN_LETTERS_DIGITS}]` } : { letter: String.raw`\p{L}`, alnum: String.raw`[\p{L}\p{N}]` };
+}
+
+// The English words for numbers are syntax, like "no." and "number": they spell
+// the numerals themselves, the same whatever a framework is called, so they sit
+// here with the digits and punctuation, not in a pack's `wcc:` vocabulary (which
+// holds the framework's own words). Beyond eleven, so that "competency twelve"
+// is read, and reported, rather than passed over.
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+const WORDS_LONGEST_FIRST = [...NUMBER_WORDS].sort((a, b) => b.length - a.length).join('|');
+// Words after a number that make it an amount, a duration, an ordinal or a date,
+// not a competency's number ("WCC 5m", "WCC 3 year plan", "WCC 12 March"): also English syntax.
+const UNITS = 'per[ \\t]?cent|m|bn|k|million|billion|thousand|pounds?|years?|months?|weeks?|days?|hours?|st|nd|rd|th|january|february|march|april|june|july|august|september|october|november|december';
+
+/**
+ * One number of a reference in digits, "C" before it allowed ("C5"). Not a year
+ * ("09/10", "10/11"), a decimal, a thousand ("1,200"), a compound ("3-year"), a
+ * percentage, an amount, a duration or a date: "WCC" may also abbreviate a council.
+ */
+function digitItem(latin: boolean): string {
+  const { letter } = classes(latin);
+  return String.raw`(?:c(?=\d))?(?!0\d[\/–-]\d|\d\d\/\d\d(?!\d))\d{1,3}(?!\d|\.\d|,\d{3}(?!\d)|[-‑]${letter}|[ \t]*(?:%|(?:${UNITS})(?!${letter})|may[ \t]+\d))`;
+}
+
+/** One number in words ("three"), not the start of "one-off", "one of", "three years" or "two million". */
+function wordItem(latin: boolean): string {
+  const { letter, alnum } = classes(latin);
+  return String.raw`(?:${WORDS_LONGEST_FIRST})(?!${alnum}|[-‑]${letter}|\s+(?:of|${UNITS})(?!${letter}))`;
+}
+
+/** Numbers of one kind joined as a list ("2, 5 & 7", "2, 5, and 7", "2/5/7") or a range ("1–3", "4 to 6"). */
+function numberList(item: string, latin: boolean): string {
+  const { letter } = classes(latin);
+  const and = `(?:and|or)(?!${letter})`;
+  const join = String.raw`[ \t]*(?:,(?:[ \t]*(?:${and}|&))?|&|\+|\/|${and}|[-–—]|to(?!${letter}))[ \t]*`;
+  return `${item}(?:${join}${item})*`;
+}
+
+/**
+ * What may stand between the words that open a reference and its numbers: "no.",
+ * "number", "#", a dash or a colon. Each run of blanks follows something that must
+ * be there (here and in lists), so a long run of blanks is read once, not tried
+ * split every way (runs of blanks next to each other made this cubic).
+ */
+const LEAD = String.raw`[ \t]*(?:(?:no\.?|number|#)[ \t]*)?(?:[-–—:][ \t]*)?`;
+
+/**
+ * The numbers of a reference, on the same line as the words that open it, as one
+ * group (read by `readNumbers`): digits, or (`words`) numbers in words too, each
+ * list of one kind. `capture`: whether the group captures (not in the grammar).
+ */
+function numbersSource(words: boolean, latin: boolean, capture = true): string {
+  const digits = numberList(digitItem(latin), latin);
+  const body = words ? `${digits}|${numberList(wordItem(latin), latin)}` : digits;
+  return `${LEAD}(${capture ? '' : '?:'}${body})`;
+}
+
+/** A number, or a range of numbers, a reference names: "5" is 5–5, "1–3" is 1–3. */
+export interface NumberSpan {
+  from: number;
+  to: number;
+}
+
+/** The numbers a reference's numbers group stands for, in order: "1–3, C5 and seven" → 1–3, 5, 7. */
+export function readNumbers(text: string): NumberSpan[] {
+  const out: NumberSpan[] = [];
+  let range = false;
+  for (const [token] of text.toLowerCase().matchAll(/\d+|\p{L}+|[-–—]/gu)) {
+    const n = /^\d/.test(token) ? Number(token) : NUMBER_WORDS.indexOf(token) + 1 || undefined;
+    if (n === undefined) {
+      // "C" before a number, "and", "or" join a list; a dash or "to" makes a range.
+      range = token === 'to' || /^[-–—]$/.test(token);
+      continue;
+    }
+    const last = out[out.length - 1];
+    // A range runs upwards; "5–3" is read as the two numbers written.
+    if (range && last && last.from === last.to && n > last.from) last.to = n;
+    else out.push({ from: n, to: n });
+    range = false;
+  }
+  return out;
+}
+
+/** A reference matched by a tag pattern: its numbers (the first group that took part) and the name written after them (the last group). */
+export function readTag(m: RegExpExecArray): { numbers: NumberSpan[]; name: string | undefined } {
+  const numbers = m.slice(1, -1).find((g) => g !== undefined) ?? '';
+  return { numbers: readNumbers(numbers), name: m[m.length - 1] };
+}
+
 /** A written name runs to the end of the clause, but never into the next reference (`stop`). Group: the name. */
 const name = (stop: string) => String.raw`(?:[ \t]*(?:[-–—:]|\()[ \t]*((?:(?!${stop})[^\n\]\).;|]){3,80}))?`;
 
@@ -75,30 +200,38 @@ export function openingSource(list: readonly string[], bounded = false, latin = 
     .join('|');
 }
 
-/** The tag patterns of a vocabulary (groups: first number, more numbers, name), each in its latin and full form. */
-export interface TagPatterns {
-  /** A prefix, an optional introducer, numbers and a name: "WCC competency 5 – Manage knowledge". */
-  tag: DualRegExp;
-  /** A standalone word, numbers and a name: "Competency 5", read only in a document that names the framework. */
-  standalone: DualRegExp;
-}
-
+/**
+ * The tag patterns of a vocabulary, each in its latin and full form. Groups: the
+ * numbers (after an introducer, numbers in words too: "WCC competency three"), and
+ * last the name; `readTag` reads a match.
+ */
 export function tagPatterns({ prefixes, standalone, introducers }: Policy['wcc']): TagPatterns {
   const named = (latin: boolean) => name(openingSource([...prefixes.phrases, ...standalone.phrases], true, latin));
   const start = (latin: boolean) => (latin ? LATIN_START : START);
+  const opening = (latin: boolean) => `(?:${openingSource(prefixes.phrases, false, latin)})(?:[ \\t-]*(?:${openingSource(introducers.phrases, false, latin)}))?`;
   return {
-    tag: new DualRegExp((latin) => `${start(latin)}(?:${openingSource(prefixes.phrases, false, latin)})(?:[ \\t-]*(?:${openingSource(introducers.phrases, false, latin)}))?${NUMBERS}${named(latin)}`, 'giu'),
-    standalone: new DualRegExp((latin) => `${start(latin)}(?:${openingSource(standalone.phrases, false, latin)})${NUMBERS}${named(latin)}`, 'giu'),
+    tag: new DualRegExp((latin) => `${start(latin)}${prefixed(prefixes.phrases, introducers.phrases, latin, true)}${named(latin)}`, 'giu'),
+    standalone: new DualRegExp((latin) => `${start(latin)}(?:${openingSource(standalone.phrases, false, latin)})${numbersSource(true, latin)}${named(latin)}`, 'giu'),
+    // A table cell: the numbers alone, or opened as in prose ("WCC 5", "Competency 5"), or followed by a name ("5 – Manage knowledge").
+    cell: new DualRegExp((latin) => String.raw`^[ \t]*(?:${opening(latin)}|(?:${openingSource(standalone.phrases, false, latin)}))?${numbersSource(true, latin)}(?:[ \t]*(?:[-–—:.)]|\()[ \t]*|[ \t]+)?(["“‘'(]?${classes(latin).letter}[\s\S]*)?$`, 'iu'),
   };
+}
+
+/** A prefix, then an introducer and numbers (in words too), or numbers alone: "WCC competency three", "WCC 5". */
+function prefixed(prefixes: readonly string[], introducers: readonly string[], latin: boolean, capture: boolean): string {
+  const introduced = `[ \\t-]*(?:${openingSource(introducers, false, latin)})${numbersSource(true, latin, capture)}`;
+  return `(?:${openingSource(prefixes, false, latin)})(?:${introduced}|${numbersSource(false, latin, capture)})`;
 }
 
 /**
  * The end of a line that opens a WCC reference and waits for its number (the
- * editor's completion): a prefix, optionally an introducer, and at most two
- * digits typed so far (group 1).
+ * editor's completion): a prefix, optionally an introducer, perhaps numbers
+ * already listed ("WCC 2, ", "WCC 1 to "), a "C", and at most two digits typed
+ * so far (group 1).
  */
 export function beforeNumberPattern(wcc: Policy['wcc']): RegExp {
-  return new RegExp(String.raw`${START}(?:${openingSource(wcc.prefixes.phrases)})(?:[\s-]*(?:${openingSource(wcc.introducers.phrases)}))?[\s-]*(?:no\.?\s*)?(\d{0,2})$`, 'iu');
+  const listed = String.raw`(?:\d{1,2}[ \t]*(?:,(?:[ \t]*(?:and|or|&))?|&|\+|\/|and|or|[-–—]|to)[ \t]*)*`;
+  return new RegExp(String.raw`${START}(?:${openingSource(wcc.prefixes.phrases)})(?:[\s-]*(?:${openingSource(wcc.introducers.phrases)}))?[\s-]*(?:no\.?\s*)?${listed}c?(\d{0,2})$`, 'iu');
 }
 
 /**
@@ -106,7 +239,7 @@ export function beforeNumberPattern(wcc: Policy['wcc']): RegExp {
  * flag, no capturing groups needed): the same prefix, introducer and numbers.
  */
 export function grammarTagSource(wcc: Policy['wcc']): string {
-  const source = `(?i)${START}(?:${openingSource(wcc.prefixes.phrases)})(?:[ \\t-]*(?:${openingSource(wcc.introducers.phrases)}))?${NUMBERS.replace(/\((?!\?)/g, '(?:')}`;
+  const source = `(?i)${START}${prefixed(wcc.prefixes.phrases, wcc.introducers.phrases, false, false)}`;
   // Oniguruma has no \uHHHH escape: the no-break space goes in as itself.
   return source.replace(/\\u00a0/g, '\u00a0');
 }

@@ -1,13 +1,15 @@
 // Finds World Class Commissioning competency references: "WCC 5", "[WCC-5]",
-// "WCC competency 5 – Manage knowledge…", "Competency 5", a competency's name on
-// its own, numbered lists under a WCC box and a front-matter `wcc:` list. The
-// words are the pack's `wcc:` section; the numbers, lists and names are syntax.
-import type { DocModel } from '../model/types';
+// "WCC competency 5 – Manage knowledge…", "Competency 5", "WCC 1–3", "WCC C5",
+// "WCC competency three", a competency's name on its own, the rows of a WCC
+// table, numbered lists under a WCC box and a front-matter `wcc:` list. The
+// words are the pack's `wcc:` section; the numbers, lists and names are syntax
+// (wcc-syntax.ts).
+import type { Block, Cell, DocModel, Span } from '../model/types';
 import type { CompetencyDef, Policy } from '../policy/types';
 import type { DocState } from './doc-state';
 import { frontMatterKey, type FrontMatterData } from '../frontmatter';
 import { competencyForName } from './competency-names';
-import { judgeReference } from './wcc-syntax';
+import { judgeNumbers, judgeReference, readTag, type Judgement, type NumberSpan } from './wcc-syntax';
 import type { PhraseHit } from '../match';
 
 export interface TagFinding {
@@ -26,6 +28,8 @@ export interface InvalidTagFinding {
   number?: number;
   /** The competency the written name belongs to, when the number is wrong for it. */
   named?: CompetencyDef;
+  /** A table row's reference: where its number and its name are written, so a fix changes them in their cells. */
+  cells?: { number?: Span; name?: Span };
 }
 
 export interface WccFinding {
@@ -43,11 +47,12 @@ export function recogniseWcc(doc: DocState, fm: FrontMatterData | undefined): Wc
   const line = (o: number) => model.lines.point(o).line;
   const taken = new Taken(text.length);
 
-  const addTag = (num: number, nameText: string | undefined, start: number, end: number, written: string) => {
-    const j = judgeReference(num, nameText, policy.competencies);
-    if (j.ok) tags.push({ number: num, start, end, line: line(start) });
-    else invalid.push({ start, end, line: line(start), text: written.trim(), reason: j.reason, number: num, named: j.named });
+  const record: Recorder = (num, j, start, end, written, at = line(start), cells) => {
+    if (j.ok) tags.push({ number: num, start, end, line: at });
+    else invalid.push({ start, end, line: at, text: written.trim(), reason: j.reason, number: num, named: j.named, ...(cells && { cells }) });
   };
+  const addTag = (num: number, nameText: string | undefined, start: number, end: number, written: string) => record(num, judgeReference(num, nameText, policy.competencies), start, end, written);
+  const contents = contentsLines(model);
 
   const scan = (re: RegExp) => {
     re.lastIndex = 0;
@@ -56,13 +61,15 @@ export function recogniseWcc(doc: DocState, fm: FrontMatterData | undefined): Wc
       const start = m.index;
       const end = m.index + m[0].length;
       if (taken.overlaps(start, end)) continue;
+      const { numbers, name } = readTag(m);
+      if (name === undefined && contents(start, end)) continue;
       taken.add(start, end);
-      const nums = [m[1], ...(m[2] ? m[2].match(/\d+/g) ?? [] : [])].map(Number);
-      // A name can only belong to the last number of a list ("WCC 5 and 6 – Prioritise investment").
-      nums.forEach((n, i) => addTag(n, i === nums.length - 1 ? m![3] : undefined, start, end, m![0]));
+      for (const { number, judgement } of judgeNumbers(numbers, name, policy.competencies)) record(number, judgement, start, end, m[0]);
     }
   };
   const patterns = policy.derived.wccTags;
+  // Tables first: a row's number and name sit in cells of their own, judged together.
+  scanTables(model, policy, taken, record);
   scan(patterns.tag.for(text));
   if (doc.has(policy.wcc.prefixes)) scan(patterns.standalone.for(text));
   scanNames(doc, taken, tags);
@@ -115,6 +122,135 @@ function scanNames(doc: DocState, taken: Taken, tags: TagFinding[]): void {
   });
 }
 
+/**
+ * A plain-text contents list repeats the headings with their page numbers
+ * ("Appendix A – Fit with World Class Commissioning 23"): a reference that ends
+ * such a line, the rest of which is a heading's title, is a page number.
+ */
+function contentsLines(model: DocModel): (start: number, end: number) => boolean {
+  let titles: Set<string> | undefined;
+  return (start, end) => {
+    const { line } = model.lines.point(start);
+    const lineEnd = model.lines.lineEnd(line);
+    for (let i = end; i < lineEnd; i++) if (!/\s/.test(model.masked[i])) return false;
+    // The line without its page number and any dot leaders (trimmed by hand: a backtracking pattern is quadratic on a long run of dots).
+    const entry = model.masked.slice(model.lines.lineStart(line), lineEnd).trimEnd();
+    let cut = entry.length;
+    while (cut > 0 && /\d/.test(entry[cut - 1])) cut--;
+    while (cut > 0 && /[\s.·…]/.test(entry[cut - 1])) cut--;
+    const key = titleKey(entry.slice(0, cut));
+    if (!key) return false;
+    titles ??= new Set(model.sections.map((s) => titleKey(s.title)));
+    return titles.has(key);
+  };
+}
+
+/** A title as a contents list and its heading both write it: its words, without leading numbers, escapes or Pandoc's `{#id .class}`. */
+function titleKey(title: string): string {
+  return title
+    .replace(/\{[#.][^{}]*\}\s*$/, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/^(?:\d+ )+/, '')
+    .trim();
+}
+
+type Recorder = (n: number, j: Judgement, start: number, end: number, written: string, line?: number, cells?: InvalidTagFinding['cells']) => void;
+
+/** A row's text without the pipes and blanks around it (by hand: `/[\s|]+$/` is quadratic on a long run of blanks inside). */
+function trimPipes(text: string): string {
+  let a = 0;
+  let b = text.length;
+  while (a < b && /[\s|]/.test(text[a])) a++;
+  while (b > a && /[\s|]/.test(text[b - 1])) b--;
+  return text.slice(a, b);
+}
+
+/** Where in a cell's source `what` (text, a pattern) is written, or the cell's text without its pipes and blanks; undefined when not found as written (inline formatting). */
+function within(source: string, cell: Span, what?: string | RegExp): Span | undefined {
+  const text = source.slice(cell.start, cell.end);
+  if (what === undefined) {
+    const inner = trimPipes(text);
+    return inner ? { start: cell.start + text.indexOf(inner), end: cell.start + text.indexOf(inner) + inner.length } : undefined;
+  }
+  const found = typeof what === 'string' ? { index: text.lastIndexOf(what), length: what.length } : ((m) => m && { index: m.index, length: m[0].length })(what.exec(text));
+  return !found || found.index < 0 ? undefined : { start: cell.start + found.index, end: cell.start + found.index + found.length };
+}
+
+/** A pandoc caption after a table (": Table 4 – WCC competencies"). */
+const CAPTION = /^\s*(?::|table\b)/i;
+
+/**
+ * The rows of a table about WCC (its header, the block before it or its caption
+ * uses a `wcc.context` word) that pair a number cell with a name, in another cell
+ * ("5 | Manage knowledge and assess needs | …") or the same one ("5 – Manage
+ * knowledge…"): each row is judged as prose is, once, on the line where its
+ * cells start (a grid table's row may run over several lines).
+ */
+function scanTables(model: DocModel, policy: Policy, taken: Taken, record: Recorder): void {
+  const { context } = policy.wcc;
+  const competencies = policy.competencies;
+  model.blocks.forEach((table, i) => {
+    if (table.kind !== 'table' || !table.rows || table.rows.length < 2) return;
+    const [header, ...body] = table.rows;
+    const caption = model.blocks[i + 1];
+    const about = (b: Block | undefined) => !!b && context.test(b.text);
+    if (!context.test(header.cells.map((c) => c.text).join(' | ')) && !about(model.blocks[i - 1]) && !(caption && CAPTION.test(caption.text) && about(caption))) return;
+
+    const reads = new Map<Cell, { numbers: NumberSpan[]; name: string | undefined } | undefined>();
+    const read = (cell: Cell | undefined) => {
+      if (!cell || !cell.text.trim()) return undefined;
+      if (!reads.has(cell)) {
+        const m = policy.derived.wccTags.cell.for(cell.text).exec(cell.text);
+        reads.set(cell, m ? readTag(m) : undefined);
+      }
+      return reads.get(cell);
+    };
+    const columns = Math.max(...table.rows.map((r) => r.cells.length));
+    const headed = (c: number) => context.test(header.cells[c]?.text ?? '');
+    // Number columns: every filled cell holds a reference's numbers. One headed by a context word comes first.
+    const numeric: number[] = [];
+    for (let c = 0; c < columns; c++) {
+      const filled = body.map((r) => r.cells[c]).filter((x) => x?.text.trim());
+      if (filled.length && filled.every((x) => read(x))) numeric.push(c);
+    }
+    const col = numeric.find(headed) ?? numeric[0];
+    if (col === undefined) return;
+    // The name column: of the others, nearest first, the one whose cells most often name a competency.
+    let nameCol: number | undefined;
+    let most = 0;
+    for (const c of [...Array(columns).keys()].filter((k) => k !== col).sort((a, b) => Math.abs(a - col) - Math.abs(b - col))) {
+      const names = body.filter((r) => r.cells[c] && competencyForName(r.cells[c].text, competencies)).length;
+      if (names > most) [nameCol, most] = [c, names];
+    }
+    // Without a name anywhere, only a column headed "WCC"/"Competency", alone in holding numbers, is read: "WCC | PCT | Total" is a table of figures.
+    const named = nameCol !== undefined || body.some((r) => competencyForName(read(r.cells[col])?.name ?? '', competencies));
+    if (!named && !(headed(col) && numeric.length === 1)) return;
+    // A column of row counters (1, 2, 3 … under "No." or "#") numbers the rows: there the name decides, as in a numbered list.
+    const single = body.map((r) => read(r.cells[col])?.numbers).map((n) => (n?.length === 1 && n[0].from === n[0].to ? n[0].from : undefined));
+    const ordinal = !headed(col) && single.every((n, k) => n === k + 1);
+
+    for (const row of table.rows) {
+      const cell = row.cells[col];
+      const ref = read(cell);
+      if (!cell || !ref?.numbers.length) continue;
+      const nameCell = ref.name === undefined && nameCol !== undefined ? row.cells[nameCol] : undefined;
+      const nameText = ref.name ?? nameCell?.text;
+      const parts = nameCell ? [cell, nameCell] : [cell];
+      if (parts.some((p) => taken.overlaps(p.start, p.end))) continue;
+      for (const p of parts) taken.add(p.start, p.end);
+      const start = Math.min(...parts.map((p) => p.start));
+      const end = Math.max(...parts.map((p) => p.end));
+      const written = trimPipes(model.source.slice(start, end));
+      let numbers = ref.numbers;
+      const byName = ordinal && nameText ? competencyForName(nameText, competencies) : undefined;
+      if (byName) numbers = [{ from: byName.number, to: byName.number }];
+      const places = { number: ref.numbers.length === 1 && ref.numbers[0].from === ref.numbers[0].to ? within(model.source, cell, /\d{1,3}/) : undefined, name: nameCell ? within(model.source, nameCell) : ref.name ? within(model.source, cell, ref.name) : undefined };
+      for (const { number, judgement } of judgeNumbers(numbers, nameText, competencies)) record(number, judgement, start, end, written, undefined, places);
+    }
+  });
+}
+
 /** Numbered list items under a "World Class Commissioning competencies" box ("5. Manage knowledge…"). */
 function scanNumberedBoxes(model: DocModel, policy: Policy, taken: Taken, addTag: (n: number, name: string | undefined, s: number, e: number, w: string) => void): void {
   for (let i = 1; i < model.blocks.length; i++) {
@@ -144,7 +280,8 @@ function frontMatterTags(fm: FrontMatterData | undefined, policy: Policy, tags: 
   const key = frontMatterKey(fm, 'wcc', policy.wcc.context);
   const raw = key ? fm!.data[key] : undefined;
   if (raw === undefined || raw === null) return;
-  const list = Array.isArray(raw) ? raw : [raw];
+  // A list, or one text naming several ("2, 5, 8": a Word document property holds text only).
+  const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/\s*[,;]\s*/).filter(Boolean) : [raw];
   list.forEach((entry, i) => {
     const line = (Array.isArray(raw) ? fm!.lineOf(key!, i) : fm!.lineOf(key!)) ?? 1;
     const written = String(entry);

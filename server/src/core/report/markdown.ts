@@ -4,6 +4,8 @@
 // shows as written and never renders.
 import { LEGEND, plural, statusLevel, statusWord, type Level } from './status';
 import type { Review, ReviewFile } from './review';
+import type { Diagnostic } from '../types';
+import { formatLocation } from '../model/locate';
 
 /** Emoji read well on GitHub; the editor's fonts lack many, so it uses plain symbols. */
 export type Symbols = Readonly<Record<Level, string>>;
@@ -80,17 +82,26 @@ export function strategyMarkdown(f: ReviewFile, symbols: Symbols, depth: number)
   out.push(`${h} Findings`, '');
   if (!f.diagnostics.length) out.push('None.', '');
   else {
-    out.push(row(['Line', 'Severity', 'Rule', 'Message']), row(['---:', '---', '---', '---']));
-    for (const d of f.diagnostics) out.push(row([String(d.line), d.severity, code(d.ruleId), md(d.message)]));
+    out.push(row([place(f), 'Severity', 'Rule', 'Message']), row([f.word ? '---' : '---:', '---', '---', '---']));
+    for (const d of f.diagnostics) out.push(row([at(d), d.severity, code(d.ruleId), md(d.message)]));
     out.push('');
   }
   if (f.waived.length) {
     out.push(`${h} Waived findings`, '');
-    out.push(row(['Line', 'Rule', 'Message', 'Reason']), row(['---:', '---', '---', '---']));
-    for (const d of f.waived) out.push(row([String(d.line), code(d.ruleId), md(d.message), md(d.justification)]));
+    out.push(row([place(f), 'Rule', 'Message', 'Reason']), row([f.word ? '---' : '---:', '---', '---', '---']));
+    for (const d of f.waived) out.push(row([at(d), code(d.ruleId), md(d.message), md(d.justification)]));
     out.push('');
   }
   return out;
+}
+
+/** A finding's place: its line, or in a Word document where a reader finds it. */
+function at(d: Diagnostic): string {
+  return d.location ? md(formatLocation(d.location)) : String(d.line);
+}
+
+function place(f: ReviewFile): string {
+  return f.word ? 'Where' : 'Line';
 }
 
 function cellText(f: ReviewFile, id: string, symbols: Symbols): string {

@@ -9,7 +9,7 @@ import { coverageLine } from '../coverage-line';
 
 /** What a review is built from: each file's result as the engine gives it, and how to show its path. */
 export interface ReviewInput {
-  results: Array<{ file: string; coverage?: Coverage; diagnostics?: Diagnostic[]; suppressed?: SuppressedDiagnostic[]; error?: string }>;
+  results: Array<{ file: string; coverage?: Coverage; diagnostics?: Diagnostic[]; suppressed?: SuppressedDiagnostic[]; error?: string; word?: boolean }>;
   display: (file: string) => string;
   policy?: Policy;
   policyId: string;
@@ -44,6 +44,8 @@ export interface ReviewFile {
   diagnostics: Diagnostic[];
   waived: SuppressedDiagnostic[];
   cells: Record<string, Cell>;
+  /** A Word document: lines are of its Markdown rendering; findings say where they are in Word. */
+  word?: boolean;
 }
 
 export interface Review {
@@ -62,7 +64,7 @@ export function buildReview(report: ReviewInput): Review {
   const unreadable: Review['unreadable'] = [];
   for (const r of report.results) {
     if (r.error || !r.coverage) unreadable.push({ path: report.display(r.file), error: r.error ?? 'not linted' });
-    else files.push(reviewFile(report.display(r.file), r.coverage, r.diagnostics ?? [], r.suppressed ?? [], labels));
+    else files.push({ ...reviewFile(report.display(r.file), r.coverage, r.diagnostics ?? [], r.suppressed ?? [], labels), ...(r.word ? { word: true } : {}) });
   }
   return {
     policyTitle: labels.policyTitle,

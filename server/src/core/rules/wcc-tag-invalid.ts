@@ -11,10 +11,13 @@ export const wccTagInvalid: Rule = {
       const byNumber = t.number ? a.policy.competencies.find((c) => c.number === t.number) : undefined;
       // The competencies the author may have meant: the one the name belongs to, the one the number is.
       const candidates = [t.named, byNumber].filter((c) => !!c).map((c) => ({ number: c!.number, name: c!.names[0] }));
+      // In a table row the fix changes the number and the name in their own cells, keeping the table.
+      const at = (p?: { start: number; end: number }) => p && { ...a.model.lines.point(p.start), end: a.model.lines.point(p.end) };
+      const table = t.cells && { number: at(t.cells.number), name: at(t.cells.name) };
       report({
         ...span,
         message: `Invalid WCC reference "${quote(t.text)}": ${t.reason}`,
-        data: { kind: 'fix-wcc', candidates },
+        data: { kind: 'fix-wcc', candidates, ...(table && { table }) },
       });
     }
   },

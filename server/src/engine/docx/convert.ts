@@ -1,14 +1,26 @@
 // A Word document (.docx) to the Markdown the linter reads: guards on the
 // bytes and the zip directory, mammoth (docx → HTML, reading parts only
-// through package.ts), then html-to-markdown.ts. Never throws; refusals and
+// through package.ts), then html-to-markdown.ts; the document's properties
+// become its front matter (properties.ts). Never throws; refusals and
 // failures come back as one-line reasons the caller prefixes with the file name.
 import mammoth from 'mammoth';
 import { DocxInputError, oneLine } from './errors';
-import { htmlToMarkdown } from './html-to-markdown';
+import { hastToMarkdown, htmlToMarkdown } from './html-to-markdown';
+import { HAST_FORMAT, useHastWriter } from './hast-writer';
+import type { Root as HastRoot } from 'hast';
 import { mammothOptions } from './mammoth-options';
 import { openPackage, type MammothFile } from './package';
 import { refuse } from './sniff';
 import { checkStyleMap } from './style-map';
+import { frontMatterOf } from './properties';
+import { readXml, useFastXmlReader } from './xml';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+/** Whether mammoth reads XML with xml.ts (twice as fast as its own reader); see there. */
+export const FAST_XML = useFastXmlReader(require('mammoth/lib/xml/index.js'), require('mammoth/lib/xml/nodes.js'));
+/** Whether mammoth writes hast directly (hast-writer.ts) rather than HTML to be parsed again. */
+export const HAST_WRITER = useHastWriter(require('mammoth/lib/writers/index.js'));
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface DocxOptions {
   /** mammoth style-map lines for a template's own styles, e.g. `p[style-name='NHS Heading 2'] => h2:fresh`. */
@@ -26,8 +38,10 @@ export async function docxToMarkdown(bytes: Uint8Array, opts: DocxOptions = {}):
     const file = openPackage(bytes);
     // mammoth reads a `{ file }` input through the object's exists/read, as it does its own JSZip wrapper.
     const input = { file } as unknown as Parameters<typeof mammoth.convertToHtml>[0] & { file: MammothFile };
-    const result = await mammoth.convertToHtml(input, mammothOptions(styleMap.lines));
-    return { markdown: htmlToMarkdown(result.value), warnings: warningsOf(result.messages) };
+    const result = (await mammoth.convertToHtml(input, { ...mammothOptions(styleMap.lines), outputFormat: HAST_FORMAT } as Parameters<typeof mammoth.convertToHtml>[1])) as { value: string | HastRoot; messages: Array<{ type: string; message: string }> };
+    // A hast tree when mammoth took the hast writer, else its HTML.
+    const body = typeof result.value === 'string' ? htmlToMarkdown(result.value) : hastToMarkdown(result.value);
+    return { markdown: frontMatterOf(file.part) + body, warnings: warningsOf(result.messages) };
   } catch (err) {
     if (err instanceof DocxInputError) return { error: err.message };
     const message = oneLine(err);
@@ -47,4 +61,5 @@ function warningsOf(messages: Array<{ type: string; message: string }>): string[
   return [...out];
 }
 
-export { htmlToMarkdown } from './html-to-markdown';
+export { htmlToMarkdown, hastToMarkdown } from './html-to-markdown';
+export { readXml, mammothOptions };

@@ -28,7 +28,11 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 
 export function htmlToMarkdown(html: string): string {
-  const hast = fromHtml(html, { fragment: true });
+  return hastToMarkdown(fromHtml(html, { fragment: true }));
+}
+
+/** The same from a hast tree already built (mammoth writes one directly: hast-writer.ts). */
+export function hastToMarkdown(hast: HastRoot): string {
   headTables(hast);
   const mdast = toMdast(hast, { handlers: { img: ignore, image: ignore, a: link, input: ignore } }) as Root;
   tidy(mdast);

@@ -10,8 +10,14 @@ export const LIMITS = {
   entries: 5000,
   /** Unpacked size of all parts together, as the zip directory declares it. */
   totalBytes: 200 * MB,
-  /** Unpacked size of any one part (word/document.xml is the largest). */
+  /** Unpacked size of any one part (an image may be large; it is never unpacked). */
   partBytes: 100 * MB,
+  /**
+   * Unpacked size of an XML part that is read (word/document.xml is the largest):
+   * conversion time grows with it, and a hostile but legal document of this size
+   * still converts within seconds. A 200-page strategy's document.xml is 2–5 MB.
+   */
+  xmlPartBytes: 20 * MB,
 } as const;
 
 /** Compressed bytes fed to the inflater at a time: one step can expand at most ~1,032 times, so ~8 MB. */

@@ -1,0 +1,220 @@
+// A fast reader for the XML of a Word package, in place of the one mammoth
+// uses (@xmldom/xmldom, then a copy into mammoth's own tree): that pair was
+// 45–50% of a conversion's time. It builds mammoth's tree directly, as
+// mammoth's reader does (lib/xml/reader.js): elements named `prefix:local` by
+// mammoth's namespace map (else `{uri}local`), attributes likewise, text with
+// the five entities and character references decoded and line ends
+// normalised, comments, processing instructions and CDATA left out (xmldom
+// gives CDATA a node mammoth ignores). A DOCTYPE is skipped and defines
+// nothing, so an entity it declares is an error, as with xmldom; nothing is
+// ever expanded. Linear in the text. tests/docx/xml.test.js holds it to
+// mammoth's own reader over real documents and malformed ones.
+
+/** mammoth's tree node constructors (lib/xml/nodes.js), so elements keep its methods (first, firstOrEmpty, text …). */
+interface MammothNodes {
+  Element: new (name: string, attributes: Record<string, string>, children: unknown[]) => unknown;
+  text: (value: string) => unknown;
+}
+
+const XMLNS = 'http://www.w3.org/2000/xmlns/';
+const XML = 'http://www.w3.org/XML/1998/namespace';
+
+/** Namespace prefix → URI in scope ('' is the default namespace). */
+type Scope = Record<string, string | undefined>;
+
+interface Open {
+  qname: string;
+  name: string;
+  attributes: Record<string, string>;
+  children: unknown[];
+  scope: Scope;
+}
+
+const NAME = /[^\s/>=]+/y;
+const SPACE = /\s*/y;
+
+class XmlError extends Error {}
+
+/** Parses `xml` into mammoth's element tree; throws an Error whose message says what is malformed. */
+export function readXml(xml: string, namespaceMap: Record<string, string>, nodes: MammothNodes): unknown {
+  const rootScope: Scope = Object.assign(Object.create(null) as Scope, { xml: XML, xmlns: XMLNS });
+  const stack: Open[] = [];
+  let root: unknown;
+  let pos = 0;
+  const n = xml.length;
+  const fail = (why: string): never => {
+    throw new XmlError(`the XML is not well-formed (${why}, at character ${pos})`);
+  };
+  const convert = (prefix: string, local: string, scope: Scope, attribute: boolean): string => {
+    // An unprefixed attribute is in no namespace; an unbound prefix counts as none (as xmldom has it).
+    const uri = attribute && !prefix ? undefined : scope[prefix];
+    if (!uri) return local;
+    const mapped = namespaceMap[uri];
+    return mapped ? `${mapped}:${local}` : `{${uri}}${local}`;
+  };
+
+  while (pos < n) {
+    const lt = xml.indexOf('<', pos);
+    const end = lt < 0 ? n : lt;
+    if (end > pos && stack.length) stack[stack.length - 1].children.push(nodes.text(decode(xml.slice(pos, end), fail)));
+    if (lt < 0) break;
+    pos = lt;
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 0x3f /* ? */) {
+      pos = skipTo(xml, '?>', lt + 2, fail, 'a processing instruction is not closed');
+    } else if (next === 0x21 /* ! */) {
+      if (xml.startsWith('<!--', lt)) pos = skipTo(xml, '-->', lt + 4, fail, 'a comment is not closed');
+      else if (xml.startsWith('<![CDATA[', lt)) {
+        if (!stack.length) fail('CDATA outside the root element');
+        pos = skipTo(xml, ']]>', lt + 9, fail, 'a CDATA section is not closed');
+      } else if (xml.startsWith('<!DOCTYPE', lt)) pos = skipDoctype(xml, lt + 9, fail);
+      else fail('"<!" starts nothing XML knows');
+    } else if (next === 0x2f /* / */) {
+      const close = xml.indexOf('>', lt + 2);
+      if (close < 0) fail('a closing tag is not closed');
+      const qname = xml.slice(lt + 2, close).trim();
+      const open = stack.pop();
+      if (!open) fail(`</${qname.slice(0, 40)}> closes nothing`);
+      if (open!.qname !== qname) fail(`</${qname.slice(0, 40)}> closes <${open!.qname.slice(0, 40)}>`);
+      pos = close + 1;
+      finish(open!);
+    } else {
+      pos = lt + 1;
+      NAME.lastIndex = pos;
+      const m = NAME.exec(xml);
+      if (!m) fail('a tag has no name');
+      const qname = m![0];
+      pos = NAME.lastIndex;
+      const raw: Array<[string, string]> = [];
+      // Duplicates are looked for by scanning while there are few attributes, by a set beyond (linear on hostile tags).
+      let seen: Set<string> | undefined;
+      let scope = stack.length ? stack[stack.length - 1].scope : rootScope;
+      let own = false;
+      let selfClosing = false;
+      for (;;) {
+        SPACE.lastIndex = pos;
+        SPACE.exec(xml);
+        pos = SPACE.lastIndex;
+        const c = xml.charCodeAt(pos);
+        if (c === 0x3e /* > */) {
+          pos++;
+          break;
+        }
+        if (c === 0x2f /* / */ && xml.charCodeAt(pos + 1) === 0x3e) {
+          pos += 2;
+          selfClosing = true;
+          break;
+        }
+        if (pos >= n) fail(`<${qname.slice(0, 40)}> is not closed`);
+        NAME.lastIndex = pos;
+        const a = NAME.exec(xml);
+        if (!a) fail(`<${qname.slice(0, 40)}> has a malformed attribute`);
+        pos = NAME.lastIndex;
+        SPACE.lastIndex = pos;
+        SPACE.exec(xml);
+        pos = SPACE.lastIndex;
+        if (xml.charCodeAt(pos) !== 0x3d /* = */) fail(`the attribute ${a![0].slice(0, 40)} has no value`);
+        SPACE.lastIndex = pos + 1;
+        SPACE.exec(xml);
+        pos = SPACE.lastIndex;
+        const quote = xml[pos];
+        if (quote !== '"' && quote !== "'") fail(`the value of ${a![0].slice(0, 40)} is not quoted`);
+        const close = xml.indexOf(quote, pos + 1);
+        if (close < 0) fail(`the value of ${a![0].slice(0, 40)} is not closed`);
+        const value = decode(xml.slice(pos + 1, close), fail, true);
+        pos = close + 1;
+        const name = a![0];
+        if (raw.length >= 8) seen ??= new Set(raw.map(([k]) => k));
+        if (seen ? seen.has(name) : raw.some(([k]) => k === name)) fail(`the attribute ${name.slice(0, 40)} is given twice`);
+        seen?.add(name);
+        raw.push([name, value]);
+        if (name === 'xmlns' || name.startsWith('xmlns:')) {
+          if (!own) {
+            scope = Object.create(scope) as Scope;
+            own = true;
+          }
+          scope[name === 'xmlns' ? '' : name.slice(6)] = value;
+        }
+      }
+      const attributes = Object.create(null) as Record<string, string>;
+      for (const [name, value] of raw) {
+        const colon = name.indexOf(':');
+        const key = name === 'xmlns' ? `{${XMLNS}}xmlns` : colon < 0 ? name : convert(name.slice(0, colon), name.slice(colon + 1), scope, true);
+        attributes[key] = value;
+      }
+      const colon = qname.indexOf(':');
+      const open: Open = { qname, name: colon < 0 ? convert('', qname, scope, false) : convert(qname.slice(0, colon), qname.slice(colon + 1), scope, false), attributes, children: [], scope };
+      if (!stack.length && root !== undefined) fail('a second root element');
+      if (selfClosing) finish(open);
+      else stack.push(open);
+    }
+  }
+  if (stack.length) fail(`<${stack[stack.length - 1].qname.slice(0, 40)}> is not closed`);
+  if (root === undefined) fail('no root element');
+  return root;
+
+  function finish(open: Open): void {
+    const element = new nodes.Element(open.name, open.attributes, open.children);
+    if (stack.length) stack[stack.length - 1].children.push(element);
+    else root = element;
+  }
+}
+
+function skipTo(xml: string, end: string, from: number, fail: (why: string) => never, why: string): number {
+  const at = xml.indexOf(end, from);
+  if (at < 0) fail(why);
+  return at + end.length;
+}
+
+/** Past a DOCTYPE, its internal subset included; nothing in it is defined. */
+function skipDoctype(xml: string, from: number, fail: (why: string) => never): number {
+  let quote = '';
+  let depth = 0;
+  for (let i = from; i < xml.length; i++) {
+    const c = xml[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[') depth++;
+    else if (c === ']') depth--;
+    else if (c === '>' && depth <= 0) return i + 1;
+  }
+  return fail('a DOCTYPE is not closed');
+}
+
+const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|([A-Za-z_][\w.-]*));/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * Character data as text: line ends normalised (an attribute's white space
+ * becomes spaces), references decoded. An `&` that starts no reference is
+ * itself; a named entity other than the five is an error (nothing declares one).
+ */
+function decode(raw: string, fail: (why: string) => never, attribute = false): string {
+  let s = raw;
+  if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
+  if (attribute && /[\t\n]/.test(s)) s = s.replace(/[\t\n]/g, ' ');
+  if (!s.includes('&')) return s;
+  return s.replace(ENTITY, (whole, hex?: string, dec?: string, name?: string) => {
+    if (name !== undefined) return NAMED[name] ?? fail(`entity not found: ${whole.slice(0, 40)}`);
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return Number.isSafeInteger(code) && code <= 0x10ffff ? String.fromCodePoint(code) : fail(`a character reference out of range: ${whole.slice(0, 40)}`);
+  });
+}
+
+/**
+ * Puts readXml in place of mammoth's XML reader (lib/xml/index.js `readString`,
+ * which mammoth's readers look up at each call). If mammoth's layout ever
+ * changes, nothing is replaced and mammoth reads as before, only slower.
+ */
+export function useFastXmlReader(xmlModule: { readString?: unknown }, nodes: MammothNodes): boolean {
+  if (typeof xmlModule.readString !== 'function' || typeof nodes?.Element !== 'function' || typeof nodes.text !== 'function') return false;
+  xmlModule.readString = (xml: string, namespaceMap?: Record<string, string>) => {
+    try {
+      return Promise.resolve(readXml(xml, namespaceMap ?? {}, nodes));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  };
+  return true;
+}
