@@ -74,9 +74,14 @@ describe('lint()', () => {
     const cost = (bytes) => {
       const text = strategy(11, bytes);
       core.lint(text, { policy: pol }); // warm up
-      const t0 = process.hrtime.bigint();
-      core.lint(text, { policy: pol });
-      return Number(process.hrtime.bigint() - t0) / 1e6;
+      // The best of three: a shared machine (CI) adds pauses that are not the algorithm's.
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = process.hrtime.bigint();
+        core.lint(text, { policy: pol });
+        best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+      return best;
     };
     const small = cost(512 * 1024);
     const large = cost(8 * 512 * 1024);
