@@ -161,6 +161,14 @@ describe('docx → Markdown: lists, tables, bold lines', () => {
     const { markdown } = await convert('We **will** commission *two* services.');
     assert.strictEqual(markdown, 'We **will** commission *two* services.\n');
   });
+
+  it("reads Word's Quote style as a block quote, which the linter reads as someone else's words", async () => {
+    const bytes = await markdownToDocx('The Act says:\n\n> A person has a disability if …\n>\n> (Equality Act 2010, section 6)');
+    assert.match(await mammothHtml(bytes), /<p>A person has a disability if …<\/p>/, 'mammoth alone reads Quote as a paragraph');
+    const { markdown } = await docxToMarkdown(bytes);
+    assert.strictEqual(markdown, 'The Act says:\n\n> A person has a disability if …\n>\n> (Equality Act 2010, section 6)\n');
+    assert.ok(core.parseDocument(markdown, {}).blocks.find((b) => b.text.startsWith('A person')).quoted);
+  });
 });
 
 describe('docx → Markdown: tracked changes read as if accepted', () => {

@@ -37,6 +37,8 @@ async function markdownToDocx(md, opts = {}) {
   for (const node of tree.children) b.block(node);
   const props = documentProperties(tree);
   const styles = [
+    // Word's built-in style for a quotation.
+    { id: 'Quote', name: 'Quote', basedOn: 'Normal', run: { italics: true }, paragraph: { indent: { left: 864, right: 864 } } },
     { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', run: { bold: true } },
     { id: 'SourceCode', name: 'Source Code', basedOn: 'Normal', run: { font: 'Courier New' } },
     ...(opts.headingStyle ? [1, 2, 3, 4, 5, 6].map((n) => ({ id: styleId(opts.headingStyle, n), name: `${opts.headingStyle} ${n}`, basedOn: 'Normal', run: { bold: true, size: 36 - 3 * n } })) : []),
@@ -177,7 +179,7 @@ class Builder {
         this.out.push(this.table(node));
         return;
       case 'blockquote':
-        for (const c of node.children) this.block(c, { paragraph: { indent: { left: 720 } } });
+        for (const c of node.children) this.block(c, { paragraph: { style: 'Quote' } });
         return;
       case 'code':
         for (const line of node.value.split('\n')) this.out.push(new d.Paragraph({ style: 'SourceCode', children: [new d.TextRun(line)] }));
