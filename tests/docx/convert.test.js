@@ -171,6 +171,23 @@ describe('docx → Markdown: lists, tables, bold lines', () => {
   });
 });
 
+describe('the test builder (helpers/docx.js) writes what Word would hold', () => {
+  it('HTML as the table, paragraphs and bold runs it shows; a table drawn with text as a Word table', async () => {
+    const md = [
+      '<p><strong>Equality</strong></p>',
+      '<table><tr><th>Group</th><th>Impact</th></tr><tr><td>Age</td><td>Positive<br>for <em>all</em></td></tr></table>',
+      '<strong>Monitoring</strong>',
+      '+-------+----------+\n| Group | Impact   |\n+=======+==========+\n| Sex   | Neutral, |\n|       | reviewed |\n+-------+----------+',
+      '  Group   Impact\n  ------- ----------\n  Race    **Positive**',
+    ].join('\n\n');
+    const { markdown } = await convert(md);
+    assert.strictEqual(
+      markdown,
+      ['**Equality**', '| Group | Impact |\n| - | - |\n| Age | Positive<br>for *all* |', '**Monitoring**', '| Group | Impact |\n| - | - |\n| Sex | Neutral, reviewed |', '| Group | Impact |\n| - | - |\n| Race | **Positive** |'].join('\n\n') + '\n',
+    );
+  });
+});
+
 describe('docx → Markdown: tracked changes read as if accepted', () => {
   it('keeps insertions and drops deletions (w:ins, w:del)', async () => {
     const bytes = await markdownToDocx('We will {--not --}commission {++a crisis café and ++}street triage.');
