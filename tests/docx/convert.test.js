@@ -161,6 +161,31 @@ describe('docx → Markdown: lists, tables, bold lines', () => {
     const { markdown } = await convert('We **will** commission *two* services.');
     assert.strictEqual(markdown, 'We **will** commission *two* services.\n');
   });
+
+  it("reads Word's Quote style as a block quote, which the linter reads as someone else's words", async () => {
+    const bytes = await markdownToDocx('The Act says:\n\n> A person has a disability if …\n>\n> (Equality Act 2010, section 6)');
+    assert.match(await mammothHtml(bytes), /<p>A person has a disability if …<\/p>/, 'mammoth alone reads Quote as a paragraph');
+    const { markdown } = await docxToMarkdown(bytes);
+    assert.strictEqual(markdown, 'The Act says:\n\n> A person has a disability if …\n>\n> (Equality Act 2010, section 6)\n');
+    assert.ok(core.parseDocument(markdown, {}).blocks.find((b) => b.text.startsWith('A person')).quoted);
+  });
+});
+
+describe('the test builder (helpers/docx.js) writes what Word would hold', () => {
+  it('HTML as the table, paragraphs and bold runs it shows; a table drawn with text as a Word table', async () => {
+    const md = [
+      '<p><strong>Equality</strong></p>',
+      '<table><tr><th>Group</th><th>Impact</th></tr><tr><td>Age</td><td>Positive<br>for <em>all</em></td></tr></table>',
+      '<strong>Monitoring</strong>',
+      '+-------+----------+\n| Group | Impact   |\n+=======+==========+\n| Sex   | Neutral, |\n|       | reviewed |\n+-------+----------+',
+      '  Group   Impact\n  ------- ----------\n  Race    **Positive**',
+    ].join('\n\n');
+    const { markdown } = await convert(md);
+    assert.strictEqual(
+      markdown,
+      ['**Equality**', '| Group | Impact |\n| - | - |\n| Age | Positive<br>for *all* |', '**Monitoring**', '| Group | Impact |\n| - | - |\n| Sex | Neutral, reviewed |', '| Group | Impact |\n| - | - |\n| Race | **Positive** |'].join('\n\n') + '\n',
+    );
+  });
 });
 
 describe('docx → Markdown: tracked changes read as if accepted', () => {

@@ -5,20 +5,83 @@
 // changes ({++inserted++}, {--deleted--}) and comments ({>>comment<<}), a
 // header and footer, a table of contents, a custom heading style, and a patch
 // over word/document.xml for what the `docx` package cannot write.
+// Markdown that only stands for a Word layout is written as that layout (see
+// wordLayout): HTML as the paragraphs, tables and bold text it shows, a table
+// drawn with text as a Word table.
 const d = require('docx');
 const { unzipSync, zipSync, strToU8, strFromU8 } = require('fflate');
+const { core } = require('./core');
 
 /** A 1×1 PNG, for image runs. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const DATE = '2024-01-01T00:00:00Z';
 const HEADINGS = [d.HeadingLevel.HEADING_1, d.HeadingLevel.HEADING_2, d.HeadingLevel.HEADING_3, d.HeadingLevel.HEADING_4, d.HeadingLevel.HEADING_5, d.HeadingLevel.HEADING_6];
 
-async function parseMarkdown(md) {
+async function markdownProcessor() {
   const { unified } = await import('unified');
   const remarkParse = (await import('remark-parse')).default;
   const remarkGfm = (await import('remark-gfm')).default;
   const remarkFrontmatter = (await import('remark-frontmatter')).default;
-  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(md);
+  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+}
+
+async function parseMarkdown(md) {
+  return (await markdownProcessor()).parse(md);
+}
+
+/**
+ * Rewrites, in place, Markdown that stands for a Word layout into the Markdown
+ * of that layout, so the builder writes what a person would have in Word:
+ * - HTML, as the browser shows it: a block (<table>, <p>, <ul> …) becomes the
+ *   tables, paragraphs and lists it holds, inline tags (<strong>, <em>, <br>)
+ *   the runs they mark. hast-util-from-html reads it and hast-util-to-mdast
+ *   turns it into Markdown nodes, as the linter's model does (core/model/html.ts).
+ * - A table drawn with text (pandoc's simple and grid tables), as the Word
+ *   table pandoc would have written it from: its rows and cells as the linter
+ *   reads them (core/model/text-tables.ts), each cell's text parsed as inline Markdown.
+ */
+async function wordLayout(tree, md, parse) {
+  const { fromHtml } = await import('hast-util-from-html');
+  const { toMdast } = await import('hast-util-to-mdast');
+  // Both are hast-util-to-mdast's own dependencies: mdast → HTML, keeping inline tags as they are.
+  const { toHast } = await import('mdast-util-to-hast');
+  const { toHtml } = await import('hast-util-to-html');
+  const htmlBlocks = (html) => toMdast(fromHtml(html, { fragment: true })).children;
+  const phrasing = (children) => {
+    const html = toHtml(toHast({ type: 'paragraph', children }, { allowDangerousHtml: true }), { allowDangerousHtml: true });
+    // One paragraph in, so one out; anything else becomes lines of one paragraph.
+    return htmlBlocks(html).flatMap((b, i) => [...(i ? [{ type: 'break' }] : []), ...(b.children ?? [])]);
+  };
+  const visit = (node) => {
+    if (!node.children) return;
+    if (node.children.some((c) => c.type === 'html')) {
+      // HTML among blocks is blocks; among text (a paragraph, heading, cell, bold run …) it marks runs.
+      const amongBlocks = ['root', 'blockquote', 'listItem', 'footnoteDefinition'].includes(node.type);
+      node.children = amongBlocks ? node.children.flatMap((c) => (c.type === 'html' ? htmlBlocks(c.value) : [c])) : phrasing(node.children);
+    }
+    node.children.forEach(visit);
+  };
+  textTables(tree, md, (text) => {
+    const first = parse(text).children[0];
+    return first?.type === 'paragraph' ? first.children : [{ type: 'text', value: text }];
+  });
+  visit(tree);
+}
+
+/** Replaces each run of top-level nodes that the linter reads as one text table with an mdast table. */
+function textTables(tree, md, inline) {
+  const model = core.parseDocument(md, {});
+  const start = (n) => n.position.start.offset;
+  const end = (n) => n.position.end.offset;
+  for (const block of model.blocks) {
+    if (block.kind !== 'table') continue;
+    const inside = tree.children.filter((n) => start(n) >= block.start && end(n) <= block.end);
+    // A GFM or HTML table is already a table; a text table is paragraphs (and a ruler read as a break).
+    if (!inside.length || inside.some((n) => !['paragraph', 'thematicBreak'].includes(n.type))) continue;
+    const cell = (c) => ({ type: 'tableCell', children: c.text ? inline((c.parts ?? [c]).map((p) => md.slice(p.start, p.end)).join(' ')) : [] });
+    const table = { type: 'table', children: block.rows.map((r) => ({ type: 'tableRow', children: r.cells.map(cell) })), position: inside[0].position };
+    tree.children.splice(tree.children.indexOf(inside[0]), inside.length, table);
+  }
 }
 
 /**
@@ -32,11 +95,15 @@ async function parseMarkdown(md) {
  * opts.patch: (documentXml) => documentXml, applied last.
  */
 async function markdownToDocx(md, opts = {}) {
-  const tree = await parseMarkdown(md);
+  const processor = await markdownProcessor();
+  const tree = processor.parse(md);
+  await wordLayout(tree, md, (text) => processor.parse(text));
   const b = new Builder(opts);
   for (const node of tree.children) b.block(node);
   const props = documentProperties(tree);
   const styles = [
+    // Word's built-in style for a quotation.
+    { id: 'Quote', name: 'Quote', basedOn: 'Normal', run: { italics: true }, paragraph: { indent: { left: 864, right: 864 } } },
     { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', run: { bold: true } },
     { id: 'SourceCode', name: 'Source Code', basedOn: 'Normal', run: { font: 'Courier New' } },
     ...(opts.headingStyle ? [1, 2, 3, 4, 5, 6].map((n) => ({ id: styleId(opts.headingStyle, n), name: `${opts.headingStyle} ${n}`, basedOn: 'Normal', run: { bold: true, size: 36 - 3 * n } })) : []),
@@ -177,7 +244,7 @@ class Builder {
         this.out.push(this.table(node));
         return;
       case 'blockquote':
-        for (const c of node.children) this.block(c, { paragraph: { indent: { left: 720 } } });
+        for (const c of node.children) this.block(c, { paragraph: { style: 'Quote' } });
         return;
       case 'code':
         for (const line of node.value.split('\n')) this.out.push(new d.Paragraph({ style: 'SourceCode', children: [new d.TextRun(line)] }));
@@ -185,7 +252,7 @@ class Builder {
       case 'footnoteDefinition':
         this.footnotes[this.footnoteId(node.identifier)] = { children: node.children.map((p) => new d.Paragraph({ children: this.runs(p.children ?? []) })) };
         return;
-      // Front matter, HTML blocks (comments), rules and link definitions have no place in a Word document.
+      // Front matter, HTML comments (what wordLayout leaves of HTML), rules and link definitions have no place in a Word document.
       default:
         return;
     }

@@ -20,6 +20,10 @@ export const BUILTIN_STYLE_MAP: readonly string[] = [
   ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `p[style-name='TOC ${n}'] => !`),
   "p[style-name='TOC Heading'] => !",
   "p[style-name='table of figures'] => !",
+  // Word's quotation styles hold someone else's words, as a block quote does in Markdown;
+  // consecutive quoted paragraphs make one quote.
+  "p[style-name='Quote'] => blockquote > p:fresh",
+  "p[style-name='Intense Quote'] => blockquote > p:fresh",
   // Preformatted text (code, listings, data) is a code block, as a fenced block is in Markdown:
   // Word's own styles for it, and pandoc's "Source Code". Consecutive lines join into one block.
   ...PREFORMATTED_STYLES.map((name) => `p[style-name='${name}'] => ${PRE}`),
