@@ -165,6 +165,8 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
     blocks.length = 0;
     for (const b of read) blocks.push(b);
   }
+  // A contents list's entries ("5. Research evidence ........ 6") are apparatus, not prose.
+  for (const b of blocks) if (b.kind === 'paragraph' || b.kind === 'list') for (const [from, to] of contentsEntries(source, b)) blank(from, to);
 
   function addBlock(node: RootContent, from: 'markdown' | 'html' = 'markdown'): void {
     const s = at(node);
@@ -242,6 +244,22 @@ function shifted<T extends Nodes>(node: T, d: number): T {
   const out = { ...node } as T & { children?: Nodes[] };
   if (node.position) out.position = { start: { ...node.position.start, offset: (node.position.start.offset ?? 0) + d }, end: { ...node.position.end, offset: (node.position.end.offset ?? 0) + d } };
   if ('children' in node) out.children = (node.children as Nodes[]).map((c) => shifted(c, d));
+  return out;
+}
+
+/** A line that ends in dot leaders and a page number: an entry of a contents list. */
+const CONTENTS_ENTRY = /(?:\.{3,}|…{2,}|(?:\. ){3,})[ \t.…]*\d{1,4}[ \t]*$/;
+
+/** The lines of a block that are contents entries (the cheap test first: most blocks have no leaders). */
+function contentsEntries(source: string, b: Block): Array<[number, number]> {
+  const text = source.slice(b.start, b.end);
+  if (!text.includes('...') && !text.includes('……') && !text.includes('. . .')) return [];
+  const out: Array<[number, number]> = [];
+  let at = b.start;
+  for (const line of text.split('\n')) {
+    if (CONTENTS_ENTRY.test(line)) out.push([at, at + line.length]);
+    at += line.length + 1;
+  }
   return out;
 }
 

@@ -21,8 +21,10 @@ const SUBSUMED_BEFORE = /(\(\s*(including|incl\.?|inc\.?)?|\bincluding|\bincl\.?
  */
 function namesOrganisation(policy: Policy, slice: string, s: number, e: number): boolean {
   if (!/^\p{Lu}/u.test(slice.slice(s, s + 1))) return false;
-  const after = /^(['’]s?)?[ \t]+(\p{Lu}[\p{L}]*)/u.exec(slice.slice(e, e + 40));
-  if (!after || !policy.eqia.organisations.test(after[2])) return false;
+  // The name's words after the group word: up to three capitalised words, the last an organisation's ("Marriage Guidance Council").
+  // A hard-wrapped name may run onto the next line.
+  const after = /^(['’]s?)?((?:(?:[ \t]+|[ \t]*\n[ \t]*)\p{Lu}[\p{L}'’-]*){1,3})/u.exec(slice.slice(e, e + 80));
+  if (!after || !after[2].trim().split(/\s+/).some((word) => policy.eqia.organisations.test(word))) return false;
   if (after[1]) return true;
   return /\p{Lu}[\p{L}'’-]*[ \t]+$/u.test(slice.slice(Math.max(0, s - 40), s)) && !/(^|[.!?:]\s*)\S+[ \t]+$/.test(slice.slice(Math.max(0, s - 40), s));
 }
@@ -31,10 +33,14 @@ function namesOrganisation(policy: Policy, slice: string, s: number, e: number):
 export function findMentions(policy: Policy, groups: GroupDef[], text: string, from = 0, to = text.length): Mention[] {
   const slice = text.slice(from, to);
   const out: Mention[] = [];
+  let acts: Array<[number, number]> | undefined;
   for (const group of groups) {
     const misses = group.nearMisses ? group.nearMisses.spans(slice) : [];
     for (const [s, e] of group.synonyms.spans(slice)) {
       if (misses.some(([ms, me]) => s < me && e > ms)) continue;
+      // An Act named after a group ("the Disability Discrimination Act 1995") is a citation, not a mention.
+      acts ??= policy.derived.acts.list.spans(slice);
+      if (acts.some(([as, ae]) => s < ae && e > as)) continue;
       if (namesOrganisation(policy, slice, s, e)) continue;
       out.push({ group, start: from + s, end: from + e, subsumed: false });
     }
@@ -54,6 +60,7 @@ export function findMentions(policy: Policy, groups: GroupDef[], text: string, f
 export function firstMention(doc: DocState, group: GroupDef): Mention | undefined {
   const { policy, model } = doc;
   const misses = group.nearMisses ? doc.leftmost(group.nearMisses) : [];
-  const first = doc.leftmost(group.synonyms).find((s) => !misses.some((m) => s.start < m.end && s.end > m.start) && !namesOrganisation(policy, model.masked, s.start, s.end));
+  const acts = doc.leftmost(policy.derived.acts.list);
+  const first = doc.leftmost(group.synonyms).find((s) => !misses.some((m) => s.start < m.end && s.end > m.start) && !acts.some((a) => s.start < a.end && s.end > a.start) && !namesOrganisation(policy, model.masked, s.start, s.end));
   return first && { group, start: first.start, end: first.end, subsumed: false };
 }

@@ -2,11 +2,11 @@
 // whether that section is present or only a placeholder: explicit markers first,
 // then headings, then what a section's prose is substantively about.
 import type { DocModel, Section, Span } from '../model/types';
-import type { ElementDef, Policy } from '../policy/types';
+import type { ElementDef, Matcher, Policy } from '../policy/types';
 import type { PhraseHit } from '../match';
 import type { DocState } from './doc-state';
 import type { ElementStatus } from '../types';
-import { isPlaceholder, isStub, sectionText, wordCount } from './text';
+import { isPlaceholder, isStub, sectionText, sentenceSpans, wordCount } from './text';
 
 export interface ElementFinding {
   element: ElementDef;
@@ -115,7 +115,7 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
       // A stub says nothing yet, whatever its sub-headings promise: aspects are read in prose,
       // never in a sub-heading's title, and never in a sub-section that is only a placeholder.
       const text = present.length ? sections.map((s) => proseOf(doc, s)).join('\n') : '';
-      for (const a of element.aspects) aspects[a.id] = a.signals.test(text) ? 'present' : 'missing';
+      for (const a of element.aspects) aspects[a.id] = statesAspect(policy, a.signals, text) ? 'present' : 'missing';
     }
     return {
       element,
@@ -307,4 +307,17 @@ function claimFreeSpans(model: DocModel, s: Section, byHeading: Map<Section, Ele
     for (const x of claimFreeSpans(model, c, byHeading, marked, excluded)) spans.push(x);
   }
   return spans;
+}
+
+/**
+ * Whether prose states an aspect: a sentence holds one of its signals and is not
+ * itself a deferral ("which services will be decommissioned will be confirmed
+ * following consultation" promises the decision, it does not make it).
+ */
+function statesAspect(policy: Policy, signals: Matcher, text: string): boolean {
+  if (!signals.test(text)) return false;
+  return sentenceSpans(text, { start: 0, end: text.length }).some(({ start, end }) => {
+    const sentence = text.slice(start, end);
+    return signals.test(sentence) && !policy.placeholders.test(sentence);
+  });
 }

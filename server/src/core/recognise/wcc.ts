@@ -9,6 +9,7 @@ import type { CompetencyDef, Policy } from '../policy/types';
 import type { DocState } from './doc-state';
 import { frontMatterKey, type FrontMatterData } from '../frontmatter';
 import { competencyForName } from './competency-names';
+import { wordCount } from './text';
 import { judgeNumbers, judgeReference, readTag, type Judgement, type NumberSpan } from './wcc-syntax';
 import type { PhraseHit } from '../match';
 
@@ -251,13 +252,26 @@ function scanTables(model: DocModel, policy: Policy, taken: Taken, record: Recor
   });
 }
 
+/**
+ * A box's lead is a label or a line that opens the list ("This strategy evidences
+ * these competencies:"), not a sentence of prose that happens to name a
+ * competency before a numbered list of actions.
+ */
+function introducesList(lead: string): boolean {
+  const text = lead.trim();
+  return /[:：]$/.test(text) || wordCount(text, BOX_LABEL_WORDS + 1) <= BOX_LABEL_WORDS;
+}
+
+/** A box's label is at most this many words ("World Class Commissioning competencies evidenced by this chapter"). */
+const BOX_LABEL_WORDS = 12;
+
 /** Numbered list items under a "World Class Commissioning competencies" box ("5. Manage knowledge…"). */
 function scanNumberedBoxes(model: DocModel, policy: Policy, taken: Taken, addTag: (n: number, name: string | undefined, s: number, e: number, w: string) => void): void {
   for (let i = 1; i < model.blocks.length; i++) {
     const list = model.blocks[i];
     if (list.kind !== 'list' || !list.items) continue;
     const lead = model.blocks[i - 1];
-    if (!policy.wcc.context.test(lead.text)) continue;
+    if (!policy.wcc.context.test(lead.text) || !introducesList(lead.text)) continue;
     const items = list.items.map((it) => {
       const raw = model.masked.slice(it.start, it.end);
       const m = /^\s*(\d{1,3})[.)]\s+([^\n]*)/.exec(raw);
