@@ -3,7 +3,7 @@
 // through package.ts), then html-to-markdown.ts; the document's properties
 // become its front matter (properties.ts). Never throws; refusals and
 // failures come back as one-line reasons the caller prefixes with the file name.
-import mammoth from 'mammoth';
+import type mammothModule from 'mammoth';
 import { DocxInputError, oneLine } from './errors';
 import { hastToMarkdown, htmlToMarkdown } from './html-to-markdown';
 import { HAST_FORMAT, useHastWriter } from './hast-writer';
@@ -14,12 +14,17 @@ import { refuse } from './sniff';
 import { checkStyleMap } from './style-map';
 import { frontMatterOf } from './properties';
 import { readXml, useFastXmlReader } from './xml';
+import { useStyleCache } from './style-cache';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 /** Whether mammoth reads XML with xml.ts (twice as fast as its own reader); see there. */
 export const FAST_XML = useFastXmlReader(require('mammoth/lib/xml/index.js'), require('mammoth/lib/xml/nodes.js'));
 /** Whether mammoth writes hast directly (hast-writer.ts) rather than HTML to be parsed again. */
 export const HAST_WRITER = useHastWriter(require('mammoth/lib/writers/index.js'));
+/** Whether mammoth parses the fixed style-map lines once (style-cache.ts); before mammoth itself is required. */
+export const STYLE_CACHE = useStyleCache(require('mammoth/lib/style-reader.js'), require('mammoth/lib/options-reader.js')._defaultStyleMap);
+/** mammoth itself, required after the patches above (its index.js takes `readStyle` when it loads). */
+const mammoth = require('mammoth') as typeof mammothModule;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface DocxOptions {
@@ -37,8 +42,8 @@ export async function docxToMarkdown(bytes: Uint8Array, opts: DocxOptions = {}):
     if (refused) return { error: refused };
     const file = openPackage(bytes);
     // mammoth reads a `{ file }` input through the object's exists/read, as it does its own JSZip wrapper.
-    const input = { file } as unknown as Parameters<typeof mammoth.convertToHtml>[0] & { file: MammothFile };
-    const result = (await mammoth.convertToHtml(input, { ...mammothOptions(styleMap.lines), outputFormat: HAST_FORMAT } as Parameters<typeof mammoth.convertToHtml>[1])) as { value: string | HastRoot; messages: Array<{ type: string; message: string }> };
+    const input = { file } as unknown as Parameters<typeof mammothModule.convertToHtml>[0] & { file: MammothFile };
+    const result = (await mammoth.convertToHtml(input, { ...mammothOptions(styleMap.lines), outputFormat: HAST_FORMAT } as Parameters<typeof mammothModule.convertToHtml>[1])) as { value: string | HastRoot; messages: Array<{ type: string; message: string }> };
     // A hast tree when mammoth took the hast writer, else its HTML.
     const body = typeof result.value === 'string' ? htmlToMarkdown(result.value) : hastToMarkdown(result.value);
     return { markdown: frontMatterOf(file.part) + body, warnings: warningsOf(result.messages) };
