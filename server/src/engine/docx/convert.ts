@@ -35,6 +35,22 @@ export interface DocxOptions {
 export type DocxResult = { markdown: string; warnings: string[] } | { error: string };
 
 export async function docxToMarkdown(bytes: Uint8Array, opts: DocxOptions = {}): Promise<DocxResult> {
+  const read = await docxToHast(bytes, opts);
+  if ('error' in read) return read;
+  try {
+    // A hast tree when mammoth took the hast writer, else its HTML.
+    const body = typeof read.body === 'string' ? htmlToMarkdown(read.body) : hastToMarkdown(read.body);
+    return { markdown: read.frontMatter + body, warnings: warningsOf(read.messages) };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** What mammoth read: the body as hast (its HTML if the hast writer is not in place), the front matter, mammoth's messages. */
+export type DocxRead = { body: HastRoot | string; frontMatter: string; messages: Array<{ type: string; message: string }> } | { error: string };
+
+/** The steps before the Markdown is written; docxToMarkdown's, and the tests' that compare Markdown writers. Never throws. */
+export async function docxToHast(bytes: Uint8Array, opts: DocxOptions = {}): Promise<DocxRead> {
   try {
     const styleMap = checkStyleMap(opts.styleMap ?? []);
     if ('error' in styleMap) return styleMap;
@@ -44,15 +60,17 @@ export async function docxToMarkdown(bytes: Uint8Array, opts: DocxOptions = {}):
     // mammoth reads a `{ file }` input through the object's exists/read, as it does its own JSZip wrapper.
     const input = { file } as unknown as Parameters<typeof mammothModule.convertToHtml>[0] & { file: MammothFile };
     const result = (await mammoth.convertToHtml(input, { ...mammothOptions(styleMap.lines), outputFormat: HAST_FORMAT } as Parameters<typeof mammothModule.convertToHtml>[1])) as { value: string | HastRoot; messages: Array<{ type: string; message: string }> };
-    // A hast tree when mammoth took the hast writer, else its HTML.
-    const body = typeof result.value === 'string' ? htmlToMarkdown(result.value) : hastToMarkdown(result.value);
-    return { markdown: frontMatterOf(file.part) + body, warnings: warningsOf(result.messages) };
+    return { body: result.value, frontMatter: frontMatterOf(file.part), messages: result.messages };
   } catch (err) {
-    if (err instanceof DocxInputError) return { error: err.message };
-    const message = oneLine(err);
-    if (/could not find main document part/i.test(message)) return { error: 'is a zip file but not a Word document (.docx): it has no main document' };
-    return { error: `could not be read as a Word document (${message})` };
+    return failure(err);
   }
+}
+
+function failure(err: unknown): { error: string } {
+  if (err instanceof DocxInputError) return { error: err.message };
+  const message = oneLine(err);
+  if (/could not find main document part/i.test(message)) return { error: 'is a zip file but not a Word document (.docx): it has no main document' };
+  return { error: `could not be read as a Word document (${message})` };
 }
 
 /** mammoth's messages, each once, in order; an unknown paragraph style gets a hint at the style map. */
