@@ -36,10 +36,19 @@ export function htmlToMarkdown(html: string): string {
 
 /** The same from a hast tree already built (mammoth writes one directly: hast-writer.ts). */
 export function hastToMarkdown(hast: HastRoot): string {
+  return toMarkdown(hastToMdast(hast), MARKDOWN);
+}
+
+/** The same with the library's own text handler: the reference tests/docx/markdown-text.test.js holds markdown-text.ts to. */
+export function hastToMarkdownReference(hast: HastRoot): string {
+  return toMarkdown(hastToMdast(hast), { ...MARKDOWN, handlers: {} });
+}
+
+function hastToMdast(hast: HastRoot): Root {
   headTables(hast);
   const mdast = toMdast(hast, { handlers: { img: ignore, image: ignore, a: link, input: ignore } }) as Root;
   tidy(mdast);
-  return toMarkdown(mdast, MARKDOWN);
+  return mdast;
 }
 
 const ignore: Handle = () => undefined;
