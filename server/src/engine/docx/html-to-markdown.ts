@@ -10,6 +10,7 @@ import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-mar
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import type { Element, Root as HastRoot } from 'hast';
 import type { List, Nodes, Parent, PhrasingContent, Root, TableCell } from 'mdast';
+import { text } from './markdown-text';
 
 const MARKDOWN: ToMarkdownOptions = {
   // Compact rows: padding every row to the widest cell would make a long EqIA table far wider.
@@ -21,6 +22,8 @@ const MARKDOWN: ToMarkdownOptions = {
   rule: '-',
   fences: true,
   incrementListMarker: true,
+  // The library's text handler, without running its escaping over a text it cannot touch (markdown-text.ts).
+  handlers: { text },
 };
 
 /** Links kept as links: the web, mail, and relative paths (a linked EqIA). Fragments lead nowhere in Markdown. */
@@ -33,10 +36,19 @@ export function htmlToMarkdown(html: string): string {
 
 /** The same from a hast tree already built (mammoth writes one directly: hast-writer.ts). */
 export function hastToMarkdown(hast: HastRoot): string {
+  return toMarkdown(hastToMdast(hast), MARKDOWN);
+}
+
+/** The same with the library's own text handler: the reference tests/docx/markdown-text.test.js holds markdown-text.ts to. */
+export function hastToMarkdownReference(hast: HastRoot): string {
+  return toMarkdown(hastToMdast(hast), { ...MARKDOWN, handlers: {} });
+}
+
+function hastToMdast(hast: HastRoot): Root {
   headTables(hast);
   const mdast = toMdast(hast, { handlers: { img: ignore, image: ignore, a: link, input: ignore } }) as Root;
   tidy(mdast);
-  return toMarkdown(mdast, MARKDOWN);
+  return mdast;
 }
 
 const ignore: Handle = () => undefined;

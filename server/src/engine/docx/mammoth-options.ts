@@ -1,7 +1,7 @@
 // How mammoth is asked to read a Word document: what of its document model is
 // not content, how images are treated (never read), and no style map taken
 // from the document itself (data in a document chooses nothing here).
-import mammoth from 'mammoth';
+import type mammoth from 'mammoth';
 import { BUILTIN_STYLE_MAP } from './style-map';
 
 /**
