@@ -3,7 +3,7 @@
 // chunk, kept in the chunk's memo so an edit re-matches only the chunk it
 // touched), and per-section memos. Created by analyse() for each lint and
 // passed explicitly; nothing is kept elsewhere.
-import type { DocModel, Section } from '../model/types';
+import type { DocModel, ModelPart, Section } from '../model/types';
 import type { ElementDef, Matcher, Policy } from '../policy/types';
 import type { PhraseHit, TextMatches } from '../match';
 import { DistinctCounter } from '../match/distinct';
@@ -13,11 +13,15 @@ export class DocState {
   readonly fit = new Map<string, number>();
   readonly empty = new Map<Section, boolean>();
   readonly words = new Map<Section, number>();
+  /** A section's prose with its non-placeholder sub-sections' (ipc.ts proseOf). */
+  readonly prose = new Map<Section, string>();
   /** Each element's signal hits in document order, near-misses removed. */
   readonly signalHits = new Map<ElementDef, PhraseHit[]>();
   readonly distinct = new DistinctCounter();
   /** The matches of each chunk (or of the whole text, with no chunks) and where it starts. */
   private chunks?: Array<{ start: number; found: TextMatches }>;
+  /** The document's EqIA sections (eqia.ts), found once for the linked files' look-up and the EqIA's own. */
+  eqiaSections?: Section[];
 
   constructor(
     readonly model: DocModel,
@@ -41,6 +45,40 @@ export class DocState {
   /** Whether any phrase of the list occurs in the document's prose. */
   has(list: Matcher): boolean {
     return this.matches().some((c) => c.found.test(list.id));
+  }
+
+  /**
+   * A value derived from the masked text of [start, end) alone, kept in the memo
+   * of the chunk holding the span, at offsets relative to it: re-linting an
+   * edited document derives it again only in the chunks whose text changed.
+   * `key` names what is derived (one object per kind, such as a phrase list).
+   * A span over two chunks, or a model without chunks, is derived each time.
+   */
+  inChunk<T>(key: object, start: number, end: number, derive: (text: string) => T): T {
+    const part = this.partHolding(start, end);
+    if (!part) return derive(this.model.masked.slice(start, end));
+    let memo = part.memo.get(key) as Map<string, T> | undefined;
+    if (!memo) part.memo.set(key, (memo = new Map()));
+    const at = `${start - part.start}:${end - part.start}`;
+    let v = memo.get(at);
+    if (v === undefined && !memo.has(at)) memo.set(at, (v = derive(this.model.masked.slice(start, end))));
+    return v as T;
+  }
+
+  /** The chunk whose text holds [start, end), if one does. */
+  private partHolding(start: number, end: number): ModelPart | undefined {
+    const { parts } = this.model;
+    if (start >= end) return undefined;
+    let lo = 0;
+    let hi = parts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = parts[mid];
+      if (start < p.start) hi = mid - 1;
+      else if (start >= p.end) lo = mid + 1;
+      else return end <= p.end ? p : undefined;
+    }
+    return undefined;
   }
 
   private collect(of: (found: TextMatches) => readonly PhraseHit[]): PhraseHit[] {

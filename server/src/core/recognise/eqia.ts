@@ -9,7 +9,7 @@ import type { ElementStatus, GroupStatus } from '../types';
 import { findMentions, firstMention, type Mention } from './groups';
 import type { DocState } from './doc-state';
 import { frontMatterKey, type FrontMatterData } from '../frontmatter';
-import { isPlaceholder, normaliseHeading, sectionText, sentences, sentenceSpans, wordCount } from './text';
+import { isPlaceholder, sectionSpan, sectionText, sentences, sentenceSpans, wordCount } from './text';
 
 export interface GroupFinding {
   group: GroupDef;
@@ -32,12 +32,22 @@ export interface EqiaFinding {
  * opening prose says it is the equality impact assessment, and which goes on
  * to name several groups.
  */
-function introducesEqia(model: DocModel, policy: Policy, s: Section): boolean {
-  const opening = sectionText(model, s, 'own').slice(0, 600);
-  if (!policy.eqia.introductions.test(opening)) return false;
+function introducesEqia(model: DocModel, policy: Policy, s: Section, doc?: DocState): boolean {
+  if (!opensAsEqia(model, policy, s, doc)) return false;
   const named = new Set(findMentions(policy, policy.groups, model.masked, s.start, s.end).map((m) => m.group.id));
   return named.size >= 3;
 }
+
+/** Whether the opening of a section's own prose introduces it as the EqIA (asked of every section: kept per chunk in the document's memo). */
+function opensAsEqia(model: DocModel, policy: Policy, s: Section, doc?: DocState): boolean {
+  const { start, end } = sectionSpan(model, s, 'own');
+  const to = Math.min(end, start + OPENING);
+  if (doc?.model !== model) return policy.eqia.introductions.test(model.masked.slice(start, to));
+  return doc.inChunk(policy.eqia.introductions, start, to, (opening) => policy.eqia.introductions.test(opening));
+}
+
+/** How much of a section's opening prose is read for an introduction. */
+const OPENING = 600;
 
 /** An EqIA held in another file, already parsed by the caller. */
 export interface LinkedEqia {
@@ -68,8 +78,14 @@ interface Unit {
   subjects?: Mention[];
 }
 
-export function eqiaSections(model: DocModel, policy: Policy): Section[] {
-  const found = model.sections.filter((s) => policy.eqia.headings.test(normaliseHeading(s.title)) || introducesEqia(model, policy, s));
+/** The EqIA's sections in a document (`doc`: the document's state, when the model is its own, which keeps them). */
+export function eqiaSections(model: DocModel, policy: Policy, doc?: DocState): Section[] {
+  if (doc?.model === model) return (doc.eqiaSections ??= findEqiaSections(model, policy, doc));
+  return findEqiaSections(model, policy);
+}
+
+function findEqiaSections(model: DocModel, policy: Policy, doc?: DocState): Section[] {
+  const found = model.sections.filter((s) => policy.derived.readTitle(s.title).eqia || introducesEqia(model, policy, s, doc));
   // Keep outermost matches only: a sub-heading of the EqIA is part of it.
   const outer = found.filter((s) => !found.some((o) => o !== s && o.start <= s.start && s.end <= o.end));
   const title = outer.length && outer[0] === model.sections[0] ? asDocumentTitle(model, outer[0]) : undefined;
@@ -91,7 +107,7 @@ const TITLE_WORDS = 40;
 
 export function recogniseEqia(doc: DocState, linked: LinkedEqia[], fm?: FrontMatterData): EqiaFinding {
   const { model, policy } = doc;
-  const sections = eqiaSections(model, policy);
+  const sections = eqiaSections(model, policy, doc);
   const units: Unit[] = [];
   const scopes: Array<{ model: DocModel; source?: string; span: Span }> = [];
   const inFrontMatter = frontMatterEqia(model, policy, fm);

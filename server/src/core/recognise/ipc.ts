@@ -252,9 +252,14 @@ function proseWords(doc: DocState, s: Section, limit: number): number {
   return n;
 }
 
-/** A section's prose and that of its sub-sections which are not placeholders, without their headings. */
+/** A section's prose and that of its sub-sections which are not placeholders, without their headings. Memoised per section: a parent's holds its children's. */
 function proseOf(doc: DocState, s: Section): string {
-  return [sectionText(doc.model, s, 'own'), ...s.children.filter((c) => !isEmpty(doc, c)).map((c) => proseOf(doc, c))].join('\n');
+  let text = doc.prose.get(s);
+  if (text === undefined) {
+    text = [sectionText(doc.model, s, 'own'), ...s.children.filter((c) => !isEmpty(doc, c)).map((c) => proseOf(doc, c))].join('\n');
+    doc.prose.set(s, text);
+  }
+  return text;
 }
 
 function isStubTree(model: DocModel, policy: Policy, s: Section): boolean {

@@ -5,11 +5,17 @@ import type { Policy } from '../policy/types';
 
 /** Masked prose of a section, from the end of its heading to the end of its own body or whole extent. */
 export function sectionText(model: DocModel, s: Section, scope: 'own' | 'full'): string {
+  const { start, end } = sectionSpan(model, s, scope);
+  return model.masked.slice(start, end);
+}
+
+/** Where sectionText's text lies in the document. */
+export function sectionSpan(model: DocModel, s: Section, scope: 'own' | 'full'): Span {
   const from = s.heading ? s.heading.end : s.start;
   const end = scope === 'full' || s.children.length === 0 ? s.end : s.children[0].start;
   // The document's footer (a contact line after a rule) belongs to no section.
   const to = model.footer && end > model.footer.start ? model.footer.start : end;
-  return model.masked.slice(from, Math.max(from, to));
+  return { start: from, end: Math.max(from, to) };
 }
 
 const CONTRACTIONS: Record<string, string> = { ll: 'will', re: 'are', s: 'is', ve: 'have', d: 'would' };
