@@ -10,10 +10,24 @@ import { PhraseMatcher, type FrozenMatcher, type PhraseHit, type TextMatches } f
 /** Texts whose matches are kept: enough for the recognisers' turns between two texts (a value cell and its header). */
 const RECENT = 4;
 
+/** A text this long is a long one: its `test` answers are kept by text (see `answers`). */
+const LONG_TEXT = 4096;
+/** Characters of long texts whose answers are kept: an editor's re-lint asks about the same few again. */
+const LONG_KEPT = 2_000_000;
+
 export class PhraseBook {
   private readonly lists: PhraseList[] = [];
   private matcher?: PhraseMatcher;
   private readonly recent = new Map<string, TextMatches>();
+  /**
+   * `test` answers about long texts (an IPC element's prose, read for its
+   * aspects: hundreds of kilobytes of a 500 KB strategy, tokenised afresh on
+   * every re-lint), by text and list, least recently asked first. Re-linting an
+   * edited document asks the same texts again wherever the edit did not reach;
+   * finding a text here costs a hash and a compare, not a tokenisation.
+   */
+  private readonly answers = new Map<string, Map<number, boolean>>();
+  private answered = 0;
 
   /** `frozen`: this book compiled before (a built-in pack's, at build time), read back instead of compiling. */
   constructor(private readonly frozen?: FrozenMatcher) {}
@@ -38,6 +52,28 @@ export class PhraseBook {
   /** The compiled book as data (esbuild.js writes the built-in packs' into the bundle). */
   freeze(): FrozenMatcher {
     return this.compiled().freeze();
+  }
+
+  /** Whether a list's phrases occur in a text (a long text's answer kept, see `answers`). */
+  test(text: string, list: number): boolean {
+    if (text.length < LONG_TEXT) return this.match(text).test(list);
+    let known = this.answers.get(text);
+    if (known) {
+      // Most recently asked last.
+      this.answers.delete(text);
+      this.answers.set(text, known);
+    } else {
+      this.answers.set(text, (known = new Map()));
+      this.answered += text.length;
+      while (this.answered > LONG_KEPT && this.answers.size > 1) {
+        const oldest = this.answers.keys().next().value!;
+        this.answers.delete(oldest);
+        this.answered -= oldest.length;
+      }
+    }
+    let yes = known.get(list);
+    if (yes === undefined) known.set(list, (yes = this.match(text).test(list)));
+    return yes;
   }
 
   /** Every list's matches in a text, kept among the most recent. */
@@ -68,7 +104,7 @@ export class PhraseList {
 
   /** Whether any phrase occurs in the text. */
   test(text: string): boolean {
-    return this.book.match(text).test(this.id);
+    return this.book.test(text, this.id);
   }
 
   /** The matches one alternation of the phrases finds, left to right (leftmost, then the list's first phrase there), as [start, end). */

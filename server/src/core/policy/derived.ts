@@ -49,6 +49,7 @@ export class Derived implements PolicyDerived {
         weak: normal ? elements.filter((e) => !not.has(e) && e.weakHeadings?.test(normal)) : [],
         not,
         eqia: this.policy.eqia.headings.test(normalised),
+        apparatus: this.policy.apparatus.test(normal),
       };
       if (this.readings.size >= READINGS_KEPT) this.readings.clear();
       this.readings.set(title, r);

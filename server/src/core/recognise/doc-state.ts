@@ -13,8 +13,6 @@ export class DocState {
   readonly fit = new Map<string, number>();
   readonly empty = new Map<Section, boolean>();
   readonly words = new Map<Section, number>();
-  /** A section's prose with its non-placeholder sub-sections' (ipc.ts proseOf). */
-  readonly prose = new Map<Section, string>();
   /** Each element's signal hits in document order, near-misses removed. */
   readonly signalHits = new Map<ElementDef, PhraseHit[]>();
   readonly distinct = new DistinctCounter();
@@ -51,15 +49,16 @@ export class DocState {
    * A value derived from the masked text of [start, end) alone, kept in the memo
    * of the chunk holding the span, at offsets relative to it: re-linting an
    * edited document derives it again only in the chunks whose text changed.
-   * `key` names what is derived (one object per kind, such as a phrase list).
+   * `key` and `kind` name what is derived (`key` an object of the policy, such
+   * as the phrase list asked, so another policy's answers are not taken).
    * A span over two chunks, or a model without chunks, is derived each time.
    */
-  inChunk<T>(key: object, start: number, end: number, derive: (text: string) => T): T {
+  inChunk<T>(key: object, kind: string, start: number, end: number, derive: (text: string) => T): T {
     const part = this.partHolding(start, end);
     if (!part) return derive(this.model.masked.slice(start, end));
     let memo = part.memo.get(key) as Map<string, T> | undefined;
     if (!memo) part.memo.set(key, (memo = new Map()));
-    const at = `${start - part.start}:${end - part.start}`;
+    const at = `${kind} ${start - part.start}:${end - part.start}`;
     let v = memo.get(at);
     if (v === undefined && !memo.has(at)) memo.set(at, (v = derive(this.model.masked.slice(start, end))));
     return v as T;

@@ -43,7 +43,7 @@ function opensAsEqia(model: DocModel, policy: Policy, s: Section, doc?: DocState
   const { start, end } = sectionSpan(model, s, 'own');
   const to = Math.min(end, start + OPENING);
   if (doc?.model !== model) return policy.eqia.introductions.test(model.masked.slice(start, to));
-  return doc.inChunk(policy.eqia.introductions, start, to, (opening) => policy.eqia.introductions.test(opening));
+  return doc.inChunk(policy.eqia.introductions, 'test', start, to, (opening) => policy.eqia.introductions.test(opening));
 }
 
 /** How much of a section's opening prose is read for an introduction. */
