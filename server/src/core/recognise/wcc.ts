@@ -11,6 +11,7 @@ import { frontMatterKey, type FrontMatterData } from '../frontmatter';
 import { competencyForName } from './competency-names';
 import { judgeNumbers, judgeReference, readTag, type Judgement, type NumberSpan } from './wcc-syntax';
 import type { PhraseHit } from '../match';
+import { needsFullWordClass } from '../policy/text-forms';
 
 export interface TagFinding {
   number: number;
@@ -70,8 +71,9 @@ export function recogniseWcc(doc: DocState, fm: FrontMatterData | undefined): Wc
   const patterns = policy.derived.wccTags;
   // Tables first: a row's number and name sit in cells of their own, judged together.
   scanTables(model, policy, taken, record);
-  scan(patterns.tag.for(text));
-  if (doc.has(policy.wcc.prefixes)) scan(patterns.standalone.for(text));
+  const full = needsFullWordClassIn(doc);
+  scan(patterns.tag.form(full));
+  if (doc.has(policy.wcc.prefixes)) scan(patterns.standalone.form(full));
   scanNames(doc, taken, tags);
   scanNumberedBoxes(model, policy, taken, addTag);
   frontMatterTags(fm, policy, tags, invalid);
@@ -87,6 +89,19 @@ export function recogniseWcc(doc: DocState, fm: FrontMatterData | undefined): Wc
     });
   invalid.sort((a, b) => a.line - b.line);
   return { tags: unique, invalid };
+}
+
+/**
+ * needsFullWordClass of the document's masked text, as each chunk's answer
+ * (kept in its memo) joined: the whole 500 KB is otherwise scanned on every
+ * lint. The same answer, as the chunks cover the text and each ends with a
+ * line break, so no character the test reads sits across two.
+ */
+function needsFullWordClassIn(doc: DocState): boolean {
+  const { parts, masked } = doc.model;
+  const covered = parts.length > 0 && parts[0].start === 0 && parts[parts.length - 1].end === masked.length && parts.every((p, i) => i === 0 || p.start === parts[i - 1].end);
+  if (!covered) return needsFullWordClass(masked);
+  return parts.some((p) => doc.inChunk(needsFullWordClass, 'full', p.start, p.end, needsFullWordClass));
 }
 
 /** A competency's name written without a number, where it reads as a reference, not as prose. */
