@@ -6,6 +6,7 @@
 // group's synonyms and near-misses of one table cell, every element's headings
 // of one title). Document-wide hits come from DocState, one match per chunk.
 import { PhraseMatcher, type FrozenMatcher, type PhraseHit, type TextMatches } from './index';
+import type { TokenScratch } from './tokens';
 
 /** Texts whose matches are kept: enough for the recognisers' turns between two texts (a value cell and its header). */
 const RECENT = 4;
@@ -41,8 +42,8 @@ export class PhraseBook {
   }
 
   /** Every list's matches in a text, found at once, compiling the book on first use; not kept here (for a document's chunks, which DocState keeps). */
-  matchOnce(text: string): TextMatches {
-    return this.compiled().match(text, true);
+  matchOnce(text: string, scratch?: TokenScratch): TextMatches {
+    return this.compiled().match(text, true, scratch);
   }
 
   private compiled(): PhraseMatcher {

@@ -7,6 +7,7 @@ import type { DocModel, ModelPart, Section } from '../model/types';
 import type { ElementDef, Matcher, Policy } from '../policy/types';
 import type { PhraseHit, TextMatches } from '../match';
 import { DistinctCounter } from '../match/distinct';
+import { TokenScratch } from '../match/tokens';
 
 export class DocState {
   /** Element id and section start → how well the section's prose fits the element. */
@@ -93,9 +94,11 @@ export class DocState {
     const { model } = this;
     const book = this.policy.derived.book;
     if (!model.parts.length) return (this.chunks = [{ start: 0, found: book.matchOnce(model.masked) }]);
+    // One token buffer for every chunk matched now (each chunk's tokens are done with once it is walked).
+    const scratch = new TokenScratch();
     return (this.chunks = model.parts.map((part) => {
       let found = part.memo.get(book) as TextMatches | undefined;
-      if (!found) part.memo.set(book, (found = book.matchOnce(model.masked.slice(part.start, part.end))));
+      if (!found) part.memo.set(book, (found = book.matchOnce(model.masked.slice(part.start, part.end), scratch)));
       return { start: part.start, found };
     }));
   }
