@@ -11,7 +11,7 @@ import type { TokenScratch } from './tokens';
 /** Texts whose matches are kept: enough for the recognisers' turns between two texts (a value cell and its header). */
 const RECENT = 4;
 
-/** A text this long is a long one: its `test` answers are kept by text (see `answers`). */
+/** A text this long is a long one: its `test` and `spans` answers are kept by text (see `answers`). */
 const LONG_TEXT = 4096;
 /** Characters of long texts whose answers are kept: an editor's re-lint asks about the same few again. */
 const LONG_KEPT = 2_000_000;
@@ -21,13 +21,15 @@ export class PhraseBook {
   private matcher?: PhraseMatcher;
   private readonly recent = new Map<string, TextMatches>();
   /**
-   * `test` answers about long texts (an IPC element's prose, read for its
-   * aspects: hundreds of kilobytes of a 500 KB strategy, tokenised afresh on
-   * every re-lint), by text and list, least recently asked first. Re-linting an
+   * `test` and `spans` answers about long texts (an IPC element's prose, read
+   * for its aspects, or a section introduced as the EqIA, searched for groups:
+   * hundreds of kilobytes of a 500 KB strategy, tokenised afresh on every
+   * re-lint), by text, least recently asked first; under each text, a list's
+   * `test` answer by its id, its spans by the id's complement. Re-linting an
    * edited document asks the same texts again wherever the edit did not reach;
    * finding a text here costs a hash and a compare, not a tokenisation.
    */
-  private readonly answers = new Map<string, Map<number, boolean>>();
+  private readonly answers = new Map<string, Map<number, boolean | Array<[number, number]>>>();
   private answered = 0;
 
   /** `frozen`: this book compiled before (a built-in pack's, at build time), read back instead of compiling. */
@@ -58,6 +60,23 @@ export class PhraseBook {
   /** Whether a list's phrases occur in a text (a long text's answer kept, see `answers`). */
   test(text: string, list: number): boolean {
     if (text.length < LONG_TEXT) return this.match(text).test(list);
+    const known = this.answersAbout(text);
+    let yes = known.get(list) as boolean | undefined;
+    if (yes === undefined) known.set(list, (yes = this.match(text).test(list)));
+    return yes;
+  }
+
+  /** A list's spans in a text (a long text's kept, see `answers`: callers only read them). */
+  spans(text: string, list: number): Array<[number, number]> {
+    if (text.length < LONG_TEXT) return this.match(text).spans(list);
+    const known = this.answersAbout(text);
+    let spans = known.get(~list) as Array<[number, number]> | undefined;
+    if (spans === undefined) known.set(~list, (spans = this.match(text).spans(list)));
+    return spans;
+  }
+
+  /** What is kept about a long text, made the most recently asked. */
+  private answersAbout(text: string): Map<number, boolean | Array<[number, number]>> {
     let known = this.answers.get(text);
     if (known) {
       // Most recently asked last.
@@ -72,9 +91,7 @@ export class PhraseBook {
         this.answered -= oldest.length;
       }
     }
-    let yes = known.get(list);
-    if (yes === undefined) known.set(list, (yes = this.match(text).test(list)));
-    return yes;
+    return known;
   }
 
   /** Every list's matches in a text, kept among the most recent. */
@@ -110,7 +127,7 @@ export class PhraseList {
 
   /** The matches one alternation of the phrases finds, left to right (leftmost, then the list's first phrase there), as [start, end). */
   spans(text: string): Array<[number, number]> {
-    return this.book.match(text).spans(this.id);
+    return this.book.spans(text, this.id);
   }
 
   /** Every hit of every phrase in the text, by start, then phrase. */

@@ -34,8 +34,9 @@ export interface EqiaFinding {
  */
 function introducesEqia(model: DocModel, policy: Policy, s: Section, doc?: DocState): boolean {
   if (!opensAsEqia(model, policy, s, doc)) return false;
-  const named = new Set(findMentions(policy, policy.groups, model.masked, s.start, s.end).map((m) => m.group.id));
-  return named.size >= 3;
+  const named = (text: string) => new Set(findMentions(policy, policy.groups, text).map((m) => m.group.id)).size;
+  // Mentions in the section's text alone (offsets aside, what a search of the document's finds there): kept per chunk.
+  return (doc?.model === model ? doc.inChunk(policy.groups, 'named', s.start, s.end, named) : named(model.masked.slice(s.start, s.end))) >= 3;
 }
 
 /** Whether the opening of a section's own prose introduces it as the EqIA (asked of every section: kept per chunk in the document's memo). */
