@@ -65,6 +65,23 @@ export class DocState {
     return v as T;
   }
 
+  /**
+   * A value derived from a text alone (a block's flattened text, say), kept in
+   * the memo of the chunk holding offset `at` (the text's place), by the text
+   * itself: exact whatever the text's provenance, and gone with the chunk.
+   */
+  byText<T>(key: object, kind: string, at: number, text: string, derive: (text: string) => T): T {
+    const part = this.partHolding(at, at + 1);
+    if (!part) return derive(text);
+    let memo = part.memo.get(key) as Map<string, T> | undefined;
+    if (!memo) part.memo.set(key, (memo = new Map()));
+    // A space cannot start inChunk's span names ("kind start:end"), so the two never meet.
+    const name = `${kind}  ${text}`;
+    let v = memo.get(name);
+    if (v === undefined && !memo.has(name)) memo.set(name, (v = derive(text)));
+    return v as T;
+  }
+
   /** The chunk whose text holds [start, end), if one does. */
   private partHolding(start: number, end: number): ModelPart | undefined {
     const { parts } = this.model;

@@ -70,12 +70,12 @@ export function recogniseWcc(doc: DocState, fm: FrontMatterData | undefined): Wc
   };
   const patterns = policy.derived.wccTags;
   // Tables first: a row's number and name sit in cells of their own, judged together.
-  scanTables(model, policy, taken, record);
+  scanTables(doc, taken, record);
   const full = needsFullWordClassIn(doc);
   scan(patterns.tag.form(full));
   if (doc.has(policy.wcc.prefixes)) scan(patterns.standalone.form(full));
   scanNames(doc, taken, tags);
-  scanNumberedBoxes(model, policy, taken, addTag);
+  scanNumberedBoxes(doc, taken, addTag);
   frontMatterTags(fm, policy, tags, invalid);
 
   const seen = new Set<string>();
@@ -202,15 +202,18 @@ const CAPTION = /^\s*(?::|table\b)/i;
  * knowledge…"): each row is judged as prose is, once, on the line where its
  * cells start (a grid table's row may run over several lines).
  */
-function scanTables(model: DocModel, policy: Policy, taken: Taken, record: Recorder): void {
+function scanTables(doc: DocState, taken: Taken, record: Recorder): void {
+  const { model, policy } = doc;
   const { context } = policy.wcc;
   const competencies = policy.competencies;
+  // Asked of every table's header and neighbours on every lint: kept with their chunks.
+  const mentions = (at: number, text: string) => doc.byText(context, 'context', at, text, (t) => context.test(t));
   model.blocks.forEach((table, i) => {
     if (table.kind !== 'table' || !table.rows || table.rows.length < 2) return;
     const [header, ...body] = table.rows;
     const caption = model.blocks[i + 1];
-    const about = (b: Block | undefined) => !!b && context.test(b.text);
-    if (!context.test(header.cells.map((c) => c.text).join(' | ')) && !about(model.blocks[i - 1]) && !(caption && CAPTION.test(caption.text) && about(caption))) return;
+    const about = (b: Block | undefined) => !!b && mentions(b.start, b.text);
+    if (!mentions(header.start, header.cells.map((c) => c.text).join(' | ')) && !about(model.blocks[i - 1]) && !(caption && CAPTION.test(caption.text) && about(caption))) return;
 
     const reads = new Map<Cell, { numbers: NumberSpan[]; name: string | undefined } | undefined>();
     const read = (cell: Cell | undefined) => {
@@ -267,12 +270,15 @@ function scanTables(model: DocModel, policy: Policy, taken: Taken, record: Recor
 }
 
 /** Numbered list items under a "World Class Commissioning competencies" box ("5. Manage knowledge…"). */
-function scanNumberedBoxes(model: DocModel, policy: Policy, taken: Taken, addTag: (n: number, name: string | undefined, s: number, e: number, w: string) => void): void {
+function scanNumberedBoxes(doc: DocState, taken: Taken, addTag: (n: number, name: string | undefined, s: number, e: number, w: string) => void): void {
+  const { model, policy } = doc;
+  const { context } = policy.wcc;
   for (let i = 1; i < model.blocks.length; i++) {
     const list = model.blocks[i];
     if (list.kind !== 'list' || !list.items) continue;
     const lead = model.blocks[i - 1];
-    if (!policy.wcc.context.test(lead.text)) continue;
+    // Asked of the block before every list on every lint: kept with its chunk.
+    if (!doc.byText(context, 'context', lead.start, lead.text, (t) => context.test(t))) continue;
     const items = list.items.map((it) => {
       const raw = model.masked.slice(it.start, it.end);
       const m = /^\s*(\d{1,3})[.)]\s+([^\n]*)/.exec(raw);
