@@ -46,8 +46,8 @@ export function analyse(text: string, ctx: LintContext): Analysis {
   const model = parseDocument(text, ctx);
   const policy = ctx.policy;
   const frontMatter = readFrontMatter(model, ctx.cache);
-  const { linked, refused } = linkedEqia(model, policy, frontMatter, ctx);
   const doc = new DocState(model, policy);
+  const { linked, refused } = linkedEqia(doc, frontMatter, ctx);
   const eqia = recogniseEqia(doc, linked, frontMatter);
   const markers = explicitMarkers(model, frontMatter);
   const elements = recogniseElements(doc, markers, new Set(eqia.sections));
@@ -70,7 +70,8 @@ export function analyse(text: string, ctx: LintContext): Analysis {
 }
 
 /** EqIA files named by front matter `eqia:` or linked from the equality section (or by a link titled like an EqIA). */
-function linkedEqia(model: DocModel, policy: Policy, fm: FrontMatterData | undefined, ctx: LintContext): { linked: LinkedEqia[]; refused: RefusedLink[] } {
+function linkedEqia(doc: DocState, fm: FrontMatterData | undefined, ctx: LintContext): { linked: LinkedEqia[]; refused: RefusedLink[] } {
+  const { model, policy } = doc;
   const refused: RefusedLink[] = [];
   if (!ctx.readLinked) return { linked: [], refused };
   const wanted: Array<{ path: string; at: Span }> = [];
@@ -80,7 +81,7 @@ function linkedEqia(model: DocModel, policy: Policy, fm: FrontMatterData | undef
     const line = fm!.lineOf(key!) ?? 1;
     wanted.push({ path: named.trim(), at: { start: model.lines.lineStart(line), end: model.lines.lineEnd(line) } });
   }
-  const sections = eqiaSections(model, policy);
+  const sections = eqiaSections(model, policy, doc);
   for (const l of model.links) {
     // A link to a document: Markdown, or Word (which the caller converts before it is read).
     if (!/\.(md|markdown|docx)(#.*)?$/i.test(l.url) || /^[a-z]+:/i.test(l.url)) continue;

@@ -29,3 +29,4 @@ export { PhraseBook } from './match/book';
 export { distinctWithin } from './match/distinct';
 export { tokenise } from './match/tokens';
 export { foldCode, isJoiner } from './match/chars';
+export { wordCount } from './recognise/text';

@@ -6,14 +6,31 @@
 // group's synonyms and near-misses of one table cell, every element's headings
 // of one title). Document-wide hits come from DocState, one match per chunk.
 import { PhraseMatcher, type FrozenMatcher, type PhraseHit, type TextMatches } from './index';
+import type { TokenScratch } from './tokens';
 
 /** Texts whose matches are kept: enough for the recognisers' turns between two texts (a value cell and its header). */
 const RECENT = 4;
+
+/** A text this long is a long one: its `test` and `spans` answers are kept by text (see `answers`). */
+const LONG_TEXT = 4096;
+/** Characters of long texts whose answers are kept: an editor's re-lint asks about the same few again. */
+const LONG_KEPT = 2_000_000;
 
 export class PhraseBook {
   private readonly lists: PhraseList[] = [];
   private matcher?: PhraseMatcher;
   private readonly recent = new Map<string, TextMatches>();
+  /**
+   * `test` and `spans` answers about long texts (an IPC element's prose, read
+   * for its aspects, or a section introduced as the EqIA, searched for groups:
+   * hundreds of kilobytes of a 500 KB strategy, tokenised afresh on every
+   * re-lint), by text, least recently asked first; under each text, a list's
+   * `test` answer by its id, its spans by the id's complement. Re-linting an
+   * edited document asks the same texts again wherever the edit did not reach;
+   * finding a text here costs a hash and a compare, not a tokenisation.
+   */
+  private readonly answers = new Map<string, Map<number, boolean | Array<[number, number]>>>();
+  private answered = 0;
 
   /** `frozen`: this book compiled before (a built-in pack's, at build time), read back instead of compiling. */
   constructor(private readonly frozen?: FrozenMatcher) {}
@@ -27,8 +44,8 @@ export class PhraseBook {
   }
 
   /** Every list's matches in a text, found at once, compiling the book on first use; not kept here (for a document's chunks, which DocState keeps). */
-  matchOnce(text: string): TextMatches {
-    return this.compiled().match(text, true);
+  matchOnce(text: string, scratch?: TokenScratch): TextMatches {
+    return this.compiled().match(text, true, scratch);
   }
 
   private compiled(): PhraseMatcher {
@@ -38,6 +55,43 @@ export class PhraseBook {
   /** The compiled book as data (esbuild.js writes the built-in packs' into the bundle). */
   freeze(): FrozenMatcher {
     return this.compiled().freeze();
+  }
+
+  /** Whether a list's phrases occur in a text (a long text's answer kept, see `answers`). */
+  test(text: string, list: number): boolean {
+    if (text.length < LONG_TEXT) return this.match(text).test(list);
+    const known = this.answersAbout(text);
+    let yes = known.get(list) as boolean | undefined;
+    if (yes === undefined) known.set(list, (yes = this.match(text).test(list)));
+    return yes;
+  }
+
+  /** A list's spans in a text (a long text's kept, see `answers`: callers only read them). */
+  spans(text: string, list: number): Array<[number, number]> {
+    if (text.length < LONG_TEXT) return this.match(text).spans(list);
+    const known = this.answersAbout(text);
+    let spans = known.get(~list) as Array<[number, number]> | undefined;
+    if (spans === undefined) known.set(~list, (spans = this.match(text).spans(list)));
+    return spans;
+  }
+
+  /** What is kept about a long text, made the most recently asked. */
+  private answersAbout(text: string): Map<number, boolean | Array<[number, number]>> {
+    let known = this.answers.get(text);
+    if (known) {
+      // Most recently asked last.
+      this.answers.delete(text);
+      this.answers.set(text, known);
+    } else {
+      this.answers.set(text, (known = new Map()));
+      this.answered += text.length;
+      while (this.answered > LONG_KEPT && this.answers.size > 1) {
+        const oldest = this.answers.keys().next().value!;
+        this.answers.delete(oldest);
+        this.answered -= oldest.length;
+      }
+    }
+    return known;
   }
 
   /** Every list's matches in a text, kept among the most recent. */
@@ -68,12 +122,12 @@ export class PhraseList {
 
   /** Whether any phrase occurs in the text. */
   test(text: string): boolean {
-    return this.book.match(text).test(this.id);
+    return this.book.test(text, this.id);
   }
 
   /** The matches one alternation of the phrases finds, left to right (leftmost, then the list's first phrase there), as [start, end). */
   spans(text: string): Array<[number, number]> {
-    return this.book.match(text).spans(this.id);
+    return this.book.spans(text, this.id);
   }
 
   /** Every hit of every phrase in the text, by start, then phrase. */

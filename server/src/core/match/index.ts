@@ -9,7 +9,7 @@
 import { Lexicon, type FrozenLexicon } from './lexicon';
 import { phraseElements, type Element } from './phrase-shape';
 import { RegexEntries, type EntrySink, type Tries } from './regex-entries';
-import { tokenise, type Tokens } from './tokens';
+import { tokenise, type TokenScratch, type Tokens } from './tokens';
 import { PhraseTrie } from './trie';
 
 /** One match: the phrase's index in its list and the [start, end) offsets. */
@@ -89,10 +89,11 @@ export class PhraseMatcher {
   /**
    * Tokenises the text; each list's phrases are then found when the list is
    * first asked for. `all`: find every list's now, in one walk (a document's
-   * chunk, where many lists are asked for).
+   * chunk, where many lists are asked for), with the tokens in `scratch` if given.
    */
-  match(text: string, all = false): TextMatches {
-    return new TextMatches(text, this, tokenise(text, this.lexicon), all);
+  match(text: string, all = false, scratch?: TokenScratch): TextMatches {
+    // Tokens in a scratch buffer serve only a walk of every list now, after which they are dropped.
+    return new TextMatches(text, this, tokenise(text, this.lexicon, all ? scratch : undefined), all);
   }
 
   /** The trie's hits in tokens: every list's (by list), or one list's (`only`), or whether it has one (`once`). */

@@ -37,10 +37,24 @@ export interface Tokens {
   readonly whole: Uint8Array;
 }
 
-/** Tokenises a text, walking each word down the lexicon (without one, `key` and `whole` are left 0). */
-export function tokenise(text: string, lexicon?: Lexicon): Tokens {
+/**
+ * Room for tokens that one caller reuses from text to text (DocState, over a
+ * document's chunks), when each text's tokens are done with before the next
+ * is tokenised: one buffer grown as needed, not one allocated per text.
+ */
+export class TokenScratch {
+  arrays?: Arrays;
+}
+
+/**
+ * Tokenises a text, walking each word down the lexicon (without one, `key` and
+ * `whole` are left 0). `scratch`: write the tokens there (they are valid until
+ * the scratch is next used).
+ */
+export function tokenise(text: string, lexicon?: Lexicon, scratch?: TokenScratch): Tokens {
   const n = text.length;
-  let t = arrays((n >> 2) + 16);
+  const room = (n >> 2) + 16;
+  let t = scratch?.arrays && scratch.arrays.cap >= room ? scratch.arrays : arrays(room);
   let { cap, start, end, code, gap, key, whole } = t;
   const ascii = lexicon ? lexicon.ascii : EMPTY;
   let count = 0;
@@ -97,10 +111,13 @@ export function tokenise(text: string, lexicon?: Lexicon): Tokens {
       const cp = text.codePointAt(i)!;
       code[count] = cp;
       key[count] = foldCode(cp);
+      // (A scratch buffer holds an earlier text's values.)
+      whole[count] = 0;
       i += cp > 0xffff ? 2 : 1;
     }
     end[count++] = i;
   }
+  if (scratch) scratch.arrays = t;
   return { text, count, start, end, code, gap, key, whole };
 }
 

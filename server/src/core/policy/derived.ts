@@ -37,7 +37,8 @@ export class Derived implements PolicyDerived {
     let r = this.readings.get(title);
     if (!r) {
       // A "heading" of a whole paragraph (an underline after prose makes one) names no element.
-      const normal = wordCount(title, TITLE_MAX_WORDS + 1) > TITLE_MAX_WORDS ? '' : normaliseHeading(title);
+      const normalised = normaliseHeading(title);
+      const normal = wordCount(title, TITLE_MAX_WORDS + 1) > TITLE_MAX_WORDS ? '' : normalised;
       const elements = this.policy.elements;
       const not = new Set(normal ? elements.filter((e) => e.notHeadings?.test(normal)) : []);
       const confirm = normal ? elements.filter((e) => !not.has(e) && e.contentHeadings?.test(normal)) : [];
@@ -47,6 +48,8 @@ export class Derived implements PolicyDerived {
         elements: normal ? elements.filter((e) => !not.has(e) && !confirm.includes(e) && e.headings.test(normal)) : [],
         weak: normal ? elements.filter((e) => !not.has(e) && e.weakHeadings?.test(normal)) : [],
         not,
+        eqia: this.policy.eqia.headings.test(normalised),
+        apparatus: this.policy.apparatus.test(normal),
       };
       if (this.readings.size >= READINGS_KEPT) this.readings.clear();
       this.readings.set(title, r);

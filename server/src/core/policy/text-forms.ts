@@ -64,6 +64,11 @@ export class DualRegExp {
   ) {}
 
   for(text: string): RegExp {
-    return needsFullWordClass(text) ? (this.full ??= new RegExp(this.source(false), this.flags)) : (this.latin ??= new RegExp(this.source(true), this.flags));
+    return this.form(needsFullWordClass(text));
+  }
+
+  /** The full form, or the latin one (`full`: what needsFullWordClass says of the text, found by the caller). */
+  form(full: boolean): RegExp {
+    return full ? (this.full ??= new RegExp(this.source(false), this.flags)) : (this.latin ??= new RegExp(this.source(true), this.flags));
   }
 }

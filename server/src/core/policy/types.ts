@@ -128,6 +128,10 @@ export interface TitleReading {
   confirm: ElementDef[];
   /** Elements the title rules out ("Contract monitoring" for monitoring). */
   not: Set<ElementDef>;
+  /** The title names the equality impact assessment (the EqIA's headings match it, at any length). */
+  eqia: boolean;
+  /** The title is of the document's apparatus (references, glossary, contents): `apparatus` matches `normal`. */
+  apparatus: boolean;
 }
 
 /** The tag patterns of a WCC vocabulary, each in its latin and full form (groups: the numbers, last the name; see wcc-syntax.ts `readTag`). */

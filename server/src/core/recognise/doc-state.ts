@@ -3,10 +3,11 @@
 // chunk, kept in the chunk's memo so an edit re-matches only the chunk it
 // touched), and per-section memos. Created by analyse() for each lint and
 // passed explicitly; nothing is kept elsewhere.
-import type { DocModel, Section } from '../model/types';
+import type { DocModel, ModelPart, Section } from '../model/types';
 import type { ElementDef, Matcher, Policy } from '../policy/types';
 import type { PhraseHit, TextMatches } from '../match';
 import { DistinctCounter } from '../match/distinct';
+import { TokenScratch } from '../match/tokens';
 
 export class DocState {
   /** Element id and section start → how well the section's prose fits the element. */
@@ -18,6 +19,8 @@ export class DocState {
   readonly distinct = new DistinctCounter();
   /** The matches of each chunk (or of the whole text, with no chunks) and where it starts. */
   private chunks?: Array<{ start: number; found: TextMatches }>;
+  /** The document's EqIA sections (eqia.ts), found once for the linked files' look-up and the EqIA's own. */
+  eqiaSections?: Section[];
 
   constructor(
     readonly model: DocModel,
@@ -43,6 +46,58 @@ export class DocState {
     return this.matches().some((c) => c.found.test(list.id));
   }
 
+  /**
+   * A value derived from the masked text of [start, end) alone, kept in the memo
+   * of the chunk holding the span, at offsets relative to it: re-linting an
+   * edited document derives it again only in the chunks whose text changed.
+   * `key` and `kind` name what is derived (`key` an object of the policy, such
+   * as the phrase list asked, so another policy's answers are not taken).
+   * A span over two chunks, or a model without chunks, is derived each time.
+   */
+  inChunk<T>(key: object, kind: string, start: number, end: number, derive: (text: string) => T): T {
+    const part = this.partHolding(start, end);
+    if (!part) return derive(this.model.masked.slice(start, end));
+    let memo = part.memo.get(key) as Map<string, T> | undefined;
+    if (!memo) part.memo.set(key, (memo = new Map()));
+    const at = `${kind} ${start - part.start}:${end - part.start}`;
+    let v = memo.get(at);
+    if (v === undefined && !memo.has(at)) memo.set(at, (v = derive(this.model.masked.slice(start, end))));
+    return v as T;
+  }
+
+  /**
+   * A value derived from a text alone (a block's flattened text, say), kept in
+   * the memo of the chunk holding offset `at` (the text's place), by the text
+   * itself: exact whatever the text's provenance, and gone with the chunk.
+   */
+  byText<T>(key: object, kind: string, at: number, text: string, derive: (text: string) => T): T {
+    const part = this.partHolding(at, at + 1);
+    if (!part) return derive(text);
+    let memo = part.memo.get(key) as Map<string, T> | undefined;
+    if (!memo) part.memo.set(key, (memo = new Map()));
+    // A space cannot start inChunk's span names ("kind start:end"), so the two never meet.
+    const name = `${kind}  ${text}`;
+    let v = memo.get(name);
+    if (v === undefined && !memo.has(name)) memo.set(name, (v = derive(text)));
+    return v as T;
+  }
+
+  /** The chunk whose text holds [start, end), if one does. */
+  private partHolding(start: number, end: number): ModelPart | undefined {
+    const { parts } = this.model;
+    if (start >= end) return undefined;
+    let lo = 0;
+    let hi = parts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = parts[mid];
+      if (start < p.start) hi = mid - 1;
+      else if (start >= p.end) lo = mid + 1;
+      else return end <= p.end ? p : undefined;
+    }
+    return undefined;
+  }
+
   private collect(of: (found: TextMatches) => readonly PhraseHit[]): PhraseHit[] {
     const out: PhraseHit[] = [];
     for (const { start, found } of this.matches()) {
@@ -56,9 +111,11 @@ export class DocState {
     const { model } = this;
     const book = this.policy.derived.book;
     if (!model.parts.length) return (this.chunks = [{ start: 0, found: book.matchOnce(model.masked) }]);
+    // One token buffer for every chunk matched now (each chunk's tokens are done with once it is walked).
+    const scratch = new TokenScratch();
     return (this.chunks = model.parts.map((part) => {
       let found = part.memo.get(book) as TextMatches | undefined;
-      if (!found) part.memo.set(book, (found = book.matchOnce(model.masked.slice(part.start, part.end))));
+      if (!found) part.memo.set(book, (found = book.matchOnce(model.masked.slice(part.start, part.end), scratch)));
       return { start: part.start, found };
     }));
   }

@@ -9,7 +9,7 @@ import type { ElementStatus, GroupStatus } from '../types';
 import { findMentions, firstMention, type Mention } from './groups';
 import type { DocState } from './doc-state';
 import { frontMatterKey, type FrontMatterData } from '../frontmatter';
-import { isPlaceholder, normaliseHeading, sectionText, sentences, sentenceSpans, wordCount } from './text';
+import { isPlaceholder, sectionSpan, sectionText, sentences, sentenceSpans, wordCount } from './text';
 
 export interface GroupFinding {
   group: GroupDef;
@@ -32,12 +32,23 @@ export interface EqiaFinding {
  * opening prose says it is the equality impact assessment, and which goes on
  * to name several groups.
  */
-function introducesEqia(model: DocModel, policy: Policy, s: Section): boolean {
-  const opening = sectionText(model, s, 'own').slice(0, 600);
-  if (!policy.eqia.introductions.test(opening)) return false;
-  const named = new Set(findMentions(policy, policy.groups, model.masked, s.start, s.end).map((m) => m.group.id));
-  return named.size >= 3;
+function introducesEqia(model: DocModel, policy: Policy, s: Section, doc?: DocState): boolean {
+  if (!opensAsEqia(model, policy, s, doc)) return false;
+  const named = (text: string) => new Set(findMentions(policy, policy.groups, text).map((m) => m.group.id)).size;
+  // Mentions in the section's text alone (offsets aside, what a search of the document's finds there): kept per chunk.
+  return (doc?.model === model ? doc.inChunk(policy.groups, 'named', s.start, s.end, named) : named(model.masked.slice(s.start, s.end))) >= 3;
 }
+
+/** Whether the opening of a section's own prose introduces it as the EqIA (asked of every section: kept per chunk in the document's memo). */
+function opensAsEqia(model: DocModel, policy: Policy, s: Section, doc?: DocState): boolean {
+  const { start, end } = sectionSpan(model, s, 'own');
+  const to = Math.min(end, start + OPENING);
+  if (doc?.model !== model) return policy.eqia.introductions.test(model.masked.slice(start, to));
+  return doc.inChunk(policy.eqia.introductions, 'test', start, to, (opening) => policy.eqia.introductions.test(opening));
+}
+
+/** How much of a section's opening prose is read for an introduction. */
+const OPENING = 600;
 
 /** An EqIA held in another file, already parsed by the caller. */
 export interface LinkedEqia {
@@ -68,8 +79,14 @@ interface Unit {
   subjects?: Mention[];
 }
 
-export function eqiaSections(model: DocModel, policy: Policy): Section[] {
-  const found = model.sections.filter((s) => policy.eqia.headings.test(normaliseHeading(s.title)) || introducesEqia(model, policy, s));
+/** The EqIA's sections in a document (`doc`: the document's state, when the model is its own, which keeps them). */
+export function eqiaSections(model: DocModel, policy: Policy, doc?: DocState): Section[] {
+  if (doc?.model === model) return (doc.eqiaSections ??= findEqiaSections(model, policy, doc));
+  return findEqiaSections(model, policy);
+}
+
+function findEqiaSections(model: DocModel, policy: Policy, doc?: DocState): Section[] {
+  const found = model.sections.filter((s) => policy.derived.readTitle(s.title).eqia || introducesEqia(model, policy, s, doc));
   // Keep outermost matches only: a sub-heading of the EqIA is part of it.
   const outer = found.filter((s) => !found.some((o) => o !== s && o.start <= s.start && s.end <= o.end));
   const title = outer.length && outer[0] === model.sections[0] ? asDocumentTitle(model, outer[0]) : undefined;
@@ -91,7 +108,7 @@ const TITLE_WORDS = 40;
 
 export function recogniseEqia(doc: DocState, linked: LinkedEqia[], fm?: FrontMatterData): EqiaFinding {
   const { model, policy } = doc;
-  const sections = eqiaSections(model, policy);
+  const sections = eqiaSections(model, policy, doc);
   const units: Unit[] = [];
   const scopes: Array<{ model: DocModel; source?: string; span: Span }> = [];
   const inFrontMatter = frontMatterEqia(model, policy, fm);
@@ -100,7 +117,7 @@ export function recogniseEqia(doc: DocState, linked: LinkedEqia[], fm?: FrontMat
     scopes.push({ model: inFrontMatter.model, span: inFrontMatter.span });
   }
   for (const s of sections) {
-    for (const u of sectionUnits(model, policy, s, undefined)) units.push(u);
+    for (const u of sectionUnits(model, policy, s, undefined, doc)) units.push(u);
     scopes.push({ model, span: { start: s.start, end: s.end } });
   }
   for (const l of linked) {
@@ -112,7 +129,7 @@ export function recogniseEqia(doc: DocState, linked: LinkedEqia[], fm?: FrontMat
     }
   }
   // A section that only points at the assessment elsewhere, naming no group, is not it.
-  const pointer = (s: Section) => policy.eqia.pointers.test(sectionText(model, s, 'full')) && !findMentions(policy, policy.groups, model.masked, s.start, s.end).length;
+  const pointer = (s: Section) => policy.eqia.pointers.test(sectionText(model, s, 'full')) && !mentionsIn(doc, model, policy, s.start, s.end).length;
   const substantive =
     sections.some((s) => !isPlaceholder(policy, sectionText(model, s, 'full')) && !pointer(s)) ||
     linked.some((l) => !isPlaceholder(policy, l.model.masked));
@@ -126,7 +143,7 @@ export function recogniseEqia(doc: DocState, linked: LinkedEqia[], fm?: FrontMat
 function judgeGroup(doc: DocState, group: GroupDef, units: Unit[], scopes: Array<{ model: DocModel; source?: string; span: Span }>): GroupFinding {
   const { policy } = doc;
   for (const u of units) {
-    const subjects = subjectsOf(policy, u);
+    const subjects = subjectsOf(doc, u);
     const mine = subjects.filter((m) => m.group === group && !m.subsumed);
     if (!mine.length) continue;
     const distinct = new Set(subjects.filter((m) => !m.subsumed).map((m) => m.group.id));
@@ -147,8 +164,9 @@ function judgeGroup(doc: DocState, group: GroupDef, units: Unit[], scopes: Array
 }
 
 /** Group mentions in a unit's subject, found once per unit and reused for every group. */
-function subjectsOf(policy: Policy, u: Unit): Mention[] {
-  u.subjects ??= u.subjectParts ? mentionsInParts(policy, u.model.masked, u.subjectParts) : findMentions(policy, policy.groups, u.model.masked, u.subject.start, u.subject.end);
+function subjectsOf(doc: DocState, u: Unit): Mention[] {
+  const { policy } = doc;
+  u.subjects ??= u.subjectParts ? mentionsInParts(policy, u.model.masked, u.subjectParts) : mentionsIn(doc, u.model, policy, u.subject.start, u.subject.end);
   return u.subjects;
 }
 
@@ -175,6 +193,18 @@ function determines(policy: Policy, quoted: string, subject: Span, unit: Unit): 
  */
 function unquoted(text: string): string {
   return text.replace(/(?<=\p{L}[ \t]{1,2})(“[^”]{12,400}”|"[^"\n]{12,400}")/gu, (q) => ' '.repeat(q.length));
+}
+
+/**
+ * Every group's mentions in a model's masked text [from, to): for the
+ * document's own text, kept in the memo of the chunk holding the span (a
+ * search of the span's text alone finds them, at offsets from its start); every
+ * EqIA cell, sentence and sub-heading is searched on every lint.
+ */
+function mentionsIn(doc: DocState | undefined, model: DocModel, policy: Policy, from: number, to: number): Mention[] {
+  if (doc?.model !== model) return findMentions(policy, policy.groups, model.masked, from, to);
+  const local = doc.inChunk(policy.groups, 'mentions', from, to, (text) => findMentions(policy, policy.groups, text));
+  return from ? local.map((m) => ({ ...m, start: m.start + from, end: m.end + from })) : local;
 }
 
 /**
@@ -245,18 +275,18 @@ function frontMatterEqia(model: DocModel, policy: Policy, fm: FrontMatterData | 
 }
 
 /** Splits an EqIA section into units: table rows or columns, list items, group sub-sections, sentences. */
-function sectionUnits(model: DocModel, policy: Policy, section: Section, source: string | undefined): Unit[] {
+function sectionUnits(model: DocModel, policy: Policy, section: Section, source: string | undefined, doc?: DocState): Unit[] {
   const units: Unit[] = [];
   const visit = (s: Section) => {
     // A sub-heading naming a group makes the whole sub-section its unit.
-    const heading = s.heading && s !== section && findMentions(policy, policy.groups, model.masked, s.heading.start, s.heading.end).length ? s.heading : undefined;
+    const heading = s.heading && s !== section && mentionsIn(doc, model, policy, s.heading.start, s.heading.end).length ? s.heading : undefined;
     if (heading) units.push({ model, source, subject: heading, body: [{ start: heading.start, end: s.end }], structured: true });
     for (const b of s.blocks) {
       // A quotation in the EqIA (a law's definition, a person's words) determines nothing.
       if (b.quoted) continue;
       if (b.kind === 'table' && b.rows) {
-        for (const u of tableUnits(model, policy, b.rows, source)) units.push(u);
-        for (const u of labelSentences(model, policy, b.rows, source)) units.push(u);
+        for (const u of tableUnits(model, policy, b.rows, source, doc)) units.push(u);
+        for (const u of labelSentences(model, policy, b.rows, source, doc)) units.push(u);
       }
       else if (b.kind === 'list' && b.items) {
         for (const it of b.items) units.push({ model, source, subject: labelOf(model, it), body: [it], structured: false });
@@ -282,7 +312,7 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
  * people: no specific impact identified."), so a group folded into another's
  * row can still get its own statement.
  */
-function labelSentences(model: DocModel, policy: Policy, rows: Row[], source: string | undefined): Unit[] {
+function labelSentences(model: DocModel, policy: Policy, rows: Row[], source: string | undefined, doc?: DocState): Unit[] {
   const out: Unit[] = [];
   for (const r of rows.slice(1)) {
     for (const c of r.cells) {
@@ -291,7 +321,7 @@ function labelSentences(model: DocModel, policy: Policy, rows: Row[], source: st
         const label = /^\s*([^:;.]{3,50})[:–—]/.exec(text);
         if (!label) continue;
         const subject = { start: sen.start, end: sen.start + label[0].length };
-        if (findMentions(policy, policy.groups, model.masked, subject.start, subject.end).length) out.push({ model, source, subject, body: [sen], structured: false });
+        if (mentionsIn(doc, model, policy, subject.start, subject.end).length) out.push({ model, source, subject, body: [sen], structured: false });
       }
     }
   }
@@ -311,10 +341,10 @@ function labelOf(model: DocModel, item: Span): Span {
   return m ? { start: item.start, end: item.start + m[0].length } : item;
 }
 
-function tableUnits(model: DocModel, policy: Policy, rows: Row[], source: string | undefined): Unit[] {
+function tableUnits(model: DocModel, policy: Policy, rows: Row[], source: string | undefined, doc?: DocState): Unit[] {
   const [head, ...body] = rows;
   if (!head) return [];
-  const names = (c: Cell) => (c.parts ? mentionsInParts(policy, model.masked, c.parts) : findMentions(policy, policy.groups, model.masked, c.start, c.end)).length > 0;
+  const names = (c: Cell) => (c.parts ? mentionsInParts(policy, model.masked, c.parts) : mentionsIn(doc, model, policy, c.start, c.end)).length > 0;
   if (head.cells.slice(1).filter(names).length >= 2) {
     // One column per group: the header cell names it, the cells below assess it.
     return head.cells.slice(1).map((cell, i) => {

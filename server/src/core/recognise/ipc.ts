@@ -6,7 +6,7 @@ import type { ElementDef, Matcher, Policy } from '../policy/types';
 import type { PhraseHit } from '../match';
 import type { DocState } from './doc-state';
 import type { ElementStatus } from '../types';
-import { isPlaceholder, isStub, sectionText, sentenceSpans, wordCount } from './text';
+import { isPlaceholder, isStub, sectionSpan, sectionText, sentenceSpans, wordCount } from './text';
 
 export interface ElementFinding {
   element: ElementDef;
@@ -42,7 +42,7 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
   const readTitle = (title: string) => policy.derived.readTitle(title);
   const byHeading = new Map<Section, ElementDef[]>();
   const byWeakHeading = new Map<Section, ElementDef[]>();
-  const apparatus = model.sections.filter((s) => policy.apparatus.test(readTitle(s.title).normal));
+  const apparatus = model.sections.filter((s) => readTitle(s.title).apparatus);
   const excluded = new Set([...skip, ...titleSections(model), ...apparatus]);
   for (const s of model.sections) {
     if (excluded.has(s)) continue;
@@ -114,7 +114,7 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
     if (chosen) {
       // A stub says nothing yet, whatever its sub-headings promise: aspects are read in prose,
       // never in a sub-heading's title, and never in a sub-section that is only a placeholder.
-      const text = present.length ? sections.map((s) => proseOf(doc, s)).join('\n') : '';
+      const text = present.length ? sections.flatMap((s) => prosePieces(doc, s, [])).join('\n') : '';
       for (const a of element.aspects) aspects[a.id] = statesAspect(policy, a.signals, text) ? 'present' : 'missing';
     }
     return {
@@ -232,11 +232,11 @@ function sharedHeadingFilter(doc: DocState, s: Section, els: ElementDef[]): Elem
  * candidate asks, and nested sections share their sub-sections.
  */
 function isEmpty(doc: DocState, s: Section): boolean {
-  const { model, policy } = doc;
+  const { policy } = doc;
   let v = doc.empty.get(s);
   if (v === undefined) {
-    if (!s.children.length) v = isPlaceholder(policy, sectionText(model, s, 'own'));
-    else v = proseWords(doc, s, policy.minWords) < policy.minWords || isStubTree(model, policy, s);
+    if (!s.children.length) v = placeholderProse(doc, s);
+    else v = proseWords(doc, s, policy.minWords) < policy.minWords || isStubTree(doc, s);
     doc.empty.set(s, v);
   }
   return v;
@@ -252,13 +252,26 @@ function proseWords(doc: DocState, s: Section, limit: number): number {
   return n;
 }
 
-/** A section's prose and that of its sub-sections which are not placeholders, without their headings. */
-function proseOf(doc: DocState, s: Section): string {
-  return [sectionText(doc.model, s, 'own'), ...s.children.filter((c) => !isEmpty(doc, c)).map((c) => proseOf(doc, c))].join('\n');
+/**
+ * A section's prose and that of its sub-sections which are not placeholders,
+ * without their headings: the pieces, in order, that joined by line breaks make
+ * it (one join of the whole, not a join at every level of nesting).
+ */
+function prosePieces(doc: DocState, s: Section, out: string[]): string[] {
+  out.push(sectionText(doc.model, s, 'own'));
+  for (const c of s.children) if (!isEmpty(doc, c)) prosePieces(doc, c, out);
+  return out;
 }
 
-function isStubTree(model: DocModel, policy: Policy, s: Section): boolean {
-  return isStub(policy, sectionText(model, s, 'own')) && s.children.every((c) => isStubTree(model, policy, c));
+function isStubTree(doc: DocState, s: Section): boolean {
+  const { start, end } = sectionSpan(doc.model, s, 'own');
+  return doc.inChunk(doc.policy.placeholders, 'stub', start, end, (text) => isStub(doc.policy, text)) && s.children.every((c) => isStubTree(doc, c));
+}
+
+/** isPlaceholder of a section's own prose (asked of every leaf section: kept per chunk). */
+function placeholderProse(doc: DocState, s: Section): boolean {
+  const { start, end } = sectionSpan(doc.model, s, 'own');
+  return doc.inChunk(doc.policy.placeholders, 'placeholder', start, end, (text) => isPlaceholder(doc.policy, text));
 }
 
 /** For sections no heading or marker claims: the one element their prose most clearly addresses. */

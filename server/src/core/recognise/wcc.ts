@@ -12,6 +12,7 @@ import { competencyForName } from './competency-names';
 import { wordCount } from './text';
 import { judgeNumbers, judgeReference, readTag, type Judgement, type NumberSpan } from './wcc-syntax';
 import type { PhraseHit } from '../match';
+import { needsFullWordClass } from '../policy/text-forms';
 
 export interface TagFinding {
   number: number;
@@ -70,11 +71,12 @@ export function recogniseWcc(doc: DocState, fm: FrontMatterData | undefined): Wc
   };
   const patterns = policy.derived.wccTags;
   // Tables first: a row's number and name sit in cells of their own, judged together.
-  scanTables(model, policy, taken, record);
-  scan(patterns.tag.for(text));
-  if (doc.has(policy.wcc.prefixes)) scan(patterns.standalone.for(text));
+  scanTables(doc, taken, record);
+  const full = needsFullWordClassIn(doc);
+  scan(patterns.tag.form(full));
+  if (doc.has(policy.wcc.prefixes)) scan(patterns.standalone.form(full));
   scanNames(doc, taken, tags);
-  scanNumberedBoxes(model, policy, taken, addTag);
+  scanNumberedBoxes(doc, taken, addTag);
   frontMatterTags(fm, policy, tags, invalid);
 
   const seen = new Set<string>();
@@ -88,6 +90,19 @@ export function recogniseWcc(doc: DocState, fm: FrontMatterData | undefined): Wc
     });
   invalid.sort((a, b) => a.line - b.line);
   return { tags: unique, invalid };
+}
+
+/**
+ * needsFullWordClass of the document's masked text, as each chunk's answer
+ * (kept in its memo) joined: the whole 500 KB is otherwise scanned on every
+ * lint. The same answer, as the chunks cover the text and each ends with a
+ * line break, so no character the test reads sits across two.
+ */
+function needsFullWordClassIn(doc: DocState): boolean {
+  const { parts, masked } = doc.model;
+  const covered = parts.length > 0 && parts[0].start === 0 && parts[parts.length - 1].end === masked.length && parts.every((p, i) => i === 0 || p.start === parts[i - 1].end);
+  if (!covered) return needsFullWordClass(masked);
+  return parts.some((p) => doc.inChunk(needsFullWordClass, 'full', p.start, p.end, needsFullWordClass));
 }
 
 /** A competency's name written without a number, where it reads as a reference, not as prose. */
@@ -188,15 +203,18 @@ const CAPTION = /^\s*(?::|table\b)/i;
  * knowledge…"): each row is judged as prose is, once, on the line where its
  * cells start (a grid table's row may run over several lines).
  */
-function scanTables(model: DocModel, policy: Policy, taken: Taken, record: Recorder): void {
+function scanTables(doc: DocState, taken: Taken, record: Recorder): void {
+  const { model, policy } = doc;
   const { context } = policy.wcc;
   const competencies = policy.competencies;
+  // Asked of every table's header and neighbours on every lint: kept with their chunks.
+  const mentions = (at: number, text: string) => doc.byText(context, 'context', at, text, (t) => context.test(t));
   model.blocks.forEach((table, i) => {
     if (table.kind !== 'table' || !table.rows || table.rows.length < 2) return;
     const [header, ...body] = table.rows;
     const caption = model.blocks[i + 1];
-    const about = (b: Block | undefined) => !!b && context.test(b.text);
-    if (!context.test(header.cells.map((c) => c.text).join(' | ')) && !about(model.blocks[i - 1]) && !(caption && CAPTION.test(caption.text) && about(caption))) return;
+    const about = (b: Block | undefined) => !!b && mentions(b.start, b.text);
+    if (!mentions(header.start, header.cells.map((c) => c.text).join(' | ')) && !about(model.blocks[i - 1]) && !(caption && CAPTION.test(caption.text) && about(caption))) return;
 
     const reads = new Map<Cell, { numbers: NumberSpan[]; name: string | undefined } | undefined>();
     const read = (cell: Cell | undefined) => {
@@ -266,12 +284,15 @@ function introducesList(lead: string): boolean {
 const BOX_LABEL_WORDS = 12;
 
 /** Numbered list items under a "World Class Commissioning competencies" box ("5. Manage knowledge…"). */
-function scanNumberedBoxes(model: DocModel, policy: Policy, taken: Taken, addTag: (n: number, name: string | undefined, s: number, e: number, w: string) => void): void {
+function scanNumberedBoxes(doc: DocState, taken: Taken, addTag: (n: number, name: string | undefined, s: number, e: number, w: string) => void): void {
+  const { model, policy } = doc;
+  const { context } = policy.wcc;
   for (let i = 1; i < model.blocks.length; i++) {
     const list = model.blocks[i];
     if (list.kind !== 'list' || !list.items) continue;
     const lead = model.blocks[i - 1];
-    if (!policy.wcc.context.test(lead.text) || !introducesList(lead.text)) continue;
+    // Asked of the block before every list on every lint: kept with its chunk.
+    if (!doc.byText(context, 'context', lead.start, lead.text, (t) => context.test(t)) || !introducesList(lead.text)) continue;
     const items = list.items.map((it) => {
       const raw = model.masked.slice(it.start, it.end);
       const m = /^\s*(\d{1,3})[.)]\s+([^\n]*)/.exec(raw);
