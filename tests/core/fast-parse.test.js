@@ -52,6 +52,7 @@ const phrase = fc.constantFrom(
   '[ref]: https://example.org/r', '[Ref]: /r "Title"', '[Act 1983][ref]', '[ref]', '[REF][]', '![chart][ref]', '[^1]', '[^1]: A note.',
   '![map](m.png "Map")', '<br>', '<br />', '<span class="x">', '</span>', '<a href=\'y\'>', '<details>', '<summary>More</summary>', '</details>',
   '<x@y.org>', '<https://x.org/a_b>', '<mh.c@glan-y-môr.uk>', '<a b="c', '[a [b](c) d](e)', '![a [b](c)](d)', '- [ ] task', '- [x] done',
+  '[Act\n1983][ref]', '[a\nb][c\nd]', '[x]\n[ref]', '[ref][\nx]', '[^1]: Office for National Statistics', '[n]: a (b)',
 );
 const inline = fc.array(fc.oneof(phrase, fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 5 }).map((ps) => ps.join(' '));
 const prefix = fc.constantFrom('', '', '', '', '# ', '## ', '### ', '- ', '* ', '1. ', '2. ', '  - ', '    - ', '   1. ', '  ', '    ', '> ', '| ', '-', '1.');

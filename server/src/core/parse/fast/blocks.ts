@@ -10,7 +10,7 @@
 // throw BAIL: the whole chunk goes to micromark.
 import { normalizeIdentifier, parseInline } from './inline';
 import { bail, node, valueNode, type BlockOptions, type FNode } from './nodes';
-import { delimiterLike, isSetextLike, isThematicBreak, listMarker, spaces, splitLines, type Lines } from './lines';
+import { definitionLine, delimiterLike, isSetextLike, isThematicBreak, listMarker, spaces, splitLines, type Lines } from './lines';
 import { parseTable } from './table';
 
 interface Item {
@@ -433,18 +433,16 @@ function blockTag(src: string, q: number, le: number): boolean {
 }
 
 /**
- * The end of a link reference definition's label, when the line at q (which
- * holds `[`) is one in the one-line form: `[label]: destination`, optionally a
- * title in quotes or parentheses, nothing else. 0 when it is not; BAIL when it
- * might be one in a form not handled here (escapes, `<…>` or parentheses in
- * the destination, a title over lines…).
+ * The end of a link reference definition's label when the line at q (which
+ * holds `[`) is one (see definitionLine), 0 when it surely is none; BAIL when
+ * it might be one in a form not handled here.
  */
 function definitionEnd(src: string, q: number, le: number): number {
-  const line = src.slice(q, le);
-  if (!line.includes(']:')) return 0;
-  const m = /^\[([^\[\]\\\r\n]{1,900})\]:[ \t]*([^\s()<>\\\x00-\x1f\x7f][^\s()\\\x00-\x1f\x7f]*)(?:[ \t]+("[^"\\]*"|'[^'\\]*'|\([^()\\]*\)))?[ \t]*$/.exec(line);
-  if (!m || !/[^ \t]/.test(m[1])) bail();
-  return q + 1 + m[1].length;
+  // With no `]:` on its line it may still open one over lines: notOurs() looks at that paragraph.
+  if (!src.slice(q, le).includes(']:')) return 0;
+  const label = definitionLine(src.slice(q, le));
+  if (label === undefined) bail();
+  return label === 'not' ? 0 : q + 1 + label.length;
 }
 
 /** An HTML block's value is its source (only top-level blocks span lines here). */
@@ -458,7 +456,7 @@ function closeHtml(src: string, html: FNode): void {
  */
 function notOurs(src: string, segs: number[], inItem: boolean, gfm: boolean): void {
   if (src.charCodeAt(segs[0]) !== 91) return;
-  if (src.slice(segs[0], segs[segs.length - 1]).includes(']:')) bail();
+  if (src.slice(segs[0], segs[segs.length - 1]).includes(']:') && definitionLine(src.slice(segs[0], segs[1])) !== 'not') bail();
   if (gfm && inItem && /^\[[ \txX]\]/.test(src.slice(segs[0], segs[0] + 3))) bail();
 }
 

@@ -5,6 +5,7 @@
 import type { Root } from 'mdast';
 import { parseBlocks } from './blocks';
 import { normalizeIdentifier } from './inline';
+import { definitionLine } from './lines';
 import { BAIL, shift, type FNode } from './nodes';
 
 export type Flavour = 'plain' | 'gfm' | 'fm' | 'fm-gfm';
@@ -31,9 +32,8 @@ const DEFINITION_LINE = /^ {0,3}\[([^\[\]\\\r\n]+)\]:/m;
 
 export function fastParse(text: string, flavour: Flavour, remark: RemarkParse, stats?: FastStats): Root | undefined {
   const gfm = flavour === 'gfm' || flavour === 'fm-gfm';
-  const labels = text.includes(']:') ? definitionLabels(text) : new Map<string, string>();
-  // GFM footnote definitions (`[^1]: …`) are containers of their own: not ours.
-  if ((gfm && [...labels.values()].some((l) => l.includes('^'))) || text.includes('\0')) {
+  const labels = text.includes(']:') ? definitionLabels(text, gfm) : new Map<string, string>();
+  if (!labels || text.includes('\0')) {
     if (stats) stats.fallback++;
     return undefined;
   }
@@ -68,12 +68,23 @@ export function fastParse(text: string, flavour: Flavour, remark: RemarkParse, s
   }
 }
 
-/** Identifier → label (the first written) of every line that may be a definition. */
-function definitionLabels(text: string): Map<string, string> {
+/**
+ * Identifier → label (the first written) of every line that is a definition
+ * wherever it stands; undefined when one might be in a form not handled, or, in
+ * GFM, is a footnote definition (`[^1]: …`, a container of its own).
+ */
+function definitionLabels(text: string, gfm: boolean): Map<string, string> | undefined {
   const out = new Map<string, string>();
   for (const m of text.matchAll(new RegExp(DEFINITION_LINE, 'gm'))) {
-    const id = normalizeIdentifier(m[1]);
-    if (!out.has(id)) out.set(id, m[1]);
+    if (gfm && m[1].includes('^')) return undefined;
+    const from = m.index + m[0].indexOf('[');
+    let to = from;
+    while (to < text.length && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++;
+    const label = definitionLine(text.slice(from, to));
+    if (label === undefined) return undefined;
+    if (label === 'not') continue;
+    const id = normalizeIdentifier(label);
+    if (!out.has(id)) out.set(id, label);
   }
   return out;
 }

@@ -225,7 +225,6 @@ export function parseInline(src: string, segs: number[], gfm: boolean, defined: 
         // micromark's label end: the nearest opener not yet balanced.
         while (brackets.length && brackets[brackets.length - 1].balanced) brackets.pop();
         const opener = brackets[brackets.length - 1];
-        if (multiline && v.charCodeAt(i + 1) === 91) return undefined; // a reference look-ahead
         const found = opener && !opener.inactive ? labelEnd(v, i, end, opener, defined) : null;
         if (found === undefined) return undefined;
         if (!found) {
