@@ -67,6 +67,10 @@ const block = fc.oneof(
     [`| ${Array.from({ length: n }, (_, i) => `H${i}`).join(' | ')} |`, `|${'---|'.repeat(n)}`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n'),
   ),
   fc.tuple(inline, inline).map(([a, b]) => `\`\`\`\n${a}\n\n${b}\n\`\`\``),
+  // Block quotes holding paragraphs, lists, nested quotes and blank quoted lines.
+  fc
+    .array(fc.tuple(fc.constantFrom('> ', '> ', '>', '> > ', '>  ', '> - ', '>   - ', '> 1. ', '>> ', '> ```'), fc.oneof(inline, fc.constant(''))), { minLength: 1, maxLength: 7 })
+    .map((ls) => ls.map(([a, b]) => a + b).join('\n')),
 );
 const doc = fc
   .tuple(fc.boolean(), fc.array(block, { maxLength: 10 }), fc.constantFrom('\n\n', '\n', '\n\n\n'), fc.constantFrom('\n', '\r\n'))

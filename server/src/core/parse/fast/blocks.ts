@@ -9,7 +9,7 @@
 // of micromark's offsets (open fences in list items, lazy setext underlines)
 // throw BAIL: the whole chunk goes to micromark.
 import { normalizeIdentifier, parseInline } from './inline';
-import { bail, node, valueNode, type BlockOptions, type FNode } from './nodes';
+import { BAIL, bail, node, valueNode, type BlockOptions, type FNode } from './nodes';
 import { definitionLine, delimiterLike, isSetextLike, isThematicBreak, listMarker, spaces, splitLines, type Lines } from './lines';
 import { parseTable } from './table';
 
@@ -30,7 +30,8 @@ type Leaf =
   | { kind: 'code'; node: FNode; ch: number; size: number; inItem: boolean }
   | { kind: 'html'; node: FNode; lines: number; /** A block of block-level tags, which ends at a blank line (not at `-->`). */ tags: boolean };
 
-export function parseBlocks(src: string, opts: BlockOptions): FNode[] {
+/** Parses a chunk's blocks (`inQuote`: the content of a block quote, its markers removed). */
+export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): FNode[] {
   const lines: Lines = splitLines(src);
   const LS = lines.start;
   const LE = lines.end;
@@ -213,6 +214,7 @@ export function parseBlocks(src: string, opts: BlockOptions): FNode[] {
   closeLeaf();
   finishContainers(root);
   // References were resolved against the definitions found beforehand (see index.ts).
+  if (inQuote) return root;
   if (defined.size !== opts.defined.size) bail();
   for (const d of defined) if (!opts.defined.has(d)) bail();
   return root;
@@ -307,6 +309,11 @@ export function parseBlocks(src: string, opts: BlockOptions): FNode[] {
     // After a paragraph line micromark still treats a list opening the quote as
     // interrupting that paragraph; alone it would not.
     if (li > 0 && !/^ *$/.test(src.slice(LS[li - 1], LE[li - 1])) && /^[ >]*(?:\d{1,9}[.)]|[-+*])(?: |$)/.test(src.slice(q, LE[li]))) bail();
+    const quote = quoteContent(li, last);
+    if (quote) {
+      root.push(node('blockquote', q, LE[last], quote));
+      return last;
+    }
     // The blank line after it goes along: what ends an open fence or comment in
     // the quote must be the same alone as in place.
     const end = last + 1 < n ? LE[last + 1] : LE[last];
@@ -315,6 +322,109 @@ export function parseBlocks(src: string, opts: BlockOptions): FNode[] {
     if (!only || only.type !== 'blockquote' || only.position.start.offset !== q) bail();
     root.push(only);
     return last;
+  }
+
+  /**
+   * The blocks of a quote over lines li…last, none lazy: its lines with their
+   * `>` and the one space after it removed are parsed as a document of their
+   * own (which is what a block quote's content is), and mapped back; undefined
+   * when that parse is unsure (the quote then goes to micromark).
+   */
+  function quoteContent(li: number, last: number): FNode[] | undefined {
+    const parts: string[] = [];
+    const innerStart: number[] = [];
+    const srcStart: number[] = [];
+    const blankAt: boolean[] = [];
+    let len = 0;
+    for (let i = li; i <= last; i++) {
+      let k = src.indexOf('>', LS[i]) + 1;
+      if (src.charCodeAt(k) === 32) k++;
+      const to = i < last ? LS[i + 1] : LE[i];
+      innerStart.push(len);
+      srcStart.push(k);
+      blankAt.push(/^ *$/.test(src.slice(k, LE[i])));
+      parts.push(src.slice(k, to));
+      len += to - k;
+    }
+    // A blank quoted line at the very end: an open fence does not take it in there.
+    if (blankAt[blankAt.length - 1] && LE[last] === src.length) return undefined;
+    // A quote nested straight after other content: micromark ends a list before
+    // it at its `>`, a corner not followed here.
+    for (let j = 1; j < parts.length; j++) if (!blankAt[j - 1] && /^ {0,3}>/.test(parts[j]) && !/^ {0,3}>/.test(parts[j - 1])) return undefined;
+    let kids: FNode[];
+    try {
+      // Nothing in it is reparsed alone: a reparse would need offsets in this text.
+      kids = parseBlocks(parts.join(''), { ...opts, frontmatter: false, reparse: () => undefined }, true);
+    } catch (err) {
+      if (err !== BAIL) throw err;
+      return undefined;
+    }
+    // An empty item's list ends after the next line's `>`: another corner not followed here.
+    const emptyItem = (x: FNode): boolean => (x.type === 'listItem' && !x.children!.length) || !!x.children?.some(emptyItem);
+    if (kids.some(emptyItem)) return undefined;
+    const lineIn = (k: number): number => {
+      let lo = 0;
+      let hi = innerStart.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (innerStart[mid] <= k) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    const at = (k: number): number => {
+      const j = lineIn(k);
+      return srcStart[j] + (k - innerStart[j]);
+    };
+    const move = (x: FNode) => {
+      const { start, end } = x.position;
+      // An end at a line's start is that of a blank line (a fence or comment left
+      // open runs over it): after its `>`. Any other end is mapped from the
+      // character before it, so one after a line ending stays before the next `>`.
+      const e = end.offset;
+      x.position = { start: { offset: at(start.offset) }, end: { offset: innerStart[lineIn(e)] === e ? at(e) : at(e - 1) + 1 } };
+      if (x.children) for (const c of x.children) move(c);
+    };
+    for (const c of kids) move(c);
+    // In a quote micromark ends a list after the blank lines that follow it
+    // (their `>` included), and an item with it when the list is its last child.
+    // Only lists that blank lines (or the quote's end) follow are taken.
+    const extend = (x: FNode): number => {
+      if (!x.children) return x.position.end.offset;
+      let end = x.position.end.offset;
+      for (const c of x.children) end = extend(c);
+      // (Never back: a quote nested in this one has extended its own lists already.)
+      if ((x.type === 'listItem' || x.type === 'list') && x.children.length) x.position.end.offset = Math.max(end, x.position.end.offset);
+      if (x.type === 'list') {
+        let j = lineOf(x.position.end.offset);
+        // A list closed by the next line (another list, a nested quote…) ends
+        // after that line's `>` or not, depending on what the line opens: not followed here.
+        if (j < 0 || (j + 1 < blankAt.length && !blankAt[j + 1])) unsure = true;
+        else if (LE[li + j] === x.position.end.offset) {
+          while (j + 1 < blankAt.length && blankAt[j + 1]) j++;
+          x.position.end.offset = LE[li + j];
+          // After them a nested quote takes the list's end past its own line's `>`; another list, unknown.
+          const next = j + 1 < parts.length ? parts[j + 1] : '';
+          if (/^ {0,3}>/.test(next)) x.position.end.offset = srcStart[j + 1];
+          else if (/^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/.test(next)) unsure = true;
+        }
+      }
+      return x.position.end.offset;
+    };
+    /** The quote's line (0 = line li) holding an offset, or -1. */
+    const lineOf = (offset: number): number => {
+      let lo = 0;
+      let hi = blankAt.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (LS[li + mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return offset >= LS[li + lo] && offset <= LE[li + lo] ? lo : -1;
+    };
+    let unsure = false;
+    for (const c of kids) extend(c);
+    return unsure ? undefined : kids;
   }
 
   /** A GFM table whose header row is line li (at the top level); returns its last line. */
