@@ -33,6 +33,8 @@ function mdFiles(dir) {
 
 /** The benchmark's strategy generator. */
 const benchGenerator = () => require('../bench/generate').strategy;
+/** The benchmark's rich generator (reference links, footnotes, autolinks, HTML, quotes, setext headings…). */
+const richGenerator = () => require('../bench/generate-rich').richStrategy;
 
 const fixtures = mdFiles(path.join(ROOT, 'test-fixtures'));
 const corpus = fixtures.filter((f) => f.includes(`${path.sep}corpus${path.sep}`));
@@ -47,6 +49,10 @@ const phrase = fc.constantFrom(
   'a@b.org', '~~gone~~', '&amp; &copy; &#163; &bogus;', '\\*not em\\*', 'line end\\', 'trailing  ', 'snake_case_word',
   '5 * 3 * 2', '**unclosed', 'a*b*c', '[not a link]', '[x][y]', '<b>html</b>', '<!--', '-->', '| a | b |', '|---|---|',
   '| --- | :-: |', '```', '~~~', '> quote', '---', '***', '===', '#', '##', '\t', 'é', '😀', '£4.2m', '(WCC 3)',
+  '[ref]: https://example.org/r', '[Ref]: /r "Title"', '[Act 1983][ref]', '[ref]', '[REF][]', '![chart][ref]', '[^1]', '[^1]: A note.',
+  '![map](m.png "Map")', '<br>', '<br />', '<span class="x">', '</span>', '<a href=\'y\'>', '<details>', '<summary>More</summary>', '</details>',
+  '<x@y.org>', '<https://x.org/a_b>', '<mh.c@glan-y-môr.uk>', '<a b="c', '[a [b](c) d](e)', '![a [b](c)](d)', '- [ ] task', '- [x] done',
+  '[Act\n1983][ref]', '[a\nb][c\nd]', '[x]\n[ref]', '[ref][\nx]', '[^1]: Office for National Statistics', '[n]: a (b)',
 );
 const inline = fc.array(fc.oneof(phrase, fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 5 }).map((ps) => ps.join(' '));
 const prefix = fc.constantFrom('', '', '', '', '# ', '## ', '### ', '- ', '* ', '1. ', '2. ', '  - ', '    - ', '   1. ', '  ', '    ', '> ', '| ', '-', '1.');
@@ -61,6 +67,10 @@ const block = fc.oneof(
     [`| ${Array.from({ length: n }, (_, i) => `H${i}`).join(' | ')} |`, `|${'---|'.repeat(n)}`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n'),
   ),
   fc.tuple(inline, inline).map(([a, b]) => `\`\`\`\n${a}\n\n${b}\n\`\`\``),
+  // Block quotes holding paragraphs, lists, nested quotes and blank quoted lines.
+  fc
+    .array(fc.tuple(fc.constantFrom('> ', '> ', '>', '> > ', '>  ', '> - ', '>   - ', '> 1. ', '>> ', '> ```'), fc.oneof(inline, fc.constant(''))), { minLength: 1, maxLength: 7 })
+    .map((ls) => ls.map(([a, b]) => a + b).join('\n')),
 );
 const doc = fc
   .tuple(fc.boolean(), fc.array(block, { maxLength: 10 }), fc.constantFrom('\n\n', '\n', '\n\n\n'), fc.constantFrom('\n', '\r\n'))
@@ -101,6 +111,16 @@ describe('fast parser', () => {
     it('for documents from the benchmark generator', () => {
       const strategy = benchGenerator();
       for (let seed = 1; seed <= 12; seed++) sameModel(strategy(seed, 12 * 1024, seed === 5 ? 150 : 0), `bench strategy ${seed}`);
+    });
+
+    it('for documents from the rich benchmark generator (printed: how they parsed)', () => {
+      const strategy = richGenerator();
+      const total = { fast: 0, fallback: 0, reparsed: 0 };
+      for (let seed = 1; seed <= 24; seed++) {
+        const stats = sameModel(strategy(seed, 16 * 1024, seed === 7 ? 120 : 0), `rich strategy ${seed}`);
+        for (const k of Object.keys(total)) total[k] += stats[k];
+      }
+      console.log(`      rich: ${total.fast} chunks fast, ${total.fallback} to remark, ${total.reparsed} blocks reparsed`);
     });
   });
 

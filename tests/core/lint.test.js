@@ -159,6 +159,11 @@ describe('lint()', () => {
     assert.ok(!r.diagnostics.some((d) => d.ruleId === 'eqia-missing'));
     assert.deepStrictEqual(r.suppressed.filter((d) => d.ruleId === 'eqia-missing').map((d) => d.justification), ['assessed in the ICB-wide EqIA']);
   });
+
+  it('reads an HTML comment that holds tags and runs on into a table (it once recursed for ever)', () => {
+    const doc = '<!-- a\n<b>html</b> Needs analysis\n\n| H0 |\n|---|\n| <!-- x --> Needs analysis |  |';
+    assert.ok(!lintText(doc).diagnostics.some((d) => d.ruleId === 'internal-error'));
+  });
 });
 
 describe('coverage shape', () => {

@@ -204,7 +204,8 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
       case 'html': {
         collectComments(node.value, s.start, comments);
         // A block of HTML structure (a <table>, <p><strong>…) counts as the Markdown it stands for.
-        const inner = source.slice(s.start, s.end) === node.value ? htmlAsMarkdown(node.value) : undefined;
+        // Not again for HTML that came out of HTML (a comment holding tags): it would come out the same, for ever.
+        const inner = from === 'markdown' && source.slice(s.start, s.end) === node.value ? htmlAsMarkdown(node.value) : undefined;
         if (!inner) {
           blank(s.start, s.end);
           blocks.push({ ...s, kind: 'html', text: '' });

@@ -1,14 +1,16 @@
 // Block structure of one chunk, line by line, the way micromark's document and
 // flow tokenizers see it, for the subset strategies use: paragraphs, ATX and
-// setext headings, thematic breaks, fenced code, HTML comment blocks, lists (any
-// nesting, tight or loose, lazy lines), YAML front matter and GFM tables.
-// Top-level block quotes go to micromark one by one. Other block quotes,
-// indented code, other HTML blocks, definitions, tabs in the structure and a few
-// irregular corners of micromark's offsets (open fences in list items, lazy
-// setext underlines) throw BAIL: the whole chunk goes to micromark.
-import { parseInline } from './inline';
-import { bail, node, valueNode, type BlockOptions, type FNode } from './nodes';
-import { delimiterLike, isSetextLike, isThematicBreak, listMarker, spaces, splitLines, type Lines } from './lines';
+// setext headings, thematic breaks, fenced code, HTML comment blocks and blocks
+// of block-level tags (<details>, <div>…) at the top level, one-line link
+// reference definitions at the top level, lists (any nesting, tight or loose,
+// lazy lines), YAML front matter and GFM tables. Top-level block quotes go to
+// micromark one by one. Other block quotes, indented code, other HTML blocks,
+// definitions anywhere else, tabs in the structure and a few irregular corners
+// of micromark's offsets (open fences in list items, lazy setext underlines)
+// throw BAIL: the whole chunk goes to micromark.
+import { normalizeIdentifier, parseInline } from './inline';
+import { BAIL, bail, node, valueNode, type BlockOptions, type FNode } from './nodes';
+import { definitionLine, delimiterLike, isSetextLike, isThematicBreak, listMarker, spaces, splitLines, type Lines } from './lines';
 import { parseTable } from './table';
 
 interface Item {
@@ -24,11 +26,12 @@ interface Item {
 }
 
 type Leaf =
-  | { kind: 'p'; node: FNode; segs: number[]; inItem: boolean }
+  | { kind: 'p'; node: FNode; segs: number[]; inItem: boolean; /** It follows a definition, whose content a setext heading would take in. */ afterDef: boolean }
   | { kind: 'code'; node: FNode; ch: number; size: number; inItem: boolean }
-  | { kind: 'html'; node: FNode; lines: number };
+  | { kind: 'html'; node: FNode; lines: number; /** A block of block-level tags, which ends at a blank line (not at `-->`). */ tags: boolean };
 
-export function parseBlocks(src: string, opts: BlockOptions): FNode[] {
+/** Parses a chunk's blocks (`inQuote`: the content of a block quote, its markers removed). */
+export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): FNode[] {
   const lines: Lines = splitLines(src);
   const LS = lines.start;
   const LE = lines.end;
@@ -37,14 +40,18 @@ export function parseBlocks(src: string, opts: BlockOptions): FNode[] {
   const items: Item[] = [];
   let leaf: Leaf | undefined;
   let tabAt = src.indexOf('\t');
+  /** Identifiers of the definitions met, which must be those the inline parser was given. */
+  const defined = new Set<string>();
+  let lastDefinition = -2;
 
   const container = (): FNode[] => (items.length ? items[items.length - 1].node.children! : root);
 
   const closeLeaf = () => {
     if (leaf?.kind === 'p') finishParagraph(src, leaf.node, leaf.segs, leaf.inItem, opts);
+    if (leaf?.kind === 'html' && leaf.tags) closeHtml(src, leaf.node);
     // A comment block left open, or a fence left open in a list item: micromark's
     // offsets around them are irregular.
-    if (leaf?.kind === 'html' || (leaf?.kind === 'code' && leaf.inItem)) bail();
+    else if (leaf?.kind === 'html' || (leaf?.kind === 'code' && leaf.inItem)) bail();
     leaf = undefined;
   };
 
@@ -152,7 +159,7 @@ export function parseBlocks(src: string, opts: BlockOptions): FNode[] {
     }
 
     if (blank) {
-      if (leaf?.kind === 'p') closeLeaf();
+      if (leaf?.kind === 'p' || (leaf?.kind === 'html' && leaf.tags)) closeLeaf();
       else if (leaf) {
         // Blank lines belong to an open fence or comment.
         leaf.node.position.end.offset = le;
@@ -167,7 +174,7 @@ export function parseBlocks(src: string, opts: BlockOptions): FNode[] {
       if (leaf.kind === 'code') {
         if (lineTab && src.slice(ls, le).trimStart().charCodeAt(0) === leaf.ch) bail();
         if (!lineTab && ind - col < 4 && closesFence(src, ls + ind, le, leaf.ch, leaf.size)) leaf = undefined;
-      } else {
+      } else if (!leaf.tags) {
         if (++leaf.lines > 1 && items.length) bail();
         if (src.slice(ls, le).includes('-->')) {
           closeHtml(src, leaf.node);
@@ -181,6 +188,8 @@ export function parseBlocks(src: string, opts: BlockOptions): FNode[] {
     if (q === le) continue; // only an empty list item on this line
     if (leaf?.kind === 'p' && !opened) {
       if (r < 4 && isSetextLike(src, q, le)) {
+        // micromark starts such a heading at the definitions before it.
+        if (leaf.afterDef) bail();
         // The paragraph was a setext heading's content.
         setextHeading(src, leaf.node, leaf.segs, leaf.inItem, src.charCodeAt(q) === 61 ? 1 : 2, le, opts);
         leaf = undefined;
@@ -204,6 +213,10 @@ export function parseBlocks(src: string, opts: BlockOptions): FNode[] {
   }
   closeLeaf();
   finishContainers(root);
+  // References were resolved against the definitions found beforehand (see index.ts).
+  if (inQuote) return root;
+  if (defined.size !== opts.defined.size) bail();
+  for (const d of defined) if (!opts.defined.has(d)) bail();
   return root;
 
   /** Starts the block at q (its container's content at p) on line li; returns the last line it consumed. */
@@ -231,14 +244,36 @@ export function parseBlocks(src: string, opts: BlockOptions): FNode[] {
         // An HTML block keeps its indentation.
         const html = valueNode('html', p, le, '');
         kids.push(html);
-        leaf = { kind: 'html', node: html, lines: 1 };
+        leaf = { kind: 'html', node: html, lines: 1, tags: false };
         if (src.slice(q + 2, le).includes('-->')) {
           closeHtml(src, html);
           leaf = undefined;
         }
         return li;
       }
+      if (items.length === 0 && blockTag(src, q, le)) {
+        const html = valueNode('html', p, le, '');
+        kids.push(html);
+        leaf = { kind: 'html', node: html, lines: 1, tags: true };
+        return li;
+      }
       if (/[A-Za-z/?!]/.test(src[q + 1] ?? '')) bail(); // another kind of HTML block
+    }
+    if (c === 91 && items.length === 0) {
+      const end = definitionEnd(src, q, le);
+      if (end) {
+        // What could continue it (a title on the next line) or turn it into a
+        // setext heading's content or a table's header is not ours.
+        if (li + 1 < n) {
+          const next = src.slice(LS[li + 1], LE[li + 1]).trimStart();
+          if (/^["'(]/.test(next) || isSetextLike(src, LS[li + 1] + spaces(src, LS[li + 1], LE[li + 1]), LE[li + 1])) bail();
+          if (opts.gfm && (delimiterLike(src, LS[li + 1], LE[li + 1]) || (li + 2 < n && delimiterLike(src, LS[li + 2], LE[li + 2])))) bail();
+        }
+        kids.push(node('definition', q, le));
+        lastDefinition = li;
+        defined.add(normalizeIdentifier(src.slice(q + 1, end)));
+        return li;
+      }
     }
     if (c === 62) {
       if (items.length) bail();
@@ -255,7 +290,7 @@ export function parseBlocks(src: string, opts: BlockOptions): FNode[] {
     }
     const para = node('paragraph', q, le);
     kids.push(para);
-    leaf = { kind: 'p', node: para, segs: [q, le], inItem: items.length > 0 };
+    leaf = { kind: 'p', node: para, segs: [q, le], inItem: items.length > 0, afterDef: lastDefinition === li - 1 };
     return li;
   }
 
@@ -269,9 +304,16 @@ export function parseBlocks(src: string, opts: BlockOptions): FNode[] {
     while (last + 1 < n && /^ {0,3}>/.test(src.slice(LS[last + 1], LE[last + 1]))) last++;
     if (last + 1 < n && !/^ *$/.test(src.slice(LS[last + 1], LE[last + 1]))) bail();
     if (src.slice(q, LE[last]).includes('\t')) bail();
+    // A definition inside would change how the chunk's other brackets parse.
+    if (src.slice(q, LE[last]).includes(']:')) bail();
     // After a paragraph line micromark still treats a list opening the quote as
     // interrupting that paragraph; alone it would not.
     if (li > 0 && !/^ *$/.test(src.slice(LS[li - 1], LE[li - 1])) && /^[ >]*(?:\d{1,9}[.)]|[-+*])(?: |$)/.test(src.slice(q, LE[li]))) bail();
+    const quote = quoteContent(li, last);
+    if (quote) {
+      root.push(node('blockquote', q, LE[last], quote));
+      return last;
+    }
     // The blank line after it goes along: what ends an open fence or comment in
     // the quote must be the same alone as in place.
     const end = last + 1 < n ? LE[last + 1] : LE[last];
@@ -280,6 +322,109 @@ export function parseBlocks(src: string, opts: BlockOptions): FNode[] {
     if (!only || only.type !== 'blockquote' || only.position.start.offset !== q) bail();
     root.push(only);
     return last;
+  }
+
+  /**
+   * The blocks of a quote over lines li…last, none lazy: its lines with their
+   * `>` and the one space after it removed are parsed as a document of their
+   * own (which is what a block quote's content is), and mapped back; undefined
+   * when that parse is unsure (the quote then goes to micromark).
+   */
+  function quoteContent(li: number, last: number): FNode[] | undefined {
+    const parts: string[] = [];
+    const innerStart: number[] = [];
+    const srcStart: number[] = [];
+    const blankAt: boolean[] = [];
+    let len = 0;
+    for (let i = li; i <= last; i++) {
+      let k = src.indexOf('>', LS[i]) + 1;
+      if (src.charCodeAt(k) === 32) k++;
+      const to = i < last ? LS[i + 1] : LE[i];
+      innerStart.push(len);
+      srcStart.push(k);
+      blankAt.push(/^ *$/.test(src.slice(k, LE[i])));
+      parts.push(src.slice(k, to));
+      len += to - k;
+    }
+    // A blank quoted line at the very end: an open fence does not take it in there.
+    if (blankAt[blankAt.length - 1] && LE[last] === src.length) return undefined;
+    // A quote nested straight after other content: micromark ends a list before
+    // it at its `>`, a corner not followed here.
+    for (let j = 1; j < parts.length; j++) if (!blankAt[j - 1] && /^ {0,3}>/.test(parts[j]) && !/^ {0,3}>/.test(parts[j - 1])) return undefined;
+    let kids: FNode[];
+    try {
+      // Nothing in it is reparsed alone: a reparse would need offsets in this text.
+      kids = parseBlocks(parts.join(''), { ...opts, frontmatter: false, reparse: () => undefined }, true);
+    } catch (err) {
+      if (err !== BAIL) throw err;
+      return undefined;
+    }
+    // An empty item's list ends after the next line's `>`: another corner not followed here.
+    const emptyItem = (x: FNode): boolean => (x.type === 'listItem' && !x.children!.length) || !!x.children?.some(emptyItem);
+    if (kids.some(emptyItem)) return undefined;
+    const lineIn = (k: number): number => {
+      let lo = 0;
+      let hi = innerStart.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (innerStart[mid] <= k) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    const at = (k: number): number => {
+      const j = lineIn(k);
+      return srcStart[j] + (k - innerStart[j]);
+    };
+    const move = (x: FNode) => {
+      const { start, end } = x.position;
+      // An end at a line's start is that of a blank line (a fence or comment left
+      // open runs over it): after its `>`. Any other end is mapped from the
+      // character before it, so one after a line ending stays before the next `>`.
+      const e = end.offset;
+      x.position = { start: { offset: at(start.offset) }, end: { offset: innerStart[lineIn(e)] === e ? at(e) : at(e - 1) + 1 } };
+      if (x.children) for (const c of x.children) move(c);
+    };
+    for (const c of kids) move(c);
+    // In a quote micromark ends a list after the blank lines that follow it
+    // (their `>` included), and an item with it when the list is its last child.
+    // Only lists that blank lines (or the quote's end) follow are taken.
+    const extend = (x: FNode): number => {
+      if (!x.children) return x.position.end.offset;
+      let end = x.position.end.offset;
+      for (const c of x.children) end = extend(c);
+      // (Never back: a quote nested in this one has extended its own lists already.)
+      if ((x.type === 'listItem' || x.type === 'list') && x.children.length) x.position.end.offset = Math.max(end, x.position.end.offset);
+      if (x.type === 'list') {
+        let j = lineOf(x.position.end.offset);
+        // A list closed by the next line (another list, a nested quote…) ends
+        // after that line's `>` or not, depending on what the line opens: not followed here.
+        if (j < 0 || (j + 1 < blankAt.length && !blankAt[j + 1])) unsure = true;
+        else if (LE[li + j] === x.position.end.offset) {
+          while (j + 1 < blankAt.length && blankAt[j + 1]) j++;
+          x.position.end.offset = LE[li + j];
+          // After them a nested quote takes the list's end past its own line's `>`; another list, unknown.
+          const next = j + 1 < parts.length ? parts[j + 1] : '';
+          if (/^ {0,3}>/.test(next)) x.position.end.offset = srcStart[j + 1];
+          else if (/^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/.test(next)) unsure = true;
+        }
+      }
+      return x.position.end.offset;
+    };
+    /** The quote's line (0 = line li) holding an offset, or -1. */
+    const lineOf = (offset: number): number => {
+      let lo = 0;
+      let hi = blankAt.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (LS[li + mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return offset >= LS[li + lo] && offset <= LE[li + lo] ? lo : -1;
+    };
+    let unsure = false;
+    for (const c of kids) extend(c);
+    return unsure ? undefined : kids;
   }
 
   /** A GFM table whose header row is line li (at the top level); returns its last line. */
@@ -296,7 +441,7 @@ function interruptsParagraph(src: string, q: number, le: number, gfm: boolean): 
   if (c === 35) return atxHeading(src, q, le) !== null;
   if (c === 96 || c === 126) return fenceOpen(src, q, le) !== 0;
   if (c === 60) {
-    if (src.startsWith('<!--', q)) return true;
+    if (src.startsWith('<!--', q) || blockTag(src, q, le)) return true;
     if (/[A-Za-z/?!]/.test(src[q + 1] ?? '')) bail();
     return false;
   }
@@ -342,7 +487,7 @@ function heading(src: string, q: number, le: number, h: Atx, opts: BlockOptions)
   const n = node('heading', q, le, []);
   n.depth = h.depth;
   if (h.end > h.start) {
-    const kids = parseInline(src, [h.start, h.end], opts.gfm);
+    const kids = parseInline(src, [h.start, h.end], opts.gfm, opts.defined);
     if (kids) n.children = kids;
     else {
       const again = opts.reparse(q, le);
@@ -373,17 +518,66 @@ function closesFence(src: string, q: number, le: number, ch: number, size: numbe
   return k === le;
 }
 
+/**
+ * The names of CommonMark's HTML block kind 6 (micromark's htmlBlockNames): a
+ * line opening with one of these tags starts an HTML block that runs to the
+ * next blank line. Kind 1 (pre, script, style, textarea) is not among them.
+ */
+const BLOCK_NAMES: ReadonlySet<string> = new Set(
+  ('address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form ' +
+    'frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section ' +
+    'summary table tbody td tfoot th thead title tr track ul').split(' '),
+);
+
+/** Whether the line at q (which holds `<`) opens an HTML block of kind 6: `<name` or `</name`, then a space, `>`, `/>` or the line's end. */
+function blockTag(src: string, q: number, le: number): boolean {
+  let k = q + 1;
+  if (src.charCodeAt(k) === 47) k++;
+  const from = k;
+  while (k < le && /[A-Za-z0-9]/.test(src[k])) k++;
+  if (k === from || !BLOCK_NAMES.has(src.slice(from, k).toLowerCase())) return false;
+  if (k === le) return true;
+  const c = src.charCodeAt(k);
+  if (c === 9) bail();
+  return c === 32 || c === 62 || (c === 47 && src.charCodeAt(k + 1) === 62);
+}
+
+/**
+ * The end of a link reference definition's label when the line at q (which
+ * holds `[`) is one (see definitionLine), 0 when it surely is none; BAIL when
+ * it might be one in a form not handled here.
+ */
+function definitionEnd(src: string, q: number, le: number): number {
+  // With no `]:` on its line it may still open one over lines: notOurs() looks at that paragraph.
+  if (!src.slice(q, le).includes(']:')) return 0;
+  const label = definitionLine(src.slice(q, le));
+  if (label === undefined) bail();
+  return label === 'not' ? 0 : q + 1 + label.length;
+}
+
 /** An HTML block's value is its source (only top-level blocks span lines here). */
 function closeHtml(src: string, html: FNode): void {
   html.value = src.slice(html.position.start.offset, html.position.end.offset);
 }
 
+/**
+ * A paragraph that opens with `[` and holds `]:` may be a definition in a form
+ * not handled here; in a GFM list item, one opening `[ ]` or `[x]` is a task.
+ */
+function notOurs(src: string, segs: number[], inItem: boolean, gfm: boolean): void {
+  if (src.charCodeAt(segs[0]) !== 91) return;
+  if (src.slice(segs[0], segs[segs.length - 1]).includes(']:') && definitionLine(src.slice(segs[0], segs[1])) !== 'not') bail();
+  if (gfm && inItem && /^\[[ \txX]\]/.test(src.slice(segs[0], segs[0] + 3))) bail();
+}
+
 function finishParagraph(src: string, para: FNode, segs: number[], inItem: boolean, opts: BlockOptions): void {
+  notOurs(src, segs, inItem, opts.gfm);
   para.position.end.offset = segs[segs.length - 1];
   para.children = inlineOf(src, para, segs, inItem, opts);
 }
 
 function setextHeading(src: string, para: FNode, segs: number[], inItem: boolean, depth: number, le: number, opts: BlockOptions): void {
+  notOurs(src, segs, inItem, opts.gfm);
   para.type = 'heading';
   para.depth = depth;
   para.position.end.offset = le;
@@ -394,7 +588,7 @@ function setextHeading(src: string, para: FNode, segs: number[], inItem: boolean
 function inlineOf(src: string, block: FNode, segs: number[], inItem: boolean, opts: BlockOptions): FNode[] {
   const start = block.position.start.offset;
   const end = block.position.end.offset;
-  const kids = parseInline(src, segs, opts.gfm);
+  const kids = parseInline(src, segs, opts.gfm, opts.defined);
   if (kids) return kids;
   // Beyond the fast inline parser: micromark parses this paragraph alone. Not
   // when it spans lines in a list item: alone, its continuation lines would lose

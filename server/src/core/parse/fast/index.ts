@@ -4,6 +4,8 @@
 // sure to parse exactly like micromark; the caller then runs remark on it.
 import type { Root } from 'mdast';
 import { parseBlocks } from './blocks';
+import { normalizeIdentifier } from './inline';
+import { definitionLine } from './lines';
 import { BAIL, shift, type FNode } from './nodes';
 
 export type Flavour = 'plain' | 'gfm' | 'fm' | 'fm-gfm';
@@ -20,23 +22,40 @@ export interface FastStats {
   reparsed: number;
 }
 
-/** Definitions (and GFM footnote definitions) change how every bracket parses: not ours. */
-const DEFINITION = /\]:/;
+/**
+ * Lines that may be link reference definitions. Every reference in the chunk
+ * depends on all of them (micromark collects definitions before it parses any
+ * inline content), so they are found first; the block parser then checks that
+ * the definitions it meets are exactly these, or gives up.
+ */
+const DEFINITION_LINE = /^ {0,3}\[([^\[\]\\\r\n]+)\]:/m;
 
 export function fastParse(text: string, flavour: Flavour, remark: RemarkParse, stats?: FastStats): Root | undefined {
   const gfm = flavour === 'gfm' || flavour === 'fm-gfm';
-  if (DEFINITION.test(text) || text.includes('\0')) {
+  const labels = text.includes(']:') ? definitionLabels(text, gfm) : new Map<string, string>();
+  if (!labels || text.includes('\0')) {
     if (stats) stats.fallback++;
     return undefined;
   }
+  // A block parsed on its own sees the chunk's definitions too: they follow it,
+  // after a blank line, and are dropped from the answer.
+  const defs = [...labels.values()].map((l) => `[${l}]: x\n`).join('');
   let reparsed = 0;
   const reparse = (start: number, end: number): FNode[] | undefined => {
     reparsed++;
-    const tree = remark(text.slice(start, end), gfm) as unknown as FNode;
-    return tree.children?.map((c) => shift(c, start));
+    const slice = text.slice(start, end);
+    const tree = remark(defs ? `${slice}\n\n${defs}` : slice, gfm) as unknown as FNode;
+    let kids = tree.children ?? [];
+    if (defs) {
+      const own = kids.filter((c) => c.position.start.offset < slice.length);
+      const added = kids.slice(own.length);
+      if (added.length !== labels.size || added.some((c) => c.type !== 'definition') || own.some((c) => c.position.end.offset > slice.length || c.type === 'definition')) return undefined;
+      kids = own;
+    }
+    return kids.map((c) => shift(c, start));
   };
   try {
-    const children = parseBlocks(text, { gfm, frontmatter: flavour === 'fm' || flavour === 'fm-gfm', reparse });
+    const children = parseBlocks(text, { gfm, frontmatter: flavour === 'fm' || flavour === 'fm-gfm', defined: new Set(labels.keys()), reparse });
     if (stats) {
       stats.fast++;
       stats.reparsed += reparsed;
@@ -47,4 +66,25 @@ export function fastParse(text: string, flavour: Flavour, remark: RemarkParse, s
     if (stats) stats.fallback++;
     return undefined;
   }
+}
+
+/**
+ * Identifier → label (the first written) of every line that is a definition
+ * wherever it stands; undefined when one might be in a form not handled, or, in
+ * GFM, is a footnote definition (`[^1]: …`, a container of its own).
+ */
+function definitionLabels(text: string, gfm: boolean): Map<string, string> | undefined {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(new RegExp(DEFINITION_LINE, 'gm'))) {
+    if (gfm && m[1].includes('^')) return undefined;
+    const from = m.index + m[0].indexOf('[');
+    let to = from;
+    while (to < text.length && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++;
+    const label = definitionLine(text.slice(from, to));
+    if (label === undefined) return undefined;
+    if (label === 'not') continue;
+    const id = normalizeIdentifier(label);
+    if (!out.has(id)) out.set(id, label);
+  }
+  return out;
 }

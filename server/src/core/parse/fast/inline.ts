@@ -1,10 +1,11 @@
 // Inline content of one paragraph, heading or table cell, following micromark's
 // rules for text, escapes, character references, code spans, emphasis (its
 // attention resolver, which compares the delimiter runs' current lengths in the
-// rule of three), inline links and HTML comments. It answers undefined for
-// anything else it meets (images, autolinks, other inline HTML, link forms
-// beyond the simple ones, multi-line code spans, GFM literals), and the caller
-// then has micromark parse that one block.
+// rule of three), inline links and images, references to the chunk's
+// definitions, autolinks, HTML comments and tags. It answers undefined for
+// anything else it meets (link forms beyond the simple ones, multi-line code
+// spans and tags, declarations, GFM literals in text), and the caller then has
+// micromark parse that one block.
 import { characterReference, charClass, isAsciiPunctuation } from './chars';
 import { node, valueNode, type FNode } from './nodes';
 
@@ -32,7 +33,9 @@ interface Delim {
 }
 interface Bracket {
   t: T.Bracket;
+  /** Offset of its `[`, or of the `!` of an image's `![`. */
   vs: number;
+  image: boolean;
   /** Its index in the item list. */
   at: number;
   inactive: boolean;
@@ -58,7 +61,11 @@ interface VNode {
 const SPECIAL: readonly boolean[] = Array.from({ length: 128 }, (_, c) => '\\&`*_[]<!\n\r'.includes(String.fromCharCode(c)));
 const isSpecial = (c: number) => c < 128 && SPECIAL[c];
 // Content GFM would turn into autolinks, strikethrough or footnote calls.
-const GFM_LITERAL = /[~@]|www\.|https?:|mailto:|xmpp:|\[\^/i;
+// Strikethrough and footnote calls are syntax, so looked for in the source; the
+// literals are looked for in the text around the constructs that consume them
+// (autolinks, link destinations, code, HTML), which is where GFM finds them.
+const GFM_SYNTAX = /~|\[\^/;
+const GFM_LITERAL = /@|www\.|https?:|mailto:|xmpp:/i;
 const MAX_DELIMS = 200;
 
 /**
@@ -67,7 +74,7 @@ const MAX_DELIMS = 200;
  * Trailing whitespace of the last range is ignored. Returns mdast children with
  * source offsets, or undefined when micromark must decide.
  */
-export function parseInline(src: string, segs: number[], gfm: boolean): FNode[] | undefined {
+export function parseInline(src: string, segs: number[], gfm: boolean, defined: ReadonlySet<string> = NONE): FNode[] | undefined {
   // The virtual text: each range plus its line ending, so offsets map back piecewise.
   let v: string;
   const vStarts: number[] = [];
@@ -89,7 +96,9 @@ export function parseInline(src: string, segs: number[], gfm: boolean): FNode[] 
   const multiline = segs.length > 2;
   let end = v.length;
   while (end > 0 && v.charCodeAt(end - 1) === 32) end--;
-  if (gfm && GFM_LITERAL.test(v)) return undefined;
+  if (gfm && GFM_SYNTAX.test(v)) return undefined;
+  // All text outside consumed constructs, for the GFM literal check at the end.
+  let seen = '';
 
   const toSrc = (k: number): number => {
     let lo = 0;
@@ -101,7 +110,6 @@ export function parseInline(src: string, segs: number[], gfm: boolean): FNode[] 
     }
     return segs[2 * lo] + (k - vStarts[lo]);
   };
-  const lastGt = v.lastIndexOf('>');
 
   const items: Item[] = [];
   const brackets: Bracket[] = [];
@@ -118,6 +126,7 @@ export function parseInline(src: string, segs: number[], gfm: boolean): FNode[] 
   const addText = (value: string, at: number) => {
     if (textStart < 0) textStart = at;
     text += value;
+    if (gfm) seen += value;
   };
 
   let i = 0;
@@ -206,32 +215,36 @@ export function parseInline(src: string, segs: number[], gfm: boolean): FNode[] 
       }
       case 91: {
         flush(i);
-        const b: Bracket = { t: T.Bracket, vs: i, at: items.length, inactive: false, balanced: false };
+        const b: Bracket = { t: T.Bracket, vs: i, image: false, at: items.length, inactive: false, balanced: false };
         items.push(b);
         brackets.push(b);
         i++;
         break;
       }
       case 93: {
+        // micromark's label end: the nearest opener not yet balanced.
         while (brackets.length && brackets[brackets.length - 1].balanced) brackets.pop();
         const opener = brackets[brackets.length - 1];
-        if (multiline && v.charCodeAt(i + 1) === 91) return undefined; // a reference look-ahead
-        if (!opener || opener.inactive || v.charCodeAt(i + 1) !== 40) {
+        const found = opener && !opener.inactive ? labelEnd(v, i, end, opener, defined) : null;
+        if (found === undefined) return undefined;
+        if (!found) {
           if (opener) opener.balanced = true;
           addText(']', i);
           i++;
           break;
         }
-        const res = resource(v, i + 1, end);
-        if (!res) return undefined;
         flush(i);
         const children = resolveEmphasis(items.slice(opener.at + 1));
         items.length = opener.at;
-        items.push({ t: T.Node, node: { type: 'link', vs: opener.vs, ve: res.end, url: res.url, children } });
-        // No links inside links: every earlier opener is spent, and a later `]`
-        // finding none is as literal as one finding a spent one.
-        brackets.length = 0;
-        i = res.end;
+        const n: VNode = { type: found.type, vs: opener.vs, ve: found.end };
+        // An image's text is its alt, which the tree keeps as a string, not as children.
+        if (!opener.image) n.children = children;
+        if (found.url !== undefined) n.url = found.url;
+        items.push({ t: T.Node, node: n });
+        brackets.pop();
+        // No links inside links: a link (not an image) makes every earlier link opener inactive.
+        if (!opener.image) for (const b of brackets) if (!b.image) b.inactive = true;
+        i = found.end;
         break;
       }
       case 60: {
@@ -243,16 +256,36 @@ export function parseInline(src: string, segs: number[], gfm: boolean): FNode[] 
           i = close + 3;
           break;
         }
-        // Tags, autolinks, declarations: micromark's. An email autolink needs a `>` later on.
-        const n = v.charCodeAt(i + 1);
-        if (/[A-Za-z!?/]/.test(v[i + 1] ?? '')) return undefined;
-        if (i + 1 < end && n !== 32 && n !== 10 && n !== 13 && lastGt > i) return undefined;
+        // micromark tries an autolink first, then an HTML tag.
+        const auto = autolink(v, i, end);
+        if (auto) {
+          flush(i);
+          const label: Text = { t: T.Text, vs: i + 1, ve: auto.end - 1, value: v.slice(i + 1, auto.end - 1) };
+          items.push({ t: T.Node, node: { type: 'link', vs: i, ve: auto.end, url: auto.url, children: [label] } });
+          i = auto.end;
+          break;
+        }
+        const tag = htmlTag(v, i, end);
+        if (tag < 0) return undefined;
+        if (tag > 0) {
+          flush(i);
+          items.push({ t: T.Node, node: { type: 'html', vs: i, ve: tag, value: v.slice(i, tag) } });
+          i = tag;
+          break;
+        }
         addText('<', i);
         i++;
         break;
       }
       case 33: {
-        if (v.charCodeAt(i + 1) === 91) return undefined; // image
+        if (v.charCodeAt(i + 1) === 91) {
+          flush(i);
+          const b: Bracket = { t: T.Bracket, vs: i, image: true, at: items.length, inactive: false, balanced: false };
+          items.push(b);
+          brackets.push(b);
+          i += 2;
+          break;
+        }
         addText('!', i);
         i++;
         break;
@@ -277,7 +310,202 @@ export function parseInline(src: string, segs: number[], gfm: boolean): FNode[] 
     }
   }
   flush(end);
+  if (gfm && GFM_LITERAL.test(seen)) return undefined;
   return toNodes(resolveEmphasis(items), toSrc);
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** micromark's normalizeIdentifier: how a label is matched to a definition. */
+export function normalizeIdentifier(value: string): string {
+  return value.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase();
+}
+
+interface LabelEnd {
+  type: 'link' | 'image' | 'linkReference' | 'imageReference';
+  end: number;
+  url?: string;
+}
+
+/**
+ * What the `]` at `at` closes with `opener` (micromark's label end): a resource,
+ * a full, collapsed or shortcut reference to a defined label, or null (the `]`
+ * is text); undefined when unsure.
+ */
+function labelEnd(v: string, at: number, end: number, opener: Bracket, defined: ReadonlySet<string>): LabelEnd | null | undefined {
+  const isDefined = defined.size > 0 && defined.has(normalizeIdentifier(v.slice(opener.vs + (opener.image ? 2 : 1), at)));
+  const ref = opener.image ? 'imageReference' : 'linkReference';
+  const next = v.charCodeAt(at + 1);
+  if (next === 40 && at + 1 < end) {
+    const res = resource(v, at + 1, end);
+    // A failed resource is a shortcut reference when the label is defined, but
+    // resource() also fails on forms it does not know: unsure either way.
+    if (!res) return undefined;
+    return { type: opener.image ? 'image' : 'link', end: res.end, url: res.url };
+  }
+  if (next === 91 && at + 1 < end) {
+    const full = referenceLabel(v, at + 1, end);
+    if (full === undefined) return undefined;
+    if (full && defined.has(normalizeIdentifier(v.slice(at + 2, full - 1)))) return { type: ref, end: full };
+    if (!isDefined) return null;
+    // A defined label after a failed full reference: collapsed (`[]`) or nothing.
+    return v.charCodeAt(at + 2) === 93 && at + 2 < end ? { type: ref, end: at + 3 } : null;
+  }
+  return isDefined ? { type: ref, end: at + 1 } : null;
+}
+
+/**
+ * micromark's factoryLabel from the `[` at `at`: the offset after its `]`, null
+ * when there is no label, undefined when unsure (line endings, very long labels).
+ */
+function referenceLabel(v: string, at: number, end: number): number | null | undefined {
+  let seen = false;
+  for (let k = at + 1; k < end; k++) {
+    if (k - at > 900) return undefined;
+    const c = v.charCodeAt(k);
+    if (c === 91) return null;
+    if (c === 93) return seen ? k + 1 : null;
+    if (c === 10 || c === 13) return undefined;
+    if (c !== 32 && c !== 9) seen = true;
+    if (c === 92) {
+      const n = v.charCodeAt(k + 1);
+      if ((n === 91 || n === 92 || n === 93) && k + 1 < end) k++;
+    }
+  }
+  return null;
+}
+
+const isAlpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAlnum = (c: number) => isAlpha(c) || (c >= 48 && c <= 57);
+/** micromark's asciiAtext: [#-'*+\--9=?A-Z^-~]. */
+const isAtext = (c: number) => (c >= 35 && c <= 39) || c === 42 || c === 43 || (c >= 45 && c <= 57) || c === 61 || c === 63 || (c >= 65 && c <= 90) || (c >= 94 && c <= 126);
+const isSchemeChar = (c: number) => c === 43 || c === 45 || c === 46 || isAlnum(c);
+
+/**
+ * micromark's autolink from the `<` at `at`, state by state: `<scheme:…>` (a
+ * scheme of 2 to 32 characters, then no spaces, controls or `<`) or `<email>`.
+ * Returns its end and URL, or null. Nothing in it spans lines (a line ending is
+ * a control character), so the range's end stands for micromark's end of file.
+ */
+function autolink(v: string, at: number, end: number): { end: number; url: string } | null {
+  let k = at + 1;
+  const email = (from: number): { end: number; url: string } | null => {
+    let j = from;
+    while (j < end && isAtext(v.charCodeAt(j))) j++;
+    if (j >= end || v.charCodeAt(j) !== 64) return null;
+    j++;
+    // Labels of letters, digits and inner dashes (at most 63), split by dots.
+    for (;;) {
+      if (j >= end || !isAlnum(v.charCodeAt(j))) return null;
+      let size = 0;
+      for (;;) {
+        const c = v.charCodeAt(j);
+        if (j < end && (c === 45 || isAlnum(c)) && size++ < 63) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      if (v.charCodeAt(j - 1) === 45) return null;
+      const c = v.charCodeAt(j);
+      if (j < end && c === 46) {
+        j++;
+        continue;
+      }
+      if (j < end && c === 62) return { end: j + 1, url: `mailto:${v.slice(at + 1, j)}` };
+      return null;
+    }
+  };
+  if (k >= end) return null;
+  const c = v.charCodeAt(k);
+  if (!isAlpha(c)) return c === 64 ? null : email(k);
+  k++;
+  if (k >= end || !isSchemeChar(v.charCodeAt(k))) return email(k);
+  let size = 1;
+  for (;;) {
+    if (k >= end) return null;
+    const d = v.charCodeAt(k);
+    if (d === 58) break;
+    if (isSchemeChar(d) && size++ < 32) {
+      k++;
+      continue;
+    }
+    return email(k);
+  }
+  for (k++; k < end; k++) {
+    const d = v.charCodeAt(k);
+    if (d === 62) return { end: k + 1, url: v.slice(at + 1, k) };
+    if (d <= 32 || d === 60 || d === 127) return null;
+  }
+  return null;
+}
+
+const isSpaceOrTab = (c: number) => c === 32 || c === 9;
+const isEol = (c: number) => c === 10 || c === 13;
+
+/**
+ * micromark's HTML text for an open or closing tag at `at` (which holds `<`; a
+ * comment is handled before): its end, 0 when it is no tag (the `<` is text),
+ * -1 when unsure (a tag over lines, declarations, instructions, CDATA).
+ */
+function htmlTag(v: string, at: number, end: number): number {
+  let k = at + 1;
+  const c = v.charCodeAt(k);
+  if (c === 33 || c === 63) return -1;
+  if (c === 47) {
+    k++;
+    if (k >= end || !isAlpha(v.charCodeAt(k))) return 0;
+    while (k < end && (v.charCodeAt(k) === 45 || isAlnum(v.charCodeAt(k)))) k++;
+    while (k < end && isSpaceOrTab(v.charCodeAt(k))) k++;
+    if (k < end && isEol(v.charCodeAt(k))) return -1;
+    return k < end && v.charCodeAt(k) === 62 ? k + 1 : 0;
+  }
+  if (k >= end || !isAlpha(c)) return 0;
+  while (k < end && (v.charCodeAt(k) === 45 || isAlnum(v.charCodeAt(k)))) k++;
+  if (k >= end) return 0;
+  let d = v.charCodeAt(k);
+  if (d !== 47 && d !== 62 && !isSpaceOrTab(d) && !isEol(d)) return 0;
+  // Between attributes.
+  for (;;) {
+    if (k >= end) return 0;
+    d = v.charCodeAt(k);
+    if (isEol(d)) return -1;
+    if (isSpaceOrTab(d)) {
+      k++;
+      continue;
+    }
+    if (d === 47) return k + 1 < end && v.charCodeAt(k + 1) === 62 ? k + 2 : 0;
+    if (d === 62) return k + 1;
+    if (!(d === 58 || d === 95 || isAlpha(d))) return 0;
+    // An attribute name, then maybe a value.
+    k++;
+    while (k < end && (d = v.charCodeAt(k)) && (d === 45 || d === 46 || d === 58 || d === 95 || isAlnum(d))) k++;
+    while (k < end && isSpaceOrTab(v.charCodeAt(k))) k++;
+    if (k < end && isEol(v.charCodeAt(k))) return -1;
+    if (k >= end || v.charCodeAt(k) !== 61) continue;
+    k++;
+    while (k < end && isSpaceOrTab(v.charCodeAt(k))) k++;
+    if (k >= end) return 0;
+    d = v.charCodeAt(k);
+    if (isEol(d)) return -1;
+    if (d === 60 || d === 61 || d === 62 || d === 96) return 0;
+    if (d === 34 || d === 39) {
+      const close = v.indexOf(v[k], k + 1);
+      const eol = v.slice(k + 1, close < 0 ? end : close).search(/[\r\n]/);
+      if (eol >= 0) return -1;
+      if (close < 0 || close >= end) return 0;
+      k = close + 1;
+      if (k >= end) return 0;
+      d = v.charCodeAt(k);
+      if (d !== 47 && d !== 62 && !isSpaceOrTab(d) && !isEol(d)) return 0;
+      continue;
+    }
+    for (k++; k < end; k++) {
+      d = v.charCodeAt(k);
+      if (d === 34 || d === 39 || d === 60 || d === 61 || d === 96) return 0;
+      if (d === 47 || d === 62 || isSpaceOrTab(d) || isEol(d)) break;
+    }
+  }
 }
 
 /** Start of the closing run of exactly `size` backticks at or after `from`, or -1. */
@@ -392,7 +620,7 @@ function toNodes(list: Item[], toSrc: (k: number) => number): FNode[] {
   for (const it of list) {
     if (it.t === T.Text) text(it.vs, it.ve, it.value);
     else if (it.t === T.Delim) text(it.vs, it.ve, String.fromCharCode(it.ch).repeat(it.count));
-    else if (it.t === T.Bracket) text(it.vs, it.vs + 1, '[');
+    else if (it.t === T.Bracket) text(it.vs, it.vs + (it.image ? 2 : 1), it.image ? '![' : '[');
     else {
       const n = it.node;
       const f = node(n.type, toSrc(n.vs), toSrc(n.ve - 1) + 1, n.children ? toNodes(n.children, toSrc) : undefined);

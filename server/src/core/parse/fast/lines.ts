@@ -137,3 +137,22 @@ export function delimiterLike(src: string, at: number, end: number): boolean {
   const line = src.slice(at, end);
   return line.includes('-') && /[|:]/.test(line) && /^[ \t|:-]+$/.test(line);
 }
+
+/** A one-line link reference definition: `[label]: destination`, optionally a title in quotes or parentheses. */
+const DEFINITION = /^\[([^[\]\\\r\n]{1,900})\]:[ \t]*[^\s()<>\\\x00-\x1f\x7f][^\s()\\\x00-\x1f\x7f]*(?:[ \t]+(?:"[^"\\\r\n]*"|'[^'\\\r\n]*'|\([^()\\\r\n]*\)))?[ \t]*$/;
+/** The same label and destination, then text that cannot start a title: micromark's definition fails there, whatever follows. */
+const NOT_DEFINITION = /^\[([^[\]\\\r\n]{1,900})\]:[ \t]*[^\s()<>\\\x00-\x1f\x7f][^\s()\\\x00-\x1f\x7f]*[ \t]+[^ \t"'(]/;
+
+/**
+ * Whether a line starting with `[` (indentation removed) is a link reference
+ * definition: its label when it is one in the one-line form, 'not' when it
+ * surely is none ("[^1]: Office for National Statistics…" outside GFM),
+ * undefined when it might be one in a form not handled here (over lines, with
+ * escapes, `<…>` or parentheses in the destination…).
+ */
+export function definitionLine(line: string): string | 'not' | undefined {
+  const def = DEFINITION.exec(line);
+  const m = def ?? NOT_DEFINITION.exec(line);
+  if (!m || !/[^ \t]/.test(m[1])) return undefined;
+  return def ? def[1] : 'not';
+}

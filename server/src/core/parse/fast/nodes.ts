@@ -45,6 +45,8 @@ export function shift(n: FNode, by: number): FNode {
 export interface BlockOptions {
   gfm: boolean;
   frontmatter: boolean;
+  /** Identifiers of the chunk's link reference definitions (found before the blocks are parsed, checked after). */
+  defined: ReadonlySet<string>;
   /** micromark's nodes for src.slice(start, end) parsed on its own, offsets already in src; undefined to give up. */
   reparse: (start: number, end: number) => FNode[] | undefined;
 }

@@ -34,7 +34,7 @@ export function parseTable(src: string, lines: Lines, li: number, opts: BlockOpt
     for (const c of r.cells) {
       if (c.ce <= c.cs) continue;
       const text = src.slice(c.cs, c.ce);
-      const kids = text.includes('`') && text.includes('\\|') ? undefined : parseInline(src, [c.cs, c.ce], true);
+      const kids = text.includes('`') && text.includes('\\|') ? undefined : parseInline(src, [c.cs, c.ce], true, opts.defined);
       if (!kids) ok = false;
       else c.node.children = kids;
     }
