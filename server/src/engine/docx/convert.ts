@@ -84,5 +84,5 @@ function warningsOf(messages: Array<{ type: string; message: string }>): string[
   return [...out];
 }
 
-export { htmlToMarkdown, hastToMarkdown, hastToMarkdownReference } from './html-to-markdown';
+export { htmlToMarkdown, hastToMarkdown, hastToMarkdownReference, toMdastOf } from './html-to-markdown';
 export { readXml, mammothOptions };
