@@ -28,10 +28,11 @@ interface Open {
   attributes: Record<string, string>;
   children: unknown[];
   scope: Scope;
+  /** Names already converted in this scope: an element's qname, or a prefixed attribute's (the same conversion). */
+  names: Map<string, string>;
 }
 
 const NAME = /[^\s/>=]+/y;
-const SPACE = /\s*/y;
 
 class XmlError extends Error {}
 
@@ -44,6 +45,28 @@ export function readXml(xml: string, namespaceMap: Record<string, string>, nodes
   const n = xml.length;
   const fail = (why: string): never => {
     throw new XmlError(`the XML is not well-formed (${why}, at character ${pos})`);
+  };
+  const rootNames = new Map<string, string>();
+  /** An element's name, or a prefixed attribute's, converted once per scope (a document uses a few dozen names thousands of times). */
+  const convertName = (qname: string, scope: Scope, names: Map<string, string>): string => {
+    let name = names.get(qname);
+    if (name === undefined) {
+      const colon = qname.indexOf(':');
+      name = colon < 0 ? convert('', qname, scope, false) : convert(qname.slice(0, colon), qname.slice(colon + 1), scope, false);
+      names.set(qname, name);
+    }
+    return name;
+  };
+  /** Past white space: what \s matches, as the reader always took (ASCII first, without a regular expression). */
+  const skipSpace = (at: number): number => {
+    for (;;) {
+      const c = xml.charCodeAt(at);
+      if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) at++;
+      else if (c > 0x7f || c === 0x0b || c === 0x0c) {
+        if (/\s/.test(xml[at])) at++;
+        else return at;
+      } else return at;
+    }
   };
   const convert = (prefix: string, local: string, scope: Scope, attribute: boolean): string => {
     // An unprefixed attribute is in no namespace; an unbound prefix counts as none (as xmldom has it).
@@ -88,13 +111,13 @@ export function readXml(xml: string, namespaceMap: Record<string, string>, nodes
       const raw: Array<[string, string]> = [];
       // Duplicates are looked for by scanning while there are few attributes, by a set beyond (linear on hostile tags).
       let seen: Set<string> | undefined;
-      let scope = stack.length ? stack[stack.length - 1].scope : rootScope;
+      const parent = stack.length ? stack[stack.length - 1] : undefined;
+      let scope = parent ? parent.scope : rootScope;
+      let names = parent ? parent.names : rootNames;
       let own = false;
       let selfClosing = false;
       for (;;) {
-        SPACE.lastIndex = pos;
-        SPACE.exec(xml);
-        pos = SPACE.lastIndex;
+        pos = skipSpace(pos);
         const c = xml.charCodeAt(pos);
         if (c === 0x3e /* > */) {
           pos++;
@@ -109,14 +132,9 @@ export function readXml(xml: string, namespaceMap: Record<string, string>, nodes
         NAME.lastIndex = pos;
         const a = NAME.exec(xml);
         if (!a) fail(`<${qname.slice(0, 40)}> has a malformed attribute`);
-        pos = NAME.lastIndex;
-        SPACE.lastIndex = pos;
-        SPACE.exec(xml);
-        pos = SPACE.lastIndex;
+        pos = skipSpace(NAME.lastIndex);
         if (xml.charCodeAt(pos) !== 0x3d /* = */) fail(`the attribute ${a![0].slice(0, 40)} has no value`);
-        SPACE.lastIndex = pos + 1;
-        SPACE.exec(xml);
-        pos = SPACE.lastIndex;
+        pos = skipSpace(pos + 1);
         const quote = xml[pos];
         if (quote !== '"' && quote !== "'") fail(`the value of ${a![0].slice(0, 40)} is not quoted`);
         const close = xml.indexOf(quote, pos + 1);
@@ -131,6 +149,7 @@ export function readXml(xml: string, namespaceMap: Record<string, string>, nodes
         if (name === 'xmlns' || name.startsWith('xmlns:')) {
           if (!own) {
             scope = Object.create(scope) as Scope;
+            names = new Map();
             own = true;
           }
           scope[name === 'xmlns' ? '' : name.slice(6)] = value;
@@ -139,11 +158,10 @@ export function readXml(xml: string, namespaceMap: Record<string, string>, nodes
       const attributes = Object.create(null) as Record<string, string>;
       for (const [name, value] of raw) {
         const colon = name.indexOf(':');
-        const key = name === 'xmlns' ? `{${XMLNS}}xmlns` : colon < 0 ? name : convert(name.slice(0, colon), name.slice(colon + 1), scope, true);
+        const key = name === 'xmlns' ? `{${XMLNS}}xmlns` : colon < 0 ? name : convertName(name, scope, names);
         attributes[key] = value;
       }
-      const colon = qname.indexOf(':');
-      const open: Open = { qname, name: colon < 0 ? convert('', qname, scope, false) : convert(qname.slice(0, colon), qname.slice(colon + 1), scope, false), attributes, children: [], scope };
+      const open: Open = { qname, name: convertName(qname, scope, names), attributes, children: [], scope, names };
       if (!stack.length && root !== undefined) fail('a second root element');
       if (selfClosing) finish(open);
       else stack.push(open);
