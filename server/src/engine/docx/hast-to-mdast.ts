@@ -1,5 +1,6 @@
 // hast → mdast for the trees mammoth writes (hast-writer.ts), giving exactly
-// what hast-util-to-mdast gives them, in a fifth of its time. The library is
+// what hast-util-to-mdast gives them, about fifteen times faster (0.25 ms
+// against 4 ms for a generated 20 KB strategy, in process). The library is
 // general: it clones the tree, runs rehype-minify-whitespace (which tests
 // every element against lists of tag names through hast-util-is-element,
 // compiling each test at each call), then dispatches on ~150 handlers. A Word
@@ -398,12 +399,19 @@ function joinTexts(parent: Parents): void {
       index--;
       continue;
     }
-    node.value = node.value.replace(/[\t ]*(\r?\n|\r)[\t ]*/, '$1');
+    // Each expression only where it can match (a line end; a space or tab at that edge).
+    let value = node.value;
+    if (value.includes('\n') || value.includes('\r')) value = value.replace(/[\t ]*(\r?\n|\r)[\t ]*/, '$1');
     if (trims) {
-      if (!index) node.value = node.value.replace(/^[\t ]+/, '');
-      if (index === children.length - 1) node.value = node.value.replace(/[\t ]+$/, '');
+      if (!index && isSpaceOrTab(value.charCodeAt(0))) value = value.replace(/^[\t ]+/, '');
+      if (index === children.length - 1 && isSpaceOrTab(value.charCodeAt(value.length - 1))) value = value.replace(/[\t ]+$/, '');
     }
+    node.value = value;
     if (!node.value) children.splice(index, 1);
     else index++;
   }
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9;
 }
