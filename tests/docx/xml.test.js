@@ -11,7 +11,8 @@ const nodes = require('mammoth/lib/xml/nodes');
 const { ROOT } = require('../helpers/core');
 const { markdownToDocx } = require('../helpers/docx');
 
-const { readXml, FAST_XML } = require(path.join(ROOT, 'dist', 'docx.js'));
+const { readXml, collapseAlternateContent, FAST_XML, FAST_ALTERNATE_CONTENT } = require(path.join(ROOT, 'dist', 'docx.js'));
+const officeXmlReader = require('mammoth/lib/docx/office-xml-reader');
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const NS = { [W]: 'w', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships': 'r' };
 
@@ -57,6 +58,30 @@ describe('fast XML reader', function () {
 
   it('is the reader the bundled converter uses', () => {
     assert.strictEqual(FAST_XML, true);
+    assert.strictEqual(FAST_ALTERNATE_CONTENT, true);
+  });
+
+  it("collapses mc:AlternateContent as mammoth's office-xml-reader does", async () => {
+    const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+    const map = { [W]: 'w', [MC]: 'mc' };
+    const doc = (body) => `<w:document xmlns:w="${W}" xmlns:mc="${MC}"><w:body>${body}</w:body></w:document>`;
+    const alt = (fallbacks, choice = '<mc:Choice Requires="x"><w:p><w:r><w:t>choice</w:t></w:r></w:p></mc:Choice>') => `<mc:AlternateContent>${choice}${fallbacks}</mc:AlternateContent>`;
+    const p = (t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+    const cases = [
+      doc(p('plain')),
+      doc(p('a') + alt(`<mc:Fallback>${p('fallback')}${p('two')}</mc:Fallback>`) + p('b')),
+      doc(alt('<mc:Fallback>text<w:p/></mc:Fallback><mc:Fallback>' + p('second') + '</mc:Fallback>')),
+      doc(alt('') + alt('<mc:Fallback/>') + p('after')),
+      // A fallback holding another AlternateContent: mammoth does not look into it again.
+      doc(alt(`<mc:Fallback>${alt(`<mc:Fallback>${p('inner')}</mc:Fallback>`)}</mc:Fallback>`)),
+      doc(`<w:p><w:r>${alt(`<mc:Fallback><w:t>in a run</w:t></mc:Fallback>`)}<w:t>x</w:t></w:r></w:p>${alt('<mc:Fallback/>')}`),
+      alt(`<mc:Fallback>${p('root')}</mc:Fallback>`).replace('<mc:AlternateContent>', `<mc:AlternateContent xmlns:w="${W}" xmlns:mc="${MC}">`),
+    ];
+    for (const xml of cases) {
+      const expected = await officeXmlReader.read(xml);
+      const tree = await mammothXml.readString(xml, map);
+      assert.deepStrictEqual(collapseAlternateContent(tree)[0], expected, xml);
+    }
   });
 
   it("gives mammoth's tree for every part of real documents", async () => {

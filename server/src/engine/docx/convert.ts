@@ -13,12 +13,14 @@ import { openPackage, type MammothFile } from './package';
 import { refuse } from './sniff';
 import { checkStyleMap } from './style-map';
 import { frontMatterOf } from './properties';
-import { readXml, useFastXmlReader } from './xml';
+import { collapseAlternateContent, readXml, useFastAlternateContent, useFastXmlReader } from './xml';
 import { useStyleCache } from './style-cache';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 /** Whether mammoth reads XML with xml.ts (twice as fast as its own reader); see there. */
 export const FAST_XML = useFastXmlReader(require('mammoth/lib/xml/index.js'), require('mammoth/lib/xml/nodes.js'));
+/** Whether mammoth collapses mc:AlternateContent in place (xml.ts); before mammoth itself is required (docx-reader.js takes the reader when it loads). */
+export const FAST_ALTERNATE_CONTENT = useFastAlternateContent(require('mammoth/lib/docx/office-xml-reader.js'), require('mammoth/lib/xml/index.js'));
 /** Whether mammoth writes hast directly (hast-writer.ts) rather than HTML to be parsed again. */
 export const HAST_WRITER = useHastWriter(require('mammoth/lib/writers/index.js'));
 /** Whether mammoth parses the fixed style-map lines once (style-cache.ts); before mammoth itself is required. */
@@ -84,5 +86,5 @@ function warningsOf(messages: Array<{ type: string; message: string }>): string[
   return [...out];
 }
 
-export { htmlToMarkdown, hastToMarkdown, hastToMarkdownReference } from './html-to-markdown';
-export { readXml, mammothOptions };
+export { htmlToMarkdown, hastToMarkdown, hastToMarkdownReference, toMdastOf } from './html-to-markdown';
+export { readXml, collapseAlternateContent, mammothOptions };

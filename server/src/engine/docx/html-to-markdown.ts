@@ -11,6 +11,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import type { Element, Root as HastRoot } from 'hast';
 import type { List, Nodes, Parent, PhrasingContent, Root, TableCell } from 'mdast';
 import { text } from './markdown-text';
+import { fastToMdast } from './hast-to-mdast';
 
 const MARKDOWN: ToMarkdownOptions = {
   // Compact rows: padding every row to the widest cell would make a long EqIA table far wider.
@@ -34,32 +35,46 @@ export function htmlToMarkdown(html: string): string {
   return hastToMarkdown(fromHtml(html, { fragment: true }));
 }
 
-/** The same from a hast tree already built (mammoth writes one directly: hast-writer.ts). */
+/**
+ * The same from a hast tree already built (mammoth writes one directly:
+ * hast-writer.ts). The tree is changed (table headers marked, whitespace
+ * minified): pass a copy to keep it.
+ */
 export function hastToMarkdown(hast: HastRoot): string {
-  return toMarkdown(hastToMdast(hast), MARKDOWN);
+  return toMarkdown(tidy(toMdastOf(hast, false).mdast), MARKDOWN);
 }
 
-/** The same with the library's own text handler: the reference tests/docx/markdown-text.test.js holds markdown-text.ts to. */
+/**
+ * The same through the libraries alone (hast-util-to-mdast, and
+ * mdast-util-to-markdown's own text handler): the reference the tests hold
+ * hast-to-mdast.ts and markdown-text.ts to.
+ */
 export function hastToMarkdownReference(hast: HastRoot): string {
-  return toMarkdown(hastToMdast(hast), { ...MARKDOWN, handlers: {} });
+  return toMarkdown(tidy(toMdastOf(hast, true).mdast), { ...MARKDOWN, handlers: {} });
 }
 
-function hastToMdast(hast: HastRoot): Root {
+/**
+ * hast → mdast before tidying: hast-to-mdast.ts for the trees it reads (those
+ * mammoth writes), else, or as the `reference`, hast-util-to-mdast. For the
+ * differential test (tests/docx/hast-to-mdast.test.js), which also wants to
+ * know whether the fast path was taken.
+ */
+export function toMdastOf(hast: HastRoot, reference: boolean): { mdast: Root; fast: boolean } {
   headTables(hast);
-  const mdast = toMdast(hast, { handlers: { img: ignore, image: ignore, a: link, input: ignore } }) as Root;
-  tidy(mdast);
-  return mdast;
+  const fast = reference ? undefined : fastToMdast(hast, { keepLink });
+  return { mdast: fast ?? (toMdast(hast, { handlers: { img: ignore, image: ignore, a: link, input: ignore } }) as Root), fast: Boolean(fast) };
 }
 
 const ignore: Handle = () => undefined;
 
 /** An `a` is a Markdown link when its href is safe and leads out of the page; otherwise its text alone. */
-const link: Handle = (state, node) => {
+function keepLink(node: Element): boolean {
   const href = String(node.properties?.href ?? '').trim();
   const scheme = SCHEME.exec(href)?.[1].toLowerCase();
-  const keep = href && !href.startsWith('#') && (!scheme || SAFE_SCHEMES.has(scheme));
-  return keep ? defaultHandlers.a(state, node) : state.all(node);
-};
+  return Boolean(href && !href.startsWith('#') && (!scheme || SAFE_SCHEMES.has(scheme)));
+}
+
+const link: Handle = (state, node) => (keepLink(node) ? defaultHandlers.a(state, node) : state.all(node));
 
 /**
  * A table without a header (Word marks one only when "Repeat as header row" is
@@ -93,8 +108,8 @@ function rows(table: Element): Element[] {
 }
 
 /** Fixes what mdast-util-to-markdown would write badly: block content in table cells, loose lists, empty blocks, breaks in headings. */
-function tidy(node: Nodes): void {
-  if (!('children' in node)) return;
+function tidy<T extends Nodes>(node: T): T {
+  if (!('children' in node)) return node;
   const parent = node as Parent;
   parent.children = parent.children.filter((c) => !isEmptyBlock(c as Nodes));
   for (const child of parent.children as Nodes[]) {
@@ -103,6 +118,7 @@ function tidy(node: Nodes): void {
     else if (child.type === 'heading') child.children = child.children.map((c) => (c.type === 'break' ? { type: 'text', value: ' ' } : c));
     tidy(child);
   }
+  return node;
 }
 
 /**

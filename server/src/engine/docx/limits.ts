@@ -20,9 +20,6 @@ export const LIMITS = {
   xmlPartBytes: 20 * MB,
 } as const;
 
-/** Compressed bytes fed to the inflater at a time: one step can expand at most ~1,032 times, so ~8 MB. */
-export const INFLATE_STEP = 8 * 1024;
-
 /** "73 MB", "1.2 MB", "512 KB": one decimal only where a whole number would read as the limit itself. */
 export function formatSize(bytes: number): string {
   if (bytes < MB) return `${Math.ceil(bytes / 1024)} KB`;

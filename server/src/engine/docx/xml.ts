@@ -28,10 +28,11 @@ interface Open {
   attributes: Record<string, string>;
   children: unknown[];
   scope: Scope;
+  /** Names already converted in this scope: an element's qname, or a prefixed attribute's (the same conversion). */
+  names: Map<string, string>;
 }
 
 const NAME = /[^\s/>=]+/y;
-const SPACE = /\s*/y;
 
 class XmlError extends Error {}
 
@@ -44,6 +45,28 @@ export function readXml(xml: string, namespaceMap: Record<string, string>, nodes
   const n = xml.length;
   const fail = (why: string): never => {
     throw new XmlError(`the XML is not well-formed (${why}, at character ${pos})`);
+  };
+  const rootNames = new Map<string, string>();
+  /** An element's name, or a prefixed attribute's, converted once per scope (a document uses a few dozen names thousands of times). */
+  const convertName = (qname: string, scope: Scope, names: Map<string, string>): string => {
+    let name = names.get(qname);
+    if (name === undefined) {
+      const colon = qname.indexOf(':');
+      name = colon < 0 ? convert('', qname, scope, false) : convert(qname.slice(0, colon), qname.slice(colon + 1), scope, false);
+      names.set(qname, name);
+    }
+    return name;
+  };
+  /** Past white space: what \s matches, as the reader always took (ASCII first, without a regular expression). */
+  const skipSpace = (at: number): number => {
+    for (;;) {
+      const c = xml.charCodeAt(at);
+      if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) at++;
+      else if (c > 0x7f || c === 0x0b || c === 0x0c) {
+        if (/\s/.test(xml[at])) at++;
+        else return at;
+      } else return at;
+    }
   };
   const convert = (prefix: string, local: string, scope: Scope, attribute: boolean): string => {
     // An unprefixed attribute is in no namespace; an unbound prefix counts as none (as xmldom has it).
@@ -88,13 +111,13 @@ export function readXml(xml: string, namespaceMap: Record<string, string>, nodes
       const raw: Array<[string, string]> = [];
       // Duplicates are looked for by scanning while there are few attributes, by a set beyond (linear on hostile tags).
       let seen: Set<string> | undefined;
-      let scope = stack.length ? stack[stack.length - 1].scope : rootScope;
+      const parent = stack.length ? stack[stack.length - 1] : undefined;
+      let scope = parent ? parent.scope : rootScope;
+      let names = parent ? parent.names : rootNames;
       let own = false;
       let selfClosing = false;
       for (;;) {
-        SPACE.lastIndex = pos;
-        SPACE.exec(xml);
-        pos = SPACE.lastIndex;
+        pos = skipSpace(pos);
         const c = xml.charCodeAt(pos);
         if (c === 0x3e /* > */) {
           pos++;
@@ -109,14 +132,9 @@ export function readXml(xml: string, namespaceMap: Record<string, string>, nodes
         NAME.lastIndex = pos;
         const a = NAME.exec(xml);
         if (!a) fail(`<${qname.slice(0, 40)}> has a malformed attribute`);
-        pos = NAME.lastIndex;
-        SPACE.lastIndex = pos;
-        SPACE.exec(xml);
-        pos = SPACE.lastIndex;
+        pos = skipSpace(NAME.lastIndex);
         if (xml.charCodeAt(pos) !== 0x3d /* = */) fail(`the attribute ${a![0].slice(0, 40)} has no value`);
-        SPACE.lastIndex = pos + 1;
-        SPACE.exec(xml);
-        pos = SPACE.lastIndex;
+        pos = skipSpace(pos + 1);
         const quote = xml[pos];
         if (quote !== '"' && quote !== "'") fail(`the value of ${a![0].slice(0, 40)} is not quoted`);
         const close = xml.indexOf(quote, pos + 1);
@@ -131,6 +149,7 @@ export function readXml(xml: string, namespaceMap: Record<string, string>, nodes
         if (name === 'xmlns' || name.startsWith('xmlns:')) {
           if (!own) {
             scope = Object.create(scope) as Scope;
+            names = new Map();
             own = true;
           }
           scope[name === 'xmlns' ? '' : name.slice(6)] = value;
@@ -139,11 +158,10 @@ export function readXml(xml: string, namespaceMap: Record<string, string>, nodes
       const attributes = Object.create(null) as Record<string, string>;
       for (const [name, value] of raw) {
         const colon = name.indexOf(':');
-        const key = name === 'xmlns' ? `{${XMLNS}}xmlns` : colon < 0 ? name : convert(name.slice(0, colon), name.slice(colon + 1), scope, true);
+        const key = name === 'xmlns' ? `{${XMLNS}}xmlns` : colon < 0 ? name : convertName(name, scope, names);
         attributes[key] = value;
       }
-      const colon = qname.indexOf(':');
-      const open: Open = { qname, name: colon < 0 ? convert('', qname, scope, false) : convert(qname.slice(0, colon), qname.slice(colon + 1), scope, false), attributes, children: [], scope };
+      const open: Open = { qname, name: convertName(qname, scope, names), attributes, children: [], scope, names };
       if (!stack.length && root !== undefined) fail('a second root element');
       if (selfClosing) finish(open);
       else stack.push(open);
@@ -215,6 +233,73 @@ export function useFastXmlReader(xmlModule: { readString?: unknown }, nodes: Mam
     } catch (err) {
       return Promise.reject(err);
     }
+  };
+  return true;
+}
+
+/** mammoth's XML element as collapseAlternateContent sees it. */
+interface MammothElement {
+  type: string;
+  name?: string;
+  children: MammothElement[];
+  firstOrEmpty(name: string): { children: MammothElement[] };
+}
+
+/**
+ * mammoth's office-xml-reader.js `collapseAlternateContent`, in place: an
+ * mc:AlternateContent element gives way to the children of its first
+ * mc:Fallback (those not looked into again, as there). mammoth rebuilds every
+ * element's child list through underscore's flatten: 4% of a conversion.
+ * Returns the list the root stands for, as mammoth's does.
+ */
+export function collapseAlternateContent(node: MammothElement): MammothElement[] {
+  if (node.type !== 'element') return [node];
+  if (node.name === 'mc:AlternateContent') return node.firstOrEmpty('mc:Fallback').children;
+  collapseChildren(node);
+  return [node];
+}
+
+function collapseChildren(node: MammothElement): void {
+  const children = node.children;
+  let out: MammothElement[] | undefined;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child.type === 'element' && child.name === 'mc:AlternateContent') {
+      out ??= children.slice(0, i);
+      out.push(...child.firstOrEmpty('mc:Fallback').children);
+    } else {
+      if (child.type === 'element') collapseChildren(child);
+      out?.push(child);
+    }
+  }
+  if (out) node.children = out;
+}
+
+/**
+ * Puts collapseAlternateContent in mammoth's office-xml-reader.js
+ * `readXmlFromZipFile` (which docx-reader.js takes when it loads: call this
+ * before mammoth is required). The rest is mammoth's: the part read if it
+ * exists, a BOM dropped, read with the namespace map it passes to `readString`.
+ */
+export function useFastAlternateContent(officeXmlReader: { readXmlFromZipFile?: unknown; read?: unknown }, xmlModule: { readString?: unknown }): boolean {
+  if (typeof officeXmlReader.readXmlFromZipFile !== 'function' || typeof officeXmlReader.read !== 'function' || typeof xmlModule.readString !== 'function') return false;
+  // mammoth's namespace map, as its `read` passes it (captured from one call, so it is never copied here).
+  let namespaceMap: Record<string, string> | undefined;
+  const readString = xmlModule.readString as (xml: string, map?: Record<string, string>) => Promise<unknown>;
+  xmlModule.readString = (xml: string, map?: Record<string, string>) => {
+    if (xml === '<a/>' && map) namespaceMap = map;
+    return readString(xml, map);
+  };
+  (officeXmlReader.read as (xml: string) => Promise<unknown>)('<a/>');
+  xmlModule.readString = readString;
+  if (!namespaceMap) return false;
+  const map = namespaceMap;
+  officeXmlReader.readXmlFromZipFile = (docxFile: { exists(path: string): boolean; read(path: string, encoding: string): Promise<string> }, path: string) => {
+    if (!docxFile.exists(path)) return Promise.resolve(null);
+    return docxFile
+      .read(path, 'utf-8')
+      .then((xml) => (xmlModule.readString as typeof readString)(xml.replace(/^\uFEFF/g, ''), map))
+      .then((document) => collapseAlternateContent(document as MammothElement)[0]);
   };
   return true;
 }
