@@ -101,6 +101,8 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
         title: a.title ?? a.id,
         description: a.description ?? '',
         signals: phrases(a.signals, `elements.${e.id}.aspects.${a.id}`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'signals']),
+        notStated: a.notStated ? phrases(a.notStated, `elements.${e.id}.aspects.${a.id}.notStated`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'notStated']) : undefined,
+        nearMisses: a.nearMisses ? phrases(a.nearMisses, `elements.${e.id}.aspects.${a.id}.nearMisses`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'nearMisses']) : undefined,
       })),
       wcc: e.wcc ?? [],
       scaffold: e.scaffold ?? e.description ?? '',

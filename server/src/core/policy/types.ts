@@ -12,6 +12,10 @@ export interface AspectDef {
   title: string;
   description: string;
   signals: Matcher;
+  /** Sentences that hold a signal but state nothing (a condition, a hypothetical, a denial, a practice). */
+  notStated?: Matcher;
+  /** Phrases holding a signal that are no instance of the aspect (a practice ended, not a service). */
+  nearMisses?: Matcher;
 }
 
 export interface ElementDef {

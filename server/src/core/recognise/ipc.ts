@@ -2,7 +2,7 @@
 // whether that section is present or only a placeholder: explicit markers first,
 // then headings, then what a section's prose is substantively about.
 import type { DocModel, Section, Span } from '../model/types';
-import type { ElementDef, Matcher, Policy } from '../policy/types';
+import type { AspectDef, ElementDef, Policy } from '../policy/types';
 import type { PhraseHit } from '../match';
 import type { DocState } from './doc-state';
 import type { ElementStatus } from '../types';
@@ -115,7 +115,7 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
       // A stub says nothing yet, whatever its sub-headings promise: aspects are read in prose,
       // never in a sub-heading's title, and never in a sub-section that is only a placeholder.
       const text = present.length ? sections.flatMap((s) => prosePieces(doc, s, [])).join('\n') : '';
-      for (const a of element.aspects) aspects[a.id] = statesAspect(policy, a.signals, text) ? 'present' : 'missing';
+      for (const a of element.aspects) aspects[a.id] = statesAspect(policy, a, text) ? 'present' : 'missing';
     }
     return {
       element,
@@ -325,12 +325,23 @@ function claimFreeSpans(model: DocModel, s: Section, byHeading: Map<Section, Ele
 /**
  * Whether prose states an aspect: a sentence holds one of its signals and is not
  * itself a deferral ("which services will be decommissioned will be confirmed
- * following consultation" promises the decision, it does not make it).
+ * following consultation" promises the decision, it does not make it), nor one
+ * the pack's `notStated` says states nothing (a condition, a hypothetical, a denial).
  */
-function statesAspect(policy: Policy, signals: Matcher, text: string): boolean {
-  if (!signals.test(text)) return false;
-  return sentenceSpans(text, { start: 0, end: text.length }).some(({ start, end }) => {
-    const sentence = text.slice(start, end);
-    return signals.test(sentence) && !policy.placeholders.test(sentence);
-  });
+function statesAspect(policy: Policy, aspect: AspectDef, text: string): boolean {
+  if (!aspect.signals.test(text)) return false;
+  return sentenceSpans(text, { start: 0, end: text.length }).some(({ start, end }) =>
+    // A list's items and a sentence's clauses after a semicolon are statements of their own.
+    text
+      .slice(start, end)
+      .split(STATEMENT_BREAK)
+      .some((unit) => {
+        if (!aspect.signals.test(unit) || policy.placeholders.test(unit) || aspect.notStated?.test(unit)) return false;
+        const misses = aspect.nearMisses?.spans(unit) ?? [];
+        return aspect.signals.spans(unit).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms));
+      }),
+  );
 }
+
+/** Where a sentence holds more than one statement: a semicolon, or a new list item. */
+const STATEMENT_BREAK = /;\s+|\n(?=[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t])/;
