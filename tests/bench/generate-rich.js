@@ -19,17 +19,8 @@
 //   table of exactly that many rows. Same arguments → same string everywhere.
 'use strict';
 
-/** mulberry32: a small seeded PRNG, identical on every machine. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32, the first generator's seeded PRNG: identical on every machine.
+const { prng: mulberry32 } = require('./generate');
 
 // ---- Vocabulary -------------------------------------------------------------
 const PLACES = ['Northvale', 'Eastmoor', 'Riverside', 'Coldharbour', 'Hallam Vale', 'Westshire', 'Kingsmere', 'Thornbury', 'Pennine Edge', 'Lowfield', 'Ashbury', 'Greyfriars', 'Stourmouth', 'Pen-y-Dŵr', 'Glan-y-Môr', 'Sandleigh'];
