@@ -12,9 +12,9 @@ function run(args, { cwd = ROOT, input, env } = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A temp folder with the given files (path → text or Buffer). */
-function workspace(files) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cl-test-'));
+/** A temp folder (its real path) with the given files (path → text or Buffer). */
+function workspace(files = {}, prefix = 'cl-test-') {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
   for (const [rel, content] of Object.entries(files)) {
     const p = path.join(dir, rel);
     fs.mkdirSync(path.dirname(p), { recursive: true });
@@ -23,14 +23,17 @@ function workspace(files) {
   return dir;
 }
 
-/** Every file under dir with its mtime, to prove a run wrote nothing. */
+/** Every entry under dir with its size and mtime (links not followed), to prove a run wrote nothing. */
 function snapshot(dir) {
   const out = {};
   const walk = (d) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = fs.statSync(p).mtimeMs;
+      else {
+        const st = fs.lstatSync(p);
+        out[path.relative(dir, p)] = `${st.size}:${st.mtimeMs}`;
+      }
     }
   };
   walk(dir);

@@ -3,15 +3,15 @@
 // workspace folders), raw bytes written straight to the server's stdin, and
 // throwaway workspaces.
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
 const { StdioClientTransport } = require('@modelcontextprotocol/sdk/client/stdio.js');
 const { ListRootsRequestSchema } = require('@modelcontextprotocol/sdk/types.js');
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
+const cli = require('../helpers/cli');
+
+const { ROOT, CLI } = cli;
 const EXAMPLE_PATH = path.join(ROOT, 'test-fixtures', 'examples', 'northvale-adult-mental-health-strategy.md');
 const EXAMPLE = fs.readFileSync(EXAMPLE_PATH, 'utf8');
 
@@ -57,27 +57,8 @@ function textOf(result) {
 }
 
 /** A fresh real (symlink-free) folder holding `files` (path → text or Buffer). */
-function workspace(files = {}, prefix = 'cl-mcp-') {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), content);
-  }
-  return dir;
-}
-
-/** Every file under dir with its size and mtime, to prove a session wrote nothing. */
-function snapshot(dir) {
-  const out = {};
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) out[path.relative(dir, p)] = `${fs.statSync(p).size}:${fs.statSync(p).mtimeMs}`;
-    }
-  };
-  walk(dir);
-  return out;
-}
+/** A throwaway workspace for a session (tests/helpers/cli.js's, named for MCP). */
+const workspace = (files = {}) => cli.workspace(files, 'cl-mcp-');
+const { snapshot } = cli;
 
 module.exports = { ROOT, CLI, EXAMPLE, EXAMPLE_PATH, AS_NOBODY, startMcp, textOf, workspace, snapshot };
