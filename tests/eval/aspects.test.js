@@ -4,33 +4,32 @@
 // ended, stops in the past). First contact was 0.600; each is linted inside
 // the same otherwise complete strategy.
 const assert = require('node:assert');
-const fs = require('node:fs');
 const path = require('node:path');
-const { ROOT, lintText } = require('../helpers/core');
+const { ROOT } = require('../helpers/core');
+const { missed } = require('./aspects');
 
 const ITEMS = require(path.join(ROOT, 'test-fixtures', 'aspects', 'not-commissioned.json'));
-// A second set of 30, written blind after the mechanisms above were in and never tuned against:
-// its score is printed, as the honest estimate on sections the tool has not seen (0.667 on first contact).
+// Sets written blind after a mechanism was in and measured on first contact (the honest estimate
+// on sections the tool has not seen). The second (30) was 0.667 at first contact and was then
+// read to build the stop-verb-with-object reading (recognise/stops.ts); the third (40) was written
+// after that and scored 0.675 before it and 0.750 after it, on first contact.
 const HELD_OUT = require(path.join(ROOT, 'test-fixtures', 'aspects', 'not-commissioned-held-out.json'));
-const TEMPLATE = fs.readFileSync(path.join(ROOT, 'test-fixtures', 'rules', 'ipc-aspect-missing', 'only-new-investment.md'), 'utf8');
+const THIRD = require(path.join(ROOT, 'test-fixtures', 'aspects', 'not-commissioned-third.json'));
 
-describe('not-commissioned aspect, 40 sections written blind', function () {
-  const [head, rest] = TEMPLATE.split('## Changes needed');
-  const tail = rest.slice(rest.indexOf('## Monitoring and review'));
-  const missed = (items) =>
-    items.filter((it) => {
-      const r = lintText(`${head}## Changes needed\n\n${it.text.trim()}\n\n${tail}`, { policyId: 'commissioning-friend-2009', file: path.join(ROOT, 'x.md') });
-      return (r.coverage.ipc.changes.aspects?.['not-commissioned'] === 'present') !== it.notCommissioned;
-    });
+describe('not-commissioned aspect, sections written blind', function () {
+  const score = (items) => (items.length - missed(items).length) / items.length;
 
-  it('agrees with the reviewer on at least 0.95 of them', function () {
+  it('agrees with the reviewer on at least 0.95 of the first 40', function () {
     const misses = missed(ITEMS);
-    const score = (ITEMS.length - misses.length) / ITEMS.length;
-    assert.ok(score >= 0.95, `${score.toFixed(3)}; misses: ${misses.map((m) => m.id).join(', ')}`);
+    assert.ok(score(ITEMS) >= 0.95, `${score(ITEMS).toFixed(3)}; misses: ${misses.map((m) => m.id).join(', ')}`);
   });
 
-  it('reports the held-out set (not tuned against)', function () {
-    const misses = missed(HELD_OUT);
-    console.log(`      not-commissioned, held-out set: ${((HELD_OUT.length - misses.length) / HELD_OUT.length).toFixed(3)} (${misses.map((m) => m.id).join(', ')} missed)`);
+  it('agrees on at least 0.95 of the second set (read when building the stop reading)', function () {
+    assert.ok(score(HELD_OUT) >= 0.95, `${score(HELD_OUT).toFixed(3)}; misses: ${missed(HELD_OUT).map((m) => m.id).join(', ')}`);
+  });
+
+  it('reports the third set', function () {
+    const misses = missed(THIRD);
+    console.log(`      not-commissioned, third set: ${score(THIRD).toFixed(3)} (${misses.map((m) => m.id).join(', ')} missed)`);
   });
 });

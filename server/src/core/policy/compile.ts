@@ -103,6 +103,12 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
         signals: phrases(a.signals, `elements.${e.id}.aspects.${a.id}`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'signals']),
         notStated: a.notStated ? phrases(a.notStated, `elements.${e.id}.aspects.${a.id}.notStated`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'notStated']) : undefined,
         nearMisses: a.nearMisses ? phrases(a.nearMisses, `elements.${e.id}.aspects.${a.id}.nearMisses`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'nearMisses']) : undefined,
+        stops: a.stops
+          ? {
+              actions: phrases(a.stops.actions, `elements.${e.id}.aspects.${a.id}.stops.actions`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'stops', 'actions']),
+              objects: phrases(a.stops.objects, `elements.${e.id}.aspects.${a.id}.stops.objects`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'stops', 'objects']),
+            }
+          : undefined,
       })),
       wcc: e.wcc ?? [],
       scaffold: e.scaffold ?? e.description ?? '',

@@ -7,6 +7,13 @@ import type { PhraseBook, PhraseList } from '../match/book';
 /** A phrase list of the policy, matched with all the others (match/book.ts). */
 export type Matcher = PhraseList;
 
+export interface StopWords {
+  /** Verbs and nouns of ending: "close", "closure of", "wound down", "lapse". */
+  actions: Matcher;
+  /** What a commissioner pays for and can stop: a service, contract, grant, ward, funding. */
+  objects: Matcher;
+}
+
 export interface AspectDef {
   id: string;
   title: string;
@@ -16,6 +23,8 @@ export interface AspectDef {
   notStated?: Matcher;
   /** Phrases holding a signal that are no instance of the aspect (a practice ended, not a service). */
   nearMisses?: Matcher;
+  /** A verb of ending that counts only with what it ends (recognise/stops.ts). */
+  stops?: StopWords;
 }
 
 export interface ElementDef {

@@ -7,6 +7,7 @@ import type { PhraseHit } from '../match';
 import type { DocState } from './doc-state';
 import type { ElementStatus } from '../types';
 import { isPlaceholder, isStub, sectionSpan, sectionText, sentenceSpans, wordCount } from './text';
+import { endingDeniedOrPast, statesStop } from './stops';
 
 export interface ElementFinding {
   element: ElementDef;
@@ -329,16 +330,18 @@ function claimFreeSpans(model: DocModel, s: Section, byHeading: Map<Section, Ele
  * the pack's `notStated` says states nothing (a condition, a hypothetical, a denial).
  */
 function statesAspect(policy: Policy, aspect: AspectDef, text: string): boolean {
-  if (!aspect.signals.test(text)) return false;
+  if (!aspect.signals.test(text) && !aspect.stops?.actions.test(text)) return false;
   return sentenceSpans(text, { start: 0, end: text.length }).some(({ start, end }) =>
     // A list's items and a sentence's clauses after a semicolon are statements of their own.
     text
       .slice(start, end)
       .split(STATEMENT_BREAK)
       .some((unit) => {
-        if (!aspect.signals.test(unit) || policy.placeholders.test(unit) || aspect.notStated?.test(unit)) return false;
+        if (!aspect.signals.test(unit) && !aspect.stops?.actions.test(unit)) return false;
+        if (policy.placeholders.test(unit) || aspect.notStated?.test(unit)) return false;
         const misses = aspect.nearMisses?.spans(unit) ?? [];
-        return aspect.signals.spans(unit).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms));
+        const said = aspect.signals.spans(unit).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(unit, s, e));
+        return said || (!!aspect.stops && statesStop(aspect.stops, unit));
       }),
   );
 }

@@ -1,0 +1,140 @@
+// Reads a stop as a verb with what it stops: "the Moorside grant will lapse",
+// "terminate the supported employment contract", "closure of the day hospital".
+// A verb of ending on its own says nothing about services ("close the gap", "end
+// stigma", "stop people falling through the gaps"), and one in the past or denied
+// states no plan ("since the closure of the hospital in 1994", "no ward will close").
+// The words are the pack's (`stops.actions`, `stops.objects`); this module holds
+// only English syntax: where a noun phrase ends, auxiliaries, negation.
+import type { StopWords } from '../policy/types';
+
+interface Word {
+  start: number;
+  end: number;
+  lower: string;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[^\s\p{L}\p{N}]/gu;
+
+/** Words that end a noun phrase: prepositions, conjunctions, relatives (and any punctuation). */
+const PHRASE_END = new Set(
+  'in on at by from to for with within into onto when after before once until following as and or but so because which that who whom whose where while of during over under between through than if unless via across against since is are was were will shall would could may might can be been being has have had do does did'.split(' '),
+);
+/** Words that may sit between an auxiliary and its verb without changing the tense. */
+const ADVERBS = new Set('already recently now also previously then just formally finally effectively largely all both been not entirely completely fully altogether permanently gradually'.split(' '));
+const PAST_AUX = new Set('was were has have had'.split(' '));
+const DETERMINERS = new Set('the a an this that these those its our their his her any each every'.split(' '));
+/** Words that open a clause of time: what ends in it is when something else happens. */
+const TIME_CLAUSE = new Set('when whenever until while'.split(' '));
+/** Words before a participle that make it no simple past. */
+const FUTURE = new Set('be is are will shall to being get gets would should must can may might not and or'.split(' '));
+const NEGATION = new Set('no not never none neither nor nothing cannot'.split(' '));
+const PAST_TIME = /^\s*(?:in|during)\s+(?:19|20)\d\d\b(?![/–-]\d)|^\s*(?:last|previous)\s+year\b|^\s*\w+\s+years?\s+ago\b|^\s*ago\b/i;
+const CLOCK_TIME = /^\s+(?:at|after|by|from)\s+(?:midnight|midday|noon|night|weekends?|\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|o'clock)\b)|^\s+(?:overnight|early|daily|each (?:day|night|evening))\b/i;
+/** How far a denial reaches back ("no existing acute ward will be closed"). */
+const DENIAL_REACH = 6;
+/** The longest noun phrase read as what is stopped. */
+const PHRASE_REACH = 7;
+
+export function words(text: string): Word[] {
+  return [...text.matchAll(WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, lower: m[0].toLowerCase() }));
+}
+
+const ends = (w: Word | undefined) => !w || PHRASE_END.has(w.lower) || !/[\p{L}\p{N}]/u.test(w.lower[0]);
+
+/**
+ * Whether a statement (one sentence, clause or list item) says that something a
+ * commissioner pays for will stop: a verb of ending with an object after it, or,
+ * where nothing follows the verb, with what it ends before it ("the contract will
+ * not be renewed", "beds will be reprovided and the ward closed").
+ */
+export function statesStop(stops: StopWords, unit: string): boolean {
+  const actions = stops.actions.spans(unit);
+  if (!actions.length || !stops.objects.test(unit)) return false;
+  const ws = words(unit);
+  const holdsObject = (p: { start: number; end: number } | undefined) => !!p && stops.objects.test(unit.slice(p.start, p.end));
+  return actions.some(([s, e]) => {
+    // Part of a compound ("stop-smoking service", "step-down beds", "end-of-life care"): it names a thing.
+    if (unit[s - 1] === '-' || (unit[e] === '-' && /\p{L}/u.test(unit[e + 1] ?? ''))) return false;
+    const first = ws.findIndex((w) => w.start >= s);
+    if (first < 0 || deniedOrPast(unit, ws, first, lastWord(ws, e), e) || inTimeClause(ws, first)) return false;
+    // After a determiner a verb is a noun ("the stop smoking service", "at the end of"); "the closure of" is meant so.
+    if (first > 0 && DETERMINERS.has(ws[first - 1].lower) && !/\bof$/i.test(unit.slice(s, e))) return false;
+    // Opening hours, not an ending: "crisis care stops at midnight", "the café closes at 4pm".
+    if (CLOCK_TIME.test(unit.slice(e, e + 24))) return false;
+    let next = ws.findIndex((w) => w.start >= e);
+    if (next < 0) next = ws.length;
+    while (next < ws.length && ADVERBS.has(ws[next].lower)) next++;
+    // "cease to purchase places at…": what is stopped follows the infinitive.
+    if (ws[next]?.lower === 'to' && ws[next + 1] && /\p{L}/u.test(ws[next + 1].lower[0])) next += 2;
+    const after = nounPhrase(ws, next);
+    if (after) return holdsObject(after);
+    // Nothing stopped after the verb: it ends what comes before it (a passive, or "will close").
+    return holdsObject(subjectBefore(ws, first - 1));
+  });
+}
+
+/** Whether word `i` sits in a clause of time ("when the current contract ends in March, the house moves to a new provider"). */
+function inTimeClause(ws: Word[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && /^\p{L}/u.test(ws[j].lower); j--) if (TIME_CLAUSE.has(ws[j].lower)) return true;
+  return false;
+}
+
+/** The last word that starts before `end`. */
+function lastWord(ws: Word[], end: number): number {
+  let i = ws.length - 1;
+  while (i > 0 && ws[i].start >= end) i--;
+  return i;
+}
+
+/**
+ * Whether an ending (words `first`..`i`) is denied ("no service will close", "will not be
+ * decommissioned") or already happened ("was closed", "has been decommissioned",
+ * "closed in 2008"): neither plans a stop.
+ */
+function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: number): boolean {
+  for (let j = first - 1; j >= 0 && j >= first - DENIAL_REACH; j--) {
+    if (!/[\p{L}]/u.test(ws[j].lower[0]) && ws[j].lower !== '-') break;
+    if (NEGATION.has(ws[j].lower) || ws[j].lower.endsWith("n't")) return true;
+  }
+  let j = i - 1;
+  while (j >= 0 && ADVERBS.has(ws[j].lower)) j--;
+  if (j >= 0 && (PAST_AUX.has(ws[j].lower) || ws[j].lower === 'since')) return true;
+  if (j >= 1 && ws[j].lower === 'the' && ws[j - 1].lower === 'since') return true;
+  // A simple past after its subject ("the PCT closed the ward", "the service ceased"); a
+  // participle after "be", "will", "to" or a table's bar is no past.
+  if (/ed$/.test(ws[i].lower) && j >= 0 && /^\p{L}/u.test(ws[j].lower) && !FUTURE.has(ws[j].lower)) return true;
+  return PAST_TIME.test(unit.slice(end, end + 40)) && !/\b(?:will|shall|to|be|being)\s+(?:\w+\s+){0,2}$/i.test(unit.slice(Math.max(0, ws[i].start - 30), ws[i].start));
+}
+
+/** Words that open a clause: a subject is not read back past them. */
+const CLAUSE_OPEN = new Set('that which who whom whose when whenever because if unless while although though whereas so but'.split(' '));
+/** The furthest a subject is read back from a verb. */
+const SUBJECT_REACH = 12;
+
+/**
+ * What comes before a verb ending at word `i`, over its auxiliaries and a relative
+ * clause's opening (", which close in March" → what precedes the comma), back to
+ * the clause's start: "the Council's grant to the Association will taper…", "the
+ * befriending service, provided under a grant agreement, will end".
+ */
+function subjectBefore(ws: Word[], i: number): { start: number; end: number } | undefined {
+  while (i >= 0 && (PHRASE_END.has(ws[i].lower) || NEGATION.has(ws[i].lower) || ADVERBS.has(ws[i].lower) || ws[i].lower === ',')) i--;
+  let k = i;
+  while (k >= 0 && i - k < SUBJECT_REACH && !CLAUSE_OPEN.has(ws[k].lower) && (/^[\p{L}\p{N}]/u.test(ws[k].lower) || ws[k].lower === ',' || ws[k].lower === "'")) k--;
+  return k === i ? undefined : { start: ws[k + 1].start, end: ws[i].end };
+}
+
+/** The noun phrase that starts at word `i`, up to a word that ends it. */
+function nounPhrase(ws: Word[], i: number): { start: number; end: number } | undefined {
+  let k = i;
+  while (k < ws.length && k - i < PHRASE_REACH && !ends(ws[k])) k++;
+  return k === i ? undefined : { start: ws[i].start, end: ws[k - 1].end };
+}
+
+/** Whether the signal at [start, end) of a statement is denied or in the past ("no service will be decommissioned"). */
+export function endingDeniedOrPast(unit: string, start: number, end: number): boolean {
+  const ws = words(unit);
+  const first = ws.findIndex((w) => w.start >= start);
+  // The denial is read before the ending, its tense on its last word ("has decided not to renew" plans a stop).
+  return first >= 0 && deniedOrPast(unit, ws, first, lastWord(ws, end), end);
+}
