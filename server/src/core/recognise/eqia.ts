@@ -121,7 +121,10 @@ export function recogniseEqia(doc: DocState, linked: LinkedEqia[], fm?: FrontMat
     scopes.push({ model, span: { start: s.start, end: s.end } });
   }
   for (const l of linked) {
-    const inner = eqiaSections(l.model, policy);
+    // A file linked as the EqIA is the assessment, unless it holds one as a section of its own; an
+    // EqIA heading with nothing under it is its title page ("**Equality Impact Assessment**", then
+    // the strategy's name, then "# 1 Purpose…").
+    const inner = eqiaSections(l.model, policy).filter((s) => !isPlaceholder(policy, sectionText(l.model, s, 'full')));
     const roots = inner.length ? inner : [l.model.root];
     for (const s of roots) {
       for (const u of sectionUnits(l.model, policy, s, l.path)) units.push(u);
@@ -352,9 +355,13 @@ function tableUnits(model: DocModel, policy: Policy, rows: Row[], source: string
       return { model, source, subject: cell, subjectParts: cell.parts, body: pairs.flatMap((p) => cellSpans(p.value)), structured: true, pairs };
     });
   }
-  // One row per group: the first cell naming a group is the subject, the rest assess it.
+  // One row per group: the first cell naming a group is the subject, the rest assess it. Where
+  // most rows are labelled by their first cell, a row whose label names none of this policy's
+  // groups is about something else (a characteristic the policy does not list, an inclusion-health
+  // group): "Pregnancy and maternity | Positive | Perinatal women…" assesses no impact on sex.
+  const labelled = body.filter((r) => r.cells[0] && names(r.cells[0])).length * 2 > body.length;
   return body.map((r) => {
-    const idx = r.cells.findIndex(names);
+    const idx = labelled ? (r.cells[0] && names(r.cells[0]) ? 0 : -1) : r.cells.findIndex(names);
     const subject: Cell = idx >= 0 ? r.cells[idx] : (r.cells[0] ?? { ...r, text: '' });
     const pairs = r.cells.map((value, i) => ({ header: head.cells[i], value })).filter((_, i) => i !== idx);
     return { model, source, subject, subjectParts: subject.parts, body: pairs.flatMap((p) => cellSpans(p.value)), structured: true, pairs };
