@@ -184,15 +184,22 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
       case 'paragraph': {
         node.children.forEach(visitInline);
         const text = plain(node).trim();
-        const bold = boldHeading(node);
+        const bold = boldHeading(node) ?? capitalsHeading(source.slice(s.start, s.end));
         if (bold) blocks.push({ ...s, kind: 'heading', text: bold, depth: boldDepth(bold), headingStyle: 'bold' });
         else for (const b of splitParagraph(source, s, text)) blocks.push(b);
         return;
       }
-      case 'list':
+      case 'list': {
+        // "1. INTRODUCTION" alone: a numbered heading in capitals (text from a PDF), not a list.
+        const caps = node.children.length === 1 ? capitalsHeading(source.slice(s.start, s.end)) : undefined;
+        if (caps) {
+          blocks.push({ ...s, kind: 'heading', text: caps, depth: boldDepth(caps), headingStyle: 'bold' });
+          return;
+        }
         node.children.forEach(visitInline);
         blocks.push({ ...s, kind: 'list', text: plain(node), items: node.children.map((li) => at(li)) });
         return;
+      }
       case 'table':
         node.children.forEach(visitInline);
         blocks.push({ ...s, kind: 'table', text: plain(node), rows: tableRows(node, at) });
@@ -359,6 +366,23 @@ function splitParagraph(source: string, s: Span, text: string): Block[] {
 
 /** A line opening with a bullet character (•, ●, ▪, ◦…), as text from a PDF keeps them. */
 const BULLET_LINE = /^[ \t]*[•●▪◦‣∙·][ \t]+\S/;
+
+/**
+ * A line in capitals standing alone ("5. WHERE ARE WE NOW?", "EQUALITY IMPACT
+ * ASSESSMENT"), as text from a PDF keeps its headings: two words at least, or a
+ * section number; lower-case letters, a sentence's full stop, a table's bars or
+ * a contents entry's dot leaders make it something else.
+ */
+function capitalsHeading(raw: string): string | undefined {
+  const line = raw.trim();
+  if (line.includes('\n') || line.length > BOLD_HEADING_MAX || /[a-z|*_\[\]<>]|\.{3}|…|[.,;]$/.test(line)) return undefined;
+  const m = CAPITALS_LINE.exec(line);
+  if (!m || (!m[1] && m[2].trim().split(/\s+/).length < 2)) return undefined;
+  return line.replace(/:$/, '');
+}
+
+/** An optional section number, then words in capitals (at least four letters in all). */
+const CAPITALS_LINE = /^(\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?((?=(?:[^A-Z]*[A-Z]){4})[A-Z][A-Z0-9 '’&(),\/–-]*[A-Z0-9?)’']\s*:?)$/;
 
 /** A bold line this long that runs on to another bold line was wrapped (from a PDF's page width). */
 const WRAPPED_HEADING = 50;

@@ -166,8 +166,10 @@ function isContainer(s: Section, element: ElementDef, headed: Section[], byHeadi
   if (!same) return false;
   // A parent mostly about this element keeps the location ("Commissioning intentions" over its
   // sub-sections); one mostly about others gives way to its specific sub-section.
+  // Sub-sections no heading claims ("What we will no longer buy") are the parent's own.
   const other = [...byHeading].filter(([x, els]) => inside(x) && !els.includes(element)).length;
-  return other >= same;
+  const unclaimed = s.children.filter((c) => !byHeading.has(c)).length;
+  return other >= same + unclaimed;
 }
 
 function rank(c: Candidate): number {

@@ -13,7 +13,7 @@ interface Word {
   lower: string;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[^\s\p{L}\p{N}]/gu;
+const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}'’-]*|[^\s\p{L}\p{N}]`;
 
 /** Words that end a noun phrase: prepositions, conjunctions, relatives (and any punctuation). */
 const PHRASE_END = new Set(
@@ -36,7 +36,7 @@ const DENIAL_REACH = 6;
 const PHRASE_REACH = 7;
 
 export function words(text: string): Word[] {
-  return [...text.matchAll(WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, lower: m[0].toLowerCase() }));
+  return [...text.matchAll(new RegExp(WORD, 'gu'))].map((m) => ({ start: m.index!, end: m.index! + m[0].length, lower: m[0].toLowerCase() }));
 }
 
 const ends = (w: Word | undefined) => !w || PHRASE_END.has(w.lower) || !/[\p{L}\p{N}]/u.test(w.lower[0]);
