@@ -108,7 +108,10 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
     // Best first: markers, then headings (the one whose prose fits the element best), then content,
     // then generic headings such as "Introduction".
     const ranked = [...cands].sort((a, b) => rank(b) - rank(a) || b.score - a.score || a.section.start - b.section.start);
-    const present = ranked.filter((c) => !c.empty);
+    // A generic heading ("Introduction") that touches on the element does not fill it where the
+    // element's own heading stands empty ("Vision and commitments" over a lone comment).
+    const announced = ranked.find((c) => c.empty && (c.via === 'marker' || (c.via === 'heading' && !c.weak)));
+    const present = ranked.filter((c) => !c.empty && !(announced && c.weak));
     const chosen = present[0] ?? ranked.find((c) => c.via === 'marker') ?? ranked.find((c) => c.via === 'heading');
     const sections = present.length ? present.map((c) => c.section) : cands.map((c) => c.section);
     const aspects: Record<string, 'present' | 'missing'> = {};
