@@ -13,7 +13,9 @@ const TAIL = REST.slice(REST.indexOf('## Monitoring and review'));
 /** The sections on which the linter and the reviewer disagree. */
 function missed(items) {
   return items.filter((it) => {
-    const r = lintText(`${HEAD}## Changes needed\n\n${it.text.trim()}\n\n${TAIL}`, { policyId: 'commissioning-friend-2009', file: path.join(ROOT, 'x.md') });
+    // The section's own sub-headings ("## Rehabilitation") sit under its heading, one level down.
+    const body = it.text.trim().replace(/^(#{1,5})(?=\s)/gm, '#$1');
+    const r = lintText(`${HEAD}## Changes needed\n\n${body}\n\n${TAIL}`, { policyId: 'commissioning-friend-2009', file: path.join(ROOT, 'x.md') });
     return (r.coverage.ipc.changes.aspects?.['not-commissioned'] === 'present') !== it.notCommissioned;
   });
 }

@@ -1,35 +1,25 @@
-// The not-commissioned aspect on 40 changes sections written blind from the
-// rubric (test-fixtures/aspects/not-commissioned.json: half state a stop in
-// many words, half are traps — deferrals, conditions, denials, practices
-// ended, stops in the past). First contact was 0.600; each is linted inside
-// the same otherwise complete strategy.
+// The not-commissioned aspect on changes sections written blind from the
+// rubric (test-fixtures/aspects/: half state a stop in many words, half are
+// traps — deferrals, conditions, denials, practices ended, stops in the past),
+// each linted inside the same otherwise complete strategy (tests/eval/aspects.js).
 const assert = require('node:assert');
 const path = require('node:path');
 const { ROOT } = require('../helpers/core');
 const { missed } = require('./aspects');
 
-const ITEMS = require(path.join(ROOT, 'test-fixtures', 'aspects', 'not-commissioned.json'));
-// Sets written blind after a mechanism was in and measured on first contact (the honest estimate
-// on sections the tool has not seen). The second (30) was 0.667 at first contact and was then
-// read to build the stop-verb-with-object reading (recognise/stops.ts); the third (40) was written
-// after that and scored 0.675 before it and 0.750 after it, on first contact.
-const HELD_OUT = require(path.join(ROOT, 'test-fixtures', 'aspects', 'not-commissioned-held-out.json'));
-const THIRD = require(path.join(ROOT, 'test-fixtures', 'aspects', 'not-commissioned-third.json'));
+// Four sets, each written blind from the rubric and measured on first contact before anything
+// was tuned on it (the honest figures; see docs/rules/ipc-aspect-missing.md): 0.600, 0.667,
+// 0.675 and 0.700 with phrases alone; the third and fourth met the stop-verb-with-object
+// reading at 0.750 and 0.725. Each was then read as a bug report and is held here.
+const SETS = ['not-commissioned', 'not-commissioned-held-out', 'not-commissioned-third', 'not-commissioned-fourth'];
 
 describe('not-commissioned aspect, sections written blind', function () {
-  const score = (items) => (items.length - missed(items).length) / items.length;
-
-  it('agrees with the reviewer on at least 0.95 of the first 40', function () {
-    const misses = missed(ITEMS);
-    assert.ok(score(ITEMS) >= 0.95, `${score(ITEMS).toFixed(3)}; misses: ${misses.map((m) => m.id).join(', ')}`);
-  });
-
-  it('agrees on at least 0.95 of the second set (read when building the stop reading)', function () {
-    assert.ok(score(HELD_OUT) >= 0.95, `${score(HELD_OUT).toFixed(3)}; misses: ${missed(HELD_OUT).map((m) => m.id).join(', ')}`);
-  });
-
-  it('reports the third set', function () {
-    const misses = missed(THIRD);
-    console.log(`      not-commissioned, third set: ${score(THIRD).toFixed(3)} (${misses.map((m) => m.id).join(', ')} missed)`);
-  });
+  for (const name of SETS) {
+    it(`agrees with the reviewer on at least 0.95 of ${name}.json`, function () {
+      const items = require(path.join(ROOT, 'test-fixtures', 'aspects', `${name}.json`));
+      const misses = missed(items);
+      const score = (items.length - misses.length) / items.length;
+      assert.ok(score >= 0.95, `${score.toFixed(3)}; misses: ${misses.map((m) => m.id).join(', ')}`);
+    });
+  }
 });

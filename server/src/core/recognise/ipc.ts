@@ -119,7 +119,7 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
       // A stub says nothing yet, whatever its sub-headings promise: aspects are read in prose,
       // never in a sub-heading's title, and never in a sub-section that is only a placeholder.
       const text = present.length ? sections.flatMap((s) => prosePieces(doc, s, [])).join('\n') : '';
-      for (const a of element.aspects) aspects[a.id] = statesAspect(policy, a, text) ? 'present' : 'missing';
+      for (const a of element.aspects) aspects[a.id] = statesAspect(policy, a, text) || (present.length > 0 && listsUnderStop(doc, a, sections)) ? 'present' : 'missing';
     }
     return {
       element,
@@ -341,6 +341,8 @@ function statesAspect(policy: Policy, aspect: AspectDef, text: string): boolean 
     text
       .slice(start, end)
       .split(STATEMENT_BREAK)
+      // A hard-wrapped line ("will not be / continued") is one line of words.
+      .map((unit) => unit.replace(/[ \t]*\r?\n[ \t]*/g, ' '))
       .some((unit) => {
         if (!aspect.signals.test(unit) && !aspect.stops?.actions.test(unit)) return false;
         if (policy.placeholders.test(unit) || aspect.notStated?.test(unit)) return false;
@@ -350,6 +352,30 @@ function statesAspect(policy: Policy, aspect: AspectDef, text: string): boolean 
       }),
   );
 }
+
+/**
+ * A sub-heading that announces a stop ("What we will decommission", "Stopping")
+ * over prose naming what is stopped ("The assertive outreach team as a separate
+ * service (March 2014)"): the heading carries the verb, the items its objects.
+ */
+function listsUnderStop(doc: DocState, aspect: AspectDef, sections: Section[]): boolean {
+  if (!aspect.stops) return false;
+  const announces = (title: string) => {
+    const misses = aspect.nearMisses?.spans(title) ?? [];
+    const spans = [...aspect.signals.spans(title), ...aspect.stops!.actions.spans(title)];
+    return spans.some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(title, s, e));
+  };
+  // Items naming what stops, none of them denying it ("no service will close") or leaving it open.
+  const names = (prose: string) => {
+    const items = sentenceSpans(prose, { start: 0, end: prose.length }).flatMap(({ start, end }) => prose.slice(start, end).split(STATEMENT_BREAK));
+    const named = items.filter((u) => aspect.stops!.objects.test(u));
+    return named.length > 0 && !named.some((u) => DENIAL.test(u) || aspect.notStated?.test(u));
+  };
+  const under = (s: Section): boolean => (!!s.heading && announces(s.title) && !isEmpty(doc, s) && names(prosePieces(doc, s, []).join('\n'))) || s.children.some(under);
+  return sections.some(under);
+}
+
+const DENIAL = /\b(?:no|not|none|never|nothing)\b|n't\b/i;
 
 /** Where a sentence holds more than one statement: a semicolon, or a new list item. */
 const STATEMENT_BREAK = /;\s+|\n(?=[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t])/;

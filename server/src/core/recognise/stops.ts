@@ -16,18 +16,18 @@ interface Word {
 const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}'’-]*|[^\s\p{L}\p{N}]`;
 
 /** Words that end a noun phrase: prepositions, conjunctions, relatives (and any punctuation). */
-const PHRASE_END = new Set(
+const PHRASE_END: ReadonlySet<string> = new Set(
   'in on at by from to for with within into onto when after before once until following as and or but so because which that who whom whose where while of during over under between through than if unless via across against since is are was were will shall would could may might can be been being has have had do does did'.split(' '),
 );
 /** Words that may sit between an auxiliary and its verb without changing the tense. */
-const ADVERBS = new Set('already recently now also previously then just formally finally effectively largely all both been not entirely completely fully altogether permanently gradually'.split(' '));
-const PAST_AUX = new Set('was were has have had'.split(' '));
-const DETERMINERS = new Set('the a an this that these those its our their his her any each every'.split(' '));
+const ADVERBS: ReadonlySet<string> = new Set('already recently now also previously then just formally finally effectively largely all both been not entirely completely fully altogether permanently gradually'.split(' '));
+const PAST_AUX: ReadonlySet<string> = new Set('was were has have had'.split(' '));
+const DETERMINERS: ReadonlySet<string> = new Set('the a an this that these those its our their his her any each every'.split(' '));
 /** Words that open a clause of time: what ends in it is when something else happens. */
-const TIME_CLAUSE = new Set('when whenever until while'.split(' '));
+const TIME_CLAUSE: ReadonlySet<string> = new Set('when whenever until while'.split(' '));
 /** Words before a participle that make it no simple past. */
-const FUTURE = new Set('be is are will shall to being get gets would should must can may might not and or'.split(' '));
-const NEGATION = new Set('no not never none neither nor nothing cannot'.split(' '));
+const FUTURE: ReadonlySet<string> = new Set('be is are will shall to being get gets would should must can may might not and or'.split(' '));
+const NEGATION: ReadonlySet<string> = new Set('no not never none neither nor nothing cannot'.split(' '));
 const PAST_TIME = /^\s*(?:in|during)\s+(?:19|20)\d\d\b(?![/–-]\d)|^\s*(?:last|previous)\s+year\b|^\s*\w+\s+years?\s+ago\b|^\s*ago\b/i;
 const CLOCK_TIME = /^\s+(?:at|after|by|from)\s+(?:midnight|midday|noon|night|weekends?|\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|o'clock)\b)|^\s+(?:overnight|early|daily|each (?:day|night|evening))\b/i;
 /** How far a denial reaches back ("no existing acute ward will be closed"). */
@@ -55,6 +55,8 @@ export function statesStop(stops: StopWords, unit: string): boolean {
   return actions.some(([s, e]) => {
     // Part of a compound ("stop-smoking service", "step-down beds", "end-of-life care"): it names a thing.
     if (unit[s - 1] === '-' || (unit[e] === '-' && /\p{L}/u.test(unit[e + 1] ?? ''))) return false;
+    // A hyphened verb is a modifier ("step-down beds"), unless a noun of ending ("the phase-out of").
+    if (unit.slice(s, e).includes('-') && !/^\s+of\b/.test(unit.slice(e, e + 4)) && !/\bof$/.test(unit.slice(s, e))) return false;
     const first = ws.findIndex((w) => w.start >= s);
     if (first < 0 || deniedOrPast(unit, ws, first, lastWord(ws, e), e) || inTimeClause(ws, first)) return false;
     // After a determiner a verb is a noun ("the stop smoking service", "at the end of"); "the closure of" is meant so.
@@ -64,10 +66,16 @@ export function statesStop(stops: StopWords, unit: string): boolean {
     let next = ws.findIndex((w) => w.start >= e);
     if (next < 0) next = ws.length;
     while (next < ws.length && ADVERBS.has(ws[next].lower)) next++;
-    // "cease to purchase places at…": what is stopped follows the infinitive.
+    // "cease to purchase places at…": what is stopped follows the infinitive; "withdraw from
+    // direct provision", "cease to exist as a separate team": after the preposition.
     if (ws[next]?.lower === 'to' && ws[next + 1] && /\p{L}/u.test(ws[next + 1].lower[0])) next += 2;
+    const through = ws[next] && THROUGH.has(ws[next].lower);
+    if (through) next++;
     const after = nounPhrase(ws, next);
-    if (after) return holdsObject(after);
+    // "stop smoking", "end placing people out of area": an activity stopped, unless it is what is bought ("stop funding").
+    if (after && /ing$/.test(ws[next].lower) && !stops.objects.test(ws[next].lower)) return false;
+    if (after && holdsObject(after)) return true;
+    if (after && !through) return false;
     // Nothing stopped after the verb: it ends what comes before it (a passive, or "will close").
     return holdsObject(subjectBefore(ws, first - 1));
   });
@@ -103,24 +111,46 @@ function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: n
   // A simple past after its subject ("the PCT closed the ward", "the service ceased"); a
   // participle after "be", "will", "to" or a table's bar is no past.
   if (/ed$/.test(ws[i].lower) && j >= 0 && /^\p{L}/u.test(ws[j].lower) && !FUTURE.has(ws[j].lower)) return true;
+  // "…closed two wards and decommissioned the day hospital": a verb joined to another takes its tense.
+  if (/ed$/.test(ws[i].lower) && j >= 0 && (ws[j].lower === 'and' || ws[j].lower === 'or')) return pastBefore(ws, j);
   return PAST_TIME.test(unit.slice(end, end + 40)) && !/\b(?:will|shall|to|be|being)\s+(?:\w+\s+){0,2}$/i.test(unit.slice(Math.max(0, ws[i].start - 30), ws[i].start));
 }
 
+/** Whether the nearest verb before word `j` is in the past ("was", "had", "the Trust closed"), not future or passive. */
+function pastBefore(ws: Word[], j: number): boolean {
+  for (let k = j - 1; k >= 0 && k >= j - SUBJECT_REACH; k--) {
+    const w = ws[k].lower;
+    if (!/^\p{L}/u.test(w) && w !== ',') return false;
+    if (PAST_AUX.has(w)) return true;
+    if (FUTURE.has(w) && w !== 'and' && w !== 'or' && w !== 'not') return false;
+    if (/ed$/.test(w) && k > 0 && /^\p{L}/u.test(ws[k - 1].lower) && !FUTURE.has(ws[k - 1].lower) && !DETERMINERS.has(ws[k - 1].lower)) return true;
+  }
+  return false;
+}
+
+/** Prepositions between a verb of ending and what it ends ("withdraw from", "cease to exist as"). */
+const THROUGH: ReadonlySet<string> = new Set(['from', 'as']);
+
 /** Words that open a clause: a subject is not read back past them. */
-const CLAUSE_OPEN = new Set('that which who whom whose when whenever because if unless while although though whereas so but'.split(' '));
+const CLAUSE_OPEN: ReadonlySet<string> = new Set('that which who whom whose when whenever because if unless while although though whereas so but'.split(' '));
 /** The furthest a subject is read back from a verb. */
 const SUBJECT_REACH = 12;
 
 /**
- * What comes before a verb ending at word `i`, over its auxiliaries and a relative
- * clause's opening (", which close in March" → what precedes the comma), back to
- * the clause's start: "the Council's grant to the Association will taper…", "the
- * befriending service, provided under a grant agreement, will end".
+ * What comes before a verb ending at word `i`, over its auxiliaries, back to the
+ * clause's start or a comma: "the Council's grant to the Association will taper…".
+ * Where the verb itself follows a comma (", which close in March", "…, provided
+ * under a grant agreement, will end") the words before that comma are read too:
+ * the subject stands before the relative clause or the aside.
  */
 function subjectBefore(ws: Word[], i: number): { start: number; end: number } | undefined {
-  while (i >= 0 && (PHRASE_END.has(ws[i].lower) || NEGATION.has(ws[i].lower) || ADVERBS.has(ws[i].lower) || ws[i].lower === ',')) i--;
+  let commas = 0;
+  while (i >= 0 && (PHRASE_END.has(ws[i].lower) || NEGATION.has(ws[i].lower) || ADVERBS.has(ws[i].lower) || ws[i].lower === ',' || ws[i].lower === ')')) {
+    if (ws[i].lower === ',') commas = 1;
+    i--;
+  }
   let k = i;
-  while (k >= 0 && i - k < SUBJECT_REACH && !CLAUSE_OPEN.has(ws[k].lower) && (/^[\p{L}\p{N}]/u.test(ws[k].lower) || ws[k].lower === ',' || ws[k].lower === "'")) k--;
+  while (k >= 0 && i - k < SUBJECT_REACH && !CLAUSE_OPEN.has(ws[k].lower) && (/^[\p{L}\p{N}'()]/u.test(ws[k].lower) || (ws[k].lower === ',' && commas-- > 0))) k--;
   return k === i ? undefined : { start: ws[k + 1].start, end: ws[i].end };
 }
 
