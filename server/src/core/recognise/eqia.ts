@@ -86,7 +86,10 @@ export function eqiaSections(model: DocModel, policy: Policy, doc?: DocState): S
 }
 
 function findEqiaSections(model: DocModel, policy: Policy, doc?: DocState): Section[] {
-  const found = model.sections.filter((s) => policy.derived.readTitle(s.title).eqia || introducesEqia(model, policy, s, doc));
+  // A section is the EqIA by its heading, or, where no heading names one, by an opening that
+  // introduces it; a legislation section that explains the equality duty is no assessment.
+  const titled = model.sections.filter((s) => policy.derived.readTitle(s.title).eqia);
+  const found = titled.length ? titled : model.sections.filter((s) => introducesEqia(model, policy, s, doc));
   // Keep outermost matches only: a sub-heading of the EqIA is part of it.
   const outer = found.filter((s) => !found.some((o) => o !== s && o.start <= s.start && s.end <= o.end));
   const title = outer.length && outer[0] === model.sections[0] ? asDocumentTitle(model, outer[0]) : undefined;

@@ -313,6 +313,7 @@ function scanNumberedBoxes(doc: DocState, taken: Taken, addTag: (n: number, name
 
 function frontMatterTags(fm: FrontMatterData | undefined, policy: Policy, tags: TagFinding[], invalid: InvalidTagFinding[]): void {
   const key = frontMatterKey(fm, 'wcc', policy.wcc.context);
+  if (fm) otherKeysTags(fm, key, policy, tags, invalid);
   const raw = key ? fm!.data[key] : undefined;
   if (raw === undefined || raw === null) return;
   // A list, or one text naming several ("2, 5, 8": a Word document property holds text only).
@@ -331,6 +332,30 @@ function frontMatterTags(fm: FrontMatterData | undefined, policy: Policy, tags: 
     const named = competencyForName(written, policy.competencies);
     if (named) tags.push({ number: named.number, start: 0, end: 0, line });
   });
+}
+
+/**
+ * Entries of other front-matter keys that are references themselves ("tags: [dementia,
+ * WCC 5, WCC 11]"): an entry opening with a framework prefix and a number, judged as
+ * an entry of the `wcc` key is.
+ */
+function otherKeysTags(fm: FrontMatterData, wccKey: string | undefined, policy: Policy, tags: TagFinding[], invalid: InvalidTagFinding[]): void {
+  for (const [key, raw] of Object.entries(fm.data)) {
+    if (key === wccKey) continue;
+    const entries = Array.isArray(raw) ? raw : [raw];
+    entries.forEach((entry, i) => {
+      if (typeof entry !== 'string' || entry.length > 200) return;
+      const open = policy.wcc.prefixes.spans(entry)[0];
+      if (!open || open[0] !== entry.search(/\S/)) return;
+      const m = /^\s*(?:competenc(?:y|ies)\s*)?[:#-]?\s*(\d{1,3})(?!\d)\s*(?:[-–—:(]\s*(.+))?$/i.exec(entry.slice(open[1]));
+      if (!m) return;
+      const line = (Array.isArray(raw) ? fm.lineOf(key, i) : fm.lineOf(key)) ?? 1;
+      const num = Number(m[1]);
+      const j = judgeReference(num, m[2], policy.competencies);
+      if (j.ok) tags.push({ number: num, start: 0, end: 0, line });
+      else invalid.push({ start: 0, end: 0, line, text: entry, reason: j.reason, number: num, named: j.named });
+    });
+  }
 }
 
 /** Which offsets of the text a reference already covers (linear, however many tags a line holds). */
