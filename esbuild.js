@@ -103,6 +103,10 @@ const webBuiltins = {
     build.onResolve({ filter: /^re2js$/ }, () => ({ path: path.join(__dirname, 'server/src/web/re2js-stub.ts') }));
     // Nor are Word documents (the converter is 1 MB; see word-stub.ts).
     build.onResolve({ filter: /^\.\/docx\/convert$/ }, (args) => (args.importer.endsWith(path.join('engine', 'word.ts')) ? { path: path.join(__dirname, 'server/src/web/word-stub.ts') } : undefined));
+    // A built-in pack's YAML text (45 KB): the browser loads the pack from its data parsed at
+    // build time and never shows the text (only the desktop MCP server serves it).
+    build.onResolve({ filter: /policies[\\/][^\\/]+\.yaml$/ }, (args) => ({ path: args.path, namespace: 'pack-text-stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'pack-text-stub' }, () => ({ contents: "export default '';", loader: 'js' }));
   },
 };
 

@@ -214,8 +214,6 @@ function scanTables(doc: DocState, taken: Taken, record: Recorder): void {
     const [header, ...body] = table.rows;
     const caption = model.blocks[i + 1];
     const about = (b: Block | undefined) => !!b && mentions(b.start, b.text);
-    if (!mentions(header.start, header.cells.map((c) => c.text).join(' | ')) && !about(model.blocks[i - 1]) && !(caption && CAPTION.test(caption.text) && about(caption))) return;
-
     const reads = new Map<Cell, { numbers: NumberSpan[]; name: string | undefined } | undefined>();
     const read = (cell: Cell | undefined) => {
       if (!cell || !cell.text.trim()) return undefined;
@@ -225,6 +223,19 @@ function scanTables(doc: DocState, taken: Taken, record: Recorder): void {
       }
       return reads.get(cell);
     };
+    // A cover sheet's row "WCC competencies | 2, 5, 6 and 8": a label about WCC, its value the numbers.
+    for (const row of table.rows) {
+      const [label, value] = row.cells;
+      if (!label || !value || wordCount(label.text, KEY_LABEL_WORDS + 1) > KEY_LABEL_WORDS || !context.test(label.text)) continue;
+      const ref = read(value);
+      if (!ref?.numbers.length || taken.overlaps(value.start, value.end)) continue;
+      taken.add(label.start, label.end);
+      taken.add(value.start, value.end);
+      const written = trimPipes(model.source.slice(label.start, value.end));
+      for (const { number, judgement } of judgeNumbers(ref.numbers, ref.name, competencies)) record(number, judgement, label.start, value.end, written, undefined, { number: undefined, name: undefined });
+    }
+    if (!mentions(header.start, header.cells.map((c) => c.text).join(' | ')) && !about(model.blocks[i - 1]) && !(caption && CAPTION.test(caption.text) && about(caption))) return;
+
     const columns = Math.max(...table.rows.map((r) => r.cells.length));
     const headed = (c: number) => context.test(header.cells[c]?.text ?? '');
     // Number columns: every filled cell holds a reference's numbers. One headed by a context word comes first.
@@ -269,6 +280,9 @@ function scanTables(doc: DocState, taken: Taken, record: Recorder): void {
     }
   });
 }
+
+/** A key cell this short is a label ("WCC competencies", "World Class Commissioning alignment"). */
+const KEY_LABEL_WORDS = 6;
 
 /**
  * A box's lead is a label or a line that opens the list ("This strategy evidences
