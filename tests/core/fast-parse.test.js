@@ -9,6 +9,7 @@ const path = require('node:path');
 const fc = require('fast-check');
 const spec = require('commonmark-spec');
 const { ROOT, core, comparableModel: comparable } = require('../helpers/core');
+const { chunkTrees, firstDifference } = require('../helpers/mdast');
 
 
 function sameModel(text, label) {
@@ -21,6 +22,12 @@ function sameModel(text, label) {
     err.message = `${label}: fast and remark models differ for ${JSON.stringify(text.slice(0, 400))}\n${err.message}`;
     throw err;
   }
+  // Node for node too, not only as far as the model shows.
+  const slowTrees = chunkTrees(text, false);
+  chunkTrees(text, true).forEach((t, i) => {
+    const d = firstDifference(t, slowTrees[i]);
+    assert.ok(!d, `${label}: fast and remark trees differ in chunk ${i} (${d}) for ${JSON.stringify(text.slice(0, 400))}`);
+  });
   return stats;
 }
 
@@ -121,6 +128,19 @@ describe('fast parser', () => {
         for (const k of Object.keys(total)) total[k] += stats[k];
       }
       console.log(`      rich: ${total.fast} chunks fast, ${total.fallback} to remark, ${total.reparsed} blocks reparsed`);
+    });
+  });
+
+  describe('leaves remark', () => {
+    it('long chunks in pieces, each seeing the definitions of the others', () => {
+      // Over 8 KB of paragraphs: remark parses the chunk in pieces (a setext heading keeps it from the fast path).
+      const para = (i) => `Paragraph ${i} cites [the Act][act-${i % 3}] and a note[^n${i % 2}], with ${'words '.repeat(30)}here.\n\n`;
+      const body = Array.from({ length: 100 }, (_, i) => para(i)).join('');
+      const defs = '[act-0]: https://example.org/0\n[Act-1]: <https://example.org/1> "One"\n\n[^n0]: Zero.\n[^n1]: One,\n    over lines.\n\n- [act-2]: /2\n';
+      for (const text of [`Title\n===\n\n${body}${defs}`, `Title\n===\n\n| a |\n|---|\n\n${body}${defs}`, `Title\n===\n\n${defs}\n${body}`]) {
+        assert.ok(core.pieces(text).length > 2);
+        sameModel(text, 'pieces');
+      }
     });
   });
 
