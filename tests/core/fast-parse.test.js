@@ -9,6 +9,7 @@ const path = require('node:path');
 const fc = require('fast-check');
 const spec = require('commonmark-spec');
 const { ROOT, core, comparableModel: comparable } = require('../helpers/core');
+const { chunkTrees, firstDifference } = require('../helpers/mdast');
 
 
 function sameModel(text, label) {
@@ -21,6 +22,12 @@ function sameModel(text, label) {
     err.message = `${label}: fast and remark models differ for ${JSON.stringify(text.slice(0, 400))}\n${err.message}`;
     throw err;
   }
+  // Node for node too, not only as far as the model shows.
+  const slowTrees = chunkTrees(text, false);
+  chunkTrees(text, true).forEach((t, i) => {
+    const d = firstDifference(t, slowTrees[i]);
+    assert.ok(!d, `${label}: fast and remark trees differ in chunk ${i} (${d}) for ${JSON.stringify(text.slice(0, 400))}`);
+  });
   return stats;
 }
 
@@ -53,6 +60,7 @@ const phrase = fc.constantFrom(
   '![map](m.png "Map")', '<br>', '<br />', '<span class="x">', '</span>', '<a href=\'y\'>', '<details>', '<summary>More</summary>', '</details>',
   '<x@y.org>', '<https://x.org/a_b>', '<mh.c@glan-y-môr.uk>', '<a b="c', '[a [b](c) d](e)', '![a [b](c)](d)', '- [ ] task', '- [x] done',
   '[Act\n1983][ref]', '[a\nb][c\nd]', '[x]\n[ref]', '[ref][\nx]', '[^1]: Office for National Statistics', '[n]: a (b)',
+  '[^n1]', '[^N1]', '[^n1]: A *note* [link](https://x.org).\n    Continued.', '\n    Indented paragraph', '[ ]', '[x]', '[X] done', '![^1]', '[^a b]',
 );
 const inline = fc.array(fc.oneof(phrase, fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 5 }).map((ps) => ps.join(' '));
 const prefix = fc.constantFrom('', '', '', '', '# ', '## ', '### ', '- ', '* ', '1. ', '2. ', '  - ', '    - ', '   1. ', '  ', '    ', '> ', '| ', '-', '1.');
@@ -108,6 +116,30 @@ describe('fast parser', () => {
       assert.ok(total.fast > total.fallback / 2, JSON.stringify(total));
     });
 
+    it('for generated GFM documents with footnotes and task items', () => {
+      const label = fc.constantFrom('1', '2', 'n1', 'N1', 'note', 'a b', 'x');
+      const note = fc
+        .tuple(fc.constantFrom('', ' ', '   '), label, inline, fc.array(fc.tuple(fc.constantFrom('', '', '    ', '    ', '  ', '\n    ', '\n', '- ', '        '), inline), { maxLength: 3 }))
+        .map(([ind, l, first, more]) => [`${ind}[^${l}]: ${first}`, ...more.map(([a, b]) => a + b)].join('\n'));
+      const task = fc
+        .array(fc.tuple(fc.constantFrom('- ', '* ', '1. ', '  - ', '-'), fc.constantFrom('[ ] ', '[x] ', '[X]  ', '[ ]', '[x]\n  ', '[ ]x ', ''), inline), { minLength: 1, maxLength: 5 })
+        .map((ls) => ls.map(([a, b, c]) => a + b + c).join('\n'));
+      const call = inline.chain((t) => label.map((l) => `${t}[^${l}] ${t}`));
+      const gfmDoc = fc
+        .tuple(fc.array(fc.oneof(note, task, call, block), { maxLength: 8 }), fc.constantFrom('\n\n', '\n'), fc.constantFrom('\n', '\r\n'))
+        .map(([blocks, sep, eol]) => `| a | b |\n|---|---|\n| c | d |\n\n${blocks.join(sep)}`.replace(/\n/g, eol));
+      const total = { fast: 0, fallback: 0, reparsed: 0 };
+      fc.assert(
+        fc.property(gfmDoc, (text) => {
+          const stats = sameModel(text, 'generated GFM');
+          for (const k of Object.keys(total)) total[k] += stats[k];
+        }),
+        { numRuns: 600, seed: 20250301 },
+      );
+      console.log(`      generated GFM: ${total.fast} chunks fast, ${total.fallback} to remark, ${total.reparsed} blocks reparsed`);
+      assert.ok(total.fast > total.fallback / 3, JSON.stringify(total));
+    });
+
     it('for documents from the benchmark generator', () => {
       const strategy = benchGenerator();
       for (let seed = 1; seed <= 12; seed++) sameModel(strategy(seed, 12 * 1024, seed === 5 ? 150 : 0), `bench strategy ${seed}`);
@@ -121,6 +153,63 @@ describe('fast parser', () => {
         for (const k of Object.keys(total)) total[k] += stats[k];
       }
       console.log(`      rich: ${total.fast} chunks fast, ${total.fallback} to remark, ${total.reparsed} blocks reparsed`);
+    });
+  });
+
+  describe('reads GFM footnotes and task items', () => {
+    // Each case alone, after a table (GFM on), and with CRLF; `fast` marks those the fast path must answer itself.
+    const cases = [
+      { fast: true, md: 'Text[^1] and [^note].\n\n[^1]: One.\n[^note]: Two *em* [link](https://x.org/a).' },
+      { fast: true, md: '[^1]: First paragraph\nlazy line\n\n    Second paragraph\n    continued\n\n\n    Third.\n\nAfter[^1].' },
+      { fast: true, md: 'A paragraph\n[^1]: interrupts it.\n\nSee [^1].' },
+      { fast: true, md: '- a\n[^1]: after a list\n- b\n\n[^2]: then\n- a list\n\n[^3]: and\n2. a lazy line\n\n[^1][^2][^3]' },
+      { fast: true, md: '   [^x]: indented three\n\n[^X] is the same label.' },
+      { fast: true, md: '[^1]: a\n\n  b is not in it\n\n* nor this list' },
+      { fast: true, md: '[^1]: [*Five Year Forward View*](https://www.england.nhs.uk/) (2016), p. 47.\n[^2]: Office for National Statistics, *Survey* (2014).\n\n[care-act]: https://www.legislation.gov.uk/ukpga/2014/23\n\nThe [Care Act][care-act][^2].' },
+      { fast: true, md: '[^1]: one\n[^1]: the same again\n\n[^1]' },
+      { fast: true, md: '| a | b |\n|---|---|\n| x[^1] | y |\n\n> quoted[^1]\n\nHeading[^1]\n---\n\n[^1]: note' },
+      { fast: true, md: 'Calls: [^1](x.md) [[^1]](https://x.org) [x][^1] [^1][x]\n\n[^1]: n\n\n[x]: https://x.org' },
+      { fast: false, md: '[^1]: a link definition cannot interrupt it\n[x]: https://x.org\n\n[x]' },
+      { fast: false, md: 'Odd: [^nope] [^a b] [^a\\]b] ![^1] [^]\n\n[^1]: n\n[^a\\]b]: m' },
+      { fast: false, md: '[^1]: a\n\n        indented code in it' },
+      { fast: false, md: '[^1]: a\n\n    - a list in it' },
+      { fast: false, md: '[^1]:\n    empty first line\n\n[^2]:   \nlazy' },
+      { fast: false, md: '[^1]: [^2]: nested\n\n- [^3]: in a list\n\n> [^4]: in a quote' },
+      { fast: false, md: '```\n[^1]: in a fence\n```\n\n[^1]' },
+      { fast: false, md: '[^1]: a\n---\n\n[^2]: b\n    ===' },
+      { fast: false, md: '| a |\n|---|\n| b |\n[^1]: right after a row' },
+      { fast: true, md: '- [ ] a\n- [x] b\n- [X]  c\n* [ ]\n  d\n\n- [ ]\n- [ ]x\n- [x] *em*\n- [ ]  \n  e\n- [x]\n  *f*' },
+      { fast: true, md: '- a\n  - [ ] b\n- - [x] c\n\n1. [x] done\n2) [ ] not yet' },
+      { fast: true, md: '- a\n\n  [ ] a second paragraph is no task\n-\n  [ ] after an empty first line' },
+      { fast: true, md: '[x]: https://x.org\n\n- [x] a task, not a link\n- [y] not a task' },
+      { fast: true, md: '- [ ] a task with a note[^1] and `code`\n- [x] [a link](https://x.org)\n\n[^1]: n' },
+      { fast: true, md: '[^1]: [ ] no task in a note' },
+      { fast: false, md: '- [ ] a setext\n  ---' },
+      { fast: false, md: '> - [ ] a task in a quote\n> - [x] done' },
+      { fast: false, md: '| a |\n|---|\n- [ ] a task right after a table' },
+      { fast: false, md: '- [ ] a task before a table\n| a |\n|---|' },
+    ];
+    const table = '| h |\n|---|\n| c |\n\n';
+    for (const [i, c] of cases.entries()) {
+      it(`case ${i + 1}: ${JSON.stringify(c.md.slice(0, 60))}`, () => {
+        sameModel(c.md, `case ${i + 1}`);
+        sameModel(c.md.replace(/\n/g, '\r\n'), `case ${i + 1}, CRLF`);
+        const stats = sameModel(table + c.md, `case ${i + 1}, GFM`);
+        if (c.fast) assert.deepStrictEqual([stats.fallback, stats.reparsed], [0, 0], `case ${i + 1} was left to remark`);
+      });
+    }
+  });
+
+  describe('leaves remark', () => {
+    it('long chunks in pieces, each seeing the definitions of the others', () => {
+      // Over 8 KB of paragraphs: remark parses the chunk in pieces (a setext heading keeps it from the fast path).
+      const para = (i) => `Paragraph ${i} cites [the Act][act-${i % 3}] and a note[^n${i % 2}], with ${'words '.repeat(30)}here.\n\n`;
+      const body = Array.from({ length: 100 }, (_, i) => para(i)).join('');
+      const defs = '[act-0]: https://example.org/0\n[Act-1]: <https://example.org/1> "One"\n\n[^n0]: Zero.\n[^n1]: One,\n    over lines.\n\n- [act-2]: /2\n';
+      for (const text of [`Title\n===\n\n${body}${defs}`, `Title\n===\n\n| a |\n|---|\n\n${body}${defs}`, `Title\n===\n\n${defs}\n${body}`]) {
+        assert.ok(core.pieces(text).length > 2);
+        sameModel(text, 'pieces');
+      }
     });
   });
 

@@ -1,7 +1,7 @@
 // Public API of the pure core, used by the CLI, the language server and tests.
 export { lint, lintAnalysis } from './lint';
 export { analyse, parseDocument, type Analysis } from './analyse';
-export type { ParseOptions } from './parse/parse';
+export { parseChunks, type ParseOptions } from './parse/parse';
 export type { FastStats } from './parse/fast';
 export { loadPolicy, PolicyLoader, builtinPackText, builtinIdOf, isBuiltinPolicy, BUILTIN_POLICY_IDS, DEFAULT_POLICY_ID, type PackSource, type LoadOptions } from './policy/load';
 export { RULES } from './rules';

@@ -44,17 +44,55 @@ function processor(flavour: Flavour): Processor<Root> {
 /**
  * remark over text, in pieces when it is long (see pieces.ts: micromark's cost
  * grows with the square of some runs); only the first piece may hold front matter.
+ * Definitions are the chunk's, not a piece's: each piece is parsed again with
+ * those of the other pieces after it, as the fast parser's per-block reparse
+ * does, so a reference finds its definition wherever it stands.
  */
 function remarkInPieces(text: string, flavour: Flavour): Root {
   const parts = pieces(text);
   if (parts.length === 1) return processor(flavour).parse(defuseEmphasis(text)) as Root;
   const rest: Flavour = flavour === 'fm-gfm' ? 'gfm' : flavour === 'fm' ? 'plain' : flavour;
+  const parse = (i: number, tail = '') => processor(i === 0 ? flavour : rest).parse(defuseEmphasis(text.slice(parts[i][0], parts[i][1])) + tail) as unknown as FNode;
+  const trees = parts.map((_, i) => parse(i));
+  const defs = trees.map(definitionsOf);
   const children: FNode[] = [];
-  parts.forEach(([from, to], i) => {
-    const tree = processor(i === 0 ? flavour : rest).parse(defuseEmphasis(text.slice(from, to))) as unknown as FNode;
-    for (const c of tree.children ?? []) children.push(shift(c, from));
+  trees.forEach((tree, i) => {
+    const others = defs.filter((_, j) => j !== i).flat();
+    const kids = (others.length && withDefinitions(parse(i, `\n\n${others.join('\n')}`), parts[i][1] - parts[i][0], others.length)) || tree.children || [];
+    for (const c of kids) children.push(shift(c, parts[i][0]));
   });
   return node('root', 0, text.length, children) as unknown as Root;
+}
+
+/**
+ * A tree's definitions (link and footnote, at any depth), written again as one
+ * line each (joined by blank lines: a link definition cannot interrupt a
+ * footnote definition's paragraph).
+ */
+function definitionsOf(tree: FNode): string[] {
+  const out: string[] = [];
+  const walk = (n: FNode) => {
+    const label = (n as { label?: string }).label;
+    if (n.type === 'definition' && label !== undefined) out.push(`[${label}]: x\n`);
+    else if (n.type === 'footnoteDefinition' && label !== undefined) out.push(`[^${label}]: x\n`);
+    for (const c of n.children ?? []) walk(c);
+  };
+  walk(tree);
+  return out;
+}
+
+/**
+ * The piece's own nodes from a parse of the piece followed by `count` added
+ * definitions; undefined when the additions did more than add themselves (an
+ * open fence took them in, say): the piece then keeps its parse alone.
+ */
+function withDefinitions(tree: FNode, length: number, count: number): FNode[] | undefined {
+  const kids = tree.children ?? [];
+  const own = kids.filter((c) => c.position.start.offset < length);
+  const added = kids.slice(own.length);
+  const isDef = (c: FNode) => c.type === 'definition' || c.type === 'footnoteDefinition';
+  if (added.length !== count || !added.every(isDef) || own.some((c) => c.position.end.offset > length)) return undefined;
+  return own;
 }
 
 /** A remark parse of a slice on its own, for the fast parser's per-block fallback. */

@@ -3,7 +3,8 @@
 // setext headings, thematic breaks, fenced code, HTML comment blocks and blocks
 // of block-level tags (<details>, <div>…) at the top level, one-line link
 // reference definitions at the top level, lists (any nesting, tight or loose,
-// lazy lines), YAML front matter and GFM tables. Top-level block quotes go to
+// lazy lines), YAML front matter, GFM tables, task list items and footnote
+// definitions at the top level holding paragraphs. Top-level block quotes go to
 // micromark one by one. Other block quotes, indented code, other HTML blocks,
 // definitions anywhere else, tabs in the structure and a few irregular corners
 // of micromark's offsets (open fences in list items, lazy setext underlines)
@@ -12,6 +13,7 @@ import { normalizeIdentifier, parseInline } from './inline';
 import { BAIL, bail, node, valueNode, type BlockOptions, type FNode } from './nodes';
 import { definitionLine, delimiterLike, isSetextLike, isThematicBreak, listMarker, spaces, splitLines, type Lines } from './lines';
 import { parseTable } from './table';
+import { dropTaskCheck, footnoteStart, isTaskCheck } from './gfm-notes';
 
 interface Item {
   node: FNode;
@@ -23,10 +25,21 @@ interface Item {
   /** micromark's initialBlankLine / furtherBlankLines: an item that began with a blank line. */
   initialBlank: boolean;
   furtherBlank: boolean;
+  /** A GFM footnote definition (continued by lines indented four spaces), not a list item. */
+  note?: boolean;
 }
 
 type Leaf =
-  | { kind: 'p'; node: FNode; segs: number[]; inItem: boolean; /** It follows a definition, whose content a setext heading would take in. */ afterDef: boolean }
+  | {
+      kind: 'p';
+      node: FNode;
+      segs: number[];
+      inItem: boolean;
+      /** It follows a definition, whose content a setext heading would take in. */
+      afterDef: boolean;
+      /** The first content of a list item, where GFM reads a task check. */
+      first: boolean;
+    }
   | { kind: 'code'; node: FNode; ch: number; size: number; inItem: boolean }
   | { kind: 'html'; node: FNode; lines: number; /** A block of block-level tags, which ends at a blank line (not at `-->`). */ tags: boolean };
 
@@ -42,12 +55,14 @@ export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): F
   let tabAt = src.indexOf('\t');
   /** Identifiers of the definitions met, which must be those the inline parser was given. */
   const defined = new Set<string>();
+  /** The same for footnote definitions. */
+  const notes = new Set<string>();
   let lastDefinition = -2;
 
   const container = (): FNode[] => (items.length ? items[items.length - 1].node.children! : root);
 
   const closeLeaf = () => {
-    if (leaf?.kind === 'p') finishParagraph(src, leaf.node, leaf.segs, leaf.inItem, opts);
+    if (leaf?.kind === 'p') finishParagraph(src, leaf.node, leaf.segs, leaf.inItem, leaf.first, opts);
     if (leaf?.kind === 'html' && leaf.tags) closeHtml(src, leaf.node);
     // A comment block left open, or a fence left open in a list item: micromark's
     // offsets around them are irregular.
@@ -56,6 +71,8 @@ export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): F
   };
 
   const openItem = (list: FNode | undefined, m: ReturnType<typeof listMarker> & object, at: number, le: number) => {
+    // A footnote definition holds paragraphs only here.
+    if (items.length && items[0].note) bail();
     if (!list) {
       list = node('list', at, at, []);
       container().push(list);
@@ -125,6 +142,26 @@ export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): F
         if (r >= 4) break;
         const q = p + r;
         const c = src.charCodeAt(q);
+        if (opts.gfm && c === 91 && src.charCodeAt(q + 1) === 94) {
+          // A footnote definition: a container micromark opens before it looks at laziness.
+          const note = footnoteStart(src, q, le);
+          if (note === undefined) bail();
+          if (note) {
+            if (matched > 0 || opened || inQuote) bail();
+            closeLeaf();
+            items.length = 0;
+            const def = node('footnoteDefinition', q, le, []);
+            root.push(def);
+            items.push({ node: def, list: def, ordered: false, marker: -1, col: 4, initialBlank: false, furtherBlank: false, note: true });
+            notes.add(normalizeIdentifier(note.label));
+            opened = true;
+            p = note.content;
+            // What it holds opening with a container (a list, a quote, another note) is not followed.
+            const d = src.charCodeAt(p);
+            if (d === 62 || listMarker(src, ls, p, le) || (d === 91 && src.charCodeAt(p + 1) === 94 && footnoteStart(src, p, le) !== null)) bail();
+            break;
+          }
+        }
         if (c === 62) {
           // A block quote: only at the top level, where startLeaf hands it to micromark.
           if (matched > 0 || opened) bail();
@@ -191,7 +228,7 @@ export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): F
         // micromark starts such a heading at the definitions before it.
         if (leaf.afterDef) bail();
         // The paragraph was a setext heading's content.
-        setextHeading(src, leaf.node, leaf.segs, leaf.inItem, src.charCodeAt(q) === 61 ? 1 : 2, le, opts);
+        setextHeading(src, leaf.node, leaf.segs, leaf.inItem, leaf.first, src.charCodeAt(q) === 61 ? 1 : 2, le, opts);
         leaf = undefined;
         continue;
       }
@@ -215,8 +252,9 @@ export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): F
   finishContainers(root);
   // References were resolved against the definitions found beforehand (see index.ts).
   if (inQuote) return root;
-  if (defined.size !== opts.defined.size) bail();
+  if (defined.size !== opts.defined.size || notes.size !== opts.notes.size) bail();
   for (const d of defined) if (!opts.defined.has(d)) bail();
+  for (const d of notes) if (!opts.notes.has(d)) bail();
   return root;
 
   /** Starts the block at q (its container's content at p) on line li; returns the last line it consumed. */
@@ -266,7 +304,11 @@ export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): F
         // setext heading's content or a table's header is not ours.
         if (li + 1 < n) {
           const next = src.slice(LS[li + 1], LE[li + 1]).trimStart();
-          if (/^["'(]/.test(next) || isSetextLike(src, LS[li + 1] + spaces(src, LS[li + 1], LE[li + 1]), LE[li + 1])) bail();
+          const at = LS[li + 1] + spaces(src, LS[li + 1], LE[li + 1]);
+          if (/^["'(]/.test(next) || isSetextLike(src, at, LE[li + 1])) bail();
+          // A list item that cannot interrupt a paragraph cannot follow a definition either (micromark reads both as content).
+          const m = at - LS[li + 1] < 4 ? listMarker(src, LS[li + 1], at, LE[li + 1]) : null;
+          if (m && (m.empty || (m.ordered && !m.one))) bail();
           if (opts.gfm && (delimiterLike(src, LS[li + 1], LE[li + 1]) || (li + 2 < n && delimiterLike(src, LS[li + 2], LE[li + 2])))) bail();
         }
         kids.push(node('definition', q, le));
@@ -289,8 +331,9 @@ export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): F
       return table(li);
     }
     const para = node('paragraph', q, le);
+    const first = items.length > 0 && !items[items.length - 1].note && kids.length === 0;
     kids.push(para);
-    leaf = { kind: 'p', node: para, segs: [q, le], inItem: items.length > 0, afterDef: lastDefinition === li - 1 };
+    leaf = { kind: 'p', node: para, segs: [q, le], inItem: items.length > 0, afterDef: lastDefinition === li - 1, first };
     return li;
   }
 
@@ -379,10 +422,12 @@ export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): F
     const move = (x: FNode) => {
       const { start, end } = x.position;
       // An end at a line's start is that of a blank line (a fence or comment left
-      // open runs over it): after its `>`. Any other end is mapped from the
-      // character before it, so one after a line ending stays before the next `>`.
+      // open runs over it): after its `>`. Any other end (a hard break's, which
+      // takes in its line ending, too) is mapped from the character before it,
+      // so one after a line ending stays before the next `>`.
       const e = end.offset;
-      x.position = { start: { offset: at(start.offset) }, end: { offset: innerStart[lineIn(e)] === e ? at(e) : at(e - 1) + 1 } };
+      const afterPrefix = innerStart[lineIn(e)] === e && x.type !== 'break';
+      x.position = { start: { offset: at(start.offset) }, end: { offset: afterPrefix ? at(e) : at(e - 1) + 1 } };
       if (x.children) for (const c of x.children) move(c);
     };
     for (const c of kids) move(c);
@@ -487,7 +532,7 @@ function heading(src: string, q: number, le: number, h: Atx, opts: BlockOptions)
   const n = node('heading', q, le, []);
   n.depth = h.depth;
   if (h.end > h.start) {
-    const kids = parseInline(src, [h.start, h.end], opts.gfm, opts.defined);
+    const kids = parseInline(src, [h.start, h.end], opts.gfm, opts.defined, opts.notes);
     if (kids) n.children = kids;
     else {
       const again = opts.reparse(q, le);
@@ -562,22 +607,30 @@ function closeHtml(src: string, html: FNode): void {
 
 /**
  * A paragraph that opens with `[` and holds `]:` may be a definition in a form
- * not handled here; in a GFM list item, one opening `[ ]` or `[x]` is a task.
+ * not handled here; in GFM, a setext heading opening a list item with `[ ]` or
+ * `[x]` would lose its task check, a corner not followed.
  */
-function notOurs(src: string, segs: number[], inItem: boolean, gfm: boolean): void {
+function notOurs(src: string, segs: number[], heading: boolean, gfm: boolean): void {
   if (src.charCodeAt(segs[0]) !== 91) return;
   if (src.slice(segs[0], segs[segs.length - 1]).includes(']:') && definitionLine(src.slice(segs[0], segs[1])) !== 'not') bail();
-  if (gfm && inItem && /^\[[ \txX]\]/.test(src.slice(segs[0], segs[0] + 3))) bail();
+  if (gfm && heading && /^\[[ \txX]\]/.test(src.slice(segs[0], segs[0] + 3))) bail();
 }
 
-function finishParagraph(src: string, para: FNode, segs: number[], inItem: boolean, opts: BlockOptions): void {
-  notOurs(src, segs, inItem, opts.gfm);
+function finishParagraph(src: string, para: FNode, segs: number[], inItem: boolean, first: boolean, opts: BlockOptions): void {
+  notOurs(src, segs, false, opts.gfm);
   para.position.end.offset = segs[segs.length - 1];
+  if (opts.gfm && first && isTaskCheck(src, segs[0], segs[1], segs.length > 2)) {
+    // A task item: its paragraph's text starts after the check (no reparse alone: it would be no task there).
+    const kids = parseInline(src, [segs[0] + 3, ...segs.slice(1)], true, opts.defined, opts.notes);
+    if (!kids) bail();
+    para.children = dropTaskCheck(para, kids);
+    return;
+  }
   para.children = inlineOf(src, para, segs, inItem, opts);
 }
 
-function setextHeading(src: string, para: FNode, segs: number[], inItem: boolean, depth: number, le: number, opts: BlockOptions): void {
-  notOurs(src, segs, inItem, opts.gfm);
+function setextHeading(src: string, para: FNode, segs: number[], inItem: boolean, first: boolean, depth: number, le: number, opts: BlockOptions): void {
+  notOurs(src, segs, first, opts.gfm);
   para.type = 'heading';
   para.depth = depth;
   para.position.end.offset = le;
@@ -588,7 +641,7 @@ function setextHeading(src: string, para: FNode, segs: number[], inItem: boolean
 function inlineOf(src: string, block: FNode, segs: number[], inItem: boolean, opts: BlockOptions): FNode[] {
   const start = block.position.start.offset;
   const end = block.position.end.offset;
-  const kids = parseInline(src, segs, opts.gfm, opts.defined);
+  const kids = parseInline(src, segs, opts.gfm, opts.defined, opts.notes);
   if (kids) return kids;
   // Beyond the fast inline parser: micromark parses this paragraph alone. Not
   // when it spans lines in a list item: alone, its continuation lines would lose
@@ -616,6 +669,12 @@ function frontMatter(src: string, lines: Lines, root: FNode[]): number {
 /** Lists and items end where their last child ends (an empty item: its marker line). */
 function finishContainers(nodes: FNode[]): void {
   for (const n of nodes) {
+    if (n.type === 'footnoteDefinition') {
+      // Paragraphs only (anything else in one is not followed here); it ends with the last.
+      const kids = n.children!;
+      if (!kids.length || kids.some((k) => k.type !== 'paragraph')) bail();
+      n.position.end.offset = kids[kids.length - 1].position.end.offset;
+    }
     if (n.type !== 'list') continue;
     for (const item of n.children!) {
       finishContainers(item.children!);

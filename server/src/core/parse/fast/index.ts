@@ -7,6 +7,7 @@ import { parseBlocks } from './blocks';
 import { normalizeIdentifier } from './inline';
 import { definitionLine } from './lines';
 import { BAIL, shift, type FNode } from './nodes';
+import { footnoteLabel } from './gfm-notes';
 
 export type Flavour = 'plain' | 'gfm' | 'fm' | 'fm-gfm';
 
@@ -32,14 +33,17 @@ const DEFINITION_LINE = /^ {0,3}\[([^\[\]\\\r\n]+)\]:/m;
 
 export function fastParse(text: string, flavour: Flavour, remark: RemarkParse, stats?: FastStats): Root | undefined {
   const gfm = flavour === 'gfm' || flavour === 'fm-gfm';
-  const labels = text.includes(']:') ? definitionLabels(text, gfm) : new Map<string, string>();
-  if (!labels || text.includes('\0')) {
+  const found = text.includes(']:') ? definitionLabels(text, gfm) : { labels: new Map<string, string>(), notes: new Map<string, string>() };
+  if (!found || text.includes('\0')) {
     if (stats) stats.fallback++;
     return undefined;
   }
+  const { labels, notes } = found;
   // A block parsed on its own sees the chunk's definitions too: they follow it,
-  // after a blank line, and are dropped from the answer.
-  const defs = [...labels.values()].map((l) => `[${l}]: x\n`).join('');
+  // after a blank line (and one between each: a link definition cannot
+  // interrupt a footnote's paragraph), and are dropped from the answer.
+  const defs = [...[...labels.values()].map((l) => `[${l}]: x\n`), ...[...notes.values()].map((l) => `[^${l}]: x\n`)].join('\n');
+  const count = labels.size + notes.size;
   let reparsed = 0;
   const reparse = (start: number, end: number): FNode[] | undefined => {
     reparsed++;
@@ -49,13 +53,14 @@ export function fastParse(text: string, flavour: Flavour, remark: RemarkParse, s
     if (defs) {
       const own = kids.filter((c) => c.position.start.offset < slice.length);
       const added = kids.slice(own.length);
-      if (added.length !== labels.size || added.some((c) => c.type !== 'definition') || own.some((c) => c.position.end.offset > slice.length || c.type === 'definition')) return undefined;
+      const isDef = (c: FNode) => c.type === 'definition' || c.type === 'footnoteDefinition';
+      if (added.length !== count || !added.every(isDef) || own.some((c) => c.position.end.offset > slice.length || isDef(c))) return undefined;
       kids = own;
     }
     return kids.map((c) => shift(c, start));
   };
   try {
-    const children = parseBlocks(text, { gfm, frontmatter: flavour === 'fm' || flavour === 'fm-gfm', defined: new Set(labels.keys()), reparse });
+    const children = parseBlocks(text, { gfm, frontmatter: flavour === 'fm' || flavour === 'fm-gfm', defined: new Set(labels.keys()), notes: new Set(notes.keys()), reparse });
     if (stats) {
       stats.fast++;
       stats.reparsed += reparsed;
@@ -70,21 +75,30 @@ export function fastParse(text: string, flavour: Flavour, remark: RemarkParse, s
 
 /**
  * Identifier → label (the first written) of every line that is a definition
- * wherever it stands; undefined when one might be in a form not handled, or, in
- * GFM, is a footnote definition (`[^1]: …`, a container of its own).
+ * wherever it stands, link definitions and (in GFM) footnote definitions
+ * apart; undefined when one might be in a form not handled.
  */
-function definitionLabels(text: string, gfm: boolean): Map<string, string> | undefined {
-  const out = new Map<string, string>();
+function definitionLabels(text: string, gfm: boolean): { labels: Map<string, string>; notes: Map<string, string> } | undefined {
+  const labels = new Map<string, string>();
+  const notes = new Map<string, string>();
   for (const m of text.matchAll(new RegExp(DEFINITION_LINE, 'gm'))) {
-    if (gfm && m[1].includes('^')) return undefined;
     const from = m.index + m[0].indexOf('[');
+    if (gfm && m[1].startsWith('^')) {
+      // `[^label]:` is a footnote definition in GFM, a container of its own.
+      const note = footnoteLabel(text, from, from + m[1].length + 2);
+      if (!note) return undefined;
+      const id = normalizeIdentifier(note.label);
+      if (!notes.has(id)) notes.set(id, note.label);
+      continue;
+    }
+    if (gfm && m[1].includes('^')) return undefined;
     let to = from;
     while (to < text.length && text.charCodeAt(to) !== 10 && text.charCodeAt(to) !== 13) to++;
     const label = definitionLine(text.slice(from, to));
     if (label === undefined) return undefined;
     if (label === 'not') continue;
     const id = normalizeIdentifier(label);
-    if (!out.has(id)) out.set(id, label);
+    if (!labels.has(id)) labels.set(id, label);
   }
-  return out;
+  return { labels, notes };
 }

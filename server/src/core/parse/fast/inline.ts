@@ -8,6 +8,7 @@
 // micromark parse that one block.
 import { characterReference, charClass, isAsciiPunctuation } from './chars';
 import { node, valueNode, type FNode } from './nodes';
+import { footnoteLabel } from './gfm-notes';
 
 const enum T {
   Text,
@@ -60,11 +61,11 @@ interface VNode {
 /** Characters that may start inline syntax (backslash, &, `, *, _, brackets, <, !) and line endings. */
 const SPECIAL: readonly boolean[] = Array.from({ length: 128 }, (_, c) => '\\&`*_[]<!\n\r'.includes(String.fromCharCode(c)));
 const isSpecial = (c: number) => c < 128 && SPECIAL[c];
-// Content GFM would turn into autolinks, strikethrough or footnote calls.
-// Strikethrough and footnote calls are syntax, so looked for in the source; the
-// literals are looked for in the text around the constructs that consume them
-// (autolinks, link destinations, code, HTML), which is where GFM finds them.
-const GFM_SYNTAX = /~|\[\^/;
+// Content GFM would turn into autolinks or strikethrough. Strikethrough is
+// syntax, so looked for in the source; the literals are looked for in the text
+// around the constructs that consume them (autolinks, link destinations, code,
+// HTML), which is where GFM finds them. Footnote calls are read where met.
+const GFM_SYNTAX = /~/;
 const GFM_LITERAL = /@|www\.|https?:|mailto:|xmpp:/i;
 const MAX_DELIMS = 200;
 
@@ -74,7 +75,7 @@ const MAX_DELIMS = 200;
  * Trailing whitespace of the last range is ignored. Returns mdast children with
  * source offsets, or undefined when micromark must decide.
  */
-export function parseInline(src: string, segs: number[], gfm: boolean, defined: ReadonlySet<string> = NONE): FNode[] | undefined {
+export function parseInline(src: string, segs: number[], gfm: boolean, defined: ReadonlySet<string> = NONE, notes: ReadonlySet<string> = NONE): FNode[] | undefined {
   // The virtual text: each range plus its line ending, so offsets map back piecewise.
   let v: string;
   const vStarts: number[] = [];
@@ -214,6 +215,15 @@ export function parseInline(src: string, segs: number[], gfm: boolean, defined: 
         break;
       }
       case 91: {
+        if (gfm && v.charCodeAt(i + 1) === 94) {
+          // A footnote call (tried before a link): `[^label]` with the label defined in the chunk.
+          const call = footnoteLabel(v, i, end);
+          if (!call || !notes.has(normalizeIdentifier(call.label))) return undefined;
+          flush(i);
+          items.push({ t: T.Node, node: { type: 'footnoteReference', vs: i, ve: call.end } });
+          i = call.end;
+          break;
+        }
         flush(i);
         const b: Bracket = { t: T.Bracket, vs: i, image: false, at: items.length, inactive: false, balanced: false };
         items.push(b);
@@ -278,6 +288,8 @@ export function parseInline(src: string, segs: number[], gfm: boolean, defined: 
         break;
       }
       case 33: {
+        // `![^1]` is a `!` and a footnote call, by a resolver not followed here.
+        if (gfm && v.charCodeAt(i + 1) === 91 && v.charCodeAt(i + 2) === 94) return undefined;
         if (v.charCodeAt(i + 1) === 91) {
           flush(i);
           const b: Bracket = { t: T.Bracket, vs: i, image: true, at: items.length, inactive: false, balanced: false };

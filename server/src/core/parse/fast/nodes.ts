@@ -47,6 +47,8 @@ export interface BlockOptions {
   frontmatter: boolean;
   /** Identifiers of the chunk's link reference definitions (found before the blocks are parsed, checked after). */
   defined: ReadonlySet<string>;
+  /** Identifiers of the chunk's footnote definitions (GFM; found and checked the same way). */
+  notes: ReadonlySet<string>;
   /** micromark's nodes for src.slice(start, end) parsed on its own, offsets already in src; undefined to give up. */
   reparse: (start: number, end: number) => FNode[] | undefined;
 }

@@ -22,7 +22,7 @@ export function parseTable(src: string, lines: Lines, li: number, opts: BlockOpt
     while (q < le && src.charCodeAt(q) === 32) q++;
     if (q === le) break;
     // A line that could start another block (or be anything but a row) is left to micromark.
-    if (q - ls > 3 || /^(?:[#>`~<]|(?:[-+*]|\d{1,9}[.)])(?: |$))/.test(src.slice(q, le)) || isThematicBreak(src, q, le) || isSetextLike(src, q, le)) bail();
+    if (q - ls > 3 || /^(?:[#>`~<]|\[\^|(?:[-+*]|\d{1,9}[.)])(?: |$))/.test(src.slice(q, le)) || isThematicBreak(src, q, le) || isSetextLike(src, q, le)) bail();
     rows.push(row(src, ls, le));
     last = i;
   }
@@ -34,7 +34,7 @@ export function parseTable(src: string, lines: Lines, li: number, opts: BlockOpt
     for (const c of r.cells) {
       if (c.ce <= c.cs) continue;
       const text = src.slice(c.cs, c.ce);
-      const kids = text.includes('`') && text.includes('\\|') ? undefined : parseInline(src, [c.cs, c.ce], true, opts.defined);
+      const kids = text.includes('`') && text.includes('\\|') ? undefined : parseInline(src, [c.cs, c.ce], true, opts.defined, opts.notes);
       if (!kids) ok = false;
       else c.node.children = kids;
     }
