@@ -152,8 +152,12 @@ function cellStarts(text: string): number[] {
 
 /**
  * A paragraph whose lines are columns of text lined up with spaces, as a PDF's
- * table comes out of pdftotext: every line splits into two or more cells at runs
- * of three or more spaces, each starting where a column of the first line starts.
+ * table comes out of pdftotext: the first line (the header) splits into two or
+ * more cells at runs of three or more spaces, and every cell of every line starts
+ * where a column of the header starts. A line starting in the first column opens
+ * a row (a row of only its label, "Religion or belief", has empty cells); one
+ * starting further right goes on with the row above, cell by cell (text wrapped
+ * inside its column). Most rows must hold two cells or more.
  */
 export function alignedTable(source: string, b: Block): Block | undefined {
   const lines = linesOf(source, lineStart(source, b.start), b.end).filter((l) => l.text.trim());
@@ -161,13 +165,28 @@ export function alignedTable(source: string, b: Block): Block | undefined {
   const cols = cellStarts(lines[0].text);
   if (cols.length < 2) return undefined;
   const near = (x: number) => cols.findIndex((c) => Math.abs(c - x) <= 2);
+  const groups: Line[][] = [];
+  let full = 0;
   for (const l of lines) {
     const starts = cellStarts(l.text);
-    if (starts.length < 2 && l !== lines[lines.length - 1]) return undefined;
     if (starts.some((x) => near(x) < 0)) return undefined;
+    if (near(starts[0]) === 0 || !groups.length) {
+      groups.push([l]);
+      if (starts.length >= 2) full++;
+    } else groups[groups.length - 1].push(l);
   }
+  if (groups.length < 2 || full * 2 < groups.length) return undefined;
   const bounds: Array<[number, number]> = cols.map((c, i) => [c, i + 1 < cols.length ? cols[i + 1] : Infinity]);
-  const rows: Row[] = lines.map((l) => ({ start: l.start, end: l.end, cells: bounds.map(([a, z]) => cellOf(l, a, z)) }));
+  const rows: Row[] = groups.map((g) => ({
+    start: g[0].start,
+    end: g[g.length - 1].end,
+    cells: bounds.map(([a, z]) => {
+      const parts = g.map((l) => cellOf(l, a, z)).filter((p) => p.text);
+      const first = parts[0] ?? cellOf(g[0], a, z);
+      const last = parts[parts.length - 1] ?? first;
+      return { start: first.start, end: last.end, text: parts.map((p) => p.text).join(' '), ...(parts.length > 1 ? { parts: parts.map(({ start, end }) => ({ start, end })) } : {}) };
+    }),
+  }));
   return { start: b.start, end: b.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
 }
 
