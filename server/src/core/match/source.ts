@@ -17,7 +17,7 @@ function escape(s: string): string {
 
 /** Regex source for one phrase, or the raw source of a /regex/ entry. */
 export function phraseSource(phrase: string, latin = false): string {
-  if (isRegexEntry(phrase)) return phrase.slice(1, -1);
+  if (isRegexEntry(phrase)) return wrapSpaces(phrase.slice(1, -1));
   const trimmed = phrase.trim();
   const body = trimmed
     .split(/[\s\-‑–]+/)
@@ -29,6 +29,36 @@ export function phraseSource(phrase: string, latin = false): string {
   const post = /[\p{L}\p{N}_]$/u.test(trimmed) ? `(?!${w})` : '';
   return `${pre}(?:${body})${post}`;
 }
+
+/**
+ * A pattern's literal spaces (outside character classes) match a line break too, with
+ * the spaces around it: text from PDFs and Word exports is hard-wrapped ("no differential
+ * / impact"), and a pack author writes a space. Never a blank line (a paragraph's end).
+ */
+function wrapSpaces(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      out += c + (source[i + 1] ?? '');
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+    } else if (c === ' ') {
+      while (source[i + 1] === ' ') i++;
+      out += LINE_SPACE;
+    } else out += c;
+  }
+  return out;
+}
+
+/** One or more spaces, or a line break with the spaces around it. */
+const LINE_SPACE = String.raw`(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)`;
 
 /** Checks that a phrase compiles (on the linear-time engine when `bounded`); the message if it does not. */
 export function phraseError(phrase: string, bounded = false): string | undefined {
