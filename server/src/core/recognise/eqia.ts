@@ -9,6 +9,7 @@ import type { ElementStatus, GroupStatus } from '../types';
 import { findMentions, firstMention, type Mention } from './groups';
 import type { DocState } from './doc-state';
 import { frontMatterKey, type FrontMatterData } from '../frontmatter';
+import { keyBefore, ratedImpact, type RatingKey } from './rating-key';
 import { isPlaceholder, sectionSpan, sectionText, sentences, sentenceSpans, wordCount } from './text';
 
 export interface GroupFinding {
@@ -77,6 +78,8 @@ interface Unit {
   /** Judge the body without its blanket sentences ("no group will be disadvantaged"). */
   blanketFree?: boolean;
   subjects?: Mention[];
+  /** For a table rated in colours or symbols: the key above it. */
+  key?: RatingKey;
 }
 
 /** The EqIA's sections in a document (`doc`: the document's state, when the model is its own, which keeps them). */
@@ -242,6 +245,8 @@ function tableDetermines(policy: Policy, u: Unit): boolean {
     const v = text(p.value);
     if (policy.eqia.unassessed.test(v)) return false;
     if (policy.eqia.impact.test(v)) return true;
+    const rated = ratedImpact(u.key, v);
+    if (rated !== undefined) return rated;
     // A tick or yes/no under a column such as "Positive" or "Adverse impact?".
     return policy.eqia.cellMarks.test(v) && !!p.header && (policy.eqia.impactColumns.test(text(p.header)) || policy.eqia.impact.test(text(p.header)));
   });
@@ -287,11 +292,12 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
     // A sub-heading naming a group makes the whole sub-section its unit.
     const heading = s.heading && s !== section && mentionsIn(doc, model, policy, s.heading.start, s.heading.end).length ? s.heading : undefined;
     if (heading) units.push({ model, source, subject: heading, body: [{ start: heading.start, end: s.end }], structured: true });
-    for (const b of s.blocks) {
+    s.blocks.forEach((b, i) => {
       // A quotation in the EqIA (a law's definition, a person's words) determines nothing.
-      if (b.quoted) continue;
+      if (b.quoted) return;
       if (b.kind === 'table' && b.rows) {
-        for (const u of tableUnits(model, policy, b.rows, source, doc)) units.push(u);
+        const key = keyBefore(model, policy, s.blocks, i);
+        for (const u of tableUnits(model, policy, b.rows, source, doc)) units.push(key ? { ...u, key } : u);
         for (const u of labelSentences(model, policy, b.rows, source, doc)) units.push(u);
       }
       else if (b.kind === 'list' && b.items) {
@@ -306,7 +312,7 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
         // "**Trans and non-binary people.** … Positive impact: …": the label names the group, the paragraph assesses it.
         if (lead) units.push({ model, source, subject: lead, body: [{ start: lead.end, end: b.end }], structured: true });
       }
-    }
+    });
     for (const c of s.children) visit(c);
   };
   visit(section);
