@@ -62,7 +62,7 @@ export function readTextTables(source: string, blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    const grid = b.kind === 'paragraph' ? (gridTable(source, b) ?? alignedTable(source, b)) : undefined;
+    const grid = b.kind === 'paragraph' ? (gridTable(source, b) ?? wikiTable(source, b) ?? alignedTable(source, b)) : undefined;
     if (grid) {
       out.push(grid);
       continue;
@@ -187,6 +187,25 @@ export function alignedTable(source: string, b: Block): Block | undefined {
       return { start: first.start, end: last.end, text: parts.map((p) => p.text).join(' '), ...(parts.length > 1 ? { parts: parts.map(({ start, end }) => ({ start, end })) } : {}) };
     }),
   }));
+  return { start: b.start, end: b.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
+}
+
+/**
+ * Rows written between bars with no delimiter row, as a wiki exports a table
+ * ("||Group||Impact||" for its header, "|Age|Positive|" for each row): Markdown
+ * reads them as a paragraph; every line must open and close with a bar.
+ */
+function wikiTable(source: string, b: Block): Block | undefined {
+  const lines = linesOf(source, lineStart(source, b.start), b.end).filter((l) => l.text.trim());
+  if (lines.length < 2 || !lines.every((l) => /^ {0,3}\|.*\|\s*$/.test(l.text))) return undefined;
+  const rows: Row[] = lines.map((l) => {
+    const cells: Cell[] = [];
+    // Bars (one or two) divide the cells; the first and last bars close the row.
+    const bars = [...l.text.matchAll(/\|\|?/g)].map((m) => [m.index!, m.index! + m[0].length]);
+    for (let k = 0; k + 1 < bars.length; k++) cells.push(cellOf(l, bars[k][1], bars[k + 1][0]));
+    return { start: l.start, end: l.end, cells };
+  });
+  if (rows.some((r) => r.cells.length < 2)) return undefined;
   return { start: b.start, end: b.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
 }
 
