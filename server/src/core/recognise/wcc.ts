@@ -314,6 +314,8 @@ function scanNumberedBoxes(doc: DocState, taken: Taken, addTag: (n: number, name
     });
     if (items.some((x) => !x)) continue;
     const ordinal = items.every((x, k) => x!.num === (items[0]!.num) + k) && items[0]!.num === 1;
+    // Counted 1, 2, 3… and naming no competency: a list of actions ("To achieve this WCC commits to:", the council).
+    if (ordinal && items.every((x) => !competencyForName(x!.name, policy.competencies))) continue;
     for (const x of items) {
       const { it, num, name } = x!;
       if (taken.overlaps(it.start, it.end)) continue;
