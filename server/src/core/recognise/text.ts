@@ -113,7 +113,7 @@ export function collapse(text: string): string {
 }
 
 /** A stub is short: a stock phrase inside longer prose ("… will be completed before tender") is not one. */
-const STUB_MAX_WORDS = 40;
+const STUB_MAX_WORDS = 50;
 
 /** True when prose is absent or only a stock placeholder ("TBC", "To follow", "[Insert …]"). */
 export function isStub(policy: Policy, text: string): boolean {
@@ -132,8 +132,11 @@ function stubByCount(policy: Policy, text: string, words: number): boolean {
 export function isPlaceholder(policy: Policy, text: string): boolean {
   // One count serves both questions.
   const words = wordCount(text, Math.max(policy.minWords, STUB_MAX_WORDS + 1));
-  return words < policy.minWords || stubByCount(policy, text, words);
+  return words < policy.minWords || stubByCount(policy, text, words) || (words <= FILLER_MAX_WORDS && sentences(collapse(text)).length === 1);
 }
+
+/** A section whose prose is one sentence this short is filler ("We have to follow the Mental Health Act like everyone else."). */
+const FILLER_MAX_WORDS = 30;
 
 const SENTENCE_END = String.raw`[.!?](?=\s+["“(‘'[]?[A-Z0-9*])|\n\s*\n`;
 
