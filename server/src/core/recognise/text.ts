@@ -132,11 +132,8 @@ function stubByCount(policy: Policy, text: string, words: number): boolean {
 export function isPlaceholder(policy: Policy, text: string): boolean {
   // One count serves both questions.
   const words = wordCount(text, Math.max(policy.minWords, STUB_MAX_WORDS + 1));
-  return words < policy.minWords || stubByCount(policy, text, words) || (words <= FILLER_MAX_WORDS && sentences(collapse(text)).length === 1);
+  return words < policy.minWords || stubByCount(policy, text, words);
 }
-
-/** A section whose prose is one sentence this short is filler ("We have to follow the Mental Health Act like everyone else."). */
-const FILLER_MAX_WORDS = 30;
 
 const SENTENCE_END = String.raw`[.!?](?=\s+["“(‘'[]?[A-Z0-9*])|\n\s*\n`;
 
