@@ -123,7 +123,10 @@ async function main() {
   const entries = [
     // dist/cli.js is a small launcher that runs dist/cli-main.js from V8's code cache.
     { entryPoints: ['server/src/cli/launch.ts'], outfile: 'dist/cli.js' },
-    { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [yamlData, schemaValidators, phraseBooks(), wordConverterApart] },
+    // Without comments and indentation (minifyWhitespace; names kept, source map as before):
+    // every thread reads and holds the source (as UTF-16: a few patterns hold non-ASCII
+    // characters), 1.5 MB rather than 2.2 MB.
+    { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', minifyWhitespace: true, plugins: [yamlData, schemaValidators, phraseBooks(), wordConverterApart] },
     { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', plugins: [yamlData, schemaValidators, phraseBooks(), wordConverterApart] },
     // The MCP server (--mcp), apart from the CLI bundle so a lint run never loads the SDK.
     { entryPoints: ['server/src/mcp/main.ts'], outfile: 'dist/mcp.js' },

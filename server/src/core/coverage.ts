@@ -1,6 +1,7 @@
 // Builds the `coverage` object of the JSON contract (DESIGN.md) from an Analysis.
 import type { Analysis } from './analyse';
 import type { Coverage, ElementCoverage, GroupCoverage } from './types';
+import { detached } from './recognise/text';
 
 export function coveredCompetencies(a: Analysis): { covered: number[]; missing: number[] } {
   const covered = [...new Set(a.wcc.tags.map((t) => t.number))].sort((x, y) => x - y);
@@ -35,7 +36,8 @@ export function buildCoverage(a: Analysis): Coverage {
     eqia: { status: eqia.status, ...(eqia.line ? { line: eqia.line } : {}), ...(eqia.source ? { source: eqia.source } : {}), groups },
     wcc: {
       tags: a.wcc.tags.map((t) => ({ number: t.number, line: t.line })),
-      invalid: a.wcc.invalid.map((t) => ({ line: t.line, text: t.text, reason: t.reason })),
+      // A result outlives its document (the CLI keeps every file's until the report).
+      invalid: a.wcc.invalid.map((t) => ({ line: t.line, text: detached(t.text), reason: t.reason })),
       covered,
       missing,
     },

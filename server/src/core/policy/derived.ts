@@ -5,7 +5,7 @@
 // is where that work is kept — explicitly, with the policy, not in module-level memos.
 import type { ActDef, CompetencyDef, Matcher, Policy, PolicyDerived, TagPatterns, TitleReading } from './types';
 import type { PhraseBook } from '../match/book';
-import { normaliseHeading, wordCount } from '../recognise/text';
+import { detached, normaliseHeading, wordCount } from '../recognise/text';
 import { beforeNumberPattern, tagPatterns } from '../recognise/wcc-syntax';
 
 /** Headings longer than this are prose that markup made a heading, not titles. */
@@ -52,7 +52,8 @@ export class Derived implements PolicyDerived {
         apparatus: this.policy.apparatus.test(normal),
       };
       if (this.readings.size >= READINGS_KEPT) this.readings.clear();
-      this.readings.set(title, r);
+      // The key outlives the document its title was cut from.
+      this.readings.set(detached(title), r);
     }
     return r;
   }
