@@ -289,6 +289,9 @@ function frontMatterEqia(model: DocModel, policy: Policy, fm: FrontMatterData | 
 function sectionUnits(model: DocModel, policy: Policy, section: Section, source: string | undefined, doc?: DocState): Unit[] {
   const units: Unit[] = [];
   const visit = (s: Section) => {
+    // Most of the section's paragraphs open with a bold label naming a group: it is written one paragraph per characteristic.
+    const leads = s.blocks.filter((b) => b.kind === 'paragraph').map((b) => boldLeadIn(model, b)).filter((l): l is Span => !!l);
+    const labelled = leads.length >= 3 && leads.filter((l) => mentionsIn(doc, model, policy, l.start, l.end).length).length * 2 > leads.length;
     // A sub-heading naming a group makes the whole sub-section its unit.
     const heading = s.heading && s !== section && mentionsIn(doc, model, policy, s.heading.start, s.heading.end).length ? s.heading : undefined;
     if (heading) units.push({ model, source, subject: heading, body: [{ start: heading.start, end: s.end }], structured: true });
@@ -303,12 +306,19 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
       else if (b.kind === 'list' && b.items) {
         for (const it of b.items) units.push({ model, source, subject: labelOf(model, it), body: [it], structured: false });
       } else if (b.kind === 'paragraph' || b.kind === 'other') {
+        const lead = boldLeadIn(model, b);
+        // Paragraphs labelled one per characteristic ("**Pregnancy and maternity.** Positive: women in
+        // the perinatal period…"): the label alone is the subject (a paragraph whose label names none
+        // of this policy's groups assesses none of them), whatever group words its sentences use.
+        if (lead && labelled) {
+          if (mentionsIn(doc, model, policy, lead.start, lead.end).length) units.push({ model, source, subject: lead, body: [{ start: lead.end, end: b.end }], structured: true });
+          return;
+        }
         for (const sen of sentenceSpans(model.masked, b)) units.push({ model, source, subject: sen, body: [sen], structured: false });
         // A paragraph that names its group first and judges the impact later ("Black and minority
         // ethnic older people are under-diagnosed. … so we judge the impact to be positive.").
         const first = sentenceSpans(model.masked, b)[0];
         if (first) units.push({ model, source, subject: first, body: [b], structured: false, blanketFree: true });
-        const lead = boldLeadIn(model, b);
         // "**Trans and non-binary people.** … Positive impact: …": the label names the group, the paragraph assesses it.
         if (lead) units.push({ model, source, subject: lead, body: [{ start: lead.end, end: b.end }], structured: true });
       }

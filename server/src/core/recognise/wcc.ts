@@ -242,7 +242,8 @@ function scanTables(doc: DocState, taken: Taken, record: Recorder): void {
     const numeric: number[] = [];
     for (let c = 0; c < columns; c++) {
       const filled = body.map((r) => r.cells[c]).filter((x) => x?.text.trim());
-      if (filled.length && filled.every((x) => read(x))) numeric.push(c);
+      // A row may give the name alone ("Efficiency and effectiveness of spend"): it counts under its number, read later.
+      if (filled.some((x) => read(x)) && filled.every((x) => read(x) || competencyForName(x!.text, competencies))) numeric.push(c);
     }
     const col = numeric.find(headed) ?? numeric[0];
     if (col === undefined) return;
@@ -356,20 +357,24 @@ function frontMatterTags(fm: FrontMatterData | undefined, policy: Policy, tags: 
  * an entry of the `wcc` key is.
  */
 function otherKeysTags(fm: FrontMatterData, wccKey: string | undefined, policy: Policy, tags: TagFinding[], invalid: InvalidTagFinding[]): void {
-  for (const [key, raw] of Object.entries(fm.data)) {
+    for (const [key, raw] of Object.entries(fm.data)) {
     if (key === wccKey) continue;
-    const entries = Array.isArray(raw) ? raw : [raw];
+    // A list's entries, or the parts of one text ("Mental health; WCC competencies 3, 5, 6").
+    const entries = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/\s*[;|]\s*/) : [raw];
     entries.forEach((entry, i) => {
       if (typeof entry !== 'string' || entry.length > 200) return;
       const open = policy.wcc.prefixes.spans(entry)[0];
       if (!open || open[0] !== entry.search(/\S/)) return;
-      const m = /^\s*(?:competenc(?:y|ies)\s*)?[:#-]?\s*(\d{1,3})(?!\d)\s*(?:[-–—:(]\s*(.+))?$/i.exec(entry.slice(open[1]));
+      // What follows the prefix reads as a table cell does: "5", "3, 5, 6", "6 – Stimulate the market".
+      const rest = entry.slice(open[1]).replace(/^\s*(?:competenc(?:y|ies)\b)?\s*[:#-]?\s*/i, '');
+      const m = policy.derived.wccTags.cell.for(rest).exec(rest);
       if (!m) return;
+      const { numbers, name } = readTag(m);
       const line = (Array.isArray(raw) ? fm.lineOf(key, i) : fm.lineOf(key)) ?? 1;
-      const num = Number(m[1]);
-      const j = judgeReference(num, m[2], policy.competencies);
-      if (j.ok) tags.push({ number: num, start: 0, end: 0, line });
-      else invalid.push({ start: 0, end: 0, line, text: entry, reason: j.reason, number: num, named: j.named });
+      for (const { number, judgement } of judgeNumbers(numbers, name, policy.competencies)) {
+        if (judgement.ok) tags.push({ number, start: 0, end: 0, line });
+        else invalid.push({ start: 0, end: 0, line, text: entry, reason: judgement.reason, number, named: judgement.named });
+      }
     });
   }
 }
