@@ -159,7 +159,9 @@ describe('fast XML reader', function () {
         return Number(process.hrtime.bigint() - s) / 1e6;
       };
       t(small);
-      return [Math.max(t(small), 0.5), t(big)];
+      // Best of three: one run can meet a collection or a busy machine (783 ms once, under load).
+      const best = (x) => Math.min(t(x), t(x), t(x));
+      return [Math.max(best(small), 0.5), best(big)];
     };
     for (const [what, make] of Object.entries({
       'many attributes on one tag': (n) => `<a ${Array.from({ length: n }, (_, i) => `x${i}="1"`).join(' ')}/>`,
