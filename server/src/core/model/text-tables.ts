@@ -53,6 +53,14 @@ function cellOf(line: Line, from: number, to: number): Cell {
   return { start, end: start + text.length, text };
 }
 
+/** A cell drawn over several lines: its text joined, one span per line that holds some (`parts`). */
+function cellOver(lines: Line[], from: number, to: number): Cell {
+  const parts = lines.map((l) => cellOf(l, from, to)).filter((p) => p.text);
+  const first = parts[0] ?? cellOf(lines[0], from, to);
+  const last = parts[parts.length - 1] ?? first;
+  return { start: first.start, end: last.end, text: parts.map((p) => p.text).join(' '), ...(parts.length > 1 ? { parts: parts.map(({ start, end }) => ({ start, end })) } : {}) };
+}
+
 /**
  * Rewrites a chunk's blocks: a simple table (a one-line paragraph, a ruler read
  * as a thematic break, a paragraph of rows, each on the next line) becomes one
@@ -121,13 +129,7 @@ function gridTable(source: string, b: Block): Block | undefined {
   const flush = () => {
     if (!pending.length) return;
     const cells: Cell[] = [];
-    for (let c = 0; c + 1 < edges.length; c++) {
-      const parts = pending.map((l) => cellOf(l, edges[c] + 1, edges[c + 1])).filter((p) => p.text);
-      const text = parts.map((p) => p.text).join(' ');
-      const first = parts[0] ?? cellOf(pending[0], edges[c] + 1, edges[c + 1]);
-      const last = parts[parts.length - 1] ?? first;
-      cells.push({ start: first.start, end: last.end, text, ...(parts.length > 1 ? { parts: parts.map(({ start, end }) => ({ start, end })) } : {}) });
-    }
+    for (let c = 0; c + 1 < edges.length; c++) cells.push(cellOver(pending, edges[c] + 1, edges[c + 1]));
     rows.push({ start: pending[0].start, end: pending[pending.length - 1].end, cells });
     pending = [];
   };
@@ -180,12 +182,7 @@ export function alignedTable(source: string, b: Block): Block | undefined {
   const rows: Row[] = groups.map((g) => ({
     start: g[0].start,
     end: g[g.length - 1].end,
-    cells: bounds.map(([a, z]) => {
-      const parts = g.map((l) => cellOf(l, a, z)).filter((p) => p.text);
-      const first = parts[0] ?? cellOf(g[0], a, z);
-      const last = parts[parts.length - 1] ?? first;
-      return { start: first.start, end: last.end, text: parts.map((p) => p.text).join(' '), ...(parts.length > 1 ? { parts: parts.map(({ start, end }) => ({ start, end })) } : {}) };
-    }),
+    cells: bounds.map(([a, z]) => cellOver(g, a, z)),
   }));
   return { start: b.start, end: b.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
 }
