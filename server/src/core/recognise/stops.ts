@@ -35,7 +35,7 @@ const DENIAL_REACH = 6;
 /** The longest noun phrase read as what is stopped. */
 const PHRASE_REACH = 7;
 
-export function words(text: string): Word[] {
+function words(text: string): Word[] {
   return [...text.matchAll(new RegExp(WORD, 'gu'))].map((m) => ({ start: m.index!, end: m.index! + m[0].length, lower: m[0].toLowerCase() }));
 }
 
@@ -44,8 +44,8 @@ const ends = (w: Word | undefined) => !w || PHRASE_END.has(w.lower) || !/[\p{L}\
 /**
  * Whether a statement (one sentence, clause or list item) says that something a
  * commissioner pays for will stop: a verb of ending with an object after it, or,
- * where nothing follows the verb, with what it ends before it ("the contract will
- * not be renewed", "beds will be reprovided and the ward closed").
+ * where nothing follows the verb, with what it ends before it ("the befriending
+ * grant will lapse", "the day services, which close in March").
  */
 export function statesStop(stops: StopWords, unit: string): boolean {
   const actions = stops.actions.spans(unit);
