@@ -58,7 +58,7 @@ function wrapSpaces(source: string): string {
 }
 
 /** One or more spaces, or a line break with the spaces around it. */
-const LINE_SPACE = String.raw`(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)`;
+const LINE_SPACE = String.raw`(?:[ \t\u00a0]+(?:\r?\n)?|\r?\n)[ \t\u00a0]*`;
 
 /** Checks that a phrase compiles (on the linear-time engine when `bounded`); the message if it does not. */
 export function phraseError(phrase: string, bounded = false): string | undefined {
