@@ -1,5 +1,7 @@
 // Maps source offsets to 1-based line/column the way editors count them:
 // \r\n, \r and \n each end a line; columns are UTF-16 code units.
+import { lastAtOrBefore } from '../sorted';
+
 export class LineIndex {
   private readonly starts: number[] = [0];
 
@@ -21,13 +23,7 @@ export class LineIndex {
   /** 1-based line and column of an offset (clamped into the text). */
   point(offset: number): { line: number; column: number } {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(this.starts.length, (i) => this.starts[i], o);
     return { line: lo + 1, column: o - this.starts[lo] + 1 };
   }
 

@@ -4,6 +4,7 @@
 import type { ActDef } from '../policy/types';
 import type { DocState } from './doc-state';
 import { leftmostFirst } from '../match';
+import { lastAtOrBefore } from '../sorted';
 
 export interface Citation {
   act: ActDef;
@@ -22,14 +23,7 @@ export function findCitations(doc: DocState): Citation[] {
 
 /** A citation never spans blocks: a title ending one paragraph and a year opening the next are two things. */
 function withinOneBlock(blocks: DocState['model']['blocks'], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (blocks[mid].start <= start) lo = mid;
-    else hi = mid - 1;
-  }
-  const b = blocks[lo];
+  const b = blocks[lastAtOrBefore(blocks.length, (i) => blocks[i].start, start)];
   // Text outside every block (none in practice) is not held back.
   return !b || start >= b.end || end <= b.end;
 }

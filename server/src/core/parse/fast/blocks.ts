@@ -14,6 +14,7 @@ import { BAIL, bail, node, valueNode, type BlockOptions, type FNode } from './no
 import { definitionLine, delimiterLike, isSetextLike, isThematicBreak, listMarker, spaces, splitLines, type Lines } from './lines';
 import { parseTable } from './table';
 import { dropTaskCheck, footnoteStart, isTaskCheck } from './gfm-notes';
+import { lastAtOrBefore } from '../../sorted';
 
 interface Item {
   node: FNode;
@@ -405,16 +406,7 @@ export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): F
     // An empty item's list ends after the next line's `>`: another corner not followed here.
     const emptyItem = (x: FNode): boolean => (x.type === 'listItem' && !x.children!.length) || !!x.children?.some(emptyItem);
     if (kids.some(emptyItem)) return undefined;
-    const lineIn = (k: number): number => {
-      let lo = 0;
-      let hi = innerStart.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (innerStart[mid] <= k) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
+    const lineIn = (k: number): number => lastAtOrBefore(innerStart.length, (i) => innerStart[i], k);
     const at = (k: number): number => {
       const j = lineIn(k);
       return srcStart[j] + (k - innerStart[j]);
@@ -458,13 +450,7 @@ export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): F
     };
     /** The quote's line (0 = line li) holding an offset, or -1. */
     const lineOf = (offset: number): number => {
-      let lo = 0;
-      let hi = blankAt.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (LS[li + mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
+      const lo = lastAtOrBefore(blankAt.length, (i) => LS[li + i], offset);
       return offset >= LS[li + lo] && offset <= LE[li + lo] ? lo : -1;
     };
     let unsure = false;

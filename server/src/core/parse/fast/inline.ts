@@ -9,6 +9,7 @@
 import { characterReference, charClass, isAsciiPunctuation } from './chars';
 import { node, valueNode, type FNode } from './nodes';
 import { footnoteLabel } from './gfm-notes';
+import { lastAtOrBefore } from '../../sorted';
 
 const enum T {
   Text,
@@ -102,13 +103,7 @@ export function parseInline(src: string, segs: number[], gfm: boolean, defined: 
   let seen = '';
 
   const toSrc = (k: number): number => {
-    let lo = 0;
-    let hi = vStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (vStarts[mid] <= k) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(vStarts.length, (i) => vStarts[i], k);
     return segs[2 * lo] + (k - vStarts[lo]);
   };
 
