@@ -366,7 +366,11 @@ function otherKeysTags(fm: FrontMatterData, wccKey: string | undefined, policy: 
       const open = policy.wcc.prefixes.spans(entry)[0];
       if (!open || open[0] !== entry.search(/\S/)) return;
       // What follows the prefix reads as a table cell does: "5", "3, 5, 6", "6 – Stimulate the market".
-      const rest = entry.slice(open[1]).replace(/^\s*(?:competenc(?:y|ies)\b)?\s*[:#-]?\s*/i, '');
+      let rest = entry.slice(open[1]);
+      // An introducer of the pack's between prefix and numbers ("WCC competencies 3, 5, 6").
+      const intro = policy.wcc.introducers.spans(rest)[0];
+      if (intro && !rest.slice(0, intro[0]).trim()) rest = rest.slice(intro[1]);
+      rest = rest.replace(/^\s*[:#-]?\s*/, '');
       const m = policy.derived.wccTags.cell.for(rest).exec(rest);
       if (!m) return;
       const { numbers, name } = readTag(m);
