@@ -207,7 +207,10 @@ describe('Word documents through the CLI', function () {
       const mapped = json('templated/strategy.docx').json.files[0];
       const plain = json('unmapped/strategy.docx');
       assert.deepStrictEqual(Object.values(mapped.coverage.ipc).map((e) => e.status), ['present', 'present', 'present', 'present', 'present', 'present', 'present']);
-      assert.ok(Object.values(plain.json.files[0].coverage.ipc).filter((e) => e.status === 'missing').length >= 3);
+      // Unmapped, the styled headings come out as paragraphs; short lines standing alone in a
+      // document without headings are then read as headings anyway (core/model/plain-layout.ts),
+      // so the findings agree, but the tool still says what it could not map.
+      assert.deepStrictEqual(plain.json.files[0].coverage.ipc, mapped.coverage.ipc);
       assert.match(plain.stderr, /^commissioning-lint: warning: unmapped\/strategy\.docx has the paragraph styles 'NHS Heading 1', 'NHS Heading 2', read as paragraphs: if they are headings, map them in the config's docx\.styleMap, e\.g\. p\[style-name='NHS Heading 1'\] => h1:fresh\n$/);
     });
 

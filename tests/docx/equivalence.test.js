@@ -7,8 +7,9 @@
 // front matter) and fenced code in a preformatted paragraph style (read as a
 // code block). A disagreement is put down to a Markdown-only construct a Word
 // document cannot hold when removing that construct from the Markdown gives
-// the Word result: HTML comments (including <!-- ipc: … --> markers) and
-// thematic breaks. Anything else is a conversion fault. HTML and tables drawn
+// the Word result: HTML comments (including <!-- ipc: … --> markers),
+// thematic breaks and lines laid out one under another without blank lines
+// (PDF text). Anything else is a conversion fault. HTML and tables drawn
 // with text are written as the Word layout they stand for (helpers/docx.js).
 const assert = require('node:assert');
 const fs = require('node:fs');
@@ -29,6 +30,9 @@ const MARKDOWN_ONLY = [
   // a line across the page is a paragraph's border or a drawn shape, decoration
   // that mammoth does not read, so the test builder writes none.
   ['thematic break', (md) => md.replace(/(\n[ \t]*\n) {0,3}([-*_])[ \t]*(?:\2[ \t]*){2,}(?=\n|$)/g, '$1')],
+  // Lines of text with no blank line between them (PDF text: each entry, title or wrapped line of
+  // a page on a line of its own). A Word paragraph has no such lines: its text runs on.
+  ['line layout', (md) => md.replace(/([^\n])\n(?=[ \t]*[\p{L}\p{N}(“"'‘])/gu, '$1 ')],
 ];
 
 function statuses(coverage) {

@@ -61,11 +61,62 @@ async function wordLayout(tree, md, parse) {
     }
     node.children.forEach(visit);
   };
+  // Text indented four spaces is prose to the linter (a PDF's layout, not code): a Word author has
+  // paragraphs; before the titles are read in it, and again for the text between them.
+  indentedAsProse(tree, md, parse);
+  plainTitles(tree, md, parse);
+  indentedAsProse(tree, md, parse);
   textTables(tree, md, (text) => {
     const first = parse(text).children[0];
     return first?.type === 'paragraph' ? first.children : [{ type: 'text', value: text }];
   });
   visit(tree);
+}
+
+function indentedAsProse(tree, md, parse) {
+  tree.children = tree.children.map((n) =>
+    n.type === 'code' && !n.lang && !/^ {0,3}(`{3,}|~{3,})/.test(md.slice(n.position.start.offset, n.position.end.offset))
+      ? { type: 'paragraph', position: n.position, children: n.value.split('\n').flatMap((l, i) => [...(i ? [{ type: 'break' }] : []), ...(parse(l.trim()).children[0]?.children ?? [])]) }
+      : n,
+  );
+}
+
+/**
+ * Text laid out by a PDF with its titles inside blocks of text ("1. Purpose", then the text, no
+ * blank line: core/model/plain-layout.ts): a Word author has those titles as headings, so the
+ * block is split at each title the linter reads there.
+ */
+function plainTitles(tree, md, parse) {
+  const titles = core.parseDocument(md, {}).blocks.filter((b) => b.kind === 'heading' && b.headingStyle === 'bold' && !/^\s*(\*\*|__|#)/.test(md.slice(b.start, b.end)));
+  tree.children = tree.children.flatMap((n) => {
+    if (!['paragraph', 'list'].includes(n.type)) return [n];
+    const s = n.position.start.offset;
+    const e = n.position.end.offset;
+    if (!md.slice(s, e).trim().includes('\n')) return [n];
+    const inside = titles.filter((t) => t.start >= s && t.end <= e);
+    if (!inside.length) return [n];
+    const out = [];
+    // The text between titles, parsed on its own, with its positions moved to where it stands.
+    const text = (from, to) => {
+      if (!md.slice(from, to).trim()) return;
+      for (const c of parse(md.slice(from, to)).children) out.push(shifted(c, from));
+    };
+    let at = s;
+    for (const t of inside) {
+      text(at, t.start);
+      out.push({ type: 'heading', depth: Math.min(6, Math.max(2, t.depth - 5)), children: [{ type: 'text', value: t.text }], position: { start: { offset: t.start }, end: { offset: t.end } } });
+      at = t.end;
+    }
+    text(at, e);
+    return out;
+  });
+}
+
+function shifted(node, by) {
+  const copy = { ...node };
+  if (node.position) copy.position = { start: { ...node.position.start, offset: node.position.start.offset + by }, end: { ...node.position.end, offset: node.position.end.offset + by } };
+  if (node.children) copy.children = node.children.map((c) => shifted(c, by));
+  return copy;
 }
 
 /** Replaces each run of top-level nodes that the linter reads as one text table with an mdast table. */

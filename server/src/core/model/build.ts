@@ -7,7 +7,8 @@ import { chunkOffset, type Chunk } from '../parse/chunks';
 import type { ParsedChunk } from '../parse/parse';
 import type { Block, Comment, DocModel, FrontMatter, Link, ModelPart, Row, Section, Span } from './types';
 import { htmlAsMarkdown, markupSpans } from './html';
-import { gridMarkup, readTextTables } from './text-tables';
+import { alignedTable, gridMarkup, readTextTables } from './text-tables';
+import { readPlainLayout } from './plain-layout';
 
 /** Depth given to a bold-only line used as a sub-heading: below any ATX level. */
 export const BOLD_HEADING_DEPTH = 7;
@@ -47,8 +48,18 @@ export function buildModel(source: string, parsed: ParsedChunk[], opts: { parts?
     if (opts.parts) parts.push({ start: chunk.start, end: chunk.start + chunk.text.length - chunk.headerLength, memo: part.memo });
   }
 
-  const { root, sections } = buildSections(blocks, source.length);
-  return { source, masked: maskSpans(source, blanks), lines, blocks, root, sections, comments, links, frontMatter, parts, footer: footerOf(source, blocks) };
+  // Running headers and footers of a PDF's pages; title lines where nothing else is a heading.
+  const layout = readPlainLayout(source, blocks, {
+    depthOf: boldDepth,
+    // A section's text taken out of a list item may hold a table in aligned columns.
+    paragraphOf: (from, to) => {
+      const p = paragraphOf(source, from, to);
+      return alignedTable(source, p) ?? p;
+    },
+  });
+  for (const f of layout.furniture) blanks.push([f.start, f.end]);
+  const { root, sections } = buildSections(layout.blocks, source.length);
+  return { source, masked: maskSpans(source, blanks), lines, blocks: layout.blocks, root, sections, comments, links, frontMatter, parts, footer: footerOf(source, layout.blocks) };
 }
 
 /** A footer ends a document when a thematic break is followed by this little: a contact line, a version stamp. */
@@ -205,6 +216,29 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
         blocks.push({ ...s, kind: 'table', text: plain(node), rows: tableRows(node, at) });
         return;
       case 'code':
+        // Text indented four spaces is a PDF's layout (pdftotext indents a page's tables and
+        // insets), not code: a strategy holds no source code. A fenced block stays code.
+        if (!node.lang && !/^ {0,3}(`{3,}|~{3,})/.test(source.slice(s.start, s.end)) && /\p{L}{3}/u.test(node.value)) {
+          // One paragraph for each run of lines between blank ones; a line in capitals alone is a heading.
+          const raw = source.slice(s.start, s.end);
+          let from = 0;
+          for (const m of [...raw.matchAll(/\n[ \t]*\n\s*/g), { index: raw.length, 0: '' }]) {
+            const run = raw.slice(from, m.index);
+            if (run.trim()) {
+              const caps = capitalsHeading(run);
+              const at = s.start + from;
+              blocks.push(caps ? { start: at, end: at + run.trimEnd().length, kind: 'heading', text: caps, depth: boldDepth(caps), headingStyle: 'bold' } : paragraphOf(source, at, at + run.length));
+            }
+            from = m.index! + m[0].length;
+          }
+          // Its links too ("[Equality Impact Assessment](eqia.md)"), which Markdown left unread in "code".
+          for (const m of source.slice(s.start, s.end).matchAll(new RegExp(INDENTED_LINK, 'g'))) {
+            const at = s.start + m.index!;
+            links.push({ start: at, end: at + m[0].length, url: m[2] });
+            blank(at + 1 + m[1].length, at + m[0].length);
+          }
+          return;
+        }
         blank(s.start, s.end);
         blocks.push({ ...s, kind: 'code', text: '' });
         return;
@@ -376,6 +410,8 @@ const BULLET_LINE = /^[ \t]*[•●▪◦‣∙·][ \t]+\S/;
 function capitalsHeading(raw: string): string | undefined {
   const line = raw.trim();
   if (line.includes('\n') || line.length > BOLD_HEADING_MAX || /[a-z|*_\[\]<>]|\.{3}|…|[.,;]$/.test(line)) return undefined;
+  // Two things side by side on a cover ("WESTMOOR COUNTY COUNCIL      NHS WESTMOOR"), not a title.
+  if (/\S[ \t]{4,}\S/.test(line.replace(/^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+/, ''))) return undefined;
   const m = CAPITALS_LINE.exec(line);
   if (!m || (!m[1] && m[2].trim().split(/\s+/).length < 2)) return undefined;
   return line.replace(/:$/, '');
@@ -383,6 +419,9 @@ function capitalsHeading(raw: string): string | undefined {
 
 /** An optional section number, then words in capitals (at least four letters in all). */
 const CAPITALS_LINE = /^(\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?((?=(?:[^A-Z]*[A-Z]){4})[A-Z][A-Z0-9 '’&(),\/–-]*[A-Z0-9?)’']\s*:?)$/;
+
+/** An inline link in text indented as a PDF lays it out: its label and its target. */
+const INDENTED_LINK = /\[([^\]\n]{1,200})\]\(([^()\s]{1,500})\)/;
 
 /** A bold line this long that runs on to another bold line was wrapped (from a PDF's page width). */
 const WRAPPED_HEADING = 50;

@@ -148,9 +148,13 @@ function cellStarts(text: string): number[] {
   const out: number[] = [];
   const first = text.search(/\S/);
   if (first >= 0) out.push(first);
-  for (const m of text.matchAll(/ {3,}(?=\S)/g)) out.push(m.index! + m[0].length);
+  // The line's own indentation is no gap between cells.
+  for (const m of text.matchAll(/ {3,}(?=\S)/g)) if (m.index! + m[0].length > first) out.push(m.index! + m[0].length);
   return out;
 }
+
+/** The longest cell read as a mark (a tick, a cross, "Yes"), which may sit centred under its header. */
+const MARK = 3;
 
 /**
  * A paragraph whose lines are columns of text lined up with spaces, as a PDF's
@@ -166,12 +170,18 @@ export function alignedTable(source: string, b: Block): Block | undefined {
   if (lines.length < 3) return undefined;
   const cols = cellStarts(lines[0].text);
   if (cols.length < 2) return undefined;
-  const near = (x: number) => cols.findIndex((c) => Math.abs(c - x) <= 2);
+  const head = lines[0].text;
+  const widths = cols.map((c, i) => head.slice(c, cols[i + 1] ?? head.length).trimEnd().length);
+  // A cell starts under its header's start, or is a mark centred under the header ("✓" under "Positive").
+  const near = (x: number, text = '') => {
+    const i = cols.findIndex((c) => Math.abs(c - x) <= 2);
+    return i >= 0 || text.slice(x).trimEnd().length > MARK ? i : cols.findIndex((c, k) => x > c && x < c + widths[k]);
+  };
   const groups: Line[][] = [];
   let full = 0;
   for (const l of lines) {
     const starts = cellStarts(l.text);
-    if (starts.some((x) => near(x) < 0)) return undefined;
+    if (starts.some((x, k) => near(x, l.text.slice(0, starts[k + 1] ?? l.text.length)) < 0)) return undefined;
     if (near(starts[0]) === 0 || !groups.length) {
       groups.push([l]);
       if (starts.length >= 2) full++;

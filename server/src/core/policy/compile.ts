@@ -103,6 +103,7 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
         signals: phrases(a.signals, `elements.${e.id}.aspects.${a.id}`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'signals']),
         notStated: a.notStated ? phrases(a.notStated, `elements.${e.id}.aspects.${a.id}.notStated`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'notStated']) : undefined,
         nearMisses: a.nearMisses ? phrases(a.nearMisses, `elements.${e.id}.aspects.${a.id}.nearMisses`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'nearMisses']) : undefined,
+        takenBack: a.takenBack ? phrases(a.takenBack, `elements.${e.id}.aspects.${a.id}.takenBack`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'takenBack']) : undefined,
         stops: a.stops
           ? {
               actions: phrases(a.stops.actions, `elements.${e.id}.aspects.${a.id}.stops.actions`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'stops', 'actions']),
@@ -134,6 +135,7 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
       names: g.names ?? [],
       synonyms: phrases(g.synonyms, `groups.${g.id}.synonyms`, ['groups', { id: g.id }, 'synonyms']),
       nearMisses: g.nearMisses ? phrases(g.nearMisses, `groups.${g.id}.nearMisses`, ['groups', { id: g.id }, 'nearMisses']) : undefined,
+      partOnly: g.partOnly ? phrases(g.partOnly, `groups.${g.id}.partOnly`, ['groups', { id: g.id }, 'partOnly']) : undefined,
     })),
     competencies: competencies.map((c) => c.def),
     wcc: {

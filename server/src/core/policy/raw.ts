@@ -12,7 +12,7 @@ export interface RawElement {
   signals?: string[];
   nearMisses?: string[];
   minSignals?: number;
-  aspects?: Array<{ id: string; title?: string; description?: string; signals: string[]; notStated?: string[]; nearMisses?: string[]; stops?: { actions: string[]; objects: string[] } }>;
+  aspects?: Array<{ id: string; title?: string; description?: string; signals: string[]; notStated?: string[]; nearMisses?: string[]; takenBack?: string[]; stops?: { actions: string[]; objects: string[] } }>;
   wcc?: number[];
   scaffold?: string;
 }
@@ -24,6 +24,7 @@ export interface RawGroup {
   names?: string[];
   synonyms?: string[];
   nearMisses?: string[];
+  partOnly?: string[];
 }
 
 export interface RawAct {

@@ -23,6 +23,8 @@ export interface AspectDef {
   notStated?: Matcher;
   /** Phrases holding a signal that are no instance of the aspect (a practice ended, not a service). */
   nearMisses?: Matcher;
+  /** Sentences that take back a statement of the aspect before them in the paragraph ("This is not a decision of the CCG"). */
+  takenBack?: Matcher;
   /** A verb of ending that counts only with what it ends (recognise/stops.ts). */
   stops?: StopWords;
 }
@@ -57,6 +59,8 @@ export interface GroupDef {
   /** Synonym spellings kept for completion and quick fixes. */
   names: string[];
   nearMisses?: Matcher;
+  /** Synonyms naming only part of the group ("transgender people" within sex): they mention it, but a finding about them alone does not cover it. */
+  partOnly?: Matcher;
 }
 
 export interface CompetencyDef {

@@ -4,7 +4,7 @@
 // without one) or missing.
 import type { Cell, DocModel, Row, Section, Span } from '../model/types';
 import { cellSpans } from '../model/text-tables';
-import type { GroupDef, Policy } from '../policy/types';
+import type { GroupDef, Matcher, Policy } from '../policy/types';
 import type { ElementStatus, GroupStatus } from '../types';
 import { findMentions, firstMention, type Mention } from './groups';
 import type { DocState } from './doc-state';
@@ -130,7 +130,11 @@ export function recogniseEqia(doc: DocState, linked: LinkedEqia[], fm?: FrontMat
     // A file linked as the EqIA is the assessment, unless it holds one as a section of its own; an
     // EqIA heading with nothing under it is its title page ("**Equality Impact Assessment**", then
     // the strategy's name, then "# 1 Purpose…").
-    const inner = eqiaSections(l.model, policy).filter((s) => !isPlaceholder(policy, sectionText(l.model, s, 'full')));
+    // Only a heading names one there: the whole file is about equality, so an opening that
+    // introduces the assessment ("This assessment considers…") is its scope, not all of it.
+    // Its first heading naming the assessment is the file's title ("EQUALITY IMPACT ASSESSMENT – FULL
+    // ASSESSMENT" over the form's details), so the whole file is read.
+    const inner = eqiaSections(l.model, policy).filter((s) => s !== l.model.sections[0] && policy.derived.readTitle(s.title).eqia && !isPlaceholder(policy, sectionText(l.model, s, 'full')));
     const roots = inner.length ? inner : [l.model.root];
     for (const s of roots) {
       for (const u of sectionUnits(l.model, policy, s, l.path)) units.push(u);
@@ -155,6 +159,8 @@ function judgeGroup(doc: DocState, group: GroupDef, units: Unit[], scopes: Array
     const subjects = subjectsOf(doc, u);
     const mine = subjects.filter((m) => m.group === group && !m.subsumed);
     if (!mine.length) continue;
+    // A finding about part of the group only ("Gender reassignment: no impact" for 2009's sex) leaves the rest of it unassessed.
+    if (group.partOnly && mine.every((m) => partOnly(group.partOnly!, u.model.masked, m))) continue;
     const distinct = new Set(subjects.filter((m) => !m.subsumed).map((m) => m.group.id));
     let body = u.body.map((b) => u.model.masked.slice(b.start, b.end)).join(' \n ');
     if (u.blanketFree) body = sentences(body).filter((x) => !policy.eqia.blanket.test(x)).join(' ');
@@ -171,6 +177,15 @@ function judgeGroup(doc: DocState, group: GroupDef, units: Unit[], scopes: Array
   if (anywhere) return { group, status: 'unassessed', at: { model: doc.model, start: anywhere.start, end: anywhere.end } };
   return { group, status: 'missing' };
 }
+
+/** Whether a mention ("Gender") begins one of the group's part-only phrases ("Gender reassignment") that takes it in whole. */
+function partOnly(phrases: Matcher, text: string, m: Span): boolean {
+  const after = text.slice(m.start, m.start + PART_REACH);
+  return phrases.spans(after).some(([s, e]) => s === 0 && e >= m.end - m.start);
+}
+
+/** The longest part-only phrase read from a mention's start. */
+const PART_REACH = 40;
 
 /** Group mentions in a unit's subject, found once per unit and reused for every group. */
 function subjectsOf(doc: DocState, u: Unit): Mention[] {

@@ -7,7 +7,7 @@ import type { PhraseHit } from '../match';
 import type { DocState } from './doc-state';
 import type { ElementStatus } from '../types';
 import { isPlaceholder, isStub, sectionSpan, sectionText, sentenceSpans, wordCount } from './text';
-import { endingDeniedOrPast, statesStop } from './stops';
+import { announcesStop, endingDeniedOrPast, statesStop } from './stops';
 
 export interface ElementFinding {
   element: ElementDef;
@@ -118,8 +118,8 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
     if (chosen) {
       // A stub says nothing yet, whatever its sub-headings promise: aspects are read in prose,
       // never in a sub-heading's title, and never in a sub-section that is only a placeholder.
-      const text = present.length ? sections.flatMap((s) => prosePieces(doc, s, [])).join('\n') : '';
-      for (const a of element.aspects) aspects[a.id] = statesAspect(policy, a, text) || (present.length > 0 && listsUnderStop(doc, a, sections)) ? 'present' : 'missing';
+      const pieces = present.length ? sections.flatMap((s) => prosePieces(doc, s, [])) : [];
+      for (const a of element.aspects) aspects[a.id] = statesAspect(policy, a, pieces) || (present.length > 0 && listsUnderStop(doc, a, sections)) ? 'present' : 'missing';
     }
     return {
       element,
@@ -332,14 +332,34 @@ function claimFreeSpans(model: DocModel, s: Section, byHeading: Map<Section, Ele
  * Whether prose states an aspect: a sentence holds one of its signals and is not
  * itself a deferral ("which services will be decommissioned will be confirmed
  * following consultation" promises the decision, it does not make it), nor one
- * the pack's `notStated` says states nothing (a condition, a hypothetical, a denial).
+ * the pack's `notStated` says states nothing (a condition, a hypothetical, a denial),
+ * nor one it, a later sentence of its paragraph or the next takes back (the pack's `takenBack`:
+ * "This is not a decision of the CCG", "From April it will be funded recurrently").
  */
-function statesAspect(policy: Policy, aspect: AspectDef, text: string): boolean {
-  if (!aspect.signals.test(text) && !aspect.stops?.actions.test(text)) return false;
-  return sentenceSpans(text, { start: 0, end: text.length }).some(({ start, end }) =>
-    // A list's items and a sentence's clauses after a semicolon are statements of their own.
-    text
-      .slice(start, end)
+function statesAspect(policy: Policy, aspect: AspectDef, pieces: string[]): boolean {
+  return pieces.some((piece) => {
+    if (!aspect.signals.test(piece) && !aspect.stops?.actions.test(piece)) return false;
+    const paragraphs = piece.split(PARAGRAPH_BREAK);
+    return paragraphs.some((paragraph, p) => {
+      const sentences = sentenceSpans(paragraph, { start: 0, end: paragraph.length });
+      return sentences.some(({ start, end }) => {
+        if (!statementStates(policy, aspect, paragraph.slice(start, end))) return false;
+        // The sentence itself ("…ends in March and we intend to extend it"), what follows in the
+        // paragraph, and the paragraph after it ("From April the café will be funded recurrently").
+        // A list item's own text only: the next item is a statement of its own.
+        const own = paragraph.slice(start);
+        const item = LIST_ITEM.exec(own);
+        const rest = item ? own.slice(0, item.index) : `${own}\n${paragraphs[p + 1] ?? ''}`;
+        return !aspect.takenBack?.test(rest);
+      });
+    });
+  });
+}
+
+/** Whether one sentence states the aspect: a list's items and a sentence's clauses after a semicolon are statements of their own. */
+function statementStates(policy: Policy, aspect: AspectDef, sentence: string): boolean {
+  return (
+    sentence
       .split(STATEMENT_BREAK)
       // A hard-wrapped line ("will not be / continued") is one line of words.
       .map((unit) => unit.replace(/[ \t]*\r?\n[ \t]*/g, ' '))
@@ -348,10 +368,13 @@ function statesAspect(policy: Policy, aspect: AspectDef, text: string): boolean 
         if (policy.placeholders.test(unit) || aspect.notStated?.test(unit)) return false;
         const misses = aspect.nearMisses?.spans(unit) ?? [];
         const said = aspect.signals.spans(unit).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(unit, s, e));
-        return said || (!!aspect.stops && statesStop(aspect.stops, unit));
-      }),
+        return said || (!!aspect.stops && statesStop(aspect.stops, unit, misses));
+      })
   );
 }
+
+const PARAGRAPH_BREAK = /\n[ \t]*\n/;
+const LIST_ITEM = /\n[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]/;
 
 /**
  * A sub-heading that announces a stop ("What we will decommission", "Stopping")
@@ -362,8 +385,7 @@ function listsUnderStop(doc: DocState, aspect: AspectDef, sections: Section[]): 
   if (!aspect.stops) return false;
   const announces = (title: string) => {
     const misses = aspect.nearMisses?.spans(title) ?? [];
-    const spans = [...aspect.signals.spans(title), ...aspect.stops!.actions.spans(title)];
-    return spans.some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(title, s, e));
+    return aspect.signals.spans(title).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(title, s, e)) || announcesStop(aspect.stops!, title);
   };
   // Items naming what stops, none of them denying it ("no service will close") or leaving it open.
   const names = (prose: string) => {

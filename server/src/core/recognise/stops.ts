@@ -17,19 +17,19 @@ const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}'’-]*|[^\s\p{L}\p{N}]`;
 
 /** Words that end a noun phrase: prepositions, conjunctions, relatives (and any punctuation). */
 const PHRASE_END: ReadonlySet<string> = new Set(
-  'in on at by from to for with within into onto when after before once until following as and or but so because which that who whom whose where while of during over under between through than if unless via across against since is are was were will shall would could may might can be been being has have had do does did'.split(' '),
+  'in on at by from to for with within into onto beyond when after before once until following as and or but so because which that who whom whose where while of during over under between through than if unless via across against since is are was were will shall would could may might can be been being has have had do does did'.split(' '),
 );
 /** Words that may sit between an auxiliary and its verb without changing the tense. */
-const ADVERBS: ReadonlySet<string> = new Set('already recently now also previously then just formally finally effectively largely all both been not entirely completely fully altogether permanently gradually'.split(' '));
+const ADVERBS: ReadonlySet<string> = new Set('already recently now also previously then just formally finally effectively largely all both been not entirely completely fully altogether permanently gradually early'.split(' '));
 const PAST_AUX: ReadonlySet<string> = new Set('was were has have had'.split(' '));
 const DETERMINERS: ReadonlySet<string> = new Set('the a an this that these those its our their his her any each every'.split(' '));
 /** Words that open a clause of time: what ends in it is when something else happens. */
 const TIME_CLAUSE: ReadonlySet<string> = new Set('when whenever until while'.split(' '));
 /** Words before a participle that make it no simple past. */
 const FUTURE: ReadonlySet<string> = new Set('be is are will shall to being get gets would should must can may might not and or'.split(' '));
-const NEGATION: ReadonlySet<string> = new Set('no not never none neither nor nothing cannot'.split(' '));
+const NEGATION: ReadonlySet<string> = new Set('no not never none neither nor nothing nobody cannot'.split(' '));
 const PAST_TIME = /^\s*(?:in|during)\s+(?:19|20)\d\d\b(?![/–-]\d)|^\s*(?:last|previous)\s+year\b|^\s*\w+\s+years?\s+ago\b|^\s*ago\b/i;
-const CLOCK_TIME = /^\s+(?:at|after|by|from)\s+(?:midnight|midday|noon|night|weekends?|\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|o'clock)\b)|^\s+(?:overnight|early|daily|each (?:day|night|evening))\b/i;
+const CLOCK_TIME = /^\s+(?:at|after|by|from)\s+(?:midnight|midday|noon|night|weekends?|\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|o'clock)\b)|^\s+(?:overnight|daily|each (?:day|night|evening))\b|^\s+early\s+(?:on|at|in|each|every)\b(?!\s+\d)/i;
 /** How far a denial reaches back ("no existing acute ward will be closed"). */
 const DENIAL_REACH = 6;
 /** The longest noun phrase read as what is stopped. */
@@ -47,8 +47,8 @@ const ends = (w: Word | undefined) => !w || PHRASE_END.has(w.lower) || !/[\p{L}\
  * where nothing follows the verb, with what it ends before it ("the befriending
  * grant will lapse", "the day services, which close in March").
  */
-export function statesStop(stops: StopWords, unit: string): boolean {
-  const actions = stops.actions.spans(unit);
+export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray<[number, number]> = []): boolean {
+  const actions = stops.actions.spans(unit).filter(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms));
   if (!actions.length || !stops.objects.test(unit)) return false;
   const ws = words(unit);
   const holdsObject = (p: { start: number; end: number } | undefined) => !!p && stops.objects.test(unit.slice(p.start, p.end));
@@ -59,6 +59,8 @@ export function statesStop(stops: StopWords, unit: string): boolean {
     if (unit.slice(s, e).includes('-') && !/^\s+of\b/.test(unit.slice(e, e + 4)) && !/\bof$/.test(unit.slice(s, e))) return false;
     const first = ws.findIndex((w) => w.start >= s);
     if (first < 0 || deniedOrPast(unit, ws, first, lastWord(ws, e), e) || inTimeClause(ws, first)) return false;
+    // People, not services, are what "who" stands for ("people who withdraw from social contact").
+    if (first > 0 && ws[first - 1].lower === 'who') return false;
     // After a determiner a verb is a noun ("the stop smoking service", "at the end of"); "the closure of" is meant so.
     if (first > 0 && DETERMINERS.has(ws[first - 1].lower) && !/\bof$/i.test(unit.slice(s, e))) return false;
     // Opening hours, not an ending: "crisis care stops at midnight", "the café closes at 4pm".
@@ -66,6 +68,8 @@ export function statesStop(stops: StopWords, unit: string): boolean {
     let next = ws.findIndex((w) => w.start >= e);
     if (next < 0) next = ws.length;
     while (next < ws.length && ADVERBS.has(ws[next].lower)) next++;
+    // "will no longer be awarded": a passive, whose subject is what stops.
+    if (/\bbe$/.test(unit.slice(s, e)) && ws[next] && /^\p{L}+(?:ed|en|wn)$/u.test(ws[next].lower)) next++;
     // "cease to purchase places at…": what is stopped follows the infinitive; "withdraw from
     // direct provision", "cease to exist as a separate team": after the preposition.
     if (ws[next]?.lower === 'to' && ws[next + 1] && /\p{L}/u.test(ws[next + 1].lower[0])) next += 2;
@@ -110,6 +114,8 @@ function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: n
   if (j >= 1 && ws[j].lower === 'the' && ws[j - 1].lower === 'since') return true;
   // A simple past after its subject ("the PCT closed the ward", "the service ceased"); a
   // participle after "be", "will", "to" or a table's bar is no past.
+  // The word before must be outside the ending itself ("no longer funded" is no "X funded").
+  if (/ed$/.test(ws[i].lower) && j >= first && j < i) j = first - 1;
   if (/ed$/.test(ws[i].lower) && j >= 0 && /^\p{L}/u.test(ws[j].lower) && !FUTURE.has(ws[j].lower)) return true;
   // "…closed two wards and decommissioned the day hospital": a verb joined to another takes its tense.
   if (/ed$/.test(ws[i].lower) && j >= 0 && (ws[j].lower === 'and' || ws[j].lower === 'or')) return pastBefore(ws, j);
@@ -167,4 +173,21 @@ export function endingDeniedOrPast(unit: string, start: number, end: number): bo
   const first = ws.findIndex((w) => w.start >= start);
   // The denial is read before the ending, its tense on its last word ("has decided not to renew" plans a stop).
   return first >= 0 && deniedOrPast(unit, ws, first, lastWord(ws, end), end);
+}
+
+/**
+ * Whether a heading announces a stop ("Stopping", "Services we will decommission",
+ * "Closure of the day centres"): a verb of ending with nothing after it, or with
+ * what it ends. "End of life care", "Closing the gap" and "Stop smoking" name
+ * other things.
+ */
+export function announcesStop(stops: StopWords, title: string): boolean {
+  const ws = words(title);
+  return stops.actions.spans(title).some(([s, e]) => {
+    if (title[s - 1] === '-' || title[e] === '-') return false;
+    const first = ws.findIndex((w) => w.start >= s);
+    if (first < 0 || deniedOrPast(title, ws, first, lastWord(ws, e), e)) return false;
+    const rest = title.slice(e);
+    return !/\p{L}/u.test(rest) || (stops.objects.test(rest) && !/^\s*\p{L}+ing\b/u.test(rest));
+  });
 }

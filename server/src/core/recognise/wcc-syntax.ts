@@ -115,9 +115,10 @@ function numberList(item: string, latin: boolean): string {
  * What may stand between the words that open a reference and its numbers: "no.",
  * "number", "#", a dash or a colon. Each run of blanks follows something that must
  * be there (here and in lists), so a long run of blanks is read once, not tried
- * split every way (runs of blanks next to each other made this cubic).
+ * split every way (runs of blanks next to each other made this cubic). A bold
+ * label's closing marks may stand before or just after the colon ("**WCC:** 5").
  */
-const LEAD = String.raw`[ \t]*(?:(?:no\.?|number|#)[ \t]*)?(?:[-–—:][ \t]*)?`;
+const LEAD = String.raw`(?:\*{1,2}|_{1,2})?[ \t]*(?:(?:no\.?|number|#)[ \t]*)?(?:[-–—:](?:\*{1,2}|_{1,2})?[ \t]*)?`;
 
 /**
  * The numbers of a reference, on the same line as the words that open it, as one
@@ -219,7 +220,9 @@ export function tagPatterns({ prefixes, standalone, introducers }: Policy['wcc']
 
 /** A prefix, then an introducer and numbers (in words too), or numbers alone: "WCC competency three", "WCC 5". */
 function prefixed(prefixes: readonly string[], introducers: readonly string[], latin: boolean, capture: boolean): string {
-  const introduced = `[ \\t-]*(?:${openingSource(introducers, false, latin)})${numbersSource(true, latin, capture)}`;
+  // Two introducers may stand together ("WCC competencies evidenced: 2, 5 & 7").
+  const intro = openingSource(introducers, false, latin);
+  const introduced = `[ \\t-]*(?:${intro})(?:[ \\t]+(?:${intro}))?${numbersSource(true, latin, capture)}`;
   return `(?:${openingSource(prefixes, false, latin)})(?:${introduced}|${numbersSource(false, latin, capture)})`;
 }
 

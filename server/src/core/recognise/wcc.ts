@@ -124,7 +124,10 @@ function scanNames(doc: DocState, taken: Taken, tags: TagFinding[]): void {
       const { line } = model.lines.point(start);
       const lineStart = model.lines.lineStart(line);
       const before = text.slice(lineStart, start);
-      const lineText = text.slice(lineStart, model.lines.lineEnd(line));
+      // A hard-wrapped sentence names the framework on the line before ("…the approach World Class
+      // Commissioning called / "stimulate the market"").
+      const prev = line > 1 ? text.slice(model.lines.lineStart(line - 1), lineStart) : '';
+      const lineText = (prev.trim() ? prev : '') + text.slice(lineStart, model.lines.lineEnd(line));
       const capital = /\p{Lu}/u.test(text[start]);
       // A capital mid-sentence marks a proper name ("this evidences Stimulate the market");
       // a long name is distinctive enough even in lower case.

@@ -1,0 +1,180 @@
+// Reads a document laid out as plain lines, as `pdftotext` and slide exports
+// leave it: running headers and footers on every page ("Harrowfield Strategy
+// December 2009", "page 3") are furniture, not prose; and where the document
+// has next to no headings, a short title line ("Who needs our help?", "1.   Our
+// Commitment to Local People") standing alone or opening a block of text is a
+// heading. Markdown reads such a numbered title as a list item, with the
+// section's text inside it when indented ("1.   Introduction", then the text
+// indented five spaces), or run on as a lazy continuation line.
+import type { Block, Span } from './types';
+
+/** A page's mark on a line of its own or with the running title: "page 3", "Page 3 of 6", "- 3 -", "12". */
+const PAGE_MARK = /\bpage\s+\d+\b|\b\d+\s+of\s+\d+\b|(?:^|\n)\W*\d{1,4}\W*(?:$|\n)/i;
+/** Text set apart on one line by a wide gap: a header's title and its date. */
+const LAYOUT_GAP = /\S[ \t]{4,}\S/;
+/** How often a line must recur, digits aside, to be a running header or footer. */
+const RUNNING = 3;
+/** The most lines a running header or footer takes. */
+const RUNNING_LINES = 3;
+
+/** A line that can stand as a heading: an optional number, a capital, few words, no closing stop or colon. */
+const TITLE_LINE = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?\p{Lu}[^\n]{1,78}$/u;
+const TITLE_WORDS = 12;
+/** A title opening a block of text is short beside the text's lines, which run to the page's width. */
+const OPENING_TITLE = 60;
+const WIDER_BY = 20;
+/** A document needs this many titles to be read as laid out by them. */
+const TITLE_LINES = 3;
+const NUMBER = /^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+/;
+
+export interface LayoutTools {
+  /** The depth of a heading read from a title ("3.4 Crisis care" is one down from "3 Services"). */
+  depthOf: (title: string) => number;
+  /** A paragraph block over source [from, to). */
+  paragraphOf: (from: number, to: number) => Block;
+}
+
+/** The blocks with running headers and footers dropped (their spans to blank) and, in a document with next to no headings, title lines made headings. */
+export function readPlainLayout(source: string, blocks: Block[], tools: LayoutTools): { blocks: Block[]; furniture: Span[] } {
+  const furniture = runningLines(source, blocks);
+  let out = furniture.size ? blocks.filter((b) => !furniture.has(b)) : blocks;
+  const headings = out.filter((b) => b.kind === 'heading').length;
+  // A cover line or a broken front matter read as a heading does not make the layout one of headings.
+  if (headings < TITLE_LINES) {
+    const read = out.map((b, i) => titled(source, b, i === out.length - 1, tools));
+    const count = read.reduce((n, r) => n + (r ? r.filter((x) => x.kind === 'heading').length : 0), 0);
+    if (count >= TITLE_LINES && count >= TITLE_LINES * headings) out = out.flatMap((b, i) => read[i] ?? [b]);
+  }
+  return { blocks: out, furniture: [...furniture].map((b) => ({ start: b.start, end: b.end })) };
+}
+
+/** Paragraphs of a few lines that recur, digits aside, and carry a page mark or a layout gap. */
+function runningLines(source: string, blocks: Block[]): ReadonlySet<Block> {
+  const groups = new Map<string, Block[]>();
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph') continue;
+    const raw = source.slice(b.start, b.end);
+    if (raw.split('\n').length > RUNNING_LINES || !(PAGE_MARK.test(raw) || LAYOUT_GAP.test(raw))) continue;
+    const key = raw.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+    const group = groups.get(key);
+    if (group) group.push(b);
+    else groups.set(key, [b]);
+  }
+  return new Set([...groups.values()].filter((g) => g.length >= RUNNING).flat());
+}
+
+/**
+ * A block read as titled text: a title line alone (not the document's last
+ * block), or lines of text among which title lines stand (a PDF's text without
+ * blank lines: "1. Purpose", then its text), or a numbered list each of whose
+ * items opens with a title ("1.   Introduction", then its text indented).
+ */
+function titled(source: string, b: Block, last: boolean, tools: LayoutTools): Block[] | undefined {
+  if (b.kind === 'paragraph') return titledLines(source, b.start, b.end, !last, false, tools);
+  if (b.kind !== 'list' || !b.items?.length || !/^[ \t]{0,3}\d{1,2}[.)]/.test(source.slice(b.start, b.end))) return undefined;
+  const numbers = b.items.map((item) => Number(/^\s*(\d+)/.exec(source.slice(item.start, item.end))?.[1]));
+  const items = b.items.map((item, k) => {
+    const read = titledLines(source, item.start, item.end, !last || k < b.items!.length - 1, true, tools);
+    // A wrapped line that starts with a year ("2009. Its successor…") is text Markdown took for an
+    // item, and a contents entry ("1. Purpose ........ 2") a line of the contents.
+    const outOfTurn = k > 0 && (numbers[k] >= YEARS || numbers[k] !== numbers[k - 1] + 1);
+    const eol = source.indexOf('\n', item.start);
+    const contents = /\.{3}|…/.test(source.slice(item.start, eol < 0 || eol > item.end ? item.end : eol));
+    return read ?? (outOfTurn || contents ? paragraphs(source, item.start, item.end, tools) : undefined);
+  });
+  return items.every(Boolean) ? (items.flat() as Block[]) : undefined;
+}
+
+/** An item's number from which it is a year, not a section. */
+const YEARS = 100;
+
+/** A line alone that marks a page: "Page 2 of 11", "- 3 -", "12". */
+const PAGE_LINE = /^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$/i;
+
+/**
+ * Source [from, to) as its title lines made headings and the text between them
+ * paragraphs (pages' numbers on lines of their own dropped), if it opens with a
+ * title. A title is short beside the text after it, which runs to the page's
+ * width, or stands over another title ("2. Needs", then "2.1 Local context");
+ * one not numbered follows a finished sentence or another title. `item`: the
+ * text is a numbered list's item, which a numbered title opens whatever follows.
+ */
+function titledLines(source: string, from: number, to: number, alone: boolean, item: boolean, tools: LayoutTools): Block[] | undefined {
+  const lines: Array<{ start: number; end: number; text: string }> = [];
+  for (let at = from; at < to; ) {
+    const nl = source.indexOf('\n', at);
+    const end = nl < 0 || nl > to ? to : nl;
+    lines.push({ start: at, end, text: source.slice(at, end).trim() });
+    at = end + 1;
+  }
+  const filled = lines.filter((l) => l.text && !PAGE_LINE.test(l.text));
+  if (!filled.length) return undefined;
+  if (filled.length === 1) {
+    const text = titleText(filled[0].text);
+    return text && alone ? [headingOf(filled[0], text, tools)] : undefined;
+  }
+  // A title-like line opens text when the line after it is longer, or opens text itself (a title
+  // over a sub-title): read from the end. One not numbered must also follow a sentence or a title.
+  const like = filled.map((l) => (l.text.length <= OPENING_TITLE ? titleText(l.text) : undefined));
+  const opens: boolean[] = [];
+  for (let k = filled.length - 1; k >= 0; k--) {
+    const next = filled[k + 1];
+    // Over another title only where one of the two is numbered ("2. Needs" over "2.1 Local context",
+    // "2. Assessment by strand" over "Race"): a table's cells one per line ("KPI", "Measure") are none.
+    const over = opens[k + 1] && (NUMBER.test(filled[k].text) || NUMBER.test(next.text));
+    opens[k] = !!like[k] && !!next && (next.text.length >= filled[k].text.length + WIDER_BY || over);
+  }
+  // In a list whose every item opens with one, a numbered title opens its item whatever follows ("6. KPIs", then a table).
+  if (item && like[0] && NUMBER.test(filled[0].text)) opens[0] = true;
+  const titles: Array<string | undefined> = [];
+  for (let k = 0; k < filled.length; k++) {
+    const follows = k === 0 || NUMBER.test(filled[k].text) || !!titles[k - 1] || /[.:;!?)]$/.test(filled[k - 1].text);
+    titles.push(opens[k] && follows ? like[k] : undefined);
+  }
+  if (!titles[0]) return undefined;
+  const out: Block[] = [];
+  let run: { start: number; end: number } | undefined;
+  const flush = () => {
+    if (run) for (const p of paragraphs(source, run.start, run.end, tools)) out.push(p);
+    run = undefined;
+  };
+  filled.forEach((l, k) => {
+    const text = titles[k];
+    if (text) {
+      flush();
+      out.push(headingOf(l, text, tools));
+    } else if (run) run.end = l.end;
+    else run = { start: l.start, end: l.end };
+  });
+  flush();
+  return out;
+}
+
+function headingOf(l: { start: number; end: number }, text: string, tools: LayoutTools): Block {
+  return { start: l.start, end: l.end, kind: 'heading', text, depth: tools.depthOf(text), headingStyle: 'bold' };
+}
+
+/** The paragraphs of source [from, to), split at blank lines, without lines that only number a page. */
+function paragraphs(source: string, from: number, to: number, tools: LayoutTools): Block[] {
+  const out: Block[] = [];
+  const text = source.slice(from, to);
+  let start = 0;
+  const push = (a: number, z: number) => {
+    if (text.slice(a, z).split('\n').some((l) => l.trim() && !PAGE_LINE.test(l.trim()))) out.push(tools.paragraphOf(from + a, from + z));
+  };
+  for (const m of text.matchAll(/\n[ \t]*\n\s*/g)) {
+    push(start, m.index!);
+    start = m.index! + m[0].length;
+  }
+  push(start, text.length);
+  return out;
+}
+
+/** The heading a line would be as a title, if it is one. */
+function titleText(line: string): string | undefined {
+  const text = line.replace(/\s+/g, ' ');
+  // A contents entry ("Introduction ......... 2") names a heading, it is none.
+  if (!TITLE_LINE.test(text) || /[.,;:!…]$|[*_|<>\[\]]|https?:|@|\.{3}|…/.test(text) || text.split(' ').length > TITLE_WORDS) return undefined;
+  // Aligned columns (a table's row) are no title; a number's own gap is ("1.   Our Commitment").
+  return LAYOUT_GAP.test(line.replace(NUMBER, '')) ? undefined : text;
+}
