@@ -196,8 +196,12 @@ export class TextMatches {
     const known = this.found[list];
     if (known) return known.length > 0;
     if (this.trieHits(list, true)) return true;
-    const { entries } = this.matcher;
-    return entries.has(list) && entries.any(list, this.text);
+    // The regex entries tried as for hits, up to the first match. Speed: V8 compiles a
+    // pattern on first use, and only the entries whose leads a text holds are compiled
+    // (a list-wide alternation was 30-40 ms of a one-file run's compiling).
+    let found = false;
+    this.run(list, () => ((found = true), false));
+    return found;
   }
 }
 

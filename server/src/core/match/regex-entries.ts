@@ -25,8 +25,6 @@ export class RegexEntries {
   private readonly probed: number[][] = [];
   /** Per lexicon node, the entries with a lead on its path (found on first need). */
   private readonly entriesOn: Array<number[] | undefined> = [];
-  /** Per list, one pattern for "does any of its V8 entries match" (null: none can be one), made on first need. */
-  private readonly anyOf: Array<RegExp | null | undefined> = [];
 
   constructor(private readonly lexicon: Lexicon) {}
 
@@ -72,27 +70,6 @@ export class RegexEntries {
     return out;
   }
 
-  /**
-   * Whether any of a list's entries matches anywhere in the text (an empty match
-   * too). Speed: V8 compiles a pattern on first use, and a list is asked about
-   * texts far more often than for its hits, so its V8 entries are one
-   * alternation there (one pattern to compile, not one per entry); an entry with
-   * a back-reference, whose group number would change, and the workspace's
-   * entries (RE2) are tried alone.
-   */
-  any(list: number, text: string): boolean {
-    const mine = (this.ofList[list] ?? []).map((id) => this.entries[id].entry);
-    let any = this.anyOf[list];
-    if (any === undefined) {
-      const sources = mine.filter(together).map((e) => `(?:${e.source})`);
-      any = this.anyOf[list] = sources.length ? new RegExp(sources.join('|'), 'iu') : null;
-    }
-    if (any?.test(text)) return true;
-    let found = false;
-    for (const entry of mine) if (!found && !together(entry)) entry.scan(text, () => ((found = true), false));
-    return found;
-  }
-
   /** Runs a list's entries over the text (at its tries, or by their probes), until `on` returns false. */
   run(list: number, text: string, tries: Tries, on: EntrySink): void {
     const at = tries[list] ?? [];
@@ -109,9 +86,6 @@ export class RegexEntries {
     }
   }
 }
-
-/** Whether an entry can go into one alternation with others: a V8 pattern without back-references. */
-const together = (e: RegexEntry): boolean => e.source !== undefined && !/\\(?:[1-9]|k<)/.test(e.source);
 
 /** \w under "iu": ASCII letters, digits, "_", and "ſ" and the Kelvin sign, which fold to "s" and "k". */
 const isRegexWord = (c: number): boolean => isAsciiWord(c) || c === 0x17f || c === 0x212a;

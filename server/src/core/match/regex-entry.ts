@@ -45,14 +45,18 @@ export class V8Entry implements RegexEntry {
     // Speed: V8 scans quickly for a pattern's leading letters, but not past a
     // leading \b under "iu" (about 20 times slower). Without it, the probe
     // matches wherever the entry does (and maybe elsewhere): where to try it.
-    const probe = (this.probe ??= new RegExp(this.source.startsWith('\\b') ? this.source.slice(2) : this.source, 'giu'));
+    // An entry without a leading \b is its own probe: its first match from an
+    // offset is its match at the first start where it has one, so no second
+    // pattern is compiled.
+    const stripped = this.source.startsWith('\\b');
+    const probe = (this.probe ??= new RegExp(stripped ? this.source.slice(2) : this.source, 'giu'));
     probe.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = probe.exec(text))) {
       const at = m.index;
       // Set inside a surrogate pair, lastIndex finds the pair's match again (V8), for ever.
       probe.lastIndex = after(text, at);
-      const end = this.matchAt(text, at);
+      const end = stripped ? this.matchAt(text, at) : at + m[0].length;
       if (end >= 0 && !on(at, end)) return;
     }
   }
@@ -78,14 +82,23 @@ export class BoundedEntry implements RegexEntry {
 
 /**
  * The letters every match of a pattern starts with, just after its opening \b:
- * the literal run after it, or one per branch of an opening (a|b|c) group.
+ * the literal run after it, or one per branch of an opening (a|b|c) group (its
+ * branches may hold groups of their own, as the line-break spaces do).
  * Undefined when unknown (no \b first, a "|" outside any group, or a branch that
  * does not open with letters). A letter made optional by a quantifier does not count.
  */
 function leadsOf(source: string): string[] | undefined {
   if (!source.startsWith('\\b') || hasTopLevelBar(source)) return undefined;
-  const group = /^\\b\((?:\?:)?([^()]*)\)(?![?*{])/.exec(source);
-  const leads = (group ? group[1].split('|') : [source.slice(2)]).map(literalStart);
+  let branches = [source.slice(2)];
+  if (source[2] === '(') {
+    const open = source.startsWith('(?:', 2) ? 5 : 3;
+    // A lookaround or named group says nothing of the letters.
+    if (open === 3 && source[3] === '?') return undefined;
+    const close = closingParen(source, 2);
+    if (close < 0 || /^[?*{]/.test(source.slice(close + 1))) return undefined;
+    branches = topLevelBranches(source.slice(open, close));
+  }
+  const leads = branches.map(literalStart);
   if (!leads.every((l) => l.length)) return undefined;
   // A lead that starts with another adds no start ("will" beside "wil"), and would try the entry twice at one.
   return leads.filter((l, i) => !leads.some((m, j) => j !== i && (m.length < l.length || j < i) && l.startsWith(m)));
@@ -96,8 +109,8 @@ function literalStart(pattern: string): string {
   return (/^[?*{]/.test(pattern.slice(run.length)) ? run.slice(0, -1) : run).toLowerCase();
 }
 
-/** Whether a pattern has a "|" outside any group or class. */
-function hasTopLevelBar(pattern: string): boolean {
+/** Calls `at` for each character outside any class, with the group depth before it (escapes skipped); stops where it returns true. */
+function walkGroups(pattern: string, at: (i: number, depth: number) => boolean | void): void {
   let depth = 0;
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
@@ -105,9 +118,35 @@ function hasTopLevelBar(pattern: string): boolean {
     if (c === '\\') i++;
     else if (inClass) inClass = c !== ']';
     else if (c === '[') inClass = true;
+    else if (at(i, depth)) return;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
   }
-  return false;
+}
+
+/** Whether a pattern has a "|" outside any group or class. */
+function hasTopLevelBar(pattern: string): boolean {
+  let found = false;
+  walkGroups(pattern, (i, depth) => (found = pattern[i] === '|' && depth === 0));
+  return found;
+}
+
+/** The offset of the ")" that closes the group opening at `open`, or -1. */
+function closingParen(pattern: string, open: number): number {
+  let close = -1;
+  walkGroups(pattern.slice(open), (i, depth) => pattern[open + i] === ')' && depth === 1 && ((close = open + i), true));
+  return close;
+}
+
+/** A group's body split at its own "|"s (not those of groups inside it). */
+function topLevelBranches(body: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  walkGroups(body, (i, depth) => {
+    if (body[i] === '|' && depth === 0) {
+      out.push(body.slice(from, i));
+      from = i + 1;
+    }
+  });
+  return [...out, body.slice(from)];
 }
