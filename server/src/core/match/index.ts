@@ -9,6 +9,7 @@
 import { Lexicon, type FrozenLexicon } from './lexicon';
 import { phraseElements, type Element } from './phrase-shape';
 import { RegexEntries, type EntrySink, type Tries } from './regex-entries';
+import type { FrozenEntry } from './regex-entry';
 import { tokenise, type TokenScratch, type Tokens } from './tokens';
 import { PhraseTrie } from './trie';
 
@@ -35,6 +36,8 @@ export interface FrozenMatcher {
   sizes: number[];
   /** Which phrases (numbered across lists) are regex entries; the rest are the trie's, in order. */
   regex: number[];
+  /** Each regex entry's pattern and leads, in the order of `regex`. */
+  entries: FrozenEntry[];
   lexicon: FrozenLexicon;
   /** Each trie phrase's path, as edge keys. */
   paths: number[][];
@@ -69,7 +72,7 @@ export class PhraseMatcher {
         if (!fits && !shapes.has(p)) shapes.set(p, (elements = phraseElements(p)));
         if (fits ? regex.has(at) : !elements) {
           this.regex.push(at);
-          return this.regexes.add(list, phrase, p, !!bounded?.has(p));
+          return this.regexes.add(list, phrase, p, !!bounded?.has(p), fits ? frozen!.entries[this.regex.length - 1] : undefined);
         }
         if (fits) this.trie.addPath(frozen!.paths[this.listOf.length], list);
         else this.trie.add(elements!, list);
@@ -83,7 +86,7 @@ export class PhraseMatcher {
 
   /** The matcher as data (what a built-in pack's is at build time). */
   freeze(): FrozenMatcher {
-    return { sizes: [...this.sizes], regex: [...this.regex], lexicon: this.lexicon.freeze(), paths: this.trie.freeze() };
+    return { sizes: [...this.sizes], regex: [...this.regex], entries: this.regexes.freeze(), lexicon: this.lexicon.freeze(), paths: this.trie.freeze() };
   }
 
   /**

@@ -7,7 +7,7 @@
 // and a workspace's entries (RE2) from every start its own search finds.
 import { cachedFold, isAsciiWord, wordCharRegExp } from './chars';
 import type { Lexicon } from './lexicon';
-import { BoundedEntry, V8Entry, type RegexEntry } from './regex-entry';
+import { BoundedEntry, V8Entry, type FrozenEntry, type RegexEntry } from './regex-entry';
 import type { Tokens } from './tokens';
 
 /** Receives a match of a list's entry: the phrase's index in its list and [start, end); returns false to stop. */
@@ -28,10 +28,10 @@ export class RegexEntries {
 
   constructor(private readonly lexicon: Lexicon) {}
 
-  /** `bounded`: a workspace's pattern, run on the linear-time engine. */
-  add(list: number, phrase: number, text: string, bounded: boolean): void {
+  /** `bounded`: a workspace's pattern, run on the linear-time engine; `frozen`: a built-in entry's source and leads, read back. */
+  add(list: number, phrase: number, text: string, bounded: boolean, frozen?: FrozenEntry): void {
     const id = this.entries.length;
-    const entry = bounded ? new BoundedEntry(text) : new V8Entry(text);
+    const entry = bounded ? new BoundedEntry(text) : new V8Entry(text, frozen);
     this.entries.push({ list, phrase, entry });
     (this.ofList[list] ??= []).push(id);
     if (!entry.leads) (this.probed[list] ??= []).push(id);
@@ -39,6 +39,14 @@ export class RegexEntries {
       const node = this.lexicon.add(lead, true);
       this.byLead.set(node, [...(this.byLead.get(node) ?? []), id]);
     }
+  }
+
+  /** Each entry's source and leads, in the order added (a built-in pack's book: no workspace entries). */
+  freeze(): FrozenEntry[] {
+    return this.entries.map(({ entry }) => {
+      if (!(entry instanceof V8Entry)) throw new Error('a book with workspace patterns is not frozen');
+      return entry.freeze();
+    });
   }
 
   /** Whether a list has regex entries. */
