@@ -9,6 +9,13 @@
 // mark at or above U+0300, which is nearly every strategy; the full form is
 // built only for text that has one (checked exhaustively, character by
 // character, against the "iu" flags of V8's regular expressions).
+//
+// The latin form is compiled without the "u" flag too ("narrow", about three
+// times cheaper to compile) for text that also has no surrogate pair, no "ſ"
+// (U+017F) and no Kelvin sign, which "iu" folds to "s" and "k": there, with a
+// pattern whose characters beyond ASCII are caseless (its word classes apart),
+// "i" and "iu" find the same matches (tests/core/text-forms.test.js checks
+// every BMP character against every part of the built-in packs' patterns).
 
 export const WORD = '[\\p{L}\\p{N}_]';
 export const STEM = `[\\p{L}\\p{N}_'’-]*`;
@@ -61,9 +68,31 @@ export function needsFullWordClass(text: string): boolean {
   return false;
 }
 
+/** What a text needs of a pattern: the full form, the latin one, or the latin one without "u" (see above). */
+export type TextForm = 'full' | 'latin' | 'narrow';
+
+/** Characters on which "i" and "iu" can differ for the latin form: surrogates, "ſ" and the Kelvin sign. */
+const NEEDS_U = /[\ud800-\udfff\u017f\u212a]/;
+
+export function textForm(text: string): TextForm {
+  return needsFullWordClass(text) ? 'full' : NEEDS_U.test(text) ? 'latin' : 'narrow';
+}
+
+/** The form that serves every text of a set, given each one's. */
+export const widestForm = (forms: readonly TextForm[]): TextForm => (forms.includes('full') ? 'full' : forms.includes('latin') ? 'latin' : 'narrow');
+
+/**
+ * Whether a latin source means the same without "u": no \p or \u{} escape, and
+ * no literal beyond ASCII that has a case (a workspace's WCC words may hold one).
+ */
+function narrowable(source: string): boolean {
+  return !/\\[pP]\{|\\u\{/.test(source) && [...source].every((c) => c < '\u0080' || (c.toLowerCase() === c && c.toUpperCase() === c && c.length === 1));
+}
+
 /** A pattern in its latin and full forms (each built on first use); `for(text)` picks the one to run. */
 export class DualRegExp {
   private latin?: RegExp;
+  private narrow?: RegExp;
   private full?: RegExp;
 
   constructor(
@@ -72,11 +101,16 @@ export class DualRegExp {
   ) {}
 
   for(text: string): RegExp {
-    return this.form(needsFullWordClass(text));
+    return this.form(textForm(text));
   }
 
-  /** The full form, or the latin one (`full`: what needsFullWordClass says of the text, found by the caller). */
-  form(full: boolean): RegExp {
-    return full ? (this.full ??= new RegExp(this.source(false), this.flags)) : (this.latin ??= new RegExp(this.source(true), this.flags));
+  /** The pattern in a form (what textForm says of the text, found by the caller). */
+  form(form: TextForm): RegExp {
+    if (form === 'full') return (this.full ??= new RegExp(this.source(false), this.flags));
+    if (form === 'narrow' && !this.narrow) {
+      const source = this.source(true);
+      this.narrow = narrowable(source) ? new RegExp(source, this.flags.replace('u', '')) : this.form('latin');
+    }
+    return form === 'narrow' ? this.narrow! : (this.latin ??= new RegExp(this.source(true), this.flags));
   }
 }
