@@ -28,7 +28,7 @@ export class RegexEntries {
 
   constructor(private readonly lexicon: Lexicon) {}
 
-  /** `bounded`: a workspace's pattern, run on the linear-time engine; `frozen`: a built-in entry's source and leads, read back. */
+  /** `bounded`: a workspace's pattern, run on the linear-time engine; `frozen`: a built-in entry's leads, read back. */
   add(list: number, phrase: number, text: string, bounded: boolean, frozen?: FrozenEntry): void {
     const id = this.entries.length;
     const entry = bounded ? new BoundedEntry(text) : new V8Entry(text, frozen);
@@ -41,7 +41,7 @@ export class RegexEntries {
     }
   }
 
-  /** Each entry's source and leads, in the order added (a built-in pack's book: no workspace entries). */
+  /** Each entry's leads, in the order added (a built-in pack's book: no workspace entries). */
   freeze(): FrozenEntry[] {
     return this.entries.map(({ entry }) => {
       if (!(entry instanceof V8Entry)) throw new Error('a book with workspace patterns is not frozen');

@@ -23,11 +23,8 @@ export interface RegexEntry {
 /** The next start to try after one at `at`: on by one code point, never into a surrogate pair. */
 const after = (text: string, at: number): number => at + (text.codePointAt(at)! > 0xffff ? 2 : 1);
 
-/** A V8 entry's pattern and leads, as a built-in pack's book keeps them (see FrozenMatcher). */
-export interface FrozenEntry {
-  source: string;
-  leads?: string[];
-}
+/** A V8 entry's leads, as a built-in pack's book keeps them (see FrozenMatcher); null for none. */
+export type FrozenEntry = string[] | null;
 
 /** An entry on V8's engine; its patterns are compiled on first use. */
 export class V8Entry implements RegexEntry {
@@ -36,14 +33,14 @@ export class V8Entry implements RegexEntry {
   private sticky?: RegExp;
   private probe?: RegExp;
 
-  /** `frozen`: the source and leads read from this phrase before (at build time), so a cold start does no per-character work. */
+  /** `frozen`: the leads read from this phrase before (at build time), so a cold start does not read the pattern character by character. */
   constructor(phrase: string, frozen?: FrozenEntry) {
-    this.source = frozen ? frozen.source : phraseSource(phrase);
-    this.leads = frozen ? frozen.leads : isRegexEntry(phrase) ? leadsOf(this.source) : undefined;
+    this.source = phraseSource(phrase);
+    this.leads = frozen !== undefined ? (frozen ?? undefined) : isRegexEntry(phrase) ? leadsOf(this.source) : undefined;
   }
 
   freeze(): FrozenEntry {
-    return this.leads ? { source: this.source, leads: this.leads } : { source: this.source };
+    return this.leads ?? null;
   }
 
   matchAt(text: string, at: number): number {
