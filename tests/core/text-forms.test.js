@@ -18,7 +18,7 @@ function parts(source) {
   const rest = source.replace(/\[(?:\\.|[^\]\\])*\]/g, (c) => (out.add(c), ' ')).replace(/\\[wWsSdDbB]/g, (e) => (e === '\\b' || e === '\\B' ? out.add('\\w') : out.add(e), ' '));
   // What is left: syntax, escaped literals and literals; every character a literal would be.
   for (const c of rest.replace(/\\u([0-9a-f]{4})/gi, (_, h) => String.fromCharCode(parseInt(h, 16)))) {
-    if (!/[\\()[\]{}|?*+^$.:<=!,0-9 ]/.test(c)) out.add(c.replace(/[-\\^$*+?.()|[\]{}\/]/g, '\\$&'));
+    if (!/[\\()[\]{}|?*+^$.:<=!,0-9 ]/.test(c)) out.add(c.replace(/[\\^$*+?.()|[\]{}\/]/g, '\\$&'));
   }
   return [...out];
 }
@@ -26,6 +26,18 @@ function parts(source) {
 /** Every form a built-in pack's WCC patterns have: [name, DualRegExp]. */
 function patterns() {
   return core.BUILTIN_POLICY_IDS.flatMap((id) => Object.entries(policy(id).derived.wccTags).map(([name, dual]) => [`${id} ${name}`, dual]));
+}
+
+/** Whether "i" and "iu" agree on every BMP character `allowed` lets through, for each part: the first disagreement, if any. */
+function disagreement(partsList, allowed) {
+  const checks = partsList.map((p) => [p, new RegExp(`^${p}$`, 'i'), new RegExp(`^${p}$`, 'iu')]);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c < 0xe000) continue;
+    const ch = String.fromCharCode(c);
+    if (!allowed(ch)) continue;
+    for (const [p, i, iu] of checks) if (i.test(ch) !== iu.test(ch)) return `U+${c.toString(16)} against ${p}`;
+  }
+  return undefined;
 }
 
 describe('the WCC patterns compiled without "u" (text-forms.ts)', () => {
@@ -79,5 +91,39 @@ describe('the WCC patterns compiled without "u" (text-forms.ts)', () => {
       }
     }
     assert.ok(compared > 100, `${compared} compared`);
+  });
+});
+
+describe('the built-in packs\' /regex/ entries compiled without "u" (regex-entry.ts)', () => {
+  const entries = () =>
+    core.BUILTIN_POLICY_IDS.flatMap((id) =>
+      policy(id)
+        .derived.book.compiled()
+        .entries.entries.map(({ entry }) => entry),
+    );
+
+  it('run without "u" on text with no surrogate, "ſ" or Kelvin sign, and with it elsewhere', () => {
+    let narrowed = 0;
+    for (const entry of entries()) {
+      const narrow = entry.pattern(false, true);
+      assert.ok(entry.pattern(false, false).flags.includes('u'));
+      if (!narrow.flags.includes('u')) narrowed++;
+    }
+    assert.ok(narrowed > 250, `${narrowed} narrowed`);
+    // An "ſ" (which "iu" reads as "s") keeps a text on "iu": every list finds what it finds with "s".
+    const book = policy().derived.book;
+    const hits = (text) => book.lists.map((l) => l.hits(text).map((h) => [h.phrase, h.start, h.end]));
+    const text = 'We will stop the service and will not be assessing its impact; decommissioning is not assessed.';
+    assert.ok(hits(text).flat().length > 5);
+    assert.deepStrictEqual(hits(text.replace(/s/g, 'ſ')), hits(text));
+  });
+
+  it('match every character such text may hold as "iu" does, part by part', function () {
+    this.timeout(300000);
+    const all = new Set();
+    for (const entry of entries()) if (!entry.pattern(false, true).flags.includes('u')) for (const p of parts(entry.source)) all.add(p);
+    assert.ok(all.size > 40, `${all.size} parts`);
+    const why = disagreement([...all], (ch) => !/[\u017f\u212a]/.test(ch));
+    assert.strictEqual(why, undefined);
   });
 });

@@ -12,6 +12,7 @@ import { RegexEntries, type EntrySink, type Tries } from './regex-entries';
 import type { FrozenEntry } from './regex-entry';
 import { tokenise, type TokenScratch, type Tokens } from './tokens';
 import { PhraseTrie } from './trie';
+import { needsUnicode } from '../policy/text-forms';
 
 /** One match: the phrase's index in its list and the [start, end) offsets. */
 export interface PhraseHit {
@@ -127,6 +128,8 @@ export class TextMatches {
   private alone = -1;
   /** Where the regex entries with leads are tried, found when a list first needs them. */
   private tries?: Tries;
+  /** Whether the regex entries may run without "u" here (see RegexEntry), found on first need. */
+  private narrow?: boolean;
 
   constructor(
     readonly text: string,
@@ -178,7 +181,7 @@ export class TextMatches {
       this.tries = entries.tries(this.tokens!);
       if (this.walked) this.tokens = undefined;
     }
-    entries.run(list, this.text, this.tries, on);
+    entries.run(list, this.text, this.tries, on, (this.narrow ??= !needsUnicode(this.text)));
   }
 
   /**

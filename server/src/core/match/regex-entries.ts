@@ -78,18 +78,18 @@ export class RegexEntries {
     return out;
   }
 
-  /** Runs a list's entries over the text (at its tries, or by their probes), until `on` returns false. */
-  run(list: number, text: string, tries: Tries, on: EntrySink): void {
+  /** Runs a list's entries over the text (at its tries, or by their probes), until `on` returns false; `narrow`: see RegexEntry. */
+  run(list: number, text: string, tries: Tries, on: EntrySink, narrow = false): void {
     const at = tries[list] ?? [];
     for (let i = 0; i < at.length; i += 2) {
       const { phrase, entry } = this.entries[at[i]];
-      const end = entry.matchAt(text, at[i + 1]);
+      const end = entry.matchAt(text, at[i + 1], narrow);
       if (end >= 0 && !on(phrase, at[i + 1], end)) return;
     }
     for (const id of this.probed[list] ?? []) {
       const { phrase, entry } = this.entries[id];
       let more = true;
-      entry.scan(text, (start, end) => (more = on(phrase, start, end)));
+      entry.scan(text, (start, end) => (more = on(phrase, start, end)), narrow);
       if (!more) return;
     }
   }

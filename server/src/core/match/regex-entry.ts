@@ -5,6 +5,7 @@
 // Where such entries are tried: regex-entries.ts.
 import { BoundedRegExp } from './bounded-regex';
 import { isRegexEntry, phraseSource } from './source';
+import { narrowable } from '../policy/text-forms';
 
 /** Receives a match (an empty one too); returns false to stop. */
 export type MatchSink = (start: number, end: number) => boolean;
@@ -14,10 +15,13 @@ export interface RegexEntry {
   readonly source?: string;
   /** Folded letters every match starts with, at the start of a run of \w; undefined if unknown. */
   readonly leads: string[] | undefined;
-  /** The end of the entry's match starting at `at`, or -1 (only for an entry with leads). */
-  matchAt(text: string, at: number): number;
+  /**
+   * The end of the entry's match starting at `at`, or -1 (only for an entry with leads).
+   * `narrow`: the text has no character that needsUnicode() (text-forms.ts) looks for.
+   */
+  matchAt(text: string, at: number, narrow?: boolean): number;
   /** Every match, one at each start where one starts, left to right, until `on` returns false. */
-  scan(text: string, on: MatchSink): void;
+  scan(text: string, on: MatchSink, narrow?: boolean): void;
 }
 
 /** The next start to try after one at `at`: on by one code point, never into a surrogate pair. */
@@ -30,8 +34,10 @@ export type FrozenEntry = string[] | null;
 export class V8Entry implements RegexEntry {
   readonly leads: string[] | undefined;
   readonly source: string;
-  private sticky?: RegExp;
-  private probe?: RegExp;
+  /** The sticky pattern and the probe, each with "u" and without (see `pattern`), compiled on first use. */
+  private readonly compiled: Array<RegExp | undefined> = [];
+  /** Whether the pattern may run without "u" on narrow text (text-forms.ts), found on first need. */
+  private narrowable?: boolean;
 
   /** `frozen`: the leads read from this phrase before (at build time), so a cold start does not read the pattern character by character. */
   constructor(phrase: string, frozen?: FrozenEntry) {
@@ -43,13 +49,24 @@ export class V8Entry implements RegexEntry {
     return this.leads ?? null;
   }
 
-  matchAt(text: string, at: number): number {
-    const sticky = (this.sticky ??= new RegExp(this.source, 'iuy'));
+  /**
+   * The sticky pattern or the probe (see `scan`), with "u" unless the text is narrow
+   * and the pattern narrowable: about a third cheaper to compile, the same matches
+   * there (tests/core/text-forms.test.js checks the built-in packs' entries).
+   */
+  private pattern(probe: boolean, narrow: boolean): RegExp {
+    if (narrow) narrow = this.narrowable ??= narrowable(this.source, true);
+    const source = probe && this.source.startsWith('\\b') ? this.source.slice(2) : this.source;
+    return (this.compiled[(probe ? 2 : 0) + (narrow ? 1 : 0)] ??= new RegExp(source, (probe ? 'gi' : 'iy') + (narrow ? '' : 'u')));
+  }
+
+  matchAt(text: string, at: number, narrow = false): number {
+    const sticky = this.pattern(false, narrow);
     sticky.lastIndex = at;
     return sticky.test(text) ? sticky.lastIndex : -1;
   }
 
-  scan(text: string, on: MatchSink): void {
+  scan(text: string, on: MatchSink, narrow = false): void {
     // Speed: V8 scans quickly for a pattern's leading letters, but not past a
     // leading \b under "iu" (about 20 times slower). Without it, the probe
     // matches wherever the entry does (and maybe elsewhere): where to try it.
@@ -57,14 +74,14 @@ export class V8Entry implements RegexEntry {
     // offset is its match at the first start where it has one, so no second
     // pattern is compiled.
     const stripped = this.source.startsWith('\\b');
-    const probe = (this.probe ??= new RegExp(stripped ? this.source.slice(2) : this.source, 'giu'));
+    const probe = this.pattern(true, narrow);
     probe.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = probe.exec(text))) {
       const at = m.index;
       // Set inside a surrogate pair, lastIndex finds the pair's match again (V8), for ever.
       probe.lastIndex = after(text, at);
-      const end = stripped ? this.matchAt(text, at) : at + m[0].length;
+      const end = stripped ? this.matchAt(text, at, narrow) : at + m[0].length;
       if (end >= 0 && !on(at, end)) return;
     }
   }

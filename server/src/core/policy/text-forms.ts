@@ -71,24 +71,32 @@ export function needsFullWordClass(text: string): boolean {
 /** What a text needs of a pattern: the full form, the latin one, or the latin one without "u" (see above). */
 export type TextForm = 'full' | 'latin' | 'narrow';
 
-/** Characters on which "i" and "iu" can differ for the latin form: surrogates, "ſ" and the Kelvin sign. */
-const NEEDS_U = /[\ud800-\udfff\u017f\u212a]/;
+/**
+ * Whether text has a character on which "i" and "iu" can differ for a narrowable
+ * pattern: a surrogate, "ſ" or the Kelvin sign (which "iu" folds to "s" and "k").
+ */
+export const needsUnicode = (text: string): boolean => /[\ud800-\udfff\u017f\u212a]/.test(text);
 
 export function textForm(text: string): TextForm {
-  return needsFullWordClass(text) ? 'full' : NEEDS_U.test(text) ? 'latin' : 'narrow';
+  return needsFullWordClass(text) ? 'full' : needsUnicode(text) ? 'latin' : 'narrow';
 }
 
 /** The form that serves every text of a set, given each one's. */
 export const widestForm = (forms: readonly TextForm[]): TextForm => (forms.includes('full') ? 'full' : forms.includes('latin') ? 'latin' : 'narrow');
 
+const caseless = (c: string): boolean => c.toLowerCase() === c && c.toUpperCase() === c;
+
 /**
- * Whether a latin source means the same without "u": no \p or \u{} escape, and
- * no literal beyond ASCII that has a case (a workspace's WCC words may hold one).
+ * Whether a source means the same without "u" on text needsUnicode() passes: no
+ * \p or \u{} escape, and no literal beyond ASCII that has a case (a workspace's
+ * WCC words may hold one). `escapes`: nor a \u or \x escape of one (a latin
+ * form's word classes are escapes of letters below U+0300, right for its text alone).
  */
-function narrowable(source: string): boolean {
+export function narrowable(source: string, escapes = false): boolean {
   if (/\\[pP]\{|\\u\{|[\ud800-\udfff]/.test(source)) return false;
   // The few characters beyond ASCII found natively (a loop over 13 KB of pattern was ~2 ms of a cold start).
-  for (const [c] of source.matchAll(/[^\x00-\x7f]/g)) if (c.toLowerCase() !== c || c.toUpperCase() !== c) return false;
+  for (const [c] of source.matchAll(/[^\x00-\x7f]/g)) if (!caseless(c)) return false;
+  if (escapes) for (const m of source.matchAll(/\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2}))/g)) if (!caseless(String.fromCharCode(parseInt(m[1] ?? m[2], 16)))) return false;
   return true;
 }
 
