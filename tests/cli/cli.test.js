@@ -19,6 +19,12 @@ describe('CLI', () => {
     assert.strictEqual(r.stderr, '');
   });
 
+  it('is bundled in ASCII alone, which V8 holds one byte a character in every thread (esbuild.js)', () => {
+    const bundle = fs.readFileSync(path.join(ROOT, 'dist/cli-main.js'), 'latin1');
+    const at = bundle.search(/[^\x00-\x7f]/);
+    assert.strictEqual(at, -1, `a byte beyond ASCII at ${at}: ${JSON.stringify(bundle.slice(at - 60, at + 10))}`);
+  });
+
   it('exits 1 on lint errors', () => {
     const dir = workspace({ 'a.md': NO_EQIA });
     const r = run(['a.md'], { cwd: dir });

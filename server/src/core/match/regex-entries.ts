@@ -7,7 +7,7 @@
 // and a workspace's entries (RE2) from every start its own search finds.
 import { cachedFold, isAsciiWord, wordCharRegExp } from './chars';
 import type { Lexicon } from './lexicon';
-import { BoundedEntry, V8Entry, type RegexEntry } from './regex-entry';
+import { BoundedEntry, V8Entry, type FrozenEntry, type RegexEntry } from './regex-entry';
 import type { Tokens } from './tokens';
 
 /** Receives a match of a list's entry: the phrase's index in its list and [start, end); returns false to stop. */
@@ -25,15 +25,13 @@ export class RegexEntries {
   private readonly probed: number[][] = [];
   /** Per lexicon node, the entries with a lead on its path (found on first need). */
   private readonly entriesOn: Array<number[] | undefined> = [];
-  /** Per list, one pattern for "does any of its V8 entries match" (null: none can be one), made on first need. */
-  private readonly anyOf: Array<RegExp | null | undefined> = [];
 
   constructor(private readonly lexicon: Lexicon) {}
 
-  /** `bounded`: a workspace's pattern, run on the linear-time engine. */
-  add(list: number, phrase: number, text: string, bounded: boolean): void {
+  /** `bounded`: a workspace's pattern, run on the linear-time engine; `frozen`: a built-in entry's leads, read back. */
+  add(list: number, phrase: number, text: string, bounded: boolean, frozen?: FrozenEntry): void {
     const id = this.entries.length;
-    const entry = bounded ? new BoundedEntry(text) : new V8Entry(text);
+    const entry = bounded ? new BoundedEntry(text) : new V8Entry(text, frozen);
     this.entries.push({ list, phrase, entry });
     (this.ofList[list] ??= []).push(id);
     if (!entry.leads) (this.probed[list] ??= []).push(id);
@@ -41,6 +39,14 @@ export class RegexEntries {
       const node = this.lexicon.add(lead, true);
       this.byLead.set(node, [...(this.byLead.get(node) ?? []), id]);
     }
+  }
+
+  /** Each entry's leads, in the order added (a built-in pack's book: no workspace entries). */
+  freeze(): FrozenEntry[] {
+    return this.entries.map(({ entry }) => {
+      if (!(entry instanceof V8Entry)) throw new Error('a book with workspace patterns is not frozen');
+      return entry.freeze();
+    });
   }
 
   /** Whether a list has regex entries. */
@@ -72,46 +78,22 @@ export class RegexEntries {
     return out;
   }
 
-  /**
-   * Whether any of a list's entries matches anywhere in the text (an empty match
-   * too). Speed: V8 compiles a pattern on first use, and a list is asked about
-   * texts far more often than for its hits, so its V8 entries are one
-   * alternation there (one pattern to compile, not one per entry); an entry with
-   * a back-reference, whose group number would change, and the workspace's
-   * entries (RE2) are tried alone.
-   */
-  any(list: number, text: string): boolean {
-    const mine = (this.ofList[list] ?? []).map((id) => this.entries[id].entry);
-    let any = this.anyOf[list];
-    if (any === undefined) {
-      const sources = mine.filter(together).map((e) => `(?:${e.source})`);
-      any = this.anyOf[list] = sources.length ? new RegExp(sources.join('|'), 'iu') : null;
-    }
-    if (any?.test(text)) return true;
-    let found = false;
-    for (const entry of mine) if (!found && !together(entry)) entry.scan(text, () => ((found = true), false));
-    return found;
-  }
-
-  /** Runs a list's entries over the text (at its tries, or by their probes), until `on` returns false. */
-  run(list: number, text: string, tries: Tries, on: EntrySink): void {
+  /** Runs a list's entries over the text (at its tries, or by their probes), until `on` returns false; `narrow`: see RegexEntry. */
+  run(list: number, text: string, tries: Tries, on: EntrySink, narrow = false): void {
     const at = tries[list] ?? [];
     for (let i = 0; i < at.length; i += 2) {
       const { phrase, entry } = this.entries[at[i]];
-      const end = entry.matchAt(text, at[i + 1]);
+      const end = entry.matchAt(text, at[i + 1], narrow);
       if (end >= 0 && !on(phrase, at[i + 1], end)) return;
     }
     for (const id of this.probed[list] ?? []) {
       const { phrase, entry } = this.entries[id];
       let more = true;
-      entry.scan(text, (start, end) => (more = on(phrase, start, end)));
+      entry.scan(text, (start, end) => (more = on(phrase, start, end)), narrow);
       if (!more) return;
     }
   }
 }
-
-/** Whether an entry can go into one alternation with others: a V8 pattern without back-references. */
-const together = (e: RegexEntry): boolean => e.source !== undefined && !/\\(?:[1-9]|k<)/.test(e.source);
 
 /** \w under "iu": ASCII letters, digits, "_", and "ſ" and the Kelvin sign, which fold to "s" and "k". */
 const isRegexWord = (c: number): boolean => isAsciiWord(c) || c === 0x17f || c === 0x212a;

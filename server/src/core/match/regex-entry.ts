@@ -5,6 +5,7 @@
 // Where such entries are tried: regex-entries.ts.
 import { BoundedRegExp } from './bounded-regex';
 import { isRegexEntry, phraseSource } from './source';
+import { narrowable } from '../policy/text-forms';
 
 /** Receives a match (an empty one too); returns false to stop. */
 export type MatchSink = (start: number, end: number) => boolean;
@@ -14,45 +15,73 @@ export interface RegexEntry {
   readonly source?: string;
   /** Folded letters every match starts with, at the start of a run of \w; undefined if unknown. */
   readonly leads: string[] | undefined;
-  /** The end of the entry's match starting at `at`, or -1 (only for an entry with leads). */
-  matchAt(text: string, at: number): number;
+  /**
+   * The end of the entry's match starting at `at`, or -1 (only for an entry with leads).
+   * `narrow`: the text has no character that needsUnicode() (text-forms.ts) looks for.
+   */
+  matchAt(text: string, at: number, narrow?: boolean): number;
   /** Every match, one at each start where one starts, left to right, until `on` returns false. */
-  scan(text: string, on: MatchSink): void;
+  scan(text: string, on: MatchSink, narrow?: boolean): void;
 }
 
 /** The next start to try after one at `at`: on by one code point, never into a surrogate pair. */
 const after = (text: string, at: number): number => at + (text.codePointAt(at)! > 0xffff ? 2 : 1);
 
+/** A V8 entry's leads, as a built-in pack's book keeps them (see FrozenMatcher); null for none. */
+export type FrozenEntry = string[] | null;
+
 /** An entry on V8's engine; its patterns are compiled on first use. */
 export class V8Entry implements RegexEntry {
   readonly leads: string[] | undefined;
   readonly source: string;
-  private sticky?: RegExp;
-  private probe?: RegExp;
+  /** The sticky pattern and the probe, each with "u" and without (see `pattern`), compiled on first use. */
+  private readonly compiled: Array<RegExp | undefined> = [];
+  /** Whether the pattern may run without "u" on narrow text (text-forms.ts), found on first need. */
+  private narrowable?: boolean;
 
-  constructor(phrase: string) {
+  /** `frozen`: the leads read from this phrase before (at build time), so a cold start does not read the pattern character by character. */
+  constructor(phrase: string, frozen?: FrozenEntry) {
     this.source = phraseSource(phrase);
-    this.leads = isRegexEntry(phrase) ? leadsOf(this.source) : undefined;
+    this.leads = frozen !== undefined ? (frozen ?? undefined) : isRegexEntry(phrase) ? leadsOf(this.source) : undefined;
   }
 
-  matchAt(text: string, at: number): number {
-    const sticky = (this.sticky ??= new RegExp(this.source, 'iuy'));
+  freeze(): FrozenEntry {
+    return this.leads ?? null;
+  }
+
+  /**
+   * The sticky pattern or the probe (see `scan`), with "u" unless the text is narrow
+   * and the pattern narrowable: about a third cheaper to compile, the same matches
+   * there (tests/core/text-forms.test.js checks the built-in packs' entries).
+   */
+  private pattern(probe: boolean, narrow: boolean): RegExp {
+    if (narrow) narrow = this.narrowable ??= narrowable(this.source, true);
+    const source = probe && this.source.startsWith('\\b') ? this.source.slice(2) : this.source;
+    return (this.compiled[(probe ? 2 : 0) + (narrow ? 1 : 0)] ??= new RegExp(source, (probe ? 'gi' : 'iy') + (narrow ? '' : 'u')));
+  }
+
+  matchAt(text: string, at: number, narrow = false): number {
+    const sticky = this.pattern(false, narrow);
     sticky.lastIndex = at;
     return sticky.test(text) ? sticky.lastIndex : -1;
   }
 
-  scan(text: string, on: MatchSink): void {
+  scan(text: string, on: MatchSink, narrow = false): void {
     // Speed: V8 scans quickly for a pattern's leading letters, but not past a
     // leading \b under "iu" (about 20 times slower). Without it, the probe
     // matches wherever the entry does (and maybe elsewhere): where to try it.
-    const probe = (this.probe ??= new RegExp(this.source.startsWith('\\b') ? this.source.slice(2) : this.source, 'giu'));
+    // An entry without a leading \b is its own probe: its first match from an
+    // offset is its match at the first start where it has one, so no second
+    // pattern is compiled.
+    const stripped = this.source.startsWith('\\b');
+    const probe = this.pattern(true, narrow);
     probe.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = probe.exec(text))) {
       const at = m.index;
       // Set inside a surrogate pair, lastIndex finds the pair's match again (V8), for ever.
       probe.lastIndex = after(text, at);
-      const end = this.matchAt(text, at);
+      const end = stripped ? this.matchAt(text, at, narrow) : at + m[0].length;
       if (end >= 0 && !on(at, end)) return;
     }
   }
@@ -78,14 +107,23 @@ export class BoundedEntry implements RegexEntry {
 
 /**
  * The letters every match of a pattern starts with, just after its opening \b:
- * the literal run after it, or one per branch of an opening (a|b|c) group.
+ * the literal run after it, or one per branch of an opening (a|b|c) group (its
+ * branches may hold groups of their own, as the line-break spaces do).
  * Undefined when unknown (no \b first, a "|" outside any group, or a branch that
  * does not open with letters). A letter made optional by a quantifier does not count.
  */
 function leadsOf(source: string): string[] | undefined {
   if (!source.startsWith('\\b') || hasTopLevelBar(source)) return undefined;
-  const group = /^\\b\((?:\?:)?([^()]*)\)(?![?*{])/.exec(source);
-  const leads = (group ? group[1].split('|') : [source.slice(2)]).map(literalStart);
+  let branches = [source.slice(2)];
+  if (source[2] === '(') {
+    const open = source.startsWith('(?:', 2) ? 5 : 3;
+    // A lookaround or named group says nothing of the letters.
+    if (open === 3 && source[3] === '?') return undefined;
+    const close = closingParen(source, 2);
+    if (close < 0 || /^[?*{]/.test(source.slice(close + 1))) return undefined;
+    branches = topLevelBranches(source.slice(open, close));
+  }
+  const leads = branches.map(literalStart);
   if (!leads.every((l) => l.length)) return undefined;
   // A lead that starts with another adds no start ("will" beside "wil"), and would try the entry twice at one.
   return leads.filter((l, i) => !leads.some((m, j) => j !== i && (m.length < l.length || j < i) && l.startsWith(m)));
@@ -96,8 +134,8 @@ function literalStart(pattern: string): string {
   return (/^[?*{]/.test(pattern.slice(run.length)) ? run.slice(0, -1) : run).toLowerCase();
 }
 
-/** Whether a pattern has a "|" outside any group or class. */
-function hasTopLevelBar(pattern: string): boolean {
+/** Calls `at` for each character outside any class, with the group depth before it (escapes skipped); stops where it returns true. */
+function walkGroups(pattern: string, at: (i: number, depth: number) => boolean | void): void {
   let depth = 0;
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
@@ -105,9 +143,35 @@ function hasTopLevelBar(pattern: string): boolean {
     if (c === '\\') i++;
     else if (inClass) inClass = c !== ']';
     else if (c === '[') inClass = true;
+    else if (at(i, depth)) return;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
   }
-  return false;
+}
+
+/** Whether a pattern has a "|" outside any group or class. */
+function hasTopLevelBar(pattern: string): boolean {
+  let found = false;
+  walkGroups(pattern, (i, depth) => (found = pattern[i] === '|' && depth === 0));
+  return found;
+}
+
+/** The offset of the ")" that closes the group opening at `open`, or -1. */
+function closingParen(pattern: string, open: number): number {
+  let close = -1;
+  walkGroups(pattern.slice(open), (i, depth) => pattern[open + i] === ')' && depth === 1 && ((close = open + i), true));
+  return close;
+}
+
+/** A group's body split at its own "|"s (not those of groups inside it). */
+function topLevelBranches(body: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  walkGroups(body, (i, depth) => {
+    if (body[i] === '|' && depth === 0) {
+      out.push(body.slice(from, i));
+      from = i + 1;
+    }
+  });
+  return [...out, body.slice(from)];
 }

@@ -36,25 +36,8 @@ export function phraseSource(phrase: string, latin = false): string {
  * / impact"), and a pack author writes a space. Never a blank line (a paragraph's end).
  */
 function wrapSpaces(source: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      out += c + (source[i + 1] ?? '');
-      i++;
-    } else if (inClass) {
-      if (c === ']') inClass = false;
-      out += c;
-    } else if (c === '[') {
-      inClass = true;
-      out += c;
-    } else if (c === ' ') {
-      while (source[i + 1] === ' ') i++;
-      out += LINE_SPACE;
-    } else out += c;
-  }
-  return out;
+  // One native pass: escapes and classes are kept as they are, each run of spaces outside them replaced.
+  return source.replace(/\\[\s\S]?|\[(?:\\[\s\S]?|[^\]\\])*\]?| +/g, (m) => (m[0] === ' ' ? LINE_SPACE : m));
 }
 
 /** One or more spaces, or a line break with the spaces around it. */

@@ -9,6 +9,13 @@
 // mark at or above U+0300, which is nearly every strategy; the full form is
 // built only for text that has one (checked exhaustively, character by
 // character, against the "iu" flags of V8's regular expressions).
+//
+// The latin form is compiled without the "u" flag too ("narrow", about three
+// times cheaper to compile) for text that also has no surrogate pair, no "ſ"
+// (U+017F) and no Kelvin sign, which "iu" folds to "s" and "k": there, with a
+// pattern whose characters beyond ASCII are caseless (its word classes apart),
+// "i" and "iu" find the same matches (tests/core/text-forms.test.js checks
+// every BMP character against every part of the built-in packs' patterns).
 
 export const WORD = '[\\p{L}\\p{N}_]';
 export const STEM = `[\\p{L}\\p{N}_'’-]*`;
@@ -61,9 +68,42 @@ export function needsFullWordClass(text: string): boolean {
   return false;
 }
 
+/** What a text needs of a pattern: the full form, the latin one, or the latin one without "u" (see above). */
+export type TextForm = 'full' | 'latin' | 'narrow';
+
+/**
+ * Whether text has a character on which "i" and "iu" can differ for a narrowable
+ * pattern: a surrogate, "ſ" or the Kelvin sign (which "iu" folds to "s" and "k").
+ */
+export const needsUnicode = (text: string): boolean => /[\ud800-\udfff\u017f\u212a]/.test(text);
+
+export function textForm(text: string): TextForm {
+  return needsFullWordClass(text) ? 'full' : needsUnicode(text) ? 'latin' : 'narrow';
+}
+
+/** The form that serves every text of a set, given each one's. */
+export const widestForm = (forms: readonly TextForm[]): TextForm => (forms.includes('full') ? 'full' : forms.includes('latin') ? 'latin' : 'narrow');
+
+const caseless = (c: string): boolean => c.toLowerCase() === c && c.toUpperCase() === c;
+
+/**
+ * Whether a source means the same without "u" on text needsUnicode() passes: no
+ * \p or \u{} escape, and no literal beyond ASCII that has a case (a workspace's
+ * WCC words may hold one). `escapes`: nor a \u or \x escape of one (a latin
+ * form's word classes are escapes of letters below U+0300, right for its text alone).
+ */
+export function narrowable(source: string, escapes = false): boolean {
+  if (/\\[pP]\{|\\u\{|[\ud800-\udfff]/.test(source)) return false;
+  // The few characters beyond ASCII found natively (a loop over 13 KB of pattern was ~2 ms of a cold start).
+  for (const [c] of source.matchAll(/[^\x00-\x7f]/g)) if (!caseless(c)) return false;
+  if (escapes) for (const m of source.matchAll(/\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2}))/g)) if (!caseless(String.fromCharCode(parseInt(m[1] ?? m[2], 16)))) return false;
+  return true;
+}
+
 /** A pattern in its latin and full forms (each built on first use); `for(text)` picks the one to run. */
 export class DualRegExp {
   private latin?: RegExp;
+  private narrow?: RegExp;
   private full?: RegExp;
 
   constructor(
@@ -72,11 +112,16 @@ export class DualRegExp {
   ) {}
 
   for(text: string): RegExp {
-    return this.form(needsFullWordClass(text));
+    return this.form(textForm(text));
   }
 
-  /** The full form, or the latin one (`full`: what needsFullWordClass says of the text, found by the caller). */
-  form(full: boolean): RegExp {
-    return full ? (this.full ??= new RegExp(this.source(false), this.flags)) : (this.latin ??= new RegExp(this.source(true), this.flags));
+  /** The pattern in a form (what textForm says of the text, found by the caller). */
+  form(form: TextForm): RegExp {
+    if (form === 'full') return (this.full ??= new RegExp(this.source(false), this.flags));
+    if (form === 'narrow' && !this.narrow) {
+      const source = this.source(true);
+      this.narrow = narrowable(source) ? new RegExp(source, this.flags.replace('u', '')) : this.form('latin');
+    }
+    return form === 'narrow' ? this.narrow! : (this.latin ??= new RegExp(this.source(true), this.flags));
   }
 }

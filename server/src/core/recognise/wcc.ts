@@ -12,7 +12,7 @@ import { competencyForName } from './competency-names';
 import { wordCount } from './text';
 import { judgeNumbers, judgeReference, readTag, type Judgement, type NumberSpan } from './wcc-syntax';
 import type { PhraseHit } from '../match';
-import { needsFullWordClass } from '../policy/text-forms';
+import { textForm, widestForm, type TextForm } from '../policy/text-forms';
 
 export interface TagFinding {
   number: number;
@@ -72,9 +72,9 @@ export function recogniseWcc(doc: DocState, fm: FrontMatterData | undefined): Wc
   const patterns = policy.derived.wccTags;
   // Tables first: a row's number and name sit in cells of their own, judged together.
   scanTables(doc, taken, record);
-  const full = needsFullWordClassIn(doc);
-  scan(patterns.tag.form(full));
-  if (doc.has(policy.wcc.prefixes)) scan(patterns.standalone.form(full));
+  const form = textFormIn(doc);
+  scan(patterns.tag.form(form));
+  if (doc.has(policy.wcc.prefixes)) scan(patterns.standalone.form(form));
   scanNames(doc, taken, tags);
   scanNumberedBoxes(doc, taken, addTag);
   frontMatterTags(fm, policy, tags, invalid);
@@ -93,16 +93,16 @@ export function recogniseWcc(doc: DocState, fm: FrontMatterData | undefined): Wc
 }
 
 /**
- * needsFullWordClass of the document's masked text, as each chunk's answer
- * (kept in its memo) joined: the whole 500 KB is otherwise scanned on every
- * lint. The same answer, as the chunks cover the text and each ends with a
- * line break, so no character the test reads sits across two.
+ * textForm of the document's masked text, as each chunk's answer (kept in its
+ * memo) joined: the whole 500 KB is otherwise scanned on every lint. The same
+ * answer, as the chunks cover the text and each ends with a line break, so no
+ * character (or surrogate pair) the test reads sits across two.
  */
-function needsFullWordClassIn(doc: DocState): boolean {
+function textFormIn(doc: DocState): TextForm {
   const { parts, masked } = doc.model;
   const covered = parts.length > 0 && parts[0].start === 0 && parts[parts.length - 1].end === masked.length && parts.every((p, i) => i === 0 || p.start === parts[i - 1].end);
-  if (!covered) return needsFullWordClass(masked);
-  return parts.some((p) => doc.inChunk(needsFullWordClass, 'full', p.start, p.end, needsFullWordClass));
+  if (!covered) return textForm(masked);
+  return widestForm(parts.map((p) => doc.inChunk(textForm, 'form', p.start, p.end, textForm)));
 }
 
 /** A competency's name written without a number, where it reads as a reference, not as prose. */
