@@ -171,6 +171,7 @@ describe('fast parser', () => {
       { fast: true, md: 'Calls: [^1](x.md) [[^1]](https://x.org) [x][^1] [^1][x]\n\n[^1]: n\n\n[x]: https://x.org' },
       { fast: false, md: '[^1]: a link definition cannot interrupt it\n[x]: https://x.org\n\n[x]' },
       { fast: false, md: 'Odd: [^nope] [^a b] [^a\\]b] ![^1] [^]\n\n[^1]: n\n[^a\\]b]: m' },
+      { fast: true, md: 'Calls to no note here: [^9] [^a b] [^] [^9](x.md) [^9][x] *[^9]*\n\n[^1]: n\n\n[x]: https://x.org' },
       { fast: false, md: '[^1]: a\n\n        indented code in it' },
       { fast: false, md: '[^1]: a\n\n    - a list in it' },
       { fast: false, md: '[^1]:\n    empty first line\n\n[^2]:   \nlazy' },

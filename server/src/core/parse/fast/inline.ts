@@ -212,12 +212,14 @@ export function parseInline(src: string, segs: number[], gfm: boolean, defined: 
       case 91: {
         if (gfm && v.charCodeAt(i + 1) === 94) {
           // A footnote call (tried before a link): `[^label]` with the label defined in the chunk.
+          // Otherwise micromark's call fails and the `[` opens a link label like any other (below).
           const call = footnoteLabel(v, i, end);
-          if (!call || !notes.has(normalizeIdentifier(call.label))) return undefined;
-          flush(i);
-          items.push({ t: T.Node, node: { type: 'footnoteReference', vs: i, ve: call.end } });
-          i = call.end;
-          break;
+          if (call && notes.has(normalizeIdentifier(call.label))) {
+            flush(i);
+            items.push({ t: T.Node, node: { type: 'footnoteReference', vs: i, ve: call.end } });
+            i = call.end;
+            break;
+          }
         }
         flush(i);
         const b: Bracket = { t: T.Bracket, vs: i, image: false, at: items.length, inactive: false, balanced: false };
