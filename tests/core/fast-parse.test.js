@@ -171,6 +171,8 @@ describe('fast parser', () => {
       { fast: true, md: 'Calls: [^1](x.md) [[^1]](https://x.org) [x][^1] [^1][x]\n\n[^1]: n\n\n[x]: https://x.org' },
       { fast: false, md: '[^1]: a link definition cannot interrupt it\n[x]: https://x.org\n\n[x]' },
       { fast: false, md: 'Odd: [^nope] [^a b] [^a\\]b] ![^1] [^]\n\n[^1]: n\n[^a\\]b]: m' },
+      { fast: true, md: 'Write to <mh@pen-y-dŵr.nhs.uk>, a@b, x@y-z or @home; a@dŵr.uk.' },
+      { fast: false, md: 'a@b._ c@d_.e f@_g.h i@j.k_ l&#64;m.n o@p*.*q r@s\\.t u@`v`.w x@y.' },
       { fast: true, md: 'Calls to no note here: [^9] [^a b] [^] [^9](x.md) [^9][x] *[^9]*\n\n[^1]: n\n\n[x]: https://x.org' },
       { fast: false, md: '[^1]: a\n\n        indented code in it' },
       { fast: false, md: '[^1]: a\n\n    - a list in it' },

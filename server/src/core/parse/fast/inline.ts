@@ -66,8 +66,10 @@ const isSpecial = (c: number) => c < 128 && SPECIAL[c];
 // syntax, so looked for in the source; the literals are looked for in the text
 // around the constructs that consume them (autolinks, link destinations, code,
 // HTML), which is where GFM finds them. Footnote calls are read where met.
+// An email literal needs a dot in the domain right after its "@" (micromark's
+// tokenizer and mdast's find both), so "@" alone ("@home", "a@dŵr.uk") is text.
 const GFM_SYNTAX = /~/;
-const GFM_LITERAL = /@|www\.|https?:|mailto:|xmpp:/i;
+const GFM_LITERAL = /@[\w.-]*\.|www\.|https?:|mailto:|xmpp:/i;
 const MAX_DELIMS = 200;
 
 /**
