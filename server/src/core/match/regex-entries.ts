@@ -27,6 +27,8 @@ export class RegexEntries {
   private readonly entriesOn: Array<number[] | undefined> = [];
   /** Per list, one pattern for "does any of its V8 entries match" (null: none can be one), made on first need. */
   private readonly anyOf: Array<RegExp | null | undefined> = [];
+  /** Per list, its entries that are not in that pattern (tried alone), found with it. */
+  private readonly alone: RegexEntry[][] = [];
 
   constructor(private readonly lexicon: Lexicon) {}
 
@@ -81,15 +83,17 @@ export class RegexEntries {
    * entries (RE2) are tried alone.
    */
   any(list: number, text: string): boolean {
-    const mine = (this.ofList[list] ?? []).map((id) => this.entries[id].entry);
     let any = this.anyOf[list];
     if (any === undefined) {
+      // Sorted once: `together` reads a whole pattern, and a list is asked about many texts.
+      const mine = (this.ofList[list] ?? []).map((id) => this.entries[id].entry);
       const sources = mine.filter(together).map((e) => `(?:${e.source})`);
       any = this.anyOf[list] = sources.length ? new RegExp(sources.join('|'), 'iu') : null;
+      this.alone[list] = mine.filter((e) => !together(e));
     }
     if (any?.test(text)) return true;
     let found = false;
-    for (const entry of mine) if (!found && !together(entry)) entry.scan(text, () => ((found = true), false));
+    for (const entry of this.alone[list]) if (!found) entry.scan(text, () => ((found = true), false));
     return found;
   }
 
