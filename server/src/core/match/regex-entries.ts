@@ -13,8 +13,12 @@ import type { Tokens } from './tokens';
 /** Receives a match of a list's entry: the phrase's index in its list and [start, end); returns false to stop. */
 export type EntrySink = (phrase: number, start: number, end: number) => boolean;
 
-/** Per list, (entry, offset) pairs to try in one text. */
-export type Tries = Array<number[] | undefined>;
+/**
+ * Where in one text some entry with leads may match: (lexicon node, offset)
+ * pairs. Each list's entries are drawn from them when that list is run: most
+ * lists with entries are never asked about a given text.
+ */
+export type Tries = number[];
 
 export class RegexEntries {
   private readonly entries: Array<{ list: number; phrase: number; entry: RegexEntry }> = [];
@@ -62,7 +66,7 @@ export class RegexEntries {
     const out: Tries = [];
     if (!this.byLead.size) return out;
     const consider = (node: number, at: number) => {
-      if (this.lexicon.stems(node).length) for (const id of this.entriesAt(node)) (out[this.entries[id].list] ??= []).push(id, at);
+      if (this.lexicon.stems(node).length && this.entriesAt(node).length) out.push(node, at);
     };
     for (let k = 0; k < tokens.count; k++) if (tokens.code[k] < 0) consider(tokens.key[k], tokens.start[k]);
     const walked = { node: 0, pos: 0 };
@@ -99,11 +103,15 @@ export class RegexEntries {
 
   /** Runs a list's entries over the text (at its tries, or by their probes), until `on` returns false. */
   run(list: number, text: string, tries: Tries, on: EntrySink): void {
-    const at = tries[list] ?? [];
-    for (let i = 0; i < at.length; i += 2) {
-      const { phrase, entry } = this.entries[at[i]];
-      const end = entry.matchAt(text, at[i + 1]);
-      if (end >= 0 && !on(phrase, at[i + 1], end)) return;
+    for (let i = 0; i < tries.length; i += 2) {
+      const at = tries[i + 1];
+      const ids = this.entriesAt(tries[i]);
+      for (let j = 0; j < ids.length; j++) {
+        const e = this.entries[ids[j]];
+        if (e.list !== list) continue;
+        const end = e.entry.matchAt(text, at);
+        if (end >= 0 && !on(e.phrase, at, end)) return;
+      }
     }
     for (const id of this.probed[list] ?? []) {
       const { phrase, entry } = this.entries[id];
