@@ -15,10 +15,13 @@ export type EntrySink = (phrase: number, start: number, end: number) => boolean;
 
 /**
  * Where in one text some entry with leads may match: (lexicon node, offset)
- * pairs. Each list's entries are drawn from them when that list is run: most
- * lists with entries are never asked about a given text.
+ * pairs; sorted into each list's (entry, offset) pairs when a list is first
+ * run, as most texts asked about have none of their lists' entries run.
  */
-export type Tries = number[];
+export interface Tries {
+  readonly at: number[];
+  byList?: Array<number[] | undefined>;
+}
 
 export class RegexEntries {
   private readonly entries: Array<{ list: number; phrase: number; entry: RegexEntry }> = [];
@@ -63,8 +66,8 @@ export class RegexEntries {
 
   /** Where entries with leads may match in a text: word tokens, and runs of \w inside words, that start with a lead. */
   tries(tokens: Tokens): Tries {
-    const out: Tries = [];
-    if (!this.byLead.size) return out;
+    const out: number[] = [];
+    if (!this.byLead.size) return { at: out };
     const consider = (node: number, at: number) => {
       if (this.lexicon.stems(node).length && this.entriesAt(node).length) out.push(node, at);
     };
@@ -75,7 +78,16 @@ export class RegexEntries {
       this.lexicon.walk(tokens.text, p, tokens.text.length, fold, walked);
       consider(walked.node, p);
     }
-    return out;
+    return { at: out };
+  }
+
+  /** Each list's (entry, offset) pairs of the tries, in their order. */
+  private byList(tries: Tries): Array<number[] | undefined> {
+    if (tries.byList) return tries.byList;
+    const out: Array<number[] | undefined> = [];
+    const { at } = tries;
+    for (let i = 0; i < at.length; i += 2) for (const id of this.entriesAt(at[i])) (out[this.entries[id].list] ??= []).push(id, at[i + 1]);
+    return (tries.byList = out);
   }
 
   /**
@@ -103,15 +115,11 @@ export class RegexEntries {
 
   /** Runs a list's entries over the text (at its tries, or by their probes), until `on` returns false. */
   run(list: number, text: string, tries: Tries, on: EntrySink): void {
-    for (let i = 0; i < tries.length; i += 2) {
-      const at = tries[i + 1];
-      const ids = this.entriesAt(tries[i]);
-      for (let j = 0; j < ids.length; j++) {
-        const e = this.entries[ids[j]];
-        if (e.list !== list) continue;
-        const end = e.entry.matchAt(text, at);
-        if (end >= 0 && !on(e.phrase, at, end)) return;
-      }
+    const at = this.byList(tries)[list] ?? [];
+    for (let i = 0; i < at.length; i += 2) {
+      const { phrase, entry } = this.entries[at[i]];
+      const end = entry.matchAt(text, at[i + 1]);
+      if (end >= 0 && !on(phrase, at[i + 1], end)) return;
     }
     for (const id of this.probed[list] ?? []) {
       const { phrase, entry } = this.entries[id];
