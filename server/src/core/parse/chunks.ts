@@ -34,15 +34,12 @@ interface Line {
 
 function splitLines(src: string): Line[] {
   const out: Line[] = [];
+  const re = /\r\n|\r|\n/g;
   let pos = 0;
-  // Line endings \r\n, \r or \n, found by code unit (a regex here allocated a match per line).
-  for (let i = 0; i < src.length; i++) {
-    const c = src.charCodeAt(i);
-    if (c !== 10 && c !== 13) continue;
-    const eol = c === 13 && src.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-    out.push({ start: pos, end: eol, text: src.slice(pos, i) });
-    pos = eol;
-    i = eol - 1;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(src))) {
+    out.push({ start: pos, end: m.index + m[0].length, text: src.slice(pos, m.index) });
+    pos = m.index + m[0].length;
   }
   if (pos < src.length || out.length === 0) out.push({ start: pos, end: src.length, text: src.slice(pos) });
   return out;
