@@ -13,8 +13,15 @@ import type { Tokens } from './tokens';
 /** Receives a match of a list's entry: the phrase's index in its list and [start, end); returns false to stop. */
 export type EntrySink = (phrase: number, start: number, end: number) => boolean;
 
-/** Per list, (entry, offset) pairs to try in one text. */
-export type Tries = Array<number[] | undefined>;
+/**
+ * Where in one text some entry with leads may match: (lexicon node, offset)
+ * pairs; sorted into each list's (entry, offset) pairs when a list is first
+ * run, as most texts asked about have none of their lists' entries run.
+ */
+export interface Tries {
+  readonly at: number[];
+  byList?: Array<number[] | undefined>;
+}
 
 export class RegexEntries {
   private readonly entries: Array<{ list: number; phrase: number; entry: RegexEntry }> = [];
@@ -63,10 +70,10 @@ export class RegexEntries {
 
   /** Where entries with leads may match in a text: word tokens, and runs of \w inside words, that start with a lead. */
   tries(tokens: Tokens): Tries {
-    const out: Tries = [];
-    if (!this.byLead.size) return out;
+    const out: number[] = [];
+    if (!this.byLead.size) return { at: out };
     const consider = (node: number, at: number) => {
-      if (this.lexicon.stems(node).length) for (const id of this.entriesAt(node)) (out[this.entries[id].list] ??= []).push(id, at);
+      if (this.lexicon.stems(node).length && this.entriesAt(node).length) out.push(node, at);
     };
     for (let k = 0; k < tokens.count; k++) if (tokens.code[k] < 0) consider(tokens.key[k], tokens.start[k]);
     const walked = { node: 0, pos: 0 };
@@ -75,12 +82,21 @@ export class RegexEntries {
       this.lexicon.walk(tokens.text, p, tokens.text.length, fold, walked);
       consider(walked.node, p);
     }
-    return out;
+    return { at: out };
+  }
+
+  /** Each list's (entry, offset) pairs of the tries, in their order. */
+  private byList(tries: Tries): Array<number[] | undefined> {
+    if (tries.byList) return tries.byList;
+    const out: Array<number[] | undefined> = [];
+    const { at } = tries;
+    for (let i = 0; i < at.length; i += 2) for (const id of this.entriesAt(at[i])) (out[this.entries[id].list] ??= []).push(id, at[i + 1]);
+    return (tries.byList = out);
   }
 
   /** Runs a list's entries over the text (at its tries, or by their probes), until `on` returns false; `narrow`: see RegexEntry. */
   run(list: number, text: string, tries: Tries, on: EntrySink, narrow = false): void {
-    const at = tries[list] ?? [];
+    const at = this.byList(tries)[list] ?? [];
     for (let i = 0; i < at.length; i += 2) {
       const { phrase, entry } = this.entries[at[i]];
       const end = entry.matchAt(text, at[i + 1], narrow);

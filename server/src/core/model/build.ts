@@ -314,7 +314,9 @@ function maskSpans(source: string, spans: Array<[number, number]>): string {
   for (const [s, e] of spans) {
     const from = Math.max(s, pos);
     if (e <= from) continue;
-    parts.push(source.slice(pos, from), source.slice(from, e).replace(/[^\r\n]/g, ' '));
+    const span = source.slice(from, e);
+    // Most spans (a URL, inline code, a one-line comment) hold no line break: as many spaces.
+    parts.push(source.slice(pos, from), span.includes('\n') || span.includes('\r') ? span.replace(/[^\r\n]/g, ' ') : ' '.repeat(e - from));
     pos = e;
   }
   parts.push(source.slice(pos));

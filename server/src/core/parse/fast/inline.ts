@@ -66,8 +66,10 @@ const isSpecial = (c: number) => c < 128 && SPECIAL[c];
 // syntax, so looked for in the source; the literals are looked for in the text
 // around the constructs that consume them (autolinks, link destinations, code,
 // HTML), which is where GFM finds them. Footnote calls are read where met.
+// An email literal needs a dot in the domain right after its "@" (micromark's
+// tokenizer and mdast's find both), so "@" alone ("@home", "a@dŵr.uk") is text.
 const GFM_SYNTAX = /~/;
-const GFM_LITERAL = /@|www\.|https?:|mailto:|xmpp:/i;
+const GFM_LITERAL = /@[\w.-]*\.|www\.|https?:|mailto:|xmpp:/i;
 const MAX_DELIMS = 200;
 
 /**
@@ -212,12 +214,14 @@ export function parseInline(src: string, segs: number[], gfm: boolean, defined: 
       case 91: {
         if (gfm && v.charCodeAt(i + 1) === 94) {
           // A footnote call (tried before a link): `[^label]` with the label defined in the chunk.
+          // Otherwise micromark's call fails and the `[` opens a link label like any other (below).
           const call = footnoteLabel(v, i, end);
-          if (!call || !notes.has(normalizeIdentifier(call.label))) return undefined;
-          flush(i);
-          items.push({ t: T.Node, node: { type: 'footnoteReference', vs: i, ve: call.end } });
-          i = call.end;
-          break;
+          if (call && notes.has(normalizeIdentifier(call.label))) {
+            flush(i);
+            items.push({ t: T.Node, node: { type: 'footnoteReference', vs: i, ve: call.end } });
+            i = call.end;
+            break;
+          }
         }
         flush(i);
         const b: Bracket = { t: T.Bracket, vs: i, image: false, at: items.length, inactive: false, balanced: false };
