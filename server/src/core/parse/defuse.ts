@@ -12,12 +12,47 @@ const PLAIN_UNDERSCORE = '\u2017';
 
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-/** Emphasis delimiters ("*", and "_" not between two letters or digits, which never delimits). */
+/**
+ * Where a line's thematic-break-shaped tail starts (three or more of one of * _,
+ * spaces between, at the line's start or after a space: "____…", "* * *",
+ * "- ***"), else the line's end. Such a run has whitespace on both sides, so it
+ * can neither open nor close emphasis: it is not counted, and it stays as
+ * written (defused, a rule of underscores became a paragraph remark never reads).
+ */
+function breakTail(text: string, from: number, to: number): number {
+  let e = to;
+  while (e > from && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+  const c = text.charCodeAt(e - 1);
+  if (e === from || (c !== 42 && c !== 95)) return to;
+  let s = e;
+  let count = 0;
+  for (; s > from; s--) {
+    const d = text.charCodeAt(s - 1);
+    if (d === c) count++;
+    else if (d !== 32 && d !== 9) break;
+  }
+  if (count < 3 || (s > from && text.charCodeAt(s) !== 32 && text.charCodeAt(s) !== 9)) return to;
+  return s;
+}
+
+/** The end of the line from `from` (before its \n or \r). */
+function lineEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  return i;
+}
+
+/** Emphasis delimiters ("*", and "_" not between two letters or digits, which never delimits), thematic-break tails apart. */
 function delimiters(text: string): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 42 || (c === 95 && !(isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.charCodeAt(i + 1))))) n++;
+  for (let ls = 0; ls <= text.length; ) {
+    const le = lineEnd(text, ls);
+    const keep = breakTail(text, ls, le);
+    for (let i = ls; i < keep; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 42 || (c === 95 && !(isAlnum(text.charCodeAt(i - 1)) && isAlnum(text.charCodeAt(i + 1))))) n++;
+    }
+    ls = le + 1;
   }
   return n;
 }
@@ -29,10 +64,16 @@ export function defuseEmphasis(text: string): string {
   const fm = /^---[ \t]*\r?\n[\s\S]*?\n(---|\.\.\.)[ \t]*(\r?\n|$)/.exec(text);
   let out = fm ? fm[0] : '';
   let lineStart = true;
+  let keep = breakTail(text, out.length, lineEnd(text, out.length));
   for (let i = out.length; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '\n' || ch === '\r') lineStart = true;
-    else if (ch !== ' ' && ch !== '\t' && ch !== '>') {
+    if (ch === '\n' || ch === '\r') {
+      lineStart = true;
+      keep = breakTail(text, i + 1, lineEnd(text, i + 1));
+    } else if (i >= keep) {
+      out += ch;
+      continue;
+    } else if (ch !== ' ' && ch !== '\t' && ch !== '>') {
       // The first mark of a line may open a list or a thematic break: it stays.
       if (!lineStart && ch === '*') out += PLAIN_STAR;
       else if (!lineStart && ch === '_') out += PLAIN_UNDERSCORE;
