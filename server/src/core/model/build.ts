@@ -8,7 +8,7 @@ import type { ParsedChunk } from '../parse/parse';
 import type { Block, Comment, DocModel, FrontMatter, Link, ModelPart, Row, Section, Span } from './types';
 import { htmlAsMarkdown, markupSpans } from './html';
 import { alignedTable, gridMarkup, readTextTables } from './text-tables';
-import { readPlainLayout } from './plain-layout';
+import { readPlainLayout, sideBySide } from './plain-layout';
 
 /** Depth given to a bold-only line used as a sub-heading: below any ATX level. */
 export const BOLD_HEADING_DEPTH = 7;
@@ -413,7 +413,7 @@ function capitalsHeading(raw: string): string | undefined {
   const line = raw.trim();
   if (line.includes('\n') || line.length > BOLD_HEADING_MAX || /[a-z|*_\[\]<>]|\.{3}|…|[.,;]$/.test(line)) return undefined;
   // Two things side by side on a cover ("WESTMOOR COUNTY COUNCIL      NHS WESTMOOR"), not a title.
-  if (/\S[ \t]{4,}\S/.test(line.replace(/^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+/, ''))) return undefined;
+  if (sideBySide(line)) return undefined;
   const m = CAPITALS_LINE.exec(line);
   if (!m || (!m[1] && m[2].trim().split(/\s+/).length < 2)) return undefined;
   return line.replace(/:$/, '');

@@ -175,6 +175,13 @@ function titleText(line: string): string | undefined {
   const text = line.replace(/\s+/g, ' ');
   // A contents entry ("Introduction ......... 2") names a heading, it is none.
   if (!TITLE_LINE.test(text) || /[.,;:!…]$|[*_|<>\[\]]|https?:|@|\.{3}|…/.test(text) || text.split(' ').length > TITLE_WORDS) return undefined;
-  // Aligned columns (a table's row) are no title; a number's own gap is ("1.   Our Commitment").
-  return LAYOUT_GAP.test(line.replace(NUMBER, '')) ? undefined : text;
+  return sideBySide(line) ? undefined : text;
+}
+
+/**
+ * Whether a line sets things side by side with a wide gap (a table's row, a cover's two names,
+ * a header's title and date); a section number's own gap does not count ("1.   Our Commitment").
+ */
+export function sideBySide(line: string): boolean {
+  return LAYOUT_GAP.test(line.replace(NUMBER, ''));
 }

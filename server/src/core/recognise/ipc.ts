@@ -374,7 +374,10 @@ function statementStates(policy: Policy, aspect: AspectDef, sentence: string): b
 }
 
 const PARAGRAPH_BREAK = /\n[ \t]*\n/;
-const LIST_ITEM = /\n[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]/;
+/** A list item's marker at a line's start. */
+const ITEM_MARK = String.raw`[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]`;
+/** Where the next list item starts. */
+const LIST_ITEM = new RegExp(`\n${ITEM_MARK}`);
 
 /**
  * A sub-heading that announces a stop ("What we will decommission", "Stopping")
@@ -400,4 +403,4 @@ function listsUnderStop(doc: DocState, aspect: AspectDef, sections: Section[]): 
 const DENIAL = /\b(?:no|not|none|never|nothing)\b|n't\b/i;
 
 /** Where a sentence holds more than one statement: a semicolon, or a new list item. */
-const STATEMENT_BREAK = /;\s+|\n(?=[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t])/;
+const STATEMENT_BREAK = new RegExp(`;\\s+|\\n(?=${ITEM_MARK})`);
