@@ -60,7 +60,12 @@ const phraseBooks = (made = true) => ({
         const core = { exports: {} };
         new Function('module', 'exports', 'require', out.outputFiles[0].text)(core, core.exports, require);
         // As JSON text, parsed only for the pack a run loads (JSON.parse is quicker than a literal of 40 KB).
-        const books = Object.fromEntries(core.exports.BUILTIN_POLICY_IDS.map((id) => [id, JSON.stringify(core.exports.loadPolicy({ policy: id }).policy.derived.book.freeze())]));
+        const loaded = (id) => {
+          const r = core.exports.loadPolicy({ policy: id });
+          if (!r.policy) throw new Error(`built-in pack ${id}: ${r.problems.map((p) => p.message).join('; ')}`);
+          return r.policy;
+        };
+        const books = Object.fromEntries(core.exports.BUILTIN_POLICY_IDS.map((id) => [id, JSON.stringify(loaded(id).derived.book.freeze())]));
         return `export default ${JSON.stringify(books)};`;
       })();
       return { contents: await phraseBookSource, loader: 'js', watchFiles: fs.readdirSync(path.join(__dirname, 'policies')).filter((f) => f.endsWith('.yaml')).map((f) => path.join(__dirname, 'policies', f)) };

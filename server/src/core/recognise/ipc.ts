@@ -356,21 +356,32 @@ function statesAspect(policy: Policy, aspect: AspectDef, pieces: string[]): bool
   });
 }
 
-/** Whether one sentence states the aspect: a list's items and a sentence's clauses after a semicolon are statements of their own. */
+/**
+ * Whether one sentence states the aspect: a list's items, a table's rows and a sentence's
+ * clauses after a semicolon are statements of their own. A table's header row is labels:
+ * a column headed "Decommission" says so, but "| Service | Contract end |" is no ending.
+ */
 function statementStates(policy: Policy, aspect: AspectDef, sentence: string): boolean {
+  const lines = sentence.split('\n');
+  const head = (i: number) => DELIMITER_ROW.test(lines[i + 1] ?? '');
+  const body = lines.filter((line, i) => !DELIMITER_ROW.test(line) && !head(i)).join('\n');
   return (
-    sentence
+    lines.some((line, i) => head(i) && says(policy, aspect, line, false)) ||
+    body
       .split(STATEMENT_BREAK)
       // A hard-wrapped line ("will not be / continued") is one line of words.
       .map((unit) => unit.replace(/[ \t]*\r?\n[ \t]*/g, ' '))
-      .some((unit) => {
-        if (!aspect.signals.test(unit) && !aspect.stops?.actions.test(unit)) return false;
-        if (policy.placeholders.test(unit) || aspect.notStated?.test(unit)) return false;
-        const misses = aspect.nearMisses?.spans(unit) ?? [];
-        const said = aspect.signals.spans(unit).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(unit, s, e));
-        return said || (!!aspect.stops && statesStop(aspect.stops, unit, misses));
-      })
+      .some((unit) => says(policy, aspect, unit, true))
   );
+}
+
+/** Whether one statement states the aspect: by a signal, or (`read`) by a verb of ending read with what it ends. */
+function says(policy: Policy, aspect: AspectDef, unit: string, read: boolean): boolean {
+  if (!aspect.signals.test(unit) && !(read && aspect.stops?.actions.test(unit))) return false;
+  if (policy.placeholders.test(unit) || aspect.notStated?.test(unit)) return false;
+  const misses = aspect.nearMisses?.spans(unit) ?? [];
+  const said = aspect.signals.spans(unit).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(unit, s, e));
+  return said || (read && !!aspect.stops && statesStop(aspect.stops, unit, misses));
 }
 
 const PARAGRAPH_BREAK = /\n[ \t]*\n/;
@@ -403,4 +414,7 @@ function listsUnderStop(doc: DocState, aspect: AspectDef, sections: Section[]): 
 const DENIAL = /\b(?:no|not|none|never|nothing)\b|n't\b/i;
 
 /** Where a sentence holds more than one statement: a semicolon, or a new list item. */
-const STATEMENT_BREAK = new RegExp(`;\\s+|\\n(?=${ITEM_MARK})`);
+const STATEMENT_BREAK = new RegExp(`;\\s+|\\n(?=${ITEM_MARK}|[ \\t]*\\|)`);
+/** A pipe table's delimiter row ("|---|:--:|"). */
+const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/;
+

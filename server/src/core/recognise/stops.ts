@@ -20,7 +20,7 @@ const PHRASE_END: ReadonlySet<string> = new Set(
   'in on at by from to for with within into onto beyond when after before once until following as and or but so because which that who whom whose where while of during over under between through than if unless via across against since is are was were will shall would could may might can be been being has have had do does did'.split(' '),
 );
 /** Words that may sit between an auxiliary and its verb without changing the tense. */
-const ADVERBS: ReadonlySet<string> = new Set('already recently now also previously then just formally finally effectively largely all both been not entirely completely fully altogether permanently gradually early'.split(' '));
+const ADVERBS: ReadonlySet<string> = new Set('already recently now also previously then just formally finally effectively largely all both been not entirely completely fully altogether permanently gradually early originally initially'.split(' '));
 const PAST_AUX: ReadonlySet<string> = new Set('was were has have had'.split(' '));
 const DETERMINERS: ReadonlySet<string> = new Set('the a an this that these those its our their his her any each every'.split(' '));
 /** Words that open a clause of time: what ends in it is when something else happens. */
@@ -74,6 +74,8 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     // direct provision", "cease to exist as a separate team": after the preposition.
     if (ws[next]?.lower === 'to' && ws[next + 1] && /\p{L}/u.test(ws[next + 1].lower[0])) next += 2;
     const through = ws[next] && THROUGH.has(ws[next].lower);
+    // "paper case notes will be withdrawn from all teams": in a passive, what is stopped is its subject.
+    if (through && isPassive(ws, first)) return holdsObject(subjectBefore(ws, first - 1));
     if (through) next++;
     const after = nounPhrase(ws, next);
     // "stop smoking", "end placing people out of area": an activity stopped, unless it is what is bought ("stop funding").
@@ -110,7 +112,13 @@ function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: n
   }
   let j = i - 1;
   while (j >= 0 && ADVERBS.has(ws[j].lower)) j--;
-  if (j >= 0 && (PAST_AUX.has(ws[j].lower) || ws[j].lower === 'since')) return true;
+  if (j >= 0 && (PAST_AUX.has(ws[j].lower) || ws[j].lower === 'since' || plannedInPast(ws, j))) return true;
+  // An ending of several words takes its tense from before its first ("had come to an end", "was brought to an end").
+  if (i > first) {
+    let k = first - 1;
+    while (k >= 0 && ADVERBS.has(ws[k].lower)) k--;
+    if (k >= 0 && (PAST_AUX.has(ws[k].lower) || plannedInPast(ws, k))) return true;
+  }
   if (j >= 1 && ws[j].lower === 'the' && ws[j - 1].lower === 'since') return true;
   // A simple past after its subject ("the PCT closed the ward", "the service ceased"); a
   // participle after "be", "will", "to" or a table's bar is no past.
@@ -132,6 +140,25 @@ function pastBefore(ws: Word[], j: number): boolean {
     if (/ed$/.test(w) && k > 0 && /^\p{L}/u.test(ws[k - 1].lower) && !FUTURE.has(ws[k - 1].lower) && !DETERMINERS.has(ws[k - 1].lower)) return true;
   }
   return false;
+}
+
+/** Whether the verb at word `i` is a participle after a form of "be" ("will be withdrawn", "is being closed"). */
+function isPassive(ws: Word[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && ADVERBS.has(ws[j].lower) && !BE.has(ws[j].lower)) j--;
+  return j >= 0 && BE.has(ws[j].lower) && /^\p{L}+(?:ed|en|wn)$|^brought$/u.test(ws[i].lower);
+}
+
+const BE: ReadonlySet<string> = new Set('be been being is are was were'.split(' '));
+/** Words that, between "was" and "to", make a plan of the past ("was due to end", "were scheduled to close"). */
+const PLANNED: ReadonlySet<string> = new Set('due planned scheduled set expected intended meant going supposed'.split(' '));
+
+/** Whether word `j` is the "to" of a plan made in the past: "the pilot was originally due to end". */
+function plannedInPast(ws: Word[], j: number): boolean {
+  if (j < 1 || ws[j].lower !== 'to' || !PLANNED.has(ws[j - 1].lower)) return false;
+  let k = j - 2;
+  while (k >= 0 && ADVERBS.has(ws[k].lower)) k--;
+  return k >= 0 && (ws[k].lower === 'was' || ws[k].lower === 'were' || ws[k].lower === 'had');
 }
 
 /** Prepositions between a verb of ending and what it ends ("withdraw from", "cease to exist as"). */
