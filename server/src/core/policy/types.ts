@@ -159,6 +159,8 @@ export interface TagPatterns {
   standalone: DualRegExp;
   /** A whole table cell that holds a reference's numbers, perhaps opened as in prose or followed by a name: "5", "WCC 5", "5 – Manage knowledge". */
   cell: DualRegExp;
+  /** A reference's list going on after a name in brackets: "), 6, 8" of "WCC 5 (Manage knowledge), 6, 8". */
+  continued: DualRegExp;
 }
 
 /**

@@ -49,7 +49,9 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
     if (excluded.has(s)) continue;
     // A title such as "What works well" names an element only when the prose bears it out.
     const confirmed = readTitle(s.title).confirm.filter((e) => fit(doc, e, s) >= 1);
-    const m = sharedHeadingFilter(doc, s, [...headingMatches(policy, s), ...confirmed]);
+    // "What will no longer be commissioned": a heading that announces an element's aspect names the element.
+    const announced = policy.elements.filter((e) => e.aspects.some((a) => announcesAspect(a, s.title)));
+    const m = sharedHeadingFilter(doc, s, [...new Set([...headingMatches(policy, s), ...confirmed, ...announced])]);
     if (m.length) byHeading.set(s, m);
     else {
       const w = readTitle(s.title).weak;
@@ -390,6 +392,13 @@ const ITEM_MARK = String.raw`[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]`;
 /** Where the next list item starts. */
 const LIST_ITEM = new RegExp(`\n${ITEM_MARK}`);
 
+/** Whether a heading announces an aspect ("What will no longer be commissioned", "Stopping"). */
+function announcesAspect(aspect: AspectDef, title: string): boolean {
+  if (!aspect.stops || !title) return false;
+  const misses = aspect.nearMisses?.spans(title) ?? [];
+  return aspect.signals.spans(title).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(title, s, e)) || announcesStop(aspect.stops, title);
+}
+
 /**
  * A sub-heading that announces a stop ("What we will decommission", "Stopping")
  * over prose naming what is stopped ("The assertive outreach team as a separate
@@ -397,10 +406,7 @@ const LIST_ITEM = new RegExp(`\n${ITEM_MARK}`);
  */
 function listsUnderStop(doc: DocState, aspect: AspectDef, sections: Section[]): boolean {
   if (!aspect.stops) return false;
-  const announces = (title: string) => {
-    const misses = aspect.nearMisses?.spans(title) ?? [];
-    return aspect.signals.spans(title).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(title, s, e)) || announcesStop(aspect.stops!, title);
-  };
+  const announces = (title: string) => announcesAspect(aspect, title);
   // Items naming what stops, none of them denying it ("no service will close") or leaving it open.
   const names = (prose: string) => {
     const items = sentenceSpans(prose, { start: 0, end: prose.length }).flatMap(({ start, end }) => prose.slice(start, end).split(STATEMENT_BREAK));

@@ -214,6 +214,7 @@ export function tagPatterns({ prefixes, standalone, introducers }: Policy['wcc']
     tag: new DualRegExp((latin) => `${start(latin)}${prefixed(prefixes.phrases, introducers.phrases, latin, true)}${named(latin)}`, 'giu'),
     standalone: new DualRegExp((latin) => `${start(latin)}(?:${openingSource(standalone.phrases, false, latin)})${numbersSource(true, latin)}${named(latin)}`, 'giu'),
     // A table cell: the numbers alone, or opened as in prose ("WCC 5", "Competency 5"), or followed by a name ("5 – Manage knowledge").
+    continued: new DualRegExp((latin) => String.raw`^\)[ \t]*(?:,(?:[ \t]*(?:and|&))?|&|and(?!${classes(latin).letter}))[ \t]*${numbersSource(false, latin)}${named(latin)}`, 'iu'),
     cell: new DualRegExp((latin) => String.raw`^[ \t]*(?:${opening(latin)}|(?:${openingSource(standalone.phrases, false, latin)}))?${numbersSource(true, latin)}(?:[ \t]*(?:[-–—:.)]|\()[ \t]*|[ \t]+)?(["“‘'(]?${classes(latin).letter}[\s\S]*)?$`, 'iu'),
   };
 }

@@ -39,6 +39,9 @@ export interface WccFinding {
   invalid: InvalidTagFinding[];
 }
 
+/** How far past a bracketed name a reference's list is looked for. */
+const CONTINUATION_REACH = 160;
+
 const NAME_LEAD = /(^|[:(\[–—|*"“'‘]|\d[.)]|[-+*] )\s*$/;
 
 export function recogniseWcc(doc: DocState, fm: FrontMatterData | undefined): WccFinding {
@@ -67,12 +70,20 @@ export function recogniseWcc(doc: DocState, fm: FrontMatterData | undefined): Wc
       if (name === undefined && contents(start, end)) continue;
       taken.add(start, end);
       for (const { number, judgement } of judgeNumbers(numbers, name, policy.competencies)) record(number, judgement, start, end, m[0]);
+      // "WCC 5 (Manage knowledge and assess needs), 6, 8": the list goes on after the bracket.
+      for (let at = end, more: RegExpExecArray | null; (more = continued.exec(text.slice(at, at + CONTINUATION_REACH))); at += more[0].length) {
+        const next = readTag(more);
+        const [s, e] = [at + more[0].indexOf(more[1]), at + more[0].length];
+        taken.add(s, e);
+        for (const { number, judgement } of judgeNumbers(next.numbers, next.name, policy.competencies)) record(number, judgement, s, e, text.slice(s, e));
+      }
     }
   };
   const patterns = policy.derived.wccTags;
   // Tables first: a row's number and name sit in cells of their own, judged together.
   scanTables(doc, taken, record);
   const form = textFormIn(doc);
+  const continued = patterns.continued.form(form);
   scan(patterns.tag.form(form));
   if (doc.has(policy.wcc.prefixes)) scan(patterns.standalone.form(form));
   scanNames(doc, taken, tags);
