@@ -1,7 +1,7 @@
 // Decides, for each IPC element of the policy, which section addresses it and
 // whether that section is present or only a placeholder: explicit markers first,
 // then headings, then what a section's prose is substantively about.
-import type { DocModel, Section, Span } from '../model/types';
+import type { Block, DocModel, Section, Span } from '../model/types';
 import type { AspectDef, ElementDef, Policy } from '../policy/types';
 import type { PhraseHit } from '../match';
 import type { DocState } from './doc-state';
@@ -44,8 +44,10 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
   const byHeading = new Map<Section, ElementDef[]>();
   const byWeakHeading = new Map<Section, ElementDef[]>();
   const apparatus = model.sections.filter((s) => readTitle(s.title).apparatus);
-  const excluded = new Set([...skip, ...titleSections(model), ...apparatus]);
-  for (const s of model.sections) {
+  // A plan on a page: a table whose rows are the strategy's parts stands in for the section holding it.
+  const rows = partsRows(doc, skip);
+  const excluded = new Set([...skip, ...titleSections(model), ...apparatus, ...rows.map((r) => r.parent!)]);
+  for (const s of [...model.sections, ...rows]) {
     if (excluded.has(s)) continue;
     // A title such as "What works well" names an element only when the prose bears it out.
     const confirmed = readTitle(s.title).confirm.filter((e) => fit(doc, e, s) >= 1);
@@ -239,6 +241,36 @@ function sharedHeadingFilter(doc: DocState, s: Section, els: ElementDef[]): Elem
  * stubs ("To follow") in it and every sub-section. Memoised per section: every
  * candidate asks, and nested sections share their sub-sections.
  */
+/** A parts table needs this many rows that name distinct elements ("| **Our purpose** | … |"). */
+const PARTS_ROWS = 3;
+
+/**
+ * The rows of a "plan on a page", each as a section of its own: a table whose
+ * first column names the strategy's parts, the row's other cells their prose.
+ * An EqIA's table names groups, not elements, so it is never one.
+ */
+function partsRows(doc: DocState, skip: Set<Section>): Section[] {
+  const { model, policy } = doc;
+  const out: Section[] = [];
+  for (const s of [model.root, ...model.sections]) {
+    if (skip.has(s)) continue;
+    for (const b of s.blocks) {
+      if (b.kind !== 'table' || !b.rows || b.rows.length <= PARTS_ROWS) continue;
+      const named = b.rows.slice(1).filter((r) => r.cells.length >= 2 && policy.derived.readTitle(r.cells[0].text).elements.length);
+      if (new Set(named.flatMap((r) => policy.derived.readTitle(r.cells[0].text).elements)).size < PARTS_ROWS) continue;
+      // Its rows hold prose; a summary of a document's sections ("| 7 Monitoring | Under review |") does not.
+      const prose = named.filter((r) => wordCount(r.cells.slice(1).map((c) => c.text).join(' '), policy.minWords) >= policy.minWords);
+      if (prose.length * 2 < named.length) continue;
+      for (const r of named) {
+        const label = r.cells[0];
+        const heading: Block = { kind: 'heading', start: label.start, end: label.end, text: label.text, headingStyle: 'bold', depth: s.depth + 1 };
+        out.push({ heading, title: label.text, depth: s.depth + 1, blocks: [], children: [], parent: s, start: r.start, end: r.end });
+      }
+    }
+  }
+  return out;
+}
+
 function isEmpty(doc: DocState, s: Section): boolean {
   const { policy } = doc;
   let v = doc.empty.get(s);
