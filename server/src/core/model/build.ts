@@ -109,6 +109,9 @@ function moved(part: ChunkPart, d: number): ChunkPart {
   };
 }
 
+/** Google Docs' anchors between a comment's mark in the text and the comment at the end: "#cmnt1", "#cmnt_ref1". */
+const COMMENT_ANCHOR = /^#cmnt(?:_ref)?\d+$/;
+
 /** Builds one chunk's part; a table slice is merged into the last block of `before` instead. */
 function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], merging: Set<Block>): ChunkPart {
   const blocks: Block[] = [];
@@ -140,6 +143,11 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
     if (node.type === 'link' || node.type === 'image' || node.type === 'linkReference' || node.type === 'imageReference') {
       const s = at(node);
       if (node.type === 'link') links.push({ ...s, url: node.url });
+      // A word processor's comment mark ("[a]" to #cmnt1) is a call, as a footnote's is: not prose.
+      if (node.type === 'link' && COMMENT_ANCHOR.test(node.url)) {
+        blank(s.start, s.end);
+        return;
+      }
       // Blank the URL part, keep the visible link text.
       const kids = (node as Parent).children ?? [];
       const lastKid = kids.length ? at(kids[kids.length - 1] as Nodes).end : s.start + 1;
@@ -193,6 +201,12 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
         return;
       }
       case 'paragraph': {
+        // A comment exported with the text ("[a] Alison Hurst: still waiting on…") is not the document's.
+        const first = node.children[0];
+        if (first?.type === 'link' && COMMENT_ANCHOR.test(first.url)) {
+          blank(s.start, s.end);
+          return;
+        }
         node.children.forEach(visitInline);
         const text = plain(node).trim();
         const bold = boldHeading(node) ?? capitalsHeading(source.slice(s.start, s.end));

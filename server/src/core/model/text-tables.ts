@@ -70,6 +70,12 @@ export function readTextTables(source: string, blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
+    const multi = multilineTable(source, blocks, i);
+    if (multi) {
+      out.push(multi.table);
+      i = multi.last;
+      continue;
+    }
     const grid = b.kind === 'paragraph' ? (gridTable(source, b) ?? wikiTable(source, b) ?? alignedTable(source, b)) : undefined;
     if (grid) {
       out.push(grid);
@@ -117,6 +123,36 @@ function simpleTable(source: string, rulerText: string, head: Block | undefined,
   if (rows.length < 2 || filled < rows.length / 2) return undefined;
   const start = head ? head.start : rows[0].start;
   return { start, end: body.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
+}
+
+/** A line of dashes alone: the top and bottom border of pandoc's multiline table. */
+const FULL_RULE = /^ {0,3}-{3,} *$/;
+
+/**
+ * Pandoc's multiline table: a border of dashes, the header (one or more lines), a
+ * ruler, then rows of several lines each, separated by blank lines, and a closing
+ * border. Markdown reads it as a thematic break, a paragraph, a thematic break,
+ * a paragraph per row and a thematic break. Each row paragraph is one row.
+ */
+function multilineTable(source: string, blocks: Block[], i: number): { table: Block; last: number } | undefined {
+  const [top, head, ruler] = [blocks[i], blocks[i + 1], blocks[i + 2]];
+  const lineOf = (b: Block) => source.slice(lineStart(source, b.start), b.end);
+  if (top.kind !== 'other' || !FULL_RULE.test(lineOf(top)) || head?.kind !== 'paragraph' || ruler?.kind !== 'other') return undefined;
+  const rulerText = lineOf(ruler);
+  if (!RULER.test(rulerText) || nextLineStart(source, top.end) !== lineStart(source, head.start) || nextLineStart(source, head.end) !== lineStart(source, ruler.start)) return undefined;
+  let last = i + 3;
+  while (last < blocks.length && blocks[last].kind === 'paragraph') last++;
+  const bottom = blocks[last];
+  // The last row over the closing border is read as a heading underlined with dashes.
+  const underlined = bottom?.kind === 'heading' && bottom.headingStyle === 'setext' && FULL_RULE.test(linesOf(source, bottom.start, bottom.end).pop()?.text ?? '');
+  if (!underlined && (last === i + 3 || bottom?.kind !== 'other' || !FULL_RULE.test(lineOf(bottom)))) return undefined;
+  const cols = rulerColumns(rulerText);
+  const toRow = (b: Block): Row => {
+    const lines = linesOf(source, lineStart(source, b.start), b.end).filter((l) => !FULL_RULE.test(l.text));
+    return { start: lines[0].start, end: lines[lines.length - 1].end, cells: cols.map(([a, z]) => cellOver(lines, a, z)) };
+  };
+  const rows = [head, ...blocks.slice(i + 3, underlined ? last + 1 : last)].map(toRow);
+  return { table: { start: top.start, end: bottom.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows }, last };
 }
 
 function gridTable(source: string, b: Block): Block | undefined {
@@ -220,7 +256,7 @@ function wikiTable(source: string, b: Block): Block | undefined {
 export function gridMarkup(source: string, table: Block): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const line of linesOf(source, lineStart(source, table.start), table.end)) {
-    if (GRID_BORDER.test(line.text) || RULER.test(line.text)) out.push([line.start, line.end]);
+    if (GRID_BORDER.test(line.text) || RULER.test(line.text) || FULL_RULE.test(line.text)) out.push([line.start, line.end]);
     else for (let i = line.text.indexOf('|'); i >= 0; i = line.text.indexOf('|', i + 1)) out.push([line.start + i, line.start + i + 1]);
   }
   return out;

@@ -44,8 +44,23 @@ function introducesEqia(model: DocModel, policy: Policy, s: Section, doc?: DocSt
 function opensAsEqia(model: DocModel, policy: Policy, s: Section, doc?: DocState): boolean {
   const { start, end } = sectionSpan(model, s, 'own');
   const to = Math.min(end, start + OPENING);
-  if (doc?.model !== model) return policy.eqia.introductions.test(model.masked.slice(start, to));
-  return doc.inChunk(policy.eqia.introductions, 'test', start, to, (opening) => policy.eqia.introductions.test(opening));
+  const opens = (opening: string) => policy.eqia.introductions.spans(opening).some(([at]) => !PROPERTY_LINE.test(lineAround(opening, at)));
+  if (doc?.model !== model) return opens(model.masked.slice(start, to));
+  return doc.inChunk(policy.eqia.introductions, 'opens', start, to, opens);
+}
+
+/**
+ * A page's property ("EqIA: Not started", "Status: Draft v3"): a short label, a colon and a
+ * few words with no sentence, as a wiki page or a document's cover lists them. It records
+ * the state of the assessment; it does not open it.
+ */
+const PROPERTY_LINE = /^[\s*_]*[^\s:.][^:.\n]{0,40}[*_]*:[*_]*[ \t]+[^.!?\n]{1,40}$/;
+
+/** The line of `text` that holds offset `at`, without its line break. */
+function lineAround(text: string, at: number): string {
+  const from = text.lastIndexOf('\n', at - 1) + 1;
+  const to = text.indexOf('\n', at);
+  return text.slice(from, to < 0 ? text.length : to);
 }
 
 /** How much of a section's opening prose is read for an introduction. */

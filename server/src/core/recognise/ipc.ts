@@ -398,7 +398,9 @@ function statesAspect(policy: Policy, aspect: AspectDef, pieces: string[]): bool
 function statementStates(policy: Policy, aspect: AspectDef, sentence: string): boolean {
   const lines = sentence.split('\n');
   const head = (i: number) => DELIMITER_ROW.test(lines[i + 1] ?? '');
-  const body = lines.filter((line, i) => !DELIMITER_ROW.test(line) && !head(i)).join('\n');
+  // Under a header that says the rows state nothing ("| Option | Description | Outcome |"), neither do they.
+  const options = lines.some((line, i) => head(i) && aspect.notStated?.test(line.replace(/^[\s|*]+/, '')));
+  const body = lines.filter((line, i) => !DELIMITER_ROW.test(line) && !head(i) && !(options && TABLE_ROW.test(line))).join('\n');
   return (
     lines.some((line, i) => head(i) && says(policy, aspect, line, false)) ||
     body
@@ -453,6 +455,7 @@ const DENIAL = /\b(?:no|not|none|never|nothing)\b|n't\b/i;
 
 /** Where a sentence holds more than one statement: a semicolon, or a new list item. */
 const STATEMENT_BREAK = new RegExp(`;\\s+|\\n(?=${ITEM_MARK}|[ \\t]*\\|)`);
+const TABLE_ROW = /^[ \t]*\|/;
 /** A pipe table's delimiter row ("|---|:--:|"). */
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/;
 

@@ -122,6 +122,8 @@ export function collapse(text: string): string {
   return text.replace(/[#>|*_`\-–—]+(?=\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+const CLAUSE_NUMBER = /^\d{1,3}(?:\.\d{1,3})*\.?\s+/;
+
 /** A stub is short: a stock phrase inside longer prose ("… will be completed before tender") is not one. */
 const STUB_MAX_WORDS = 50;
 
@@ -134,7 +136,8 @@ export function isStub(policy: Policy, text: string): boolean {
 function stubByCount(policy: Policy, text: string, words: number): boolean {
   if (words === 0) return true;
   if (words > STUB_MAX_WORDS) return false;
-  const flat = collapse(text);
+  // A clause's number is no content ("6.1 [Insert summary of NICE guidance]").
+  const flat = collapse(text).replace(CLAUSE_NUMBER, '');
   return policy.placeholders.test(flat) && sentences(flat).length <= 2;
 }
 
