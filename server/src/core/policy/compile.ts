@@ -86,6 +86,8 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
     minWords: raw.minWords ?? 12,
     placeholders: phrases(raw.placeholders, 'placeholders', ['placeholders']),
     apparatus: phrases(raw.apparatus, 'apparatus', ['apparatus']),
+    subject: phrases(raw.subject, 'subject', ['subject']),
+    retellings: phrases(raw.retellings, 'retellings', ['retellings']),
     elements: (raw.elements ?? []).map((e) => ({
       id: e.id,
       title: e.title ?? e.id,

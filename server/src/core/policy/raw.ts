@@ -47,6 +47,8 @@ export interface RawPack {
   minWords?: number;
   placeholders?: string[];
   apparatus?: string[];
+  subject?: string[];
+  retellings?: string[];
   elements?: RawElement[];
   eqia?: { headings?: string[]; introductions?: string[]; impact?: string[]; unassessed?: string[]; listCues?: string[]; pointers?: string[]; organisations?: string[]; blanket?: string[]; verdicts?: string[]; noImpact?: string[]; cellMarks?: string[]; impactColumns?: string[]; scaffold?: string };
   groups?: RawGroup[];

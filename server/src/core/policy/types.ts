@@ -92,6 +92,10 @@ export interface Policy {
   placeholders: Matcher;
   /** Headings of the document's apparatus (references, glossary, contents): never any element's section. */
   apparatus: Matcher;
+  /** What the strategy is about ("mental health"): in a wider document, the chapter whose title names it is the strategy. */
+  subject: Matcher;
+  /** Headings of a part that retells the strategy (an easy-read summary): its sections only stand in where the body has none. */
+  retellings: Matcher;
   minWords: number;
   eqia: {
     headings: Matcher;

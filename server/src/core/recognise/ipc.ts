@@ -43,10 +43,12 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
   const readTitle = (title: string) => policy.derived.readTitle(title);
   const byHeading = new Map<Section, ElementDef[]>();
   const byWeakHeading = new Map<Section, ElementDef[]>();
+  const byRetelling = new Map<Section, ElementDef[]>();
   const apparatus = model.sections.filter((s) => readTitle(s.title).apparatus);
   // A plan on a page: a table whose rows are the strategy's parts stands in for the section holding it.
   const rows = partsRows(doc, skip);
-  const excluded = new Set([...skip, ...titleSections(model), ...apparatus, ...rows.map((r) => r.parent!)]);
+  const retold = (s: Section): boolean => !!s.parent?.heading && (policy.retellings.test(readTitle(s.parent.title).normal) || retold(s.parent));
+  const excluded = new Set([...skip, ...titleSections(model), ...apparatus, ...rows.map((r) => r.parent!), ...otherTopics(model, policy)]);
   for (const s of [...model.sections, ...rows]) {
     if (excluded.has(s)) continue;
     // A title such as "What works well" names an element only when the prose bears it out.
@@ -54,7 +56,9 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
     // "What will no longer be commissioned": a heading that announces an element's aspect names the element.
     const announced = policy.elements.filter((e) => e.aspects.some((a) => announcesAspect(a, s.title)));
     const m = sharedHeadingFilter(doc, s, [...new Set([...headingMatches(policy, s), ...confirmed, ...announced])]);
-    if (m.length) byHeading.set(s, m);
+    // An easy-read summary's "How will we check?" retells the body's monitoring: it stands in only where the body has none.
+    if (m.length && retold(s)) byRetelling.set(s, m);
+    else if (m.length) byHeading.set(s, m);
     else {
       const w = readTitle(s.title).weak;
       if (w.length) byWeakHeading.set(s, w);
@@ -106,9 +110,19 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
       claimed.add(best.s);
     }
   }
+  // Last, a retelling's sections, for what the body addresses nowhere.
+  for (const element of policy.elements) {
+    const cands = candidates.get(element)!;
+    if (cands.length) continue;
+    for (const [s, els] of byRetelling) if (els.includes(element)) cands.push({ section: s, via: 'heading', weak: true, empty: isEmpty(doc, s), score: fit(doc, element, s) });
+  }
 
   return policy.elements.map((element) => {
-    const cands = candidates.get(element)!;
+    const all = candidates.get(element)!;
+    // A part and its own sub-section both read as the element by their prose, the part's own
+    // prose not enough alone (a line introducing a chapter): the sub-section says it.
+    const ownFit = (c: Candidate) => signalCount(doc, element, [sectionSpan(model, c.section, 'own')]) >= element.minSignals;
+    const cands = all.filter((c) => c.via !== 'content' || ownFit(c) || !all.some((o) => o.via === 'content' && o.section !== c.section && within(o.section, c.section)));
     // Best first: markers, then headings (the one whose prose fits the element best), then content,
     // then generic headings such as "Introduction".
     const ranked = [...cands].sort((a, b) => rank(b) - rank(a) || b.score - a.score || a.section.start - b.section.start);
@@ -141,6 +155,27 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
  * top-level heading holding the rest, or the bold lines (organisation, title)
  * standing before every real heading.
  */
+/** A wider document's chapters that have this many sub-sections are its topics. */
+const TOPIC_PARTS = 2;
+
+/**
+ * A wider document (a joint health and wellbeing strategy with chapters on children,
+ * mental health, healthy weight and housing) where no heading names the pack's subject
+ * but one topic chapter's: that chapter is the strategy, and the
+ * other chapters ("Healthy weight: what the evidence tells us") are not its elements.
+ */
+function otherTopics(model: DocModel, policy: Policy): Section[] {
+  const [title] = titleSections(model);
+  if (!title?.children.length) return [];
+  const topics = title.children.filter((c) => c.children.length >= TOPIC_PARTS);
+  const ours = topics.filter((c) => policy.subject.test(c.title));
+  if (topics.length < 3 || ours.length !== 1) return [];
+  const inside = (s: Section | undefined): boolean => !!s && (s === ours[0] || inside(s.parent));
+  // A heading elsewhere that names it ("Adult Mental Health Commissioning Strategy" under the body's name) makes it the whole document's.
+  if (model.sections.some((s) => !inside(s) && policy.subject.test(s.title))) return [];
+  return model.sections.filter((s) => !inside(s) && s !== title);
+}
+
 function titleSections(model: DocModel): Section[] {
   const first = model.sections[0];
   if (!first) return [];
@@ -241,6 +276,12 @@ function sharedHeadingFilter(doc: DocState, s: Section, els: ElementDef[]): Elem
  * stubs ("To follow") in it and every sub-section. Memoised per section: every
  * candidate asks, and nested sections share their sub-sections.
  */
+/** Whether section `s` lies inside `part`. */
+function within(s: Section, part: Section): boolean {
+  for (let p = s.parent; p; p = p.parent) if (p === part) return true;
+  return false;
+}
+
 /** A parts table needs this many rows that name distinct elements ("| **Our purpose** | … |"). */
 const PARTS_ROWS = 3;
 

@@ -40,8 +40,14 @@ export function normaliseHeading(title: string): string {
     .replace(/^\s*((section|part|chapter|appendix|annex)\s+)?([0-9]+(\.[0-9]+)*|[ivx]+|[a-h])(\s*[.):\-–—]|\s)\s*/, '')
     .replace(/^\s*[-–—:.]\s*/, '')
     .replace(/[\s?:.!]+$/, '')
+    // A question reads as the statement it asks about: "What will we stop doing?" as "what we will stop doing".
+    .replace(QUESTION_MODAL, '$1$2 $4 $3')
+    .replace(QUESTION_DO, '$1$2 $3')
     .trim();
 }
+
+const QUESTION_MODAL = /^(what|how|where|when|who|why|which)((?: \w+)?) (will|shall|can|should|would|could|must) (we|you|they)\b/;
+const QUESTION_DO = /^(what|how|where|when|who|why|which)((?: \w+)?) (?:do|does|did) (we|you|they)\b/;
 
 /**
  * Words in text, counting no further than `limit` (callers mostly ask "fewer
