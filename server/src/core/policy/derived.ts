@@ -7,6 +7,7 @@ import type { ActDef, CompetencyDef, Matcher, Policy, PolicyDerived, TagPatterns
 import type { PhraseBook } from '../match/book';
 import { detached, normaliseHeading, wordCount } from '../recognise/text';
 import { beforeNumberPattern, tagPatterns } from '../recognise/wcc-syntax';
+import { announcesAspect } from '../recognise/stops';
 
 /** Headings longer than this are prose that markup made a heading, not titles. */
 const TITLE_MAX_WORDS = 20;
@@ -50,6 +51,7 @@ export class Derived implements PolicyDerived {
         not,
         eqia: this.policy.eqia.headings.test(normalised),
         apparatus: this.policy.apparatus.test(normal),
+        announced: elements.flatMap((e) => e.aspects.filter((a) => announcesAspect(a, title))),
       };
       if (this.readings.size >= READINGS_KEPT) this.readings.clear();
       // The key outlives the document its title was cut from.

@@ -153,6 +153,8 @@ export interface TitleReading {
   eqia: boolean;
   /** The title is of the document's apparatus (references, glossary, contents): `apparatus` matches `normal`. */
   apparatus: boolean;
+  /** Aspects the title announces ("What will no longer be commissioned"): see stops.ts `announcesAspect`. */
+  announced: AspectDef[];
 }
 
 /** The tag patterns of a WCC vocabulary, each in its latin and full form (groups: the numbers, last the name; see wcc-syntax.ts `readTag`). */

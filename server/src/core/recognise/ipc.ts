@@ -7,7 +7,7 @@ import type { PhraseHit } from '../match';
 import type { DocState } from './doc-state';
 import type { ElementStatus } from '../types';
 import { isPlaceholder, isStub, sectionSpan, sectionText, sentenceSpans, wordCount } from './text';
-import { announcesStop, endingDeniedOrPast, statesStop } from './stops';
+import { endingDeniedOrPast, statesStop } from './stops';
 
 export interface ElementFinding {
   element: ElementDef;
@@ -54,7 +54,8 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
     // A title such as "What works well" names an element only when the prose bears it out.
     const confirmed = readTitle(s.title).confirm.filter((e) => fit(doc, e, s) >= 1);
     // "What will no longer be commissioned": a heading that announces an element's aspect names the element.
-    const announced = policy.elements.filter((e) => e.aspects.some((a) => announcesAspect(a, s.title)));
+    const { announced: stated } = readTitle(s.title);
+    const announced = stated.length ? policy.elements.filter((e) => e.aspects.some((a) => stated.includes(a))) : [];
     const m = sharedHeadingFilter(doc, s, [...new Set([...headingMatches(policy, s), ...confirmed, ...announced])]);
     // An easy-read summary's "How will we check?" retells the body's monitoring: it stands in only where the body has none.
     if (m.length && retold(s)) byRetelling.set(s, m);
@@ -284,6 +285,8 @@ function within(s: Section, part: Section): boolean {
 
 /** A parts table needs this many rows that name distinct elements ("| **Our purpose** | … |"). */
 const PARTS_ROWS = 3;
+/** A plan on a page fits on a page: a longer table (an EqIA's, a data table of 10,000 rows) is not read as one. */
+const PARTS_MAX_ROWS = 40;
 
 /**
  * The rows of a "plan on a page", each as a section of its own: a table whose
@@ -296,7 +299,7 @@ function partsRows(doc: DocState, skip: Set<Section>): Section[] {
   for (const s of [model.root, ...model.sections]) {
     if (skip.has(s)) continue;
     for (const b of s.blocks) {
-      if (b.kind !== 'table' || !b.rows || b.rows.length <= PARTS_ROWS) continue;
+      if (b.kind !== 'table' || !b.rows || b.rows.length <= PARTS_ROWS || b.rows.length > PARTS_MAX_ROWS) continue;
       const named = b.rows.slice(1).filter((r) => r.cells.length >= 2 && policy.derived.readTitle(r.cells[0].text).elements.length);
       if (new Set(named.flatMap((r) => policy.derived.readTitle(r.cells[0].text).elements)).size < PARTS_ROWS) continue;
       // Its rows hold prose; a summary of a document's sections ("| 7 Monitoring | Under review |") does not.
@@ -467,13 +470,6 @@ const ITEM_MARK = String.raw`[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]`;
 /** Where the next list item starts. */
 const LIST_ITEM = new RegExp(`\n${ITEM_MARK}`);
 
-/** Whether a heading announces an aspect ("What will no longer be commissioned", "Stopping"). */
-function announcesAspect(aspect: AspectDef, title: string): boolean {
-  if (!aspect.stops || !title) return false;
-  const misses = aspect.nearMisses?.spans(title) ?? [];
-  return aspect.signals.spans(title).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(title, s, e)) || announcesStop(aspect.stops, title);
-}
-
 /**
  * A sub-heading that announces a stop ("What we will decommission", "Stopping")
  * over prose naming what is stopped ("The assertive outreach team as a separate
@@ -481,7 +477,7 @@ function announcesAspect(aspect: AspectDef, title: string): boolean {
  */
 function listsUnderStop(doc: DocState, aspect: AspectDef, sections: Section[]): boolean {
   if (!aspect.stops) return false;
-  const announces = (title: string) => announcesAspect(aspect, title);
+  const announces = (title: string) => doc.policy.derived.readTitle(title).announced.includes(aspect);
   // Items naming what stops, none of them denying it ("no service will close") or leaving it open.
   const names = (prose: string) => {
     const items = sentenceSpans(prose, { start: 0, end: prose.length }).flatMap(({ start, end }) => prose.slice(start, end).split(STATEMENT_BREAK));

@@ -5,7 +5,7 @@
 // states no plan ("since the closure of the hospital in 1994", "no ward will close").
 // The words are the pack's (`stops.actions`, `stops.objects`); this module holds
 // only English syntax: where a noun phrase ends, auxiliaries, negation.
-import type { StopWords } from '../policy/types';
+import type { AspectDef, StopWords } from '../policy/types';
 
 interface Word {
   start: number;
@@ -217,4 +217,11 @@ export function announcesStop(stops: StopWords, title: string): boolean {
     const rest = title.slice(e);
     return !/\p{L}/u.test(rest) || (stops.objects.test(rest) && !/^\s*\p{L}+ing\b/u.test(rest));
   });
+}
+
+/** Whether a heading announces an aspect ("What will no longer be commissioned", "Stopping"). */
+export function announcesAspect(aspect: AspectDef, title: string): boolean {
+  if (!aspect.stops || !title) return false;
+  const misses = aspect.nearMisses?.spans(title) ?? [];
+  return aspect.signals.spans(title).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(title, s, e)) || announcesStop(aspect.stops, title);
 }
