@@ -109,6 +109,15 @@ function moved(part: ChunkPart, d: number): ChunkPart {
   };
 }
 
+/** A one-line list item ("1. Purpose and scope") with a rule of dashes on the next line: a setext heading, numbered. */
+function underlinedItem(source: string, item: Block, rule: Block): Block | undefined {
+  if (item.kind !== 'list' || item.items?.length !== 1 || rule.kind !== 'other') return undefined;
+  const line = source.slice(item.start, item.end);
+  const after = source.indexOf('\n', item.end);
+  if (line.includes('\n') || after < 0 || after + 1 !== source.lastIndexOf('\n', rule.start) + 1 || !/^ {0,3}-{3,}[ \t]*$/.test(source.slice(after + 1, rule.end))) return undefined;
+  return { start: item.start, end: rule.end, kind: 'heading', text: line.trim(), depth: 2, headingStyle: 'setext' };
+}
+
 /** Google Docs' anchors between a comment's mark in the text and the comment at the end: "#cmnt1", "#cmnt_ref1". */
 const COMMENT_ANCHOR = /^#cmnt(?:_ref)?\d+$/;
 
@@ -183,6 +192,11 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
     for (const b of read) if (!had.has(b)) for (const [from, to] of gridMarkup(source, b)) blank(from, to);
     blocks.length = 0;
     for (const b of read) blocks.push(b);
+  }
+  // "1. Purpose and scope" underlined with dashes: Markdown reads a list item and a rule, a reader a numbered heading.
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const title = underlinedItem(source, blocks[i], blocks[i + 1]);
+    if (title) blocks.splice(i, 2, title);
   }
   // A contents list's entries ("5. Research evidence ........ 6") are apparatus, not prose.
   for (const b of blocks) if (b.kind === 'paragraph' || b.kind === 'list') for (const [from, to] of contentsEntries(source, b)) blank(from, to);
@@ -464,8 +478,11 @@ function boldHeading(node: Extract<RootContent, { type: 'paragraph' }>): string 
 
 function headingText(raw: string): string | undefined {
   const text = raw.trim().replace(/:$/, '');
-  return text && text.length <= BOLD_HEADING_MAX && !text.includes('\n') ? text : undefined;
+  // A bold caption ("Table 6.1 Changes by service") names the table under it, not a section.
+  return text && text.length <= BOLD_HEADING_MAX && !text.includes('\n') && !CAPTION.test(text) ? text : undefined;
 }
+
+const CAPTION = /^(?:table|figure|fig\.|chart|graph|diagram)\s+[0-9]+(?:\.[0-9]+)*[a-z]?(?=[\s:.–—-]|$)/i;
 
 /** Offset just past the span's first line ending (\r\n, \r or \n), or its end: where front matter's YAML starts. */
 function afterFirstLine(source: string, s: Span): number {

@@ -124,6 +124,7 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
       unassessed: phrases(raw.eqia?.unassessed, 'eqia.unassessed', ['eqia', 'unassessed']),
       listCues: phrases(raw.eqia?.listCues, 'eqia.listCues', ['eqia', 'listCues']),
       pointers: phrases(raw.eqia?.pointers, 'eqia.pointers', ['eqia', 'pointers']),
+      generalHeadings: phrases(raw.eqia?.generalHeadings, 'eqia.generalHeadings', ['eqia', 'generalHeadings']),
       organisations: phrases(raw.eqia?.organisations, 'eqia.organisations', ['eqia', 'organisations']),
       blanket: phrases(raw.eqia?.blanket, 'eqia.blanket', ['eqia', 'blanket']),
       verdicts: phrases(raw.eqia?.verdicts, 'eqia.verdicts', ['eqia', 'verdicts']),

@@ -107,6 +107,8 @@ export interface Policy {
     listCues: Matcher;
     /** Phrases of a section that only points at the assessment elsewhere ("is attached at Appendix B"). */
     pointers: Matcher;
+    /** Headings about equality in general ("Equality and diversity"), not the assessment: such a section with nothing in it is no EqIA. */
+    generalHeadings: Matcher;
     /** Words an organisation's name ends in: "Hartwell Women's Centre" names a provider, not the group. */
     organisations: Matcher;
     /** Sentences about every group at once, which assess none of them. */

@@ -161,7 +161,9 @@ export function recogniseEqia(doc: DocState, linked: LinkedEqia[], fm?: FrontMat
   const substantive =
     sections.some((s) => !isPlaceholder(policy, sectionText(model, s, 'full')) && !pointer(s)) ||
     linked.some((l) => !isPlaceholder(policy, l.model.masked));
-  const status: ElementStatus = substantive || inFrontMatter?.units.length ? 'present' : sections.length ? 'empty' : 'missing';
+  // Only a heading that names the assessment makes an empty one: "Equality and diversity" over "an EqIA will be carried out" holds none.
+  const announced = sections.some((s) => !s.heading || !policy.eqia.generalHeadings.test(policy.derived.readTitle(s.title).normal));
+  const status: ElementStatus = substantive || inFrontMatter?.units.length ? 'present' : announced ? 'empty' : 'missing';
   const at = sections[0]?.heading ? { start: sections[0].heading.start, end: sections[0].heading.end } : (linked[0]?.at ?? inFrontMatter?.at);
   // Findings in front matter are reported against the document itself.
   const groups = policy.groups.map((group) => judgeGroup(doc, group, units, scopes)).map((g) => (inFrontMatter && g.at?.model === inFrontMatter.model ? { ...g, at: { ...g.at, model } } : g));

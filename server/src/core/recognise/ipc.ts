@@ -446,7 +446,7 @@ function statementStates(policy: Policy, aspect: AspectDef, sentence: string): b
   const options = lines.some((line, i) => head(i) && aspect.notStated?.test(line.replace(/^[\s|*]+/, '')));
   const body = lines.filter((line, i) => !DELIMITER_ROW.test(line) && !head(i) && !(options && TABLE_ROW.test(line))).join('\n');
   return (
-    lines.some((line, i) => head(i) && says(policy, aspect, line, false)) ||
+    lines.some((line, i) => head(i) && says(policy, aspect, filledColumns(line, lines.slice(i + 2)), false)) ||
     body
       .split(STATEMENT_BREAK)
       // A hard-wrapped line ("will not be / continued") is one line of words.
@@ -493,6 +493,22 @@ const DENIAL = /\b(?:no|not|none|never|nothing)\b|n't\b/i;
 /** Where a sentence holds more than one statement: a semicolon, or a new list item. */
 const STATEMENT_BREAK = new RegExp(`;\\s+|\\n(?=${ITEM_MARK}|[ \\t]*\\|)`);
 const TABLE_ROW = /^[ \t]*\|/;
+/** A cell that holds nothing: "—", "-", "n/a", "none". */
+const BLANK_CELL = /^[\s—–\-.*_]*$|^\W*(?:n\/?a|none|nil)\W*$/i;
+
+/**
+ * A table's header row with only the columns something is written under: a "Stop"
+ * column whose every cell is "—" stops nothing. `body`: the lines after the delimiter row.
+ */
+function filledColumns(header: string, body: string[]): string {
+  const cells = (line: string) => line.trim().replace(/^\||\|$/g, '').split('|');
+  const rows = body.filter((line) => TABLE_ROW.test(line)).map(cells);
+  if (!rows.length) return header;
+  return cells(header)
+    .filter((_, k) => rows.some((r) => r[k] !== undefined && !BLANK_CELL.test(r[k])))
+    .map((c) => `| ${c.trim()} |`)
+    .join(' ');
+}
 /** A pipe table's delimiter row ("|---|:--:|"). */
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/;
 
