@@ -26,7 +26,8 @@ function namesOrganisation(policy: Policy, slice: string, s: number, e: number):
   const after = /^(['’]s?)?((?:(?:[ \t]+|[ \t]*\n[ \t]*)\p{Lu}[\p{L}'’-]*){1,3})/u.exec(slice.slice(e, e + 80));
   if (!after || !after[2].trim().split(/\s+/).some((word) => policy.eqia.organisations.test(word))) return false;
   if (after[1]) return true;
-  return /\p{Lu}[\p{L}'’-]*[ \t]+$/u.test(slice.slice(Math.max(0, s - 40), s)) && !/(^|[.!?:]\s*)\S+[ \t]+$/.test(slice.slice(Math.max(0, s - 40), s));
+  // A name of several parts ("Mental Health and Learning Disability Commissioning Team") joins them with "and".
+  return /\p{Lu}[\p{L}'’-]*[ \t]+(?:(?:and|&)[ \t]+)?$/u.test(slice.slice(Math.max(0, s - 40), s)) && !/(^|[.!?:]\s*)\S+[ \t]+$/.test(slice.slice(Math.max(0, s - 40), s));
 }
 
 /** Mentions of groups in text[from, to), offsets relative to text. */

@@ -44,7 +44,10 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
   const byHeading = new Map<Section, ElementDef[]>();
   const byWeakHeading = new Map<Section, ElementDef[]>();
   const byRetelling = new Map<Section, ElementDef[]>();
-  const apparatus = model.sections.filter((s) => readTitle(s.title).apparatus);
+  // Apparatus with prose of its own (a board's terms of reference) takes in its sub-sections; a bare "Appendices" does not.
+  const apparatusAt = (s: Section | undefined, own: boolean): boolean =>
+    !!s && ((readTitle(s.title).apparatus && (own || wordCount(sectionText(model, s, 'own'), policy.minWords) >= policy.minWords)) || apparatusAt(s.parent, false));
+  const apparatus = model.sections.filter((s) => apparatusAt(s, true));
   // A plan on a page: a table whose rows are the strategy's parts stands in for the section holding it.
   const rows = partsRows(doc, skip);
   const retold = (s: Section): boolean => !!s.parent?.heading && (policy.retellings.test(readTitle(s.parent.title).normal) || retold(s.parent));

@@ -128,6 +128,8 @@ export function collapse(text: string): string {
   return text.replace(/[#>|*_`\-–—]+(?=\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** The most words a placeholder marker on its own has ("[To be confirmed]"). */
+const MARKER_WORDS = 3;
 const CLAUSE_NUMBER = /^\d{1,3}(?:\.\d{1,3})*\.?\s+/;
 
 /** A stub is short: a stock phrase inside longer prose ("… will be completed before tender") is not one. */
@@ -144,7 +146,8 @@ function stubByCount(policy: Policy, text: string, words: number): boolean {
   if (words > STUB_MAX_WORDS) return false;
   // A clause's number is no content ("6.1 [Insert summary of NICE guidance]").
   const flat = collapse(text).replace(CLAUSE_NUMBER, '');
-  return policy.placeholders.test(flat) && sentences(flat).length <= 2;
+  // A marker alone ("[To follow]", "TBC") is no sentence of prose.
+  return policy.placeholders.test(flat) && sentences(flat).filter((x) => wordCount(x, MARKER_WORDS + 1) > MARKER_WORDS || !policy.placeholders.test(x)).length <= 2;
 }
 
 /** True when prose is absent, a stock placeholder, a lone filler sentence or only a few words. */
