@@ -445,17 +445,23 @@ function statesAspect(policy: Policy, aspect: AspectDef, pieces: string[]): bool
 function statementStates(policy: Policy, aspect: AspectDef, sentence: string): boolean {
   const lines = sentence.split('\n');
   const head = (i: number) => DELIMITER_ROW.test(lines[i + 1] ?? '');
+  const heads = lines.flatMap((_line, i) => (head(i) ? [i] : []));
   // Under a header that says the rows state nothing ("| Option | Description | Outcome |"), neither do they.
-  const options = lines.some((line, i) => head(i) && aspect.notStated?.test(line.replace(/^[\s|*]+/, '')));
-  const body = lines.filter((line, i) => !DELIMITER_ROW.test(line) && !head(i) && !(options && TABLE_ROW.test(line))).join('\n');
-  return (
-    lines.some((line, i) => head(i) && says(policy, aspect, filledColumns(line, lines.slice(i + 2)), false)) ||
-    body
-      .split(STATEMENT_BREAK)
-      // A hard-wrapped line ("will not be / continued") is one line of words.
-      .map((unit) => unit.replace(/[ \t]*\r?\n[ \t]*/g, ' '))
-      .some((unit) => says(policy, aspect, unit, true))
-  );
+  const options = heads.some((i) => aspect.notStated?.test(lines[i].replace(/^[\s|*]+/, '')));
+  const body = heads.length ? lines.filter((line, i) => !DELIMITER_ROW.test(line) && !head(i) && !(options && TABLE_ROW.test(line))).join('\n') : sentence;
+  if (heads.some((i) => aspect.signals.test(lines[i]) && says(policy, aspect, filledColumns(lines[i], lines.slice(i + 2)), false))) return true;
+  // Only the statements where the text holds a signal or a verb of ending are read (a table of 100,000 rows is 100,000 statements).
+  const hits = [...aspect.signals.spans(body), ...(aspect.stops?.actions.spans(body) ?? [])];
+  if (!hits.length) return false;
+  const breaks = new RegExp(STATEMENT_BREAK.source, 'g');
+  let from = 0;
+  for (const m of [...body.matchAll(breaks), undefined]) {
+    const to = m ? m.index! : body.length;
+    // A hard-wrapped line ("will not be / continued") is one line of words.
+    if (hits.some(([s, e]) => s < to && e > from) && says(policy, aspect, body.slice(from, to).replace(/[ \t]*\r?\n[ \t]*/g, ' '), true)) return true;
+    if (m) from = m.index! + m[0].length;
+  }
+  return false;
 }
 
 /** Whether one statement states the aspect: by a signal, or (`read`) by a verb of ending read with what it ends. */

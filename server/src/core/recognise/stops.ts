@@ -68,12 +68,15 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     let next = ws.findIndex((w) => w.start >= e);
     if (next < 0) next = ws.length;
     while (next < ws.length && ADVERBS.has(ws[next].lower)) next++;
+    // "the day centres will be replaced by recovery hubs": what stops is the subject, not what replaces it.
+    if (/\s(?:by|with)$/.test(unit.slice(s, e))) return holdsObject(subjectBefore(ws, first - 1));
     // "will no longer be awarded": a passive, whose subject is what stops.
     if (/\bbe$/.test(unit.slice(s, e)) && ws[next] && /^\p{L}+(?:ed|en|wn)$/u.test(ws[next].lower)) next++;
     // "cease to purchase places at…": what is stopped follows the infinitive; "withdraw from
     // direct provision", "cease to exist as a separate team": after the preposition.
     if (ws[next]?.lower === 'to' && ws[next + 1] && /\p{L}/u.test(ws[next + 1].lower[0])) next += 2;
-    const through = ws[next] && THROUGH.has(ws[next].lower);
+    // "as" leads to what is ended only after "exist" ("cease to exist as a separate team"); "will end as the hub opens" is a time.
+    const through = ws[next] && THROUGH.has(ws[next].lower) && (ws[next].lower !== 'as' || AS_WHAT.has(ws[next - 1]?.lower ?? ''));
     // "paper case notes will be withdrawn from all teams": in a passive, what is stopped is its subject.
     if (through && isPassive(ws, first)) return holdsObject(subjectBefore(ws, first - 1));
     if (through) next++;
@@ -163,6 +166,8 @@ function plannedInPast(ws: Word[], j: number): boolean {
 
 /** Prepositions between a verb of ending and what it ends ("withdraw from", "cease to exist as"). */
 const THROUGH: ReadonlySet<string> = new Set(['from', 'as']);
+/** Verbs after which "as" names what ends ("cease to exist as", "stop operating as"). */
+const AS_WHAT: ReadonlySet<string> = new Set(['exist', 'operate', 'operating', 'function', 'functioning', 'trade', 'trading']);
 
 /** Words that open a clause: a subject is not read back past them. */
 const CLAUSE_OPEN: ReadonlySet<string> = new Set('that which who whom whose when whenever because if unless while although though whereas so but'.split(' '));
@@ -183,7 +188,12 @@ function subjectBefore(ws: Word[], i: number): { start: number; end: number } | 
     i--;
   }
   let k = i;
-  while (k >= 0 && i - k < SUBJECT_REACH && !CLAUSE_OPEN.has(ws[k].lower) && (/^[\p{L}\p{N}'()]/u.test(ws[k].lower) || (ws[k].lower === ',' && commas-- > 0))) k--;
+  // A list of names ("the day centres at Carlton, Mill Lane and Hawthorn") runs on past its commas.
+  let listed = false;
+  while (k >= 0 && i - k < SUBJECT_REACH && !CLAUSE_OPEN.has(ws[k].lower) && (/^[\p{L}\p{N}'()]/u.test(ws[k].lower) || (ws[k].lower === ',' && (listed || commas-- > 0)))) {
+    if (ws[k].lower === 'and' || ws[k].lower === 'or') listed = true;
+    k--;
+  }
   return k === i ? undefined : { start: ws[k + 1].start, end: ws[i].end };
 }
 
