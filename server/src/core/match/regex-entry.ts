@@ -40,15 +40,17 @@ export class V8Entry implements RegexEntry {
    * Undefined if unknown.
    */
   readonly starts: string[] | undefined;
-  readonly source: string;
+  private written?: string;
   /** The sticky pattern and the probe, each with "u" and without (see `pattern`), compiled on first use. */
   private readonly compiled: Array<RegExp | undefined> = [];
   /** Whether the pattern may run without "u" on narrow text (text-forms.ts), found on first need. */
   private narrowable?: boolean;
 
   /** `frozen`: the leads read from this phrase before (at build time), so a cold start does not read the pattern character by character. */
-  constructor(phrase: string, frozen?: FrozenEntry) {
-    this.source = phraseSource(phrase);
+  constructor(
+    private readonly phrase: string,
+    frozen?: FrozenEntry,
+  ) {
     const regex = isRegexEntry(phrase);
     this.leads = frozen !== undefined ? (frozen[0] ?? undefined) : regex ? leadsOf(this.source) : undefined;
     this.starts = frozen !== undefined ? (frozen[1] ?? undefined) : regex ? startsOf(phrase.slice(1, -1)) : undefined;
@@ -56,6 +58,11 @@ export class V8Entry implements RegexEntry {
 
   freeze(): FrozenEntry {
     return [this.leads ?? null, this.starts ?? null];
+  }
+
+  /** The pattern (source.ts), made on first use: a one-file run compiles about a third of a pack's entries. */
+  get source(): string {
+    return (this.written ??= phraseSource(this.phrase));
   }
 
   /**
