@@ -301,3 +301,54 @@ describe('phrase matcher', () => {
     assert.deepStrictEqual(JSON.parse(r.stdout), [expected, expected], r.stderr);
   });
 });
+
+describe("a /regex/ entry's starts (regex-entry.ts: checked before its pattern is compiled)", () => {
+  const entries = () =>
+    core.BUILTIN_POLICY_IDS.flatMap((id) =>
+      policy(id)
+        .derived.book.compiled()
+        .entries.entries.map(({ entry }) => entry),
+    );
+
+  it('are what the pattern as written gives (the built-in books are frozen at build time)', () => {
+    for (const id of core.BUILTIN_POLICY_IDS) {
+      const book = policy(id).derived.book;
+      assert.deepStrictEqual(new core.PhraseMatcher(book.lists).freeze().entries, book.compiled().freeze().entries, id);
+    }
+    const withStarts = entries().filter((e) => e.starts);
+    assert.ok(withStarts.length > 120, `${withStarts.length} entries with starts`);
+    for (const e of withStarts) for (const s of e.starts) assert.match(s, /^[a-z0-9]+( ?[a-z0-9]+)* ?$/, e.source);
+  });
+
+  it('begin every match of their entry, on every fixture and on the same text hard-wrapped, with no-break spaces, "ſ" and the Kelvin sign', function () {
+    this.timeout(120000);
+    const files = [];
+    const walk = (dir) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith('.md')) files.push(p);
+      }
+    };
+    walk(path.join(ROOT, 'test-fixtures'));
+    const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
+    const sample = texts.join('\n').slice(0, 100000);
+    texts.push(sample.replace(/ /g, (_, i) => (i % 7 === 0 ? '\n' : i % 5 === 0 ? '\u00a0 ' : ' ')), sample.replace(/s/g, 'ſ').replace(/k/g, '\u212a'), sample.toUpperCase());
+    let checked = 0;
+    for (const entry of entries()) {
+      if (!entry.starts) continue;
+      const re = new RegExp(entry.source, 'giu');
+      for (const text of texts) {
+        re.lastIndex = 0;
+        let m;
+        // Every start where a match begins: searched again from the next code unit.
+        while ((m = re.exec(text))) {
+          checked++;
+          assert.ok(core.startsWithOne(text, m.index, entry.starts), `${entry.source} at ${JSON.stringify(text.slice(m.index, m.index + 40))}`);
+          re.lastIndex = m.index + 1;
+        }
+      }
+    }
+    assert.ok(checked > 1000, `${checked} matches checked`);
+  });
+});

@@ -94,6 +94,29 @@ describe('the WCC patterns compiled without "u" (text-forms.ts)', () => {
   });
 });
 
+describe('the latin word classes (text-forms.ts, written out)', () => {
+  /** The characters below U+0300 a class matches, as class ranges, computed by V8. */
+  function latinRanges(members) {
+    const hex = (c) => `\\u${c.toString(16).padStart(4, '0')}`;
+    let out = '';
+    const inClass = (c) => new RegExp(`^[${members}]$`, 'u').test(String.fromCharCode(c));
+    for (let c = 0; c < 0x300; c++) {
+      if (!inClass(c)) continue;
+      let end = c;
+      while (end + 1 < 0x300 && inClass(end + 1)) end++;
+      out += end > c ? `${hex(c)}-${hex(end)}` : hex(c);
+      c = end;
+    }
+    return out;
+  }
+
+  it('are the Unicode classes below U+0300', () => {
+    assert.strictEqual(core.LATIN_WORD, `[${latinRanges(String.raw`\p{L}\p{N}_`)}]`);
+    assert.strictEqual(core.LATIN_LETTERS_DIGITS, latinRanges(String.raw`\p{L}\p{N}`));
+    assert.strictEqual(core.LATIN_LETTERS, latinRanges(String.raw`\p{L}`));
+  });
+});
+
 describe('the built-in packs\' /regex/ entries compiled without "u" (regex-entry.ts)', () => {
   const entries = () =>
     core.BUILTIN_POLICY_IDS.flatMap((id) =>

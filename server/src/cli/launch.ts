@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import * as v8 from 'node:v8';
 import { createRequire, wrap } from 'node:module';
+import { isAscii } from 'node:buffer';
 
 // Patterns compile straight to native code: the interpreter tier only pays off for
 // patterns run a few times, and the policy's run on every section. (Set before any
@@ -39,7 +40,11 @@ if (!writing) {
     // no cache: compile normally
   }
 }
-const script = new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+// The bundle is ASCII (esbuild.js: asciiSources; tests/cli/cli.test.js): read as Latin-1 it
+// is the same text, decoded in half the time of UTF-8 (~2.5 ms of 1.5 MB); checked, as isAscii
+// costs a fraction of either.
+const bytes = fs.readFileSync(file);
+const script = new vm.Script(wrap(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')), { filename: file, cachedData });
 if (writing) process.on('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
 const mod = { exports: {}, filename: file, id: file };
 (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, createRequire(file), mod, file, __dirname);

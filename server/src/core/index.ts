@@ -14,6 +14,7 @@ export { ruleDocsUrl } from './docs';
 export * from './editor';
 export { LineIndex } from './parse/lines';
 export { phraseSource } from './match/source';
+export { LATIN_WORD, LATIN_LETTERS_DIGITS, LATIN_LETTERS } from './policy/text-forms';
 export { pieces } from './parse/pieces';
 export { tagText, itemText, grammarTagSource } from './recognise/wcc-syntax';
 export type { Section } from './model/types';
@@ -27,6 +28,7 @@ export { describeLocation, formatLocation, locator, type Location, type Location
 export { PhraseMatcher, TextMatches, leftmostFirst } from './match';
 export { PhraseBook } from './match/book';
 export { distinctWithin } from './match/distinct';
+export { startsWithOne } from './match/regex-entry';
 export { tokenise } from './match/tokens';
 export { foldCode, isJoiner } from './match/chars';
 export { wordCount } from './recognise/text';

@@ -37,7 +37,7 @@ export interface FrozenMatcher {
   sizes: number[];
   /** Which phrases (numbered across lists) are regex entries; the rest are the trie's, in order. */
   regex: number[];
-  /** Each regex entry's leads, in the order of `regex`. */
+  /** Each regex entry's leads and starts (regex-entry.ts), in the order of `regex`. */
   entries: FrozenEntry[];
   lexicon: FrozenLexicon;
   /** Each trie phrase's path, as edge keys. */

@@ -33,8 +33,8 @@ export class Lexicon {
   private readonly other = new Map<number, number>();
   /** The node of each word added. */
   private readonly words = new Map<string, number>();
-  /** For each node, the stem prefixes on its path from the root (itself included, longest first), filled by `seal`. */
-  private stemsOn: number[][] = [];
+  /** For each node, the stem prefixes on its path from the root (itself included, longest first), filled on first need after `seal`. */
+  private stemsOn: Array<number[] | undefined> = [[]];
 
   /** The node for a word (or a stem prefix), folded, added if new; only before `seal`. */
   add(letters: string, stem: boolean): number {
@@ -84,14 +84,14 @@ export class Lexicon {
     return lexicon;
   }
 
-  /** Fixes the lexicon once every phrase is added: lists the stems on each node's path. */
+  /**
+   * Fixes the lexicon once every phrase is added. Each node's stems are listed on
+   * first need (a one-file run asks for a few hundred of ~3,300 nodes: ~1 ms of a
+   * cold start to list them all).
+   */
   seal(): void {
-    const on: number[][] = [[]];
-    for (let node = 1; node < this.parent.length; node++) {
-      const above = on[this.parent[node]];
-      on.push(this.isStem[node] ? [node, ...above] : above);
-    }
-    this.stemsOn = on;
+    this.stemsOn = new Array<number[] | undefined>(this.parent.length);
+    this.stemsOn[0] = [];
   }
 
   /** How many nodes there are (numbered from 0). */
@@ -101,7 +101,12 @@ export class Lexicon {
 
   /** The stem prefixes a word token that reached `node` starts with, longest first. */
   stems(node: number): readonly number[] {
-    return this.stemsOn[node];
+    return this.stemsOn[node] ?? this.listStems(node);
+  }
+
+  private listStems(node: number): number[] {
+    const above = this.stems(this.parent[node]);
+    return (this.stemsOn[node] = this.isStem[node] ? [node, ...above] : (above as number[]));
   }
 
   /** A node's child by a folded word character, or -1. */

@@ -27,26 +27,42 @@ export interface RegexEntry {
 /** The next start to try after one at `at`: on by one code point, never into a surrogate pair. */
 const after = (text: string, at: number): number => at + (text.codePointAt(at)! > 0xffff ? 2 : 1);
 
-/** A V8 entry's leads, as a built-in pack's book keeps them (see FrozenMatcher); null for none. */
-export type FrozenEntry = string[] | null;
+/** A V8 entry's leads and starts (see V8Entry), as a built-in pack's book keeps them (see FrozenMatcher); null for none. */
+export type FrozenEntry = [leads: string[] | null, starts: string[] | null];
 
 /** An entry on V8's engine; its patterns are compiled on first use. */
 export class V8Entry implements RegexEntry {
   readonly leads: string[] | undefined;
-  readonly source: string;
+  /**
+   * What every match starts with, as written (lower case; a space stands for the
+   * spaces or line break a pattern's space matches; see startsOf): checked before
+   * the pattern is run, so a text where the entry cannot match never compiles it.
+   * Undefined if unknown.
+   */
+  readonly starts: string[] | undefined;
+  private written?: string;
   /** The sticky pattern and the probe, each with "u" and without (see `pattern`), compiled on first use. */
   private readonly compiled: Array<RegExp | undefined> = [];
   /** Whether the pattern may run without "u" on narrow text (text-forms.ts), found on first need. */
   private narrowable?: boolean;
 
   /** `frozen`: the leads read from this phrase before (at build time), so a cold start does not read the pattern character by character. */
-  constructor(phrase: string, frozen?: FrozenEntry) {
-    this.source = phraseSource(phrase);
-    this.leads = frozen !== undefined ? (frozen ?? undefined) : isRegexEntry(phrase) ? leadsOf(this.source) : undefined;
+  constructor(
+    private readonly phrase: string,
+    frozen?: FrozenEntry,
+  ) {
+    const regex = isRegexEntry(phrase);
+    this.leads = frozen !== undefined ? (frozen[0] ?? undefined) : regex ? leadsOf(this.source) : undefined;
+    this.starts = frozen !== undefined ? (frozen[1] ?? undefined) : regex ? startsOf(phrase.slice(1, -1)) : undefined;
   }
 
   freeze(): FrozenEntry {
-    return this.leads ?? null;
+    return [this.leads ?? null, this.starts ?? null];
+  }
+
+  /** The pattern (source.ts), made on first use: a one-file run compiles about a third of a pack's entries. */
+  get source(): string {
+    return (this.written ??= phraseSource(this.phrase));
   }
 
   /**
@@ -61,6 +77,9 @@ export class V8Entry implements RegexEntry {
   }
 
   matchAt(text: string, at: number, narrow = false): number {
+    // Speed: compiling a pattern costs 0.1-0.5 ms (a one-file run tries ~60 entries, most
+    // at words where they cannot match: "will" not followed by "be completed").
+    if (this.starts && !startsWithOne(text, at, this.starts)) return -1;
     const sticky = this.pattern(false, narrow);
     sticky.lastIndex = at;
     return sticky.test(text) ? sticky.lastIndex : -1;
@@ -127,6 +146,86 @@ function leadsOf(source: string): string[] | undefined {
   if (!leads.every((l) => l.length)) return undefined;
   // A lead that starts with another adds no start ("will" beside "wil"), and would try the entry twice at one.
   return leads.filter((l, i) => !leads.some((m, j) => j !== i && (m.length < l.length || j < i) && l.startsWith(m)));
+}
+
+/** Characters a space of a pattern may match (LINE_SPACE in source.ts; "\r" alone too, which only widens the check). */
+const isPatternSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x0a || c === 0x0d;
+
+/**
+ * Whether the text at `at` starts with one of `starts` (see V8Entry.starts): letters
+ * as "i" and "iu" match them (ASCII case, and "ſ" and the Kelvin sign, which "iu"
+ * folds to "s" and "k"), a space as one or more spaces or line breaks.
+ */
+export function startsWithOne(text: string, at: number, starts: readonly string[]): boolean {
+  next: for (const s of starts) {
+    let t = at;
+    for (let i = 0; i < s.length; i++) {
+      const want = s.charCodeAt(i);
+      if (want === 0x20) {
+        const from = t;
+        while (t < text.length && isPatternSpace(text.charCodeAt(t))) t++;
+        if (t === from) continue next;
+        continue;
+      }
+      let c = text.charCodeAt(t++);
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      else if (c === 0x17f) c = 0x73;
+      else if (c === 0x212a) c = 0x6b;
+      if (c !== want) continue next;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Starts beyond this many alternatives are cut where the group that would multiply them opens. */
+const MAX_STARTS = 16;
+const QUANTIFIER = /^[?*+{]/;
+
+/**
+ * The literal text every match of a /regex/ entry (as written, spaces unwrapped)
+ * starts with, one string per alternative: the entry's opening \b, then letters,
+ * digits and spaces, through groups (their branches multiplied out), up to the
+ * first thing that is not plain text (a class, an escape, a quantified letter or
+ * group, a lookaround). Undefined when unknown (no \b first, a "|" outside any group).
+ * Checked against every match on the fixture corpus (tests/core/phrase-match.test.js).
+ */
+export function startsOf(pattern: string): string[] | undefined {
+  if (!pattern.startsWith('\\b') || hasTopLevelBar(pattern)) return undefined;
+  const out = [...new Set(literalRun(pattern, [{ text: '', open: true }]).map((a) => a.text))];
+  return out.every((t) => t.length) ? out : undefined;
+}
+
+/** Extends each open alternative by the plain text at the start of `pattern`; an alternative is closed where that ends. */
+function literalRun(pattern: string, alts: Array<{ text: string; open: boolean }>): Array<{ text: string; open: boolean }> {
+  const closed = () => alts.map((a) => ({ text: a.text, open: false }));
+  for (let i = 0; i < pattern.length; ) {
+    if (!alts.some((a) => a.open)) return alts;
+    const c = pattern[i];
+    if (c === '\\') {
+      // \b is zero-width: the letters around it are still the match's.
+      if (pattern[i + 1] !== 'b') return closed();
+      i += 2;
+    } else if (c === '(') {
+      if (pattern[i + 1] === '?' && !pattern.startsWith('(?:', i)) return closed();
+      const close = closingParen(pattern, i);
+      if (close < 0 || QUANTIFIER.test(pattern.slice(close + 1))) return closed();
+      const branches = topLevelBranches(pattern.slice(pattern.startsWith('(?:', i) ? i + 3 : i + 1, close)).map((b) => literalRun(b, [{ text: '', open: true }]));
+      const join = (a: string, b: string) => (a.endsWith(' ') && b.startsWith(' ') ? a + b.slice(1) : a + b);
+      const next = alts.flatMap((a) => (a.open ? branches.flatMap((r) => r.map((b) => ({ text: join(a.text, b.text), open: b.open }))) : [a]));
+      if (next.length > MAX_STARTS) return closed();
+      alts = next;
+      i = close + 1;
+    } else if (/^[a-z0-9 ]$/i.test(c)) {
+      if (QUANTIFIER.test(pattern.slice(i + 1))) return closed();
+      // A run of spaces is one LINE_SPACE (source.ts), and spaces meeting across a group's edge match one run too.
+      alts = alts.map((a) => (a.open && !(c === ' ' && a.text.endsWith(' ')) ? { text: a.text + c.toLowerCase(), open: true } : a));
+      i++;
+    } else {
+      return closed();
+    }
+  }
+  return alts;
 }
 
 function literalStart(pattern: string): string {
