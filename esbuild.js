@@ -109,7 +109,7 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  loader: { '.yaml': 'text' },
+  loader: { '.yaml': 'text', '.md': 'text' },
   legalComments: 'none',
   plugins: [yamlData, schemaValidators, phraseBooks()],
 };

@@ -11,3 +11,9 @@ declare module '*.yaml?data' {
   const json: string;
   export default json;
 }
+
+// A Markdown file bundled as text (the language server's warm-up strategies).
+declare module '*.md' {
+  const text: string;
+  export default text;
+}

@@ -10,6 +10,7 @@ import { desktopFiles } from './node-files';
 import { Offload, OFFLOAD_FLAG, serverScript } from './offload';
 import { runOffloadWorker } from './offload-worker';
 import type { ServerState } from './state';
+import { WARM_UP_SAMPLES } from './warm-up-samples';
 
 function serve(): void {
   const OTHER_TRANSPORTS = ['--node-ipc', '--socket', '--pipe'];
@@ -28,7 +29,7 @@ function serve(): void {
     started?.policies.invalidate();
     started?.service.invalidate();
   });
-  const state = (started = startServer(connection, files.host, { ...files, offload: new Offload(serverScript()) }));
+  const state = (started = startServer(connection, files.host, { ...files, offload: new Offload(serverScript()), warmUpSamples: WARM_UP_SAMPLES }));
   for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
     process.on(event, (err) => state.log(event, err));
   }

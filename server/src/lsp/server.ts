@@ -10,11 +10,13 @@ import { registerLinks } from './links';
 import { makeLogger, safeNotify } from './safe';
 import { ServerState } from './state';
 import { registerSymbols } from './symbols';
-import { uriToPath } from './uris';
+import { pathToUri, uriToPath } from './uris';
 import { registerDynamic, registerWatch } from './watch';
 import { registerWorkspace } from './workspace';
 import { registerStats } from './stats';
 import { registerWord } from './word';
+import { WarmUp } from './warm-up';
+import { DEFAULT_SETTINGS } from './settings';
 import type { FileHost } from '../engine';
 import type { FileSupply, WorkspaceFiles } from './supply';
 import type { Offload } from './offload';
@@ -29,12 +31,17 @@ export interface ServerOptions {
   offload?: Offload;
   /** Never run /regex/ phrases from the workspace, whatever the client says of trust (the browser: see web/re2js-stub.ts). */
   noWorkspacePatterns?: boolean;
+  /** Strategies linted on idle after start-up to warm the hot code (desktop: see warm-up.ts). */
+  warmUpSamples?: readonly string[];
 }
 
 export function startServer(connection: Connection, host: FileHost, options: ServerOptions): ServerState {
   const log = makeLogger(connection);
   let initOptions: unknown;
   const state = new ServerState(connection, log, () => (initOptions as { settings?: unknown } | undefined)?.settings, host, options.supply, options.offload);
+  // Warmed with the policy a document in the first workspace folder would get.
+  const warmUri = () => (state.folders[0] ? pathToUri(`${state.folders[0]}/untitled.md`) : 'untitled:warm-up.md');
+  if (options.warmUpSamples?.length) state.warmUp = new WarmUp(options.warmUpSamples, () => state.policies.forDocument(warmUri(), DEFAULT_SETTINGS).policy);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     initOptions = params.initializationOptions;
@@ -88,6 +95,7 @@ export function startServer(connection: Connection, host: FileHost, options: Ser
 
   connection.onInitialized(
     safeNotify(log, 'initialized', async () => {
+      state.warmUp?.start();
       await registerDynamic(connection, state);
       if (state.caps.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders(

@@ -11,6 +11,7 @@ import type { FileHost } from '../engine';
 import type { Offload } from './offload';
 import { uriToPath } from './uris';
 import { MAX_ROUNDS, type FileSupply, type Learned } from './supply';
+import type { WarmUp } from './warm-up';
 
 export interface ClientCaps {
   /** textDocument/diagnostic (pull); otherwise diagnostics are pushed. */
@@ -42,6 +43,8 @@ export class ServerState {
   readonly savedVersion = new Map<string, number>();
   /** Whether a closed strategy of the workspace links this file as its EqIA (set by the workspace module). */
   extraLinked: (file: string) => boolean = () => false;
+  /** Lints of a few strategies on idle after start-up (desktop), put off while documents are asked about. */
+  warmUp: WarmUp | undefined;
 
   constructor(
     readonly connection: Connection,
@@ -61,6 +64,16 @@ export class ServerState {
 
   /** The current lint of an open document, or for run: onSave its lint as last saved. */
   async lintOpen(uri: string): Promise<Linted | undefined> {
+    // The warm-up waits for a quiet spell after the last lint ended, not began.
+    this.warmUp?.activity();
+    try {
+      return await this.lintOpenNow(uri);
+    } finally {
+      this.warmUp?.activity();
+    }
+  }
+
+  private async lintOpenNow(uri: string): Promise<Linted | undefined> {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
     const settings = await this.settings.get(uri);
