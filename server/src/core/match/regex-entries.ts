@@ -85,18 +85,18 @@ export class RegexEntries {
     return { at: out };
   }
 
-  /** Each list's (entry, offset) pairs of the tries, in their order. */
-  private byList(tries: Tries): Array<number[] | undefined> {
-    if (tries.byList) return tries.byList;
-    const out: Array<number[] | undefined> = [];
-    const { at } = tries;
-    for (let i = 0; i < at.length; i += 2) for (const id of this.entriesAt(at[i])) (out[this.entries[id].list] ??= []).push(id, at[i + 1]);
-    return (tries.byList = out);
+  /** A list's (entry, offset) pairs of the tries, in their order. */
+  pairs(tries: Tries, list: number): readonly number[] {
+    if (!tries.byList) {
+      const out: Array<number[] | undefined> = (tries.byList = []);
+      const { at } = tries;
+      for (let i = 0; i < at.length; i += 2) for (const id of this.entriesAt(at[i])) (out[this.entries[id].list] ??= []).push(id, at[i + 1]);
+    }
+    return tries.byList[list] ?? NONE;
   }
 
-  /** Runs a list's entries over the text (at its tries, or by their probes), until `on` returns false; `narrow`: see RegexEntry. */
-  run(list: number, text: string, tries: Tries, on: EntrySink, narrow = false): void {
-    const at = this.byList(tries)[list] ?? [];
+  /** Runs a list's entries over the text (at its `pairs`, or by their probes), until `on` returns false; `narrow`: see RegexEntry. */
+  run(list: number, text: string, at: readonly number[], on: EntrySink, narrow = false): void {
     for (let i = 0; i < at.length; i += 2) {
       const { phrase, entry } = this.entries[at[i]];
       const end = entry.matchAt(text, at[i + 1], narrow);
@@ -110,6 +110,9 @@ export class RegexEntries {
     }
   }
 }
+
+/** No pairs (shared, never written). */
+const NONE: readonly number[] = Object.freeze([]);
 
 /** \w under "iu": ASCII letters, digits, "_", and "ſ" and the Kelvin sign, which fold to "s" and "k". */
 const isRegexWord = (c: number): boolean => isAsciiWord(c) || c === 0x17f || c === 0x212a;
