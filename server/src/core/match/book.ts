@@ -6,10 +6,16 @@
 // group's synonyms and near-misses of one table cell, every element's headings
 // of one title). Document-wide hits come from DocState, one match per chunk.
 import { PhraseMatcher, type FrozenMatcher, type PhraseHit, type TextMatches } from './index';
-import type { TokenScratch } from './tokens';
+import { TokenScratch } from './tokens';
 
 /** Texts whose matches are kept: enough for the recognisers' turns between two texts (a value cell and its header). */
 const RECENT = 4;
+
+/**
+ * A text this short has every list found at once, its tokens in the book's
+ * scratch buffer (see `match`).
+ */
+const SHORT_TEXT = 256;
 
 /** A text this long is a long one: its `test` and `spans` answers are kept by text (see `answers`). */
 const LONG_TEXT = 4096;
@@ -31,6 +37,8 @@ export class PhraseBook {
    */
   private readonly answers = new Map<string, Map<number, boolean | Array<[number, number]>>>();
   private answered = 0;
+  /** Room for a short text's tokens, reused from text to text. */
+  private readonly scratch = new TokenScratch();
 
   /** `frozen`: this book compiled before (a built-in pack's, at build time), read back instead of compiling. */
   constructor(private readonly frozen?: FrozenMatcher) {}
@@ -94,11 +102,17 @@ export class PhraseBook {
     return known;
   }
 
-  /** Every list's matches in a text, kept among the most recent. */
+  /**
+   * Every list's matches in a text, kept among the most recent. Speed: a short
+   * text (a table cell, a label, a front-matter key: thousands a document) has
+   * every list walked at once, its tokens in a buffer the book reuses; tokens
+   * of its own, for one list's walk, cost more to allocate and collect
+   * (typed arrays over a buffer of their own) than walking the rest.
+   */
   match(text: string): TextMatches {
     let found = this.recent.get(text);
     if (!found) {
-      found = this.compiled().match(text);
+      found = text.length <= SHORT_TEXT ? this.compiled().match(text, true, this.scratch) : this.compiled().match(text);
       if (this.recent.size >= RECENT) this.recent.delete(this.recent.keys().next().value!);
       this.recent.set(text, found);
     }
