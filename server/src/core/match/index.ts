@@ -202,7 +202,12 @@ export class TextMatches {
   private run(list: number, on: EntrySink): void {
     const { entries } = this.matcher;
     if (!entries.has(list)) return;
-    entries.run(list, this.text, this.entryPairs(list), on, (this.narrow ??= !needsUnicode(this.text)));
+    entries.run(list, this.text, this.entryPairs(list), on, this.isNarrow());
+  }
+
+  /** Whether the regex entries may run without "u" here: a cut of a text that may is a text that may. */
+  private isNarrow(): boolean {
+    return (this.narrow ??= this.whole?.isNarrow() || !needsUnicode(this.text));
   }
 
   /** Where the list's regex entries with leads are tried: (entry, offset) pairs. */
@@ -257,7 +262,15 @@ export class TextMatches {
   private entryPairsIn(list: number, from: number, to: number): number[] {
     const all = this.entryPairs(list);
     const out: number[] = [];
-    for (let i = 0; i < all.length; i += 2) if (all[i + 1] >= from && all[i + 1] < to) out.push(all[i], all[i + 1] - from);
+    // The first pair at `from` or after (pairs are by offset).
+    let lo = 0;
+    let hi = all.length >> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[2 * mid + 1] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = 2 * lo; i < all.length && all[i + 1] < to; i += 2) out.push(all[i], all[i + 1] - from);
     return out;
   }
 
