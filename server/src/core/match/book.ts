@@ -65,21 +65,25 @@ export class PhraseBook {
     return this.compiled().freeze();
   }
 
-  /** Whether a list's phrases occur in a text (a long text's answer kept, see `answers`). */
-  test(text: string, list: number): boolean {
-    if (text.length < LONG_TEXT) return this.match(text).test(list);
+  /**
+   * Whether a list's phrases occur in a text (a long text's answer kept, see
+   * `answers`). `found`: the text's matches, if the caller has them (a slice of
+   * a matched chunk, TextMatches.cut).
+   */
+  test(text: string, list: number, found?: TextMatches): boolean {
+    if (text.length < LONG_TEXT) return (found ?? this.match(text)).test(list);
     const known = this.answersAbout(text);
     let yes = known.get(list) as boolean | undefined;
-    if (yes === undefined) known.set(list, (yes = this.match(text).test(list)));
+    if (yes === undefined) known.set(list, (yes = (found ?? this.match(text)).test(list)));
     return yes;
   }
 
-  /** A list's spans in a text (a long text's kept, see `answers`: callers only read them). */
-  spans(text: string, list: number): Array<[number, number]> {
-    if (text.length < LONG_TEXT) return this.match(text).spans(list);
+  /** A list's spans in a text (a long text's kept, see `answers`: callers only read them); `found` as for `test`. */
+  spans(text: string, list: number, found?: TextMatches): Array<[number, number]> {
+    if (text.length < LONG_TEXT) return (found ?? this.match(text)).spans(list);
     const known = this.answersAbout(text);
     let spans = known.get(~list) as Array<[number, number]> | undefined;
-    if (spans === undefined) known.set(~list, (spans = this.match(text).spans(list)));
+    if (spans === undefined) known.set(~list, (spans = (found ?? this.match(text)).spans(list)));
     return spans;
   }
 
@@ -134,14 +138,14 @@ export class PhraseList {
     readonly id: number,
   ) {}
 
-  /** Whether any phrase occurs in the text. */
-  test(text: string): boolean {
-    return this.book.test(text, this.id);
+  /** Whether any phrase occurs in the text; `found`: the text's matches, if the caller has them. */
+  test(text: string, found?: TextMatches): boolean {
+    return this.book.test(text, this.id, found);
   }
 
-  /** The matches one alternation of the phrases finds, left to right (leftmost, then the list's first phrase there), as [start, end). */
-  spans(text: string): Array<[number, number]> {
-    return this.book.spans(text, this.id);
+  /** The matches one alternation of the phrases finds, left to right (leftmost, then the list's first phrase there), as [start, end); `found` as for `test`. */
+  spans(text: string, found?: TextMatches): Array<[number, number]> {
+    return this.book.spans(text, this.id, found);
   }
 
   /** Every hit of every phrase in the text, by start, then phrase. */

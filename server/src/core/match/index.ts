@@ -222,7 +222,7 @@ export class TextMatches {
 
   /**
    * The matches in text.slice(from, to), read off this text's walk of every
-   * list where that finds what matching the slice itself would (see CutMatches);
+   * list where that finds what matching the slice itself would (see `whole`);
    * undefined where it may not.
    */
   cut(from: number, to: number): TextMatches | undefined {
@@ -236,7 +236,7 @@ export class TextMatches {
   /**
    * The trie's hits of a list that start in [from, to), at offsets from `from`,
    * if all of them end by `to` (so that a walk of the slice alone finds the same:
-   * see CutMatches); null if one runs on past it. Only after a walk of every list.
+   * see `whole`); null if one runs on past it. Only after a walk of every list.
    */
   private trieHitsIn(list: number, from: number, to: number): PhraseHit[] | null {
     const hits = this.walked![list];

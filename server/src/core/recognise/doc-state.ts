@@ -61,7 +61,7 @@ export class DocState {
    * What the phrase lists find in the masked text of [start, end) (a section, a
    * cell), at offsets from `start`, as `list.test(text)` and `list.spans(text)`
    * of that text would: read off the walk of the chunk holding it where that is
-   * exact (TextMatches.cut), else asked of the text. The few most recent spans'
+   * exact (TextMatches.cut), else matched afresh. The few most recent spans'
    * are kept, as a recogniser asks several lists about one.
    */
   about(start: number, end: number): TextQuery {
@@ -70,11 +70,9 @@ export class DocState {
     if (q) return q;
     const chunk = this.chunkHolding(start, end);
     const found = chunk?.found.cut(start - chunk.start, end - chunk.start);
-    if (found) q = { test: (list) => found.test(list.id), spans: (list) => found.spans(list.id) };
-    else {
-      const text = this.model.masked.slice(start, end);
-      q = { test: (list) => list.test(text), spans: (list) => list.spans(text) };
-    }
+    const text = this.model.masked.slice(start, end);
+    // Through the list, whose book keeps a long text's answers for the next lint (an editor's).
+    q = { test: (list) => list.test(text, found), spans: (list) => list.spans(text, found) };
     if (this.recent.size >= RECENT_SPANS) this.recent.delete(this.recent.keys().next().value!);
     this.recent.set(key, q);
     return q;
