@@ -6,10 +6,16 @@
 // group's synonyms and near-misses of one table cell, every element's headings
 // of one title). Document-wide hits come from DocState, one match per chunk.
 import { PhraseMatcher, type FrozenMatcher, type PhraseHit, type TextMatches } from './index';
-import type { TokenScratch } from './tokens';
+import { TokenScratch } from './tokens';
 
 /** Texts whose matches are kept: enough for the recognisers' turns between two texts (a value cell and its header). */
 const RECENT = 4;
+
+/**
+ * A text this short has every list found at once, its tokens in the book's
+ * scratch buffer (see `match`).
+ */
+const SHORT_TEXT = 256;
 
 /** A text this long is a long one: its `test` and `spans` answers are kept by text (see `answers`). */
 const LONG_TEXT = 4096;
@@ -31,6 +37,8 @@ export class PhraseBook {
    */
   private readonly answers = new Map<string, Map<number, boolean | Array<[number, number]>>>();
   private answered = 0;
+  /** Room for a short text's tokens, reused from text to text. */
+  private readonly scratch = new TokenScratch();
 
   /** `frozen`: this book compiled before (a built-in pack's, at build time), read back instead of compiling. */
   constructor(private readonly frozen?: FrozenMatcher) {}
@@ -57,21 +65,25 @@ export class PhraseBook {
     return this.compiled().freeze();
   }
 
-  /** Whether a list's phrases occur in a text (a long text's answer kept, see `answers`). */
-  test(text: string, list: number): boolean {
-    if (text.length < LONG_TEXT) return this.match(text).test(list);
+  /**
+   * Whether a list's phrases occur in a text (a long text's answer kept, see
+   * `answers`). `found`: the text's matches, if the caller has them (a slice of
+   * a matched chunk, TextMatches.cut).
+   */
+  test(text: string, list: number, found?: TextMatches): boolean {
+    if (text.length < LONG_TEXT) return (found ?? this.match(text)).test(list);
     const known = this.answersAbout(text);
     let yes = known.get(list) as boolean | undefined;
-    if (yes === undefined) known.set(list, (yes = this.match(text).test(list)));
+    if (yes === undefined) known.set(list, (yes = (found ?? this.match(text)).test(list)));
     return yes;
   }
 
-  /** A list's spans in a text (a long text's kept, see `answers`: callers only read them). */
-  spans(text: string, list: number): Array<[number, number]> {
-    if (text.length < LONG_TEXT) return this.match(text).spans(list);
+  /** A list's spans in a text (a long text's kept, see `answers`: callers only read them); `found` as for `test`. */
+  spans(text: string, list: number, found?: TextMatches): Array<[number, number]> {
+    if (text.length < LONG_TEXT) return (found ?? this.match(text)).spans(list);
     const known = this.answersAbout(text);
     let spans = known.get(~list) as Array<[number, number]> | undefined;
-    if (spans === undefined) known.set(~list, (spans = this.match(text).spans(list)));
+    if (spans === undefined) known.set(~list, (spans = (found ?? this.match(text)).spans(list)));
     return spans;
   }
 
@@ -94,11 +106,17 @@ export class PhraseBook {
     return known;
   }
 
-  /** Every list's matches in a text, kept among the most recent. */
+  /**
+   * Every list's matches in a text, kept among the most recent. Speed: a short
+   * text (a table cell, a label, a front-matter key: thousands a document) has
+   * every list walked at once, its tokens in a buffer the book reuses; tokens
+   * of its own, for one list's walk, cost more to allocate and collect
+   * (typed arrays over a buffer of their own) than walking the rest.
+   */
   match(text: string): TextMatches {
     let found = this.recent.get(text);
     if (!found) {
-      found = this.compiled().match(text);
+      found = text.length <= SHORT_TEXT ? this.compiled().match(text, true, this.scratch) : this.compiled().match(text);
       if (this.recent.size >= RECENT) this.recent.delete(this.recent.keys().next().value!);
       this.recent.set(text, found);
     }
@@ -120,14 +138,14 @@ export class PhraseList {
     readonly id: number,
   ) {}
 
-  /** Whether any phrase occurs in the text. */
-  test(text: string): boolean {
-    return this.book.test(text, this.id);
+  /** Whether any phrase occurs in the text; `found`: the text's matches, if the caller has them. */
+  test(text: string, found?: TextMatches): boolean {
+    return this.book.test(text, this.id, found);
   }
 
-  /** The matches one alternation of the phrases finds, left to right (leftmost, then the list's first phrase there), as [start, end). */
-  spans(text: string): Array<[number, number]> {
-    return this.book.spans(text, this.id);
+  /** The matches one alternation of the phrases finds, left to right (leftmost, then the list's first phrase there), as [start, end); `found` as for `test`. */
+  spans(text: string, found?: TextMatches): Array<[number, number]> {
+    return this.book.spans(text, this.id, found);
   }
 
   /** Every hit of every phrase in the text, by start, then phrase. */

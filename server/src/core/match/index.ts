@@ -100,6 +100,11 @@ export class PhraseMatcher {
     return new TextMatches(text, this, tokenise(text, this.lexicon, all ? scratch : undefined), all);
   }
 
+  /** A text's tokens. */
+  tokens(text: string): Tokens {
+    return tokenise(text, this.lexicon);
+  }
+
   /** The trie's hits in tokens: every list's (by list), or one list's (`only`), or whether it has one (`once`). */
   walk(tokens: Tokens, only = -1, once = false): Array<PhraseHit[] | undefined> {
     const byList: Array<PhraseHit[] | undefined> = [];
@@ -130,6 +135,21 @@ export class TextMatches {
   private tries?: Tries;
   /** Whether the regex entries may run without "u" here (see RegexEntry), found on first need. */
   private narrow?: boolean;
+  /**
+   * For a text cut from another whose lists were all walked (a section or a
+   * cell of a document's chunk; see `cut`): that text, and where this one
+   * starts in it. Its hits are read off that walk instead of tokenising and
+   * walking this text again. That is exact where the cut's edges are clean
+   * (`cleanEdge`): this text's tokens are then the other's between them, so a
+   * walk from each start here takes the same steps as the other's, only
+   * fewer past the end. A hit that ends by the end is then this text's own;
+   * where one starting here runs on past it (a phrase over the last line
+   * break), this text might end that phrase elsewhere, and is tokenised and
+   * walked after all, for that list. The regex entries run on this text itself
+   * (their ^, $ and look-behinds see its edges), where the other's tries say.
+   */
+  private whole?: TextMatches;
+  private from = 0;
 
   constructor(
     readonly text: string,
@@ -162,6 +182,11 @@ export class TextMatches {
 
   /** The trie's hits of a list (`once`: only whether it has one), walking the tokens as the class comment says. */
   private trieHits(list: number, once: boolean): PhraseHit[] | undefined {
+    if (this.whole) {
+      const hits = this.whole.trieHitsIn(list, this.from, this.from + this.text.length);
+      if (hits) return hits.length ? hits : undefined;
+      this.tokens ??= this.matcher.tokens(this.text);
+    }
     if (!this.walked) {
       if (this.alone < 0) {
         this.alone = list;
@@ -177,11 +202,76 @@ export class TextMatches {
   private run(list: number, on: EntrySink): void {
     const { entries } = this.matcher;
     if (!entries.has(list)) return;
+    entries.run(list, this.text, this.entryPairs(list), on, this.isNarrow());
+  }
+
+  /** Whether the regex entries may run without "u" here: a cut of a text that may is a text that may. */
+  private isNarrow(): boolean {
+    return (this.narrow ??= this.whole?.isNarrow() || !needsUnicode(this.text));
+  }
+
+  /** Where the list's regex entries with leads are tried: (entry, offset) pairs. */
+  private entryPairs(list: number): readonly number[] {
+    if (this.whole) return this.whole.entryPairsIn(list, this.from, this.from + this.text.length);
     if (!this.tries) {
-      this.tries = entries.tries(this.tokens!);
+      this.tries = this.matcher.entries.tries(this.tokens!);
       if (this.walked) this.tokens = undefined;
     }
-    entries.run(list, this.text, this.tries, on, (this.narrow ??= !needsUnicode(this.text)));
+    return this.matcher.entries.pairs(this.tries, list);
+  }
+
+  /**
+   * The matches in text.slice(from, to), read off this text's walk of every
+   * list where that finds what matching the slice itself would (see `whole`);
+   * undefined where it may not.
+   */
+  cut(from: number, to: number): TextMatches | undefined {
+    if (!this.walked || !cleanEdge(this.text, from) || !cleanEdge(this.text, to)) return undefined;
+    const cut = new TextMatches(this.text.slice(from, to), this.matcher, undefined, false);
+    cut.whole = this;
+    cut.from = from;
+    return cut;
+  }
+
+  /**
+   * The trie's hits of a list that start in [from, to), at offsets from `from`,
+   * if all of them end by `to` (so that a walk of the slice alone finds the same:
+   * see `whole`); null if one runs on past it. Only after a walk of every list.
+   */
+  private trieHitsIn(list: number, from: number, to: number): PhraseHit[] | null {
+    const hits = this.walked![list];
+    const out: PhraseHit[] = [];
+    if (!hits) return out;
+    // The first hit starting at `from` or after (hits are by start).
+    let lo = 0;
+    let hi = hits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hits[mid].start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < hits.length && hits[i].start < to; i++) {
+      const h = hits[i];
+      if (h.end > to) return null;
+      out.push({ phrase: h.phrase, start: h.start - from, end: h.end - from });
+    }
+    return out;
+  }
+
+  /** The regex entries' (entry, offset) pairs of a list that fall in [from, to), at offsets from `from`. */
+  private entryPairsIn(list: number, from: number, to: number): number[] {
+    const all = this.entryPairs(list);
+    const out: number[] = [];
+    // The first pair at `from` or after (pairs are by offset).
+    let lo = 0;
+    let hi = all.length >> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[2 * mid + 1] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = 2 * lo; i < all.length && all[i + 1] < to; i += 2) out.push(all[i], all[i + 1] - from);
+    return out;
   }
 
   /**
@@ -210,6 +300,17 @@ export class TextMatches {
     return found;
   }
 }
+
+/**
+ * Whether a text may be cut at `at` without changing a token on either side:
+ * at either end, or beside a space or line break (no token holds one, and a
+ * stem's run of hyphenated words stops at one).
+ */
+function cleanEdge(text: string, at: number): boolean {
+  return at <= 0 || at >= text.length || isSpace(text.charCodeAt(at - 1)) || isSpace(text.charCodeAt(at));
+}
+
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /** Whether hits are by start, then phrase. */
 function inOrder(hits: readonly PhraseHit[]): boolean {

@@ -68,35 +68,47 @@ export class RegexEntries {
     return out;
   }
 
-  /** Where entries with leads may match in a text: word tokens, and runs of \w inside words, that start with a lead. */
+  /**
+   * Where entries with leads may match in a text, by offset: word tokens, and
+   * runs of \w inside words, that start with a lead. (By offset, so that the
+   * tries in a slice of the text are found by a binary search: TextMatches.cut.)
+   */
   tries(tokens: Tokens): Tries {
     const out: number[] = [];
     if (!this.byLead.size) return { at: out };
     const consider = (node: number, at: number) => {
       if (this.lexicon.stems(node).length && this.entriesAt(node).length) out.push(node, at);
     };
-    for (let k = 0; k < tokens.count; k++) if (tokens.code[k] < 0) consider(tokens.key[k], tokens.start[k]);
+    const inner = innerRunStarts(tokens.text);
     const walked = { node: 0, pos: 0 };
     const fold = cachedFold();
-    for (const p of innerRunStarts(tokens.text)) {
+    const innerRun = (p: number) => {
       this.lexicon.walk(tokens.text, p, tokens.text.length, fold, walked);
       consider(walked.node, p);
+    };
+    // A run inside a word starts after the word's start, and before the next word's.
+    let j = 0;
+    for (let k = 0; k < tokens.count; k++) {
+      if (tokens.code[k] >= 0) continue;
+      while (j < inner.length && inner[j] < tokens.start[k]) innerRun(inner[j++]);
+      consider(tokens.key[k], tokens.start[k]);
     }
+    while (j < inner.length) innerRun(inner[j++]);
     return { at: out };
   }
 
-  /** Each list's (entry, offset) pairs of the tries, in their order. */
-  private byList(tries: Tries): Array<number[] | undefined> {
-    if (tries.byList) return tries.byList;
-    const out: Array<number[] | undefined> = [];
-    const { at } = tries;
-    for (let i = 0; i < at.length; i += 2) for (const id of this.entriesAt(at[i])) (out[this.entries[id].list] ??= []).push(id, at[i + 1]);
-    return (tries.byList = out);
+  /** A list's (entry, offset) pairs of the tries, in their order (by offset). */
+  pairs(tries: Tries, list: number): readonly number[] {
+    if (!tries.byList) {
+      const out: Array<number[] | undefined> = (tries.byList = []);
+      const { at } = tries;
+      for (let i = 0; i < at.length; i += 2) for (const id of this.entriesAt(at[i])) (out[this.entries[id].list] ??= []).push(id, at[i + 1]);
+    }
+    return tries.byList[list] ?? NONE;
   }
 
-  /** Runs a list's entries over the text (at its tries, or by their probes), until `on` returns false; `narrow`: see RegexEntry. */
-  run(list: number, text: string, tries: Tries, on: EntrySink, narrow = false): void {
-    const at = this.byList(tries)[list] ?? [];
+  /** Runs a list's entries over the text (at its `pairs`, or by their probes), until `on` returns false; `narrow`: see RegexEntry. */
+  run(list: number, text: string, at: readonly number[], on: EntrySink, narrow = false): void {
     for (let i = 0; i < at.length; i += 2) {
       const { phrase, entry } = this.entries[at[i]];
       const end = entry.matchAt(text, at[i + 1], narrow);
@@ -110,6 +122,9 @@ export class RegexEntries {
     }
   }
 }
+
+/** No pairs (shared, never written). */
+const NONE: readonly number[] = Object.freeze([]);
 
 /** \w under "iu": ASCII letters, digits, "_", and "ſ" and the Kelvin sign, which fold to "s" and "k". */
 const isRegexWord = (c: number): boolean => isAsciiWord(c) || c === 0x17f || c === 0x212a;

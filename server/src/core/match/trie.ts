@@ -42,6 +42,9 @@ export class PhraseTrie {
    */
   private readonly rootWord: Array<TrieNode | undefined> = [];
   private readonly rootStems: Array<TrieNode[] | undefined> = [];
+  /** The punctuation (folded) that opens a phrase, and whether an apostrophe does: a token opening none is not walked. */
+  private readonly rootPunct = new Set<number>();
+  private rootApostrophe = false;
 
   constructor(private readonly lexicon: Lexicon) {}
 
@@ -78,7 +81,11 @@ export class PhraseTrie {
 
   /** Fixes the trie once every phrase is added and the lexicon sealed. */
   seal(): void {
-    for (const [key, child] of this.root.next) if (key % 8 === WORD * 2) this.rootWord[(key - WORD * 2) / 8] = child;
+    for (const [key, child] of this.root.next) {
+      if (key % 8 === WORD * 2) this.rootWord[(key - WORD * 2) / 8] = child;
+      else if (key % 8 === PUNCT * 2) this.rootPunct.add((key - PUNCT * 2) / 8);
+      else if (key % 8 === APOS * 2) this.rootApostrophe = true;
+    }
   }
 
   /** The root's children for phrases opening with a stem that a word reaching lexicon node n starts with. */
@@ -106,19 +113,24 @@ export class PhraseTrie {
   match(tokens: Tokens, hit: HitSink, only = -1, once = false): void {
     const { text, count, start, end, code, gap, key, whole } = tokens;
     const { lexicon, listOf } = this;
-    /** The start (stamp) at which each phrase was last reported; made at the first report. */
-    let seen: Int32Array | undefined;
+    /** The phrases reported at the current start, the first `nReported` (a few at most: a table per phrase cost more to clear than to search). */
+    const reported: number[] = [];
+    let nReported = 0;
+    const isReported = (p: number) => {
+      for (let i = 0; i < nReported; i++) if (reported[i] === p) return true;
+      return false;
+    };
     let from = 0;
-    let stamp = 0;
     let found = false;
 
     // Whether the walk goes into a node: it leads to a phrase of the list asked for.
-    const into = (node: TrieNode | undefined): node is TrieNode => !!node && (only < 0 || node.lists.includes(only));
+    const into = (node: TrieNode | undefined): node is TrieNode => node !== undefined && (only < 0 || node.lists.includes(only));
     const report = (node: TrieNode, to: number) => {
-      for (const p of node.ends) {
-        seen ??= new Int32Array(listOf.length);
-        if (seen[p] === stamp || (only >= 0 && listOf[p] !== only)) continue;
-        seen[p] = stamp;
+      const { ends } = node;
+      for (let i = 0; i < ends.length; i++) {
+        const p = ends[i];
+        if ((only >= 0 && listOf[p] !== only) || isReported(p)) continue;
+        reported[nReported++] = p;
         found = true;
         hit(p, from, to);
       }
@@ -157,12 +169,13 @@ export class PhraseTrie {
       todo[sp++] = what;
     };
 
-    const { root, rootWord } = this;
+    const { root, rootWord, rootPunct } = this;
     for (let k0 = 0; k0 < count && !(once && found); k0++) {
       from = start[k0];
-      stamp = k0 + 1;
-      if (code[k0] >= 0) push(root, k0, STEP);
-      else {
+      nReported = 0;
+      if (code[k0] >= 0) {
+        if (rootPunct.has(key[k0]) || (this.rootApostrophe && isApostrophe(code[k0]))) push(root, k0, STEP);
+      } else {
         if (lexicon.stems(key[k0]).length) {
           const stems = this.stemsFrom(key[k0]);
           for (let i = stems.length - 1; i >= 0; i--) if (into(stems[i])) push(stems[i], k0, IN_STEM);

@@ -9,6 +9,15 @@ import type { PhraseHit, TextMatches } from '../match';
 import { DistinctCounter } from '../match/distinct';
 import { TokenScratch } from '../match/tokens';
 
+/** What a phrase list finds in one text: whether it occurs, and its spans (as PhraseList's `test` and `spans`). */
+export interface TextQuery {
+  test(list: Matcher): boolean;
+  spans(list: Matcher): Array<[number, number]>;
+}
+
+/** Spans whose queries `about` keeps: a recogniser's turns between two (a unit's subject and body). */
+const RECENT_SPANS = 4;
+
 export class DocState {
   /** Element id and section start → how well the section's prose fits the element. */
   readonly fit = new Map<string, number>();
@@ -19,6 +28,8 @@ export class DocState {
   readonly distinct = new DistinctCounter();
   /** The matches of each chunk (or of the whole text, with no chunks) and where it starts. */
   private chunks?: Array<{ start: number; found: TextMatches }>;
+  /** `about`'s most recent answers, by span. */
+  private readonly recent = new Map<string, TextQuery>();
   /** The document's EqIA sections (eqia.ts), found once for the linked files' look-up and the EqIA's own. */
   eqiaSections?: Section[];
 
@@ -44,6 +55,35 @@ export class DocState {
   /** Whether any phrase of the list occurs in the document's prose. */
   has(list: Matcher): boolean {
     return this.matches().some((c) => c.found.test(list.id));
+  }
+
+  /**
+   * What the phrase lists find in the masked text of [start, end) (a section, a
+   * cell), at offsets from `start`, as `list.test(text)` and `list.spans(text)`
+   * of that text would: read off the walk of the chunk holding it where that is
+   * exact (TextMatches.cut), else matched afresh. The few most recent spans'
+   * are kept, as a recogniser asks several lists about one.
+   */
+  about(start: number, end: number): TextQuery {
+    const key = `${start}:${end}`;
+    let q = this.recent.get(key);
+    if (q) return q;
+    const chunk = this.chunkHolding(start, end);
+    const found = chunk?.found.cut(start - chunk.start, end - chunk.start);
+    const text = this.model.masked.slice(start, end);
+    // Through the list, whose book keeps a long text's answers for the next lint (an editor's).
+    q = { test: (list) => list.test(text, found), spans: (list) => list.spans(text, found) };
+    if (this.recent.size >= RECENT_SPANS) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(key, q);
+    return q;
+  }
+
+  /** The matched chunk holding [start, end), if one does. */
+  private chunkHolding(start: number, end: number): { start: number; found: TextMatches } | undefined {
+    const chunks = this.matches();
+    if (!this.model.parts.length) return chunks[0];
+    const i = this.partIndex(start, end);
+    return i < 0 ? undefined : chunks[i];
   }
 
   /**
@@ -84,8 +124,14 @@ export class DocState {
 
   /** The chunk whose text holds [start, end), if one does. */
   private partHolding(start: number, end: number): ModelPart | undefined {
+    const i = this.partIndex(start, end);
+    return i < 0 ? undefined : this.model.parts[i];
+  }
+
+  /** The index of the chunk whose text holds [start, end), or -1. */
+  private partIndex(start: number, end: number): number {
     const { parts } = this.model;
-    if (start >= end) return undefined;
+    if (start >= end) return -1;
     let lo = 0;
     let hi = parts.length - 1;
     while (lo <= hi) {
@@ -93,9 +139,9 @@ export class DocState {
       const p = parts[mid];
       if (start < p.start) hi = mid - 1;
       else if (start >= p.end) lo = mid + 1;
-      else return end <= p.end ? p : undefined;
+      else return end <= p.end ? mid : -1;
     }
-    return undefined;
+    return -1;
   }
 
   private collect(of: (found: TextMatches) => readonly PhraseHit[]): PhraseHit[] {

@@ -157,7 +157,10 @@ export function recogniseEqia(doc: DocState, linked: LinkedEqia[], fm?: FrontMat
     }
   }
   // A section that only points at the assessment elsewhere, naming no group, is not it.
-  const pointer = (s: Section) => policy.eqia.pointers.test(sectionText(model, s, 'full')) && !mentionsIn(doc, model, policy, s.start, s.end).length;
+  const pointer = (s: Section) => {
+    const { start, end } = sectionSpan(model, s, 'full');
+    return doc.about(start, end).test(policy.eqia.pointers) && !mentionsIn(doc, model, policy, s.start, s.end).length;
+  };
   const substantive =
     sections.some((s) => !isPlaceholder(policy, sectionText(model, s, 'full')) && !pointer(s)) ||
     linked.some((l) => !isPlaceholder(policy, l.model.masked));
@@ -187,7 +190,7 @@ function judgeGroup(doc: DocState, group: GroupDef, units: Unit[], scopes: Array
     return { group, status: 'covered', at: { model: u.model, start: mine[0].start, end: mine[0].end, source: u.source } };
   }
   for (const sc of scopes) {
-    const m = findMentions(policy, [group], sc.model.masked, sc.span.start, sc.span.end)[0];
+    const m = findMentions(policy, [group], sc.model.masked, sc.span.start, sc.span.end, sc.model === doc.model ? doc.about(sc.span.start, sc.span.end) : undefined)[0];
     if (m) return { group, status: 'unassessed', at: { model: sc.model, start: m.start, end: m.end, source: sc.source } };
   }
   const anywhere = firstMention(doc, group);
@@ -244,7 +247,7 @@ function unquoted(text: string): string {
  */
 function mentionsIn(doc: DocState | undefined, model: DocModel, policy: Policy, from: number, to: number): Mention[] {
   if (doc?.model !== model) return findMentions(policy, policy.groups, model.masked, from, to);
-  const local = doc.inChunk(policy.groups, 'mentions', from, to, (text) => findMentions(policy, policy.groups, text));
+  const local = doc.inChunk(policy.groups, 'mentions', from, to, (text) => findMentions(policy, policy.groups, text, 0, text.length, doc.about(from, to)));
   return from ? local.map((m) => ({ ...m, start: m.start + from, end: m.end + from })) : local;
 }
 

@@ -1,7 +1,7 @@
 // Finds where equality groups are named in prose, leaving out near-misses
 // ("race to the bottom", "Age UK", "maternity cover") defined by the policy.
-import type { GroupDef, Policy } from '../policy/types';
-import type { DocState } from './doc-state';
+import type { GroupDef, Matcher, Policy } from '../policy/types';
+import type { DocState, TextQuery } from './doc-state';
 
 export interface Mention {
   group: GroupDef;
@@ -30,17 +30,21 @@ function namesOrganisation(policy: Policy, slice: string, s: number, e: number):
   return /\p{Lu}[\p{L}'’-]*[ \t]+(?:(?:and|&)[ \t]+)?$/u.test(slice.slice(Math.max(0, s - 40), s)) && !/(^|[.!?:]\s*)\S+[ \t]+$/.test(slice.slice(Math.max(0, s - 40), s));
 }
 
-/** Mentions of groups in text[from, to), offsets relative to text. */
-export function findMentions(policy: Policy, groups: GroupDef[], text: string, from = 0, to = text.length): Mention[] {
+/**
+ * Mentions of groups in text[from, to), offsets relative to text. `found`: the
+ * phrase lists' answers about that slice, if the caller has them (DocState.about).
+ */
+export function findMentions(policy: Policy, groups: GroupDef[], text: string, from = 0, to = text.length, found?: TextQuery): Mention[] {
   const slice = text.slice(from, to);
+  const spans = found ? (list: Matcher) => found.spans(list) : (list: Matcher) => list.spans(slice);
   const out: Mention[] = [];
   let acts: Array<[number, number]> | undefined;
   for (const group of groups) {
-    const misses = group.nearMisses ? group.nearMisses.spans(slice) : [];
-    for (const [s, e] of group.synonyms.spans(slice)) {
+    const misses = group.nearMisses ? spans(group.nearMisses) : [];
+    for (const [s, e] of spans(group.synonyms)) {
       if (misses.some(([ms, me]) => s < me && e > ms)) continue;
       // An Act named after a group ("the Disability Discrimination Act 1995") is a citation, not a mention.
-      acts ??= policy.derived.acts.list.spans(slice);
+      acts ??= spans(policy.derived.acts.list);
       if (acts.some(([as, ae]) => s < ae && e > as)) continue;
       if (namesOrganisation(policy, slice, s, e)) continue;
       out.push({ group, start: from + s, end: from + e, subsumed: false });

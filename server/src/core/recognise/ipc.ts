@@ -141,7 +141,7 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
       // A stub says nothing yet, whatever its sub-headings promise: aspects are read in prose,
       // never in a sub-heading's title, and never in a sub-section that is only a placeholder.
       const pieces = present.length ? sections.flatMap((s) => prosePieces(doc, s, [])) : [];
-      for (const a of element.aspects) aspects[a.id] = statesAspect(policy, a, pieces) || (present.length > 0 && listsUnderStop(doc, a, sections)) ? 'present' : 'missing';
+      for (const a of element.aspects) aspects[a.id] = statesAspect(doc, a, pieces) || (present.length > 0 && listsUnderStop(doc, a, sections)) ? 'present' : 'missing';
     }
     return {
       element,
@@ -344,8 +344,8 @@ function proseWords(doc: DocState, s: Section, limit: number): number {
  * without their headings: the pieces, in order, that joined by line breaks make
  * it (one join of the whole, not a join at every level of nesting).
  */
-function prosePieces(doc: DocState, s: Section, out: string[]): string[] {
-  out.push(sectionText(doc.model, s, 'own'));
+function prosePieces(doc: DocState, s: Section, out: Span[]): Span[] {
+  out.push(sectionSpan(doc.model, s, 'own'));
   for (const c of s.children) if (!isEmpty(doc, c)) prosePieces(doc, c, out);
   return out;
 }
@@ -417,10 +417,12 @@ function claimFreeSpans(model: DocModel, s: Section, byHeading: Map<Section, Ele
  * nor one it, a later sentence of its paragraph or the next takes back (the pack's `takenBack`:
  * "This is not a decision of the CCG", "From April it will be funded recurrently").
  */
-function statesAspect(policy: Policy, aspect: AspectDef, pieces: string[]): boolean {
-  return pieces.some((piece) => {
-    if (!aspect.signals.test(piece) && !aspect.stops?.actions.test(piece)) return false;
-    const paragraphs = piece.split(PARAGRAPH_BREAK);
+function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): boolean {
+  const { policy } = doc;
+  return pieces.some(({ start, end }) => {
+    const found = doc.about(start, end);
+    if (!found.test(aspect.signals) && !(aspect.stops && found.test(aspect.stops.actions))) return false;
+    const paragraphs = doc.model.masked.slice(start, end).split(PARAGRAPH_BREAK);
     return paragraphs.some((paragraph, p) => {
       const sentences = sentenceSpans(paragraph, { start: 0, end: paragraph.length });
       return sentences.some(({ start, end }) => {
@@ -493,7 +495,7 @@ function listsUnderStop(doc: DocState, aspect: AspectDef, sections: Section[]): 
     const named = items.filter((u) => aspect.stops!.objects.test(u));
     return named.length > 0 && !named.some((u) => DENIAL.test(u) || aspect.notStated?.test(u));
   };
-  const under = (s: Section): boolean => (!!s.heading && announces(s.title) && !isEmpty(doc, s) && names(prosePieces(doc, s, []).join('\n'))) || s.children.some(under);
+  const under = (s: Section): boolean => (!!s.heading && announces(s.title) && !isEmpty(doc, s) && names(prosePieces(doc, s, []).map((p) => doc.model.masked.slice(p.start, p.end)).join('\n'))) || s.children.some(under);
   return sections.some(under);
 }
 
