@@ -1,0 +1,119 @@
+// Whether a section's prose states an aspect of its element ("what will not be
+// commissioned"): read statement by statement — a sentence, a clause after a
+// semicolon, a list item, a table row — each by the pack's signals or by a verb
+// of ending read with what it ends (stops.ts), unless the pack says the
+// statement states nothing (a condition, an option, a denial) or a later
+// sentence takes it back. A table's header row is labels, not a statement.
+import type { Span } from '../model/types';
+import type { AspectDef, Policy } from '../policy/types';
+import type { DocState } from './doc-state';
+import { sentenceSpans } from './text';
+import { endingDeniedOrPast, statesStop } from './stops';
+
+/**
+ * Whether prose states an aspect: a sentence holds one of its signals and is not
+ * itself a deferral ("which services will be decommissioned will be confirmed
+ * following consultation" promises the decision, it does not make it), nor one
+ * the pack's `notStated` says states nothing (a condition, a hypothetical, a denial),
+ * nor one it, a later sentence of its paragraph or the next takes back (the pack's `takenBack`:
+ * "This is not a decision of the CCG", "From April it will be funded recurrently").
+ */
+export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): boolean {
+  const { policy } = doc;
+  return pieces.some(({ start, end }) => {
+    const found = doc.about(start, end);
+    if (!found.test(aspect.signals) && !(aspect.stops && found.test(aspect.stops.actions))) return false;
+    const paragraphs = doc.model.masked.slice(start, end).split(PARAGRAPH_BREAK);
+    return paragraphs.some((paragraph, p) => {
+      const sentences = sentenceSpans(paragraph, { start: 0, end: paragraph.length });
+      return sentences.some(({ start, end }) => {
+        if (!statementStates(policy, aspect, paragraph.slice(start, end))) return false;
+        // The sentence itself ("…ends in March and we intend to extend it"), what follows in the
+        // paragraph, and the paragraph after it ("From April the café will be funded recurrently").
+        // A list item's own text only: the next item is a statement of its own.
+        const own = paragraph.slice(start);
+        const item = LIST_ITEM.exec(own);
+        const rest = item ? own.slice(0, item.index) : `${own}\n${paragraphs[p + 1] ?? ''}`;
+        return !aspect.takenBack?.test(rest);
+      });
+    });
+  });
+}
+
+/**
+ * Whether one sentence states the aspect: a list's items, a table's rows and a sentence's
+ * clauses after a semicolon are statements of their own. A table's header row is labels:
+ * a column headed "Decommission" says so, but "| Service | Contract end |" is no ending.
+ */
+function statementStates(policy: Policy, aspect: AspectDef, sentence: string): boolean {
+  const lines = sentence.split('\n');
+  const head = (i: number) => DELIMITER_ROW.test(lines[i + 1] ?? '');
+  const heads = lines.flatMap((_line, i) => (head(i) ? [i] : []));
+  // Under a header that says the rows state nothing ("| Option | Description | Outcome |"), neither do they.
+  const options = heads.some((i) => aspect.notStated?.test(lines[i].replace(/^[\s|*]+/, '')));
+  const body = heads.length ? lines.filter((line, i) => !DELIMITER_ROW.test(line) && !head(i) && !(options && TABLE_ROW.test(line))).join('\n') : sentence;
+  if (heads.some((i) => aspect.signals.test(lines[i]) && says(policy, aspect, filledColumns(lines[i], lines.slice(i + 2)), false))) return true;
+  // Only the statements where the text holds a signal or a verb of ending are read (a table of 100,000 rows is 100,000 statements).
+  const hits = [...aspect.signals.spans(body), ...(aspect.stops?.actions.spans(body) ?? [])];
+  if (!hits.length) return false;
+  const breaks = new RegExp(STATEMENT_BREAK.source, 'g');
+  let from = 0;
+  for (const m of [...body.matchAll(breaks), undefined]) {
+    const to = m ? m.index! : body.length;
+    // A hard-wrapped line ("will not be / continued") is one line of words.
+    if (hits.some(([s, e]) => s < to && e > from) && says(policy, aspect, body.slice(from, to).replace(/[ \t]*\r?\n[ \t]*/g, ' '), true)) return true;
+    if (m) from = m.index! + m[0].length;
+  }
+  return false;
+}
+
+/** Whether one statement states the aspect: by a signal, or (`read`) by a verb of ending read with what it ends. */
+function says(policy: Policy, aspect: AspectDef, unit: string, read: boolean): boolean {
+  if (!aspect.signals.test(unit) && !(read && aspect.stops?.actions.test(unit))) return false;
+  if (policy.placeholders.test(unit) || aspect.notStated?.test(unit)) return false;
+  const misses = aspect.nearMisses?.spans(unit) ?? [];
+  const said = aspect.signals.spans(unit).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(unit, s, e));
+  return said || (read && !!aspect.stops && statesStop(aspect.stops, unit, misses));
+}
+
+const PARAGRAPH_BREAK = /\n[ \t]*\n/;
+/** A list item's marker at a line's start. */
+const ITEM_MARK = String.raw`[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]`;
+/** Where the next list item starts. */
+const LIST_ITEM = new RegExp(`\n${ITEM_MARK}`);
+
+/**
+ * Whether a sub-heading's prose names what its heading stops ("The assertive outreach team
+ * as a separate service (March 2014)"): items naming something a commissioner pays for,
+ * none of them denying it ("no service will close") or leaving it open.
+ */
+export function namesStops(aspect: AspectDef, prose: string): boolean {
+  const items = sentenceSpans(prose, { start: 0, end: prose.length }).flatMap(({ start, end }) => prose.slice(start, end).split(STATEMENT_BREAK));
+  const named = items.filter((u) => aspect.stops!.objects.test(u));
+  return named.length > 0 && !named.some((u) => DENIAL.test(u) || aspect.notStated?.test(u));
+}
+
+const DENIAL = /\b(?:no|not|none|never|nothing)\b|n't\b/i;
+
+/** Where a sentence holds more than one statement: a semicolon, or a new list item. */
+const STATEMENT_BREAK = new RegExp(`;\\s+|\\n(?=${ITEM_MARK}|[ \\t]*\\|)`);
+const TABLE_ROW = /^[ \t]*\|/;
+/** A cell that holds nothing: "—", "-", "n/a", "none". */
+const BLANK_CELL = /^[\s—–\-.*_]*$|^\W*(?:n\/?a|none|nil)\W*$/i;
+
+/**
+ * A table's header row with only the columns something is written under: a "Stop"
+ * column whose every cell is "—" stops nothing. `body`: the lines after the delimiter row.
+ */
+function filledColumns(header: string, body: string[]): string {
+  const cells = (line: string) => line.trim().replace(/^\||\|$/g, '').split('|');
+  const rows = body.filter((line) => TABLE_ROW.test(line)).map(cells);
+  if (!rows.length) return header;
+  return cells(header)
+    .filter((_, k) => rows.some((r) => r[k] !== undefined && !BLANK_CELL.test(r[k])))
+    .map((c) => `| ${c.trim()} |`)
+    .join(' ');
+}
+/** A pipe table's delimiter row ("|---|:--:|"). */
+const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/;
+
