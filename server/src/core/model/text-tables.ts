@@ -76,7 +76,7 @@ export function readTextTables(source: string, blocks: Block[]): Block[] {
       i = multi.last;
       continue;
     }
-    const grid = b.kind === 'paragraph' ? (gridTable(source, b) ?? wikiTable(source, b) ?? alignedTable(source, b)) : undefined;
+    const grid = b.kind === 'paragraph' ? (gridTable(source, b) ?? wikiTable(source, b) ?? raggedTable(source, b) ?? alignedTable(source, b)) : undefined;
     if (grid) {
       out.push(grid);
       continue;
@@ -249,6 +249,30 @@ function wikiTable(source: string, b: Block): Block | undefined {
     return { start: l.start, end: l.end, cells };
   });
   if (rows.some((r) => r.cells.length < 2)) return undefined;
+  return { start: b.start, end: b.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
+}
+
+/** A delimiter row under a pipe table's header ("|---|---|"), whatever its count of cells. */
+const PIPE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/;
+
+/**
+ * A pipe table Markdown refuses because its delimiter row has more or fewer cells
+ * than its header, or whose rows lack their closing bar, as a table pasted in a
+ * hurry comes: a paragraph whose lines all open with a bar, the second a delimiter
+ * row. A reader sees its rows; read as prose, one row's finding ran into the next.
+ */
+function raggedTable(source: string, b: Block): Block | undefined {
+  const lines = linesOf(source, lineStart(source, b.start), b.end).filter((l) => l.text.trim());
+  if (lines.length < 3 || !PIPE_DELIMITER.test(lines[1].text) || !lines.every((l) => /^ {0,3}\|/.test(l.text))) return undefined;
+  const rows: Row[] = [lines[0], ...lines.slice(2)].map((l) => {
+    const bars = [...l.text.matchAll(/\|/g)].map((m) => m.index!);
+    // The last cell runs to the line's end where its closing bar is missing.
+    if (l.text.slice(bars[bars.length - 1] + 1).trim()) bars.push(l.text.length);
+    const cells: Cell[] = [];
+    for (let k = 0; k + 1 < bars.length; k++) cells.push(cellOf(l, bars[k] + 1, bars[k + 1]));
+    return { start: l.start, end: l.end, cells };
+  });
+  if (rows.some((r) => !r.cells.length)) return undefined;
   return { start: b.start, end: b.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
 }
 
