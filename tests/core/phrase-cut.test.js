@@ -9,7 +9,7 @@ const assert = require('node:assert');
 const fs = require('node:fs');
 const path = require('node:path');
 const fc = require('fast-check');
-const { ROOT, core, policy } = require('../helpers/core');
+const { ROOT, core, policy, markdownFiles } = require('../helpers/core');
 
 /** Every phrase list of a policy, as tests/core/phrase-match.test.js walks them. */
 function phraseLists(pol) {
@@ -58,16 +58,6 @@ function checkCut(whole, text, from, to, suite, what) {
     assert.deepStrictEqual(cut.spans(list.id), own.spans(list.id), `spans of ${list.phrases.slice(0, 3)} in ${what} [${from}, ${to})`);
   }
   return true;
-}
-
-function markdownFiles(dir) {
-  const out = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...markdownFiles(p));
-    else if (p.endsWith('.md')) out.push(p);
-  }
-  return out;
 }
 
 describe('a slice read off its text\'s walk', () => {

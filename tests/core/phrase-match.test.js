@@ -19,7 +19,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const fc = require('fast-check');
 const { RE2JS } = require('re2js');
-const { ROOT, core, policy } = require('../helpers/core');
+const { ROOT, core, policy, markdownFiles, builtinRegexEntries } = require('../helpers/core');
 
 const isRegex = (p) => /^\/.*\/$/s.test(p);
 
@@ -172,16 +172,6 @@ function check(text, suite, what, alternations = false) {
   }
 }
 
-function markdownFiles(dir) {
-  const out = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...markdownFiles(p));
-    else if (p.endsWith('.md')) out.push(p);
-  }
-  return out;
-}
-
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
 const codePoints = function* () {
   for (let c = 0; c < 0x110000; c++) if (c < 0xd800 || c >= 0xe000) yield c;
@@ -303,12 +293,7 @@ describe('phrase matcher', () => {
 });
 
 describe("a /regex/ entry's starts (regex-entry.ts: checked before its pattern is compiled)", () => {
-  const entries = () =>
-    core.BUILTIN_POLICY_IDS.flatMap((id) =>
-      policy(id)
-        .derived.book.compiled()
-        .entries.entries.map(({ entry }) => entry),
-    );
+  const entries = builtinRegexEntries;
 
   it('are what the pattern as written gives (the built-in books are frozen at build time)', () => {
     for (const id of core.BUILTIN_POLICY_IDS) {

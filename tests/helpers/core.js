@@ -37,4 +37,24 @@ function comparableModel(model) {
   };
 }
 
-module.exports = { ROOT, core, policy, lintText, comparableModel };
+/** Every .md file under `dir`, depth first. */
+function markdownFiles(dir) {
+  const out = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...markdownFiles(p));
+    else if (p.endsWith('.md')) out.push(p);
+  }
+  return out;
+}
+
+/** The /regex/ entries of every built-in pack's phrase book. */
+function builtinRegexEntries() {
+  return core.BUILTIN_POLICY_IDS.flatMap((id) =>
+    policy(id)
+      .derived.book.compiled()
+      .entries.entries.map(({ entry }) => entry),
+  );
+}
+
+module.exports = { ROOT, core, policy, lintText, comparableModel, markdownFiles, builtinRegexEntries };
