@@ -98,8 +98,8 @@ const DENIAL = /\b(?:no|not|none|never|nothing)\b|n't\b/i;
 /** Where a sentence holds more than one statement: a semicolon, or a new list item. */
 const STATEMENT_BREAK = new RegExp(`;\\s+|\\n(?=${ITEM_MARK}|[ \\t]*\\|)`);
 const TABLE_ROW = /^[ \t]*\|/;
-/** A cell that holds nothing: "—", "-", "n/a", "none". */
-const BLANK_CELL = /^[\s—–\-.*_]*$|^\W*(?:n\/?a|none|nil)\W*$/i;
+/** A cell that holds nothing: "—", "-", "n/a", "none", "None identified for 2025/26". */
+const BLANK_CELL = /^[\s—–\-.*_]*$|^\W*(?:n\/?a|none|nil|nothing)(?:\W*$|\s+(?:identified|planned|proposed|agreed|expected|known|yet|currently|at present)\b)/i;
 
 /**
  * A table's header row with only the columns something is written under: a "Stop"

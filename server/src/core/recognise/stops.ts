@@ -28,6 +28,7 @@ const TIME_CLAUSE: ReadonlySet<string> = new Set('when whenever until while'.spl
 /** Words before a participle that make it no simple past. */
 const FUTURE: ReadonlySet<string> = new Set('be is are will shall to being get gets would should must can may might not and or'.split(' '));
 const NEGATION: ReadonlySet<string> = new Set('no not never none neither nor nothing nobody cannot'.split(' '));
+const EFFECTIVE = /^\s*(?:with effect|effective)\b/i;
 const PAST_TIME = /^\s*(?:in|during)\s+(?:19|20)\d\d\b(?![/–-]\d)|^\s*(?:last|previous)\s+year\b|^\s*\w+\s+years?\s+ago\b|^\s*ago\b/i;
 const CLOCK_TIME = /^\s+(?:at|after|by|from)\s+(?:midnight|midday|noon|night|weekends?|\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|o'clock)\b)|^\s+(?:overnight|daily|each (?:day|night|evening))\b|^\s+early\s+(?:on|at|in|each|every)\b(?!\s+\d)/i;
 /** How far a denial reaches back ("no existing acute ward will be closed"). */
@@ -84,7 +85,8 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     // "stop smoking", "end placing people out of area": an activity stopped, unless it is what is bought ("stop funding").
     if (after && /ing$/.test(ws[next].lower) && !stops.objects.test(ws[next].lower)) return false;
     if (after && holdsObject(after)) return true;
-    if (after && !through) return false;
+    // A date after the verb is when, not what ("ends 30/09/25"): what ends is before it.
+    if (after && !through && !/^\d/.test(ws[next].lower)) return false;
     // Nothing stopped after the verb: it ends what comes before it (a passive, or "will close").
     return holdsObject(subjectBefore(ws, first - 1));
   });
@@ -113,6 +115,8 @@ function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: n
     if (!/[\p{L}]/u.test(ws[j].lower[0]) && ws[j].lower !== '-') break;
     if (NEGATION.has(ws[j].lower) || ws[j].lower.endsWith("n't")) return true;
   }
+  // "has been withdrawn with effect from 1 April": a decision with the date it takes effect, not a past event.
+  if (EFFECTIVE.test(unit.slice(end, end + 24))) return false;
   let j = i - 1;
   while (j >= 0 && ADVERBS.has(ws[j].lower)) j--;
   if (j >= 0 && (PAST_AUX.has(ws[j].lower) || ws[j].lower === 'since' || plannedInPast(ws, j))) return true;
@@ -171,6 +175,7 @@ const AS_WHAT: ReadonlySet<string> = new Set(['exist', 'operate', 'operating', '
 
 /** Words that open a clause: a subject is not read back past them. */
 const CLAUSE_OPEN: ReadonlySet<string> = new Set('that which who whom whose when whenever because if unless while although though whereas so but'.split(' '));
+const ARROW: ReadonlySet<string> = new Set(['→', '⇒', '➔', '➜', '>', '=', '-']);
 /** The furthest a subject is read back from a verb. */
 const SUBJECT_REACH = 12;
 
@@ -183,14 +188,15 @@ const SUBJECT_REACH = 12;
  */
 function subjectBefore(ws: Word[], i: number): { start: number; end: number } | undefined {
   let commas = 0;
-  while (i >= 0 && (PHRASE_END.has(ws[i].lower) || NEGATION.has(ws[i].lower) || ADVERBS.has(ws[i].lower) || ws[i].lower === ',' || ws[i].lower === ')')) {
+  // An arrow stands for the verb's link in notes ("Safe haven (Eastbrook) → ends 30/09/25").
+  while (i >= 0 && (PHRASE_END.has(ws[i].lower) || NEGATION.has(ws[i].lower) || ADVERBS.has(ws[i].lower) || ARROW.has(ws[i].lower) || ws[i].lower === ',' || ws[i].lower === ')')) {
     if (ws[i].lower === ',') commas = 1;
     i--;
   }
   let k = i;
   // A list of names ("the day centres at Carlton, Mill Lane and Hawthorn") runs on past its commas.
   let listed = false;
-  while (k >= 0 && i - k < SUBJECT_REACH && !CLAUSE_OPEN.has(ws[k].lower) && (/^[\p{L}\p{N}'()]/u.test(ws[k].lower) || (ws[k].lower === ',' && (listed || commas-- > 0)))) {
+  while (k >= 0 && i - k < SUBJECT_REACH && !CLAUSE_OPEN.has(ws[k].lower) && (/^[\p{L}\p{N}'()/&]/u.test(ws[k].lower) || (ws[k].lower === ',' && (listed || commas-- > 0)))) {
     if (ws[k].lower === 'and' || ws[k].lower === 'or') listed = true;
     k--;
   }
