@@ -170,12 +170,15 @@ function paragraphs(source: string, from: number, to: number, tools: LayoutTools
   return out;
 }
 
+const OPEN_END = /\s(?:and|or|nor|but|of|the|a|an|our|their|its|that|which)$/;
+
 /** The heading a line would be as a title, if it is one. */
 function titleText(line: string): string | undefined {
   const text = line.replace(/\s+/g, ' ');
   // A contents entry ("Introduction ......... 2") names a heading, it is none.
   if (!TITLE_LINE.test(text) || /[.,;:!…]$|[*_|<>\[\]]|https?:|@|\.{3}|…/.test(text) || text.split(' ').length > TITLE_WORDS) return undefined;
-  return sideBySide(line) ? undefined : text;
+  // A line that stops on a word the sentence needs more after ("We will use the market to secure IPS and") is wrapped prose.
+  return sideBySide(line) || OPEN_END.test(text) ? undefined : text;
 }
 
 /**

@@ -140,8 +140,10 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
     if (chosen) {
       // A stub says nothing yet, whatever its sub-headings promise: aspects are read in prose,
       // never in a sub-heading's title, and never in a sub-section that is only a placeholder.
-      const pieces = present.length ? sections.flatMap((s) => prosePieces(doc, s, [])) : [];
-      for (const a of element.aspects) aspects[a.id] = statesAspect(doc, a, pieces) || (present.length > 0 && listsUnderStop(doc, a, sections)) ? 'present' : 'missing';
+      // Nor in a section that is an option appraised ("Option 2: Decommission Ashby ward").
+      const read = sections.filter((s) => !OPTION_TITLE.test(s.title));
+      const pieces = present.length ? read.flatMap((s) => prosePieces(doc, s, [], true)) : [];
+      for (const a of element.aspects) aspects[a.id] = statesAspect(doc, a, pieces) || (present.length > 0 && listsUnderStop(doc, a, read)) ? 'present' : 'missing';
     }
     return {
       element,
@@ -344,11 +346,17 @@ function proseWords(doc: DocState, s: Section, limit: number): number {
  * without their headings: the pieces, in order, that joined by line breaks make
  * it (one join of the whole, not a join at every level of nesting).
  */
-function prosePieces(doc: DocState, s: Section, out: Span[]): Span[] {
+function prosePieces(doc: DocState, s: Section, out: Span[], decided = false): Span[] {
   out.push(sectionSpan(doc.model, s, 'own'));
-  for (const c of s.children) if (!isEmpty(doc, c)) prosePieces(doc, c, out);
+  for (const c of s.children) if (!isEmpty(doc, c) && !(decided && OPTION_TITLE.test(c.title))) prosePieces(doc, c, out, decided);
   return out;
 }
+
+/**
+ * An option of an appraisal, by its label ("Option 2: Decommission Ashby ward", "Scenario B –"):
+ * what it describes is not decided, unless the heading says it was chosen ("Option 3 (preferred)").
+ */
+const OPTION_TITLE = /^\W*(?:options?|scenarios?|alternatives?)\s+(?:[a-z]|\d{1,2}|one|two|three|four|five|six)\b(?!.*\b(?:preferred|chosen|agreed|recommended|approved|selected|adopted)\b)/i;
 
 function isStubTree(doc: DocState, s: Section): boolean {
   const { start, end } = sectionSpan(doc.model, s, 'own');

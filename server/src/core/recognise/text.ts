@@ -30,14 +30,14 @@ export function detached(text: string): string {
 
 const CONTRACTIONS: Record<string, string> = { ll: 'will', re: 'are', s: 'is', ve: 'have', d: 'would' };
 
-/** Heading text without numbering ("3.2", "Section 4 –", "Part II:") or trailing punctuation. */
+/** Heading text without numbering ("3.2", "Section 4 –", "Part II:", "Slide 7:") or trailing punctuation. */
 export function normaliseHeading(title: string): string {
   return title
     .toLowerCase()
     .replace(/[’‘]/g, "'")
     .replace(/\b(we|you|they|it|that|what|there|who)'(ll|re|s|ve|d)\b/g, (_m, w: string, c: string) => `${w} ${CONTRACTIONS[c]}`)
     .replace(/[*_`]/g, '')
-    .replace(/^\s*((section|part|chapter|appendix|annex)\s+)?([0-9]+(\.[0-9]+)*|[ivx]+|[a-h])(\s*[.):\-–—]|\s)\s*/, '')
+    .replace(/^\s*((section|part|chapter|appendix|annex|slide)\s+)?([0-9]+(\.[0-9]+)*|[ivx]+|[a-h])(\s*[.):\-–—]|\s)\s*/, '')
     .replace(/^\s*[-–—:.]\s*/, '')
     .replace(/[\s?:.!]+$/, '')
     // A question reads as the statement it asks about: "What will we stop doing?" as "what we will stop doing".
@@ -147,7 +147,11 @@ function stubByCount(policy: Policy, text: string, words: number): boolean {
   // A clause's number is no content ("6.1 [Insert summary of NICE guidance]").
   const flat = collapse(text).replace(CLAUSE_NUMBER, '');
   // A marker alone ("[To follow]", "TBC") is no sentence of prose.
-  return policy.placeholders.test(flat) && sentences(flat).filter((x) => wordCount(x, MARKER_WORDS + 1) > MARKER_WORDS || !policy.placeholders.test(x)).length <= 2;
+  if (policy.placeholders.test(flat) && sentences(flat).filter((x) => wordCount(x, MARKER_WORDS + 1) > MARKER_WORDS || !policy.placeholders.test(x)).length <= 2) return true;
+  // Line by line: a list of markers ("- KPIs: TBC", "- [Insert dashboard …]") with a note or two about them.
+  const units = text.split('\n').flatMap((line) => sentences(collapse(line).replace(CLAUSE_NUMBER, '')));
+  const marks = units.filter((u) => policy.placeholders.test(u)).length;
+  return marks > 0 && units.length - marks <= 2;
 }
 
 /** True when prose is absent, a stock placeholder, a lone filler sentence or only a few words. */

@@ -255,7 +255,8 @@ function scanTables(doc: DocState, taken: Taken, record: Recorder): void {
     // Number columns: every filled cell holds a reference's numbers. One headed by a context word comes first.
     const numeric: number[] = [];
     for (let c = 0; c < columns; c++) {
-      const filled = body.map((r) => r.cells[c]).filter((x) => x?.text.trim());
+      // A dash is an empty cell ("– | Promote improvement and innovation").
+      const filled = body.map((r) => r.cells[c]).filter((x) => x && /[^\s\-–—]/.test(x.text));
       // A row may give the name alone ("Efficiency and effectiveness of spend"): it counts under its number, read later.
       if (filled.some((x) => read(x)) && filled.every((x) => read(x) || competencyForName(x!.text, competencies))) numeric.push(c);
     }
