@@ -59,7 +59,7 @@ export function buildModel(source: string, parsed: ParsedChunk[], opts: { parts?
   });
   for (const f of layout.furniture) blanks.push([f.start, f.end]);
   const { root, sections } = buildSections(layout.blocks, source.length);
-  return { source, masked: maskSpans(source, blanks), lines, blocks: layout.blocks, root, sections, comments, links, frontMatter, parts, footer: footerOf(source, layout.blocks) };
+  return { source, masked: ocrCapitals(maskSpans(source, blanks)), lines, blocks: layout.blocks, root, sections, comments, links, frontMatter, parts, footer: footerOf(source, layout.blocks) };
 }
 
 /** A footer ends a document when a thematic break is followed by this little: a contact line, a version stamp. */
@@ -334,6 +334,17 @@ function contentsEntries(source: string, b: Block): Array<[number, number]> {
 }
 
 /** The source with the given spans turned to spaces, line endings kept so offsets and lines still agree. */
+/**
+ * Text read by OCR from a scan takes a capital I for a lower-case l inside words in capitals
+ * ("SEXUAL ORlENTATlON", "RELlGlON"): the prose reads them as the words they are (one
+ * character for one, so every offset holds).
+ */
+function ocrCapitals(masked: string): string {
+  if (!OCR_HINT.test(masked)) return masked;
+  return masked.replace(new RegExp(String.raw`\b[A-Zl]*[A-Z][A-Zl]*l[A-Zl]*\b|\b[A-Zl]*l[A-Zl]*[A-Z][A-Zl]*\b`, 'g'), (w) => (/[A-Z].*[A-Z]/.test(w) ? w.replace(/l/g, 'I') : w));
+}
+const OCR_HINT = /[A-Z]l[A-Z]|[A-Z]{2}l\b|\bl[A-Z]{2}/;
+
 function maskSpans(source: string, spans: Array<[number, number]>): string {
   if (!spans.length) return source;
   spans.sort((a, b) => a[0] - b[0]);

@@ -108,6 +108,7 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
         notStated: a.notStated ? phrases(a.notStated, `elements.${e.id}.aspects.${a.id}.notStated`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'notStated']) : undefined,
         nearMisses: a.nearMisses ? phrases(a.nearMisses, `elements.${e.id}.aspects.${a.id}.nearMisses`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'nearMisses']) : undefined,
         takenBack: a.takenBack ? phrases(a.takenBack, `elements.${e.id}.aspects.${a.id}.takenBack`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'takenBack']) : undefined,
+        headings: a.headings ? phrases(a.headings, `elements.${e.id}.aspects.${a.id}.headings`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'headings']) : undefined,
         stops: a.stops
           ? {
               actions: phrases(a.stops.actions, `elements.${e.id}.aspects.${a.id}.stops.actions`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'stops', 'actions']),

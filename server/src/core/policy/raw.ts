@@ -12,7 +12,7 @@ export interface RawElement {
   signals?: string[];
   nearMisses?: string[];
   minSignals?: number;
-  aspects?: Array<{ id: string; title?: string; description?: string; signals: string[]; notStated?: string[]; nearMisses?: string[]; takenBack?: string[]; stops?: { actions: string[]; objects: string[] } }>;
+  aspects?: Array<{ id: string; title?: string; description?: string; signals: string[]; notStated?: string[]; nearMisses?: string[]; takenBack?: string[]; headings?: string[]; stops?: { actions: string[]; objects: string[] } }>;
   wcc?: number[];
   scaffold?: string;
 }

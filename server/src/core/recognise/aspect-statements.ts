@@ -22,12 +22,17 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
   const { policy } = doc;
   return pieces.some(({ start, end }) => {
     const found = doc.about(start, end);
-    if (!found.test(aspect.signals) && !(aspect.stops && found.test(aspect.stops.actions))) return false;
-    const paragraphs = doc.model.masked.slice(start, end).split(PARAGRAPH_BREAK);
+    const text = doc.model.masked.slice(start, end);
+    if (!found.test(aspect.signals) && !(aspect.stops && (found.test(aspect.stops.actions) || ZERO_CELL.test(text)))) return false;
+    const paragraphs = text.split(PARAGRAPH_BREAK);
+    const before = () => doc.model.masked.slice(Math.max(0, start - CAPTION_REACH), start).split(PARAGRAPH_BREAK).filter((x) => x.trim()).pop() ?? '';
     return paragraphs.some((paragraph, p) => {
       const sentences = sentenceSpans(paragraph, { start: 0, end: paragraph.length });
-      return sentences.some(({ start, end }) => {
-        if (!statementStates(policy, aspect, paragraph.slice(start, end))) return false;
+      return sentences.some(({ start, end }, k) => {
+        // The paragraph (or the heading) before is a table's caption ("**Planned reinvestment (recurrent, £k)**");
+        // the sentence before says what "it" is ("The crisis text service … It will be sunset on 31 March").
+        const prior = k > 0 ? paragraph.slice(sentences[k - 1].start, sentences[k - 1].end) : '';
+        if (!statementStates(policy, aspect, paragraph.slice(start, end), () => paragraphs.slice(0, p).filter((x) => x.trim()).pop() ?? before(), prior)) return false;
         // The sentence itself ("…ends in March and we intend to extend it"), what follows in the
         // paragraph, and the paragraph after it ("From April the café will be funded recurrently").
         // A list item's own text only: the next item is a statement of its own.
@@ -45,10 +50,15 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
  * clauses after a semicolon are statements of their own. A table's header row is labels:
  * a column headed "Decommission" says so, but "| Service | Contract end |" is no ending.
  */
-function statementStates(policy: Policy, aspect: AspectDef, sentence: string): boolean {
+function statementStates(policy: Policy, aspect: AspectDef, sentence: string, caption: () => string = () => '', prior = ''): boolean {
   const lines = sentence.split('\n');
   const head = (i: number) => DELIMITER_ROW.test(lines[i + 1] ?? '');
   const heads = lines.flatMap((_line, i) => (head(i) ? [i] : []));
+  // A table of money whose line for something commissioned falls to nothing ("Day services | 240 | 120 | 0").
+  if (heads.length && aspect.stops && MONEY.test(`${caption()}\n${lines[heads[0]]}`)) {
+    const rows = lines.filter((line, i) => TABLE_ROW.test(line) && !DELIMITER_ROW.test(line) && !head(i));
+    if (rows.some((row) => fallsToNothing(row) && aspect.stops!.objects.test(row.replace(/^[\s|]*/, '').split('|')[0]) && !aspect.takenBack?.test(row))) return true;
+  }
   // Under a header that says the rows state nothing ("| Option | Description | Outcome |"), neither do they.
   const options = heads.some((i) => aspect.notStated?.test(lines[i].replace(/^[\s|*]+/, '')));
   const body = heads.length ? lines.filter((line, i) => !DELIMITER_ROW.test(line) && !head(i) && !(options && TABLE_ROW.test(line))).join('\n') : sentence;
@@ -61,19 +71,35 @@ function statementStates(policy: Policy, aspect: AspectDef, sentence: string): b
   for (const m of [...body.matchAll(breaks), undefined]) {
     const to = m ? m.index! : body.length;
     // A hard-wrapped line ("will not be / continued") is one line of words.
-    if (hits.some(([s, e]) => s < to && e > from) && says(policy, aspect, body.slice(from, to).replace(/[ \t]*\r?\n[ \t]*/g, ' '), true)) return true;
+    if (hits.some(([s, e]) => s < to && e > from) && says(policy, aspect, body.slice(from, to).replace(/[ \t]*\r?\n[ \t]*/g, ' '), true, from === 0 ? prior : '')) return true;
     if (m) from = m.index! + m[0].length;
   }
   return false;
 }
 
 /** Whether one statement states the aspect: by a signal, or (`read`) by a verb of ending read with what it ends. */
-function says(policy: Policy, aspect: AspectDef, unit: string, read: boolean): boolean {
+function says(policy: Policy, aspect: AspectDef, unit: string, read: boolean, prior = ''): boolean {
   if (!aspect.signals.test(unit) && !(read && aspect.stops?.actions.test(unit))) return false;
   if (policy.placeholders.test(unit) || aspect.notStated?.test(unit)) return false;
   const misses = aspect.nearMisses?.spans(unit) ?? [];
   const said = aspect.signals.spans(unit).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(unit, s, e));
-  return said || (read && !!aspect.stops && statesStop(aspect.stops, unit, misses));
+  return said || (read && !!aspect.stops && statesStop(aspect.stops, unit, misses, prior));
+}
+
+/** Money, in a table's caption or header: a currency sign or a word for a budget. */
+const MONEY = /[£$€]|\b(?:budgets?|funding|(?:re|dis)?investments?|spend|allocations?|costs?)\b/i;
+/** How far before a piece its caption is looked for. */
+const CAPTION_REACH = 200;
+/** A cell of nothing at a row's end, for a quick look before the rows are read. */
+const ZERO_CELL = /\|[ \t]*[£$€]?0[ \t]*[km]?[ \t]*\|?[ \t]*$/im;
+const AMOUNT = /^\s*\(?[£$€]?\s*\d[\d,]*(?:\.\d+)?\s*[km]?\)?\s*$/i;
+const NOTHING = /^\s*[£$€]?\s*0+(?:\.0+)?\s*[km]?\s*$|^\s*nil\s*$/i;
+
+/** Whether a table row's amounts end at nothing after something: "| Day services | 240 | 120 | 0 |". */
+function fallsToNothing(row: string): boolean {
+  const cells = row.trim().replace(/^\||\|$/g, '').split('|').slice(1);
+  const amounts = cells.filter((c) => AMOUNT.test(c) || NOTHING.test(c));
+  return amounts.length >= 2 && NOTHING.test(amounts[amounts.length - 1]) && amounts.slice(0, -1).some((c) => !NOTHING.test(c));
 }
 
 const PARAGRAPH_BREAK = /\n[ \t]*\n/;

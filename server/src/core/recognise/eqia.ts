@@ -161,15 +161,24 @@ export function recogniseEqia(doc: DocState, linked: LinkedEqia[], fm?: FrontMat
     const { start, end } = sectionSpan(model, s, 'full');
     return doc.about(start, end).test(policy.eqia.pointers) && !mentionsIn(doc, model, policy, s.start, s.end).length;
   };
-  const substantive =
-    sections.some((s) => !isPlaceholder(policy, sectionText(model, s, 'full')) && !pointer(s)) ||
-    linked.some((l) => !isPlaceholder(policy, l.model.masked));
-  // Only a heading that names the assessment makes an empty one: "Equality and diversity" over "an EqIA will be carried out" holds none.
-  const announced = sections.some((s) => !s.heading || !policy.eqia.generalHeadings.test(policy.derived.readTitle(s.title).normal));
-  const status: ElementStatus = substantive || inFrontMatter?.units.length ? 'present' : announced ? 'empty' : 'missing';
-  const at = sections[0]?.heading ? { start: sections[0].heading.start, end: sections[0].heading.end } : (linked[0]?.at ?? inFrontMatter?.at);
   // Findings in front matter are reported against the document itself.
   const groups = policy.groups.map((group) => judgeGroup(doc, group, units, scopes)).map((g) => (inFrontMatter && g.at?.model === inFrontMatter.model ? { ...g, at: { ...g.at, model } } : g));
+  const general = (s: Section) => !!s.heading && policy.eqia.generalHeadings.test(policy.derived.readTitle(s.title).normal);
+  // "Equality and diversity" over the population's make-up and a promise of the assessment to come:
+  // a description and a pointer, not the assessment. Any word of impact or of an assessment not made
+  // ("No group will be disadvantaged", "We have not assessed…") outside the promise makes it one.
+  const promised = (s: Section) => {
+    if (!general(s) || !doc.about(s.start, s.end).test(policy.eqia.pointers)) return false;
+    const rest = sentences(sectionText(model, s, 'full')).filter((x) => !policy.eqia.pointers.test(x));
+    return !rest.some((x) => policy.eqia.impact.test(x) || policy.eqia.unassessed.test(x));
+  };
+  const substantive =
+    sections.some((s) => !isPlaceholder(policy, sectionText(model, s, 'full')) && !pointer(s) && !promised(s)) ||
+    linked.some((l) => !isPlaceholder(policy, l.model.masked));
+  // Only a heading that names the assessment makes an empty one: "Equality and diversity" over "an EqIA will be carried out" holds none.
+  const announced = sections.some((s) => !general(s));
+  const status: ElementStatus = substantive || inFrontMatter?.units.length ? 'present' : announced ? 'empty' : 'missing';
+  const at = sections[0]?.heading ? { start: sections[0].heading.start, end: sections[0].heading.end } : (linked[0]?.at ?? inFrontMatter?.at);
   return { status, sections, at, source: sections.length ? undefined : linked[0]?.path, groups };
 }
 
@@ -282,9 +291,18 @@ function tableDetermines(policy: Policy, u: Unit): boolean {
     if (policy.eqia.impact.test(v)) return true;
     const rated = ratedImpact(u.key, v);
     if (rated !== undefined) return rated;
+    // A sign under a column whose header lists the signs it is rated in ("Impact (+/−/0)").
+    if (p.header && headerSigns(text(p.header)).has(v.replace(/[−–]/g, '-')) && policy.eqia.impactColumns.test(text(p.header))) return true;
     // A tick or yes/no under a column such as "Positive" or "Adverse impact?".
     return policy.eqia.cellMarks.test(v) && !!p.header && (policy.eqia.impactColumns.test(text(p.header)) || policy.eqia.impact.test(text(p.header)));
   });
+}
+
+/** The signs a column header says its cells are rated in: "Impact (+/−/0)" gives +, -, 0. */
+function headerSigns(header: string): ReadonlySet<string> {
+  const list = /\(([^()\p{L}]{1,20})\)/u.exec(header);
+  const signs = list ? list[1].split(/[/,]/).map((x) => x.trim().replace(/[−–]/g, '-')) : [];
+  return new Set(signs.length >= 2 && signs.every((x) => /^(?:[+-]{1,2}|0)$/.test(x)) ? signs : []);
 }
 
 /**
@@ -325,8 +343,12 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
   const units: Unit[] = [];
   const visit = (s: Section) => {
     // Most of the section's paragraphs open with a bold label naming a group: it is written one paragraph per characteristic.
+    // Or by a plain label naming a group ("Pregnancy and maternity: the perinatal pathway … for women …").
     const leads = s.blocks.filter((b) => b.kind === 'paragraph').map((b) => boldLeadIn(model, b)).filter((l): l is Span => !!l);
-    const labelled = leads.length >= 3 && leads.filter((l) => mentionsIn(doc, model, policy, l.start, l.end).length).length * 2 > leads.length;
+    const names = (l: Span) => mentionsIn(doc, model, policy, l.start, l.end).length > 0;
+    const plainLeads = s.blocks.filter((b) => b.kind === 'paragraph').map((b) => plainLeadIn(model, b)).filter((l): l is Span => !!l && names(l));
+    const labelled = leads.length >= 3 && leads.filter(names).length * 2 > leads.length;
+    const plainLabelled = !labelled && plainLeads.length >= 3;
     // A sub-heading naming a group makes the whole sub-section its unit.
     const heading = s.heading && s !== section && mentionsIn(doc, model, policy, s.heading.start, s.heading.end).length ? s.heading : undefined;
     if (heading) units.push({ model, source, subject: heading, body: [{ start: heading.start, end: s.end }], structured: true });
@@ -347,6 +369,13 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
         // of this policy's groups assesses none of them), whatever group words its sentences use.
         if (lead && labelled) {
           if (mentionsIn(doc, model, policy, lead.start, lead.end).length) units.push({ model, source, subject: lead, body: [{ start: lead.end, end: b.end }], structured: true });
+          return;
+        }
+        // Its first sentence is the label's; later ones speak for themselves ("… Transgender people: no differential impact expected.").
+        const plain = plainLabelled ? plainLeadIn(model, b) : undefined;
+        if (plain) {
+          if (names(plain)) units.push({ model, source, subject: plain, body: [{ start: plain.end, end: b.end }], structured: true });
+          for (const sen of sentenceSpans(model.masked, b).slice(1)) units.push({ model, source, subject: sen, body: [sen], structured: false });
           return;
         }
         for (const sen of sentenceSpans(model.masked, b)) units.push({ model, source, subject: sen, body: [sen], structured: false });
@@ -390,6 +419,15 @@ function boldLeadIn(model: DocModel, b: Span): Span | undefined {
   const m = /^\s*(\*\*|__)([^*_\n]{2,80}?)\1/.exec(model.source.slice(b.start, Math.min(b.end, b.start + 90)));
   return m ? { start: b.start + m.index, end: b.start + m[0].length } : undefined;
 }
+
+/** A plain label opening a paragraph ("Religion or belief: we found no differential impact."), if there is one. */
+function plainLeadIn(model: DocModel, b: Span): Span | undefined {
+  const m = /^\s*[\p{Lu}][^:\n.;]{1,70}:(?=\s)/u.exec(model.masked.slice(b.start, Math.min(b.end, b.start + 80)));
+  return m && wordCount(m[0], PLAIN_LABEL_WORDS + 1) <= PLAIN_LABEL_WORDS ? { start: b.start + m.index, end: b.start + m[0].length } : undefined;
+}
+
+/** A plain label is short: "Trans people and lesbian, gay and bisexual people:". */
+const PLAIN_LABEL_WORDS = 10;
 
 /** The part of a list item naming its subject: before a colon or dash if there is one. */
 function labelOf(model: DocModel, item: Span): Span {

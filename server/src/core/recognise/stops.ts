@@ -28,11 +28,14 @@ const TIME_CLAUSE: ReadonlySet<string> = new Set('when whenever until while'.spl
 /** Words before a participle that make it no simple past. */
 const FUTURE: ReadonlySet<string> = new Set('be is are will shall to being get gets would should must can may might not and or'.split(' '));
 const NEGATION: ReadonlySet<string> = new Set('no not never none neither nor nothing nobody cannot'.split(' '));
+/** A sentence whose subject is a pronoun, and the pronouns that may stand for a service. */
+const PRONOUN_OPENING = /^\W*(?:it|they|both|this service|these services)\b/i;
+const PRONOUN: ReadonlySet<string> = new Set(['it', 'they', 'both']);
 const EFFECTIVE = /^\s*(?:with effect|effective)\b/i;
 const PAST_TIME = /^\s*(?:in|during)\s+(?:19|20)\d\d\b(?![/–-]\d)|^\s*(?:last|previous)\s+year\b|^\s*\w+\s+years?\s+ago\b|^\s*ago\b/i;
 const CLOCK_TIME = /^\s+(?:at|after|by|from)\s+(?:midnight|midday|noon|night|weekends?|\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|o'clock)\b)|^\s+(?:overnight|daily|each (?:day|night|evening))\b|^\s+early\s+(?:on|at|in|each|every)\b(?!\s+\d)/i;
 /** How far a denial reaches back ("no existing acute ward will be closed"). */
-const DENIAL_REACH = 6;
+const DENIAL_REACH = 7;
 /** The longest noun phrase read as what is stopped. */
 const PHRASE_REACH = 7;
 
@@ -48,11 +51,14 @@ const ends = (w: Word | undefined) => !w || PHRASE_END.has(w.lower) || !/[\p{L}\
  * where nothing follows the verb, with what it ends before it ("the befriending
  * grant will lapse", "the day services, which close in March").
  */
-export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray<[number, number]> = []): boolean {
+export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray<[number, number]> = [], prior = ''): boolean {
   const actions = stops.actions.spans(unit).filter(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms));
-  if (!actions.length || !stops.objects.test(unit)) return false;
+  // A pronoun subject ("It will be sunset") stands for what the sentence before names.
+  const referent = PRONOUN_OPENING.test(unit) && stops.objects.test(prior);
+  if (!actions.length || (!referent && !stops.objects.test(unit))) return false;
   const ws = words(unit);
-  const holdsObject = (p: { start: number; end: number } | undefined) => !!p && stops.objects.test(unit.slice(p.start, p.end));
+  const holdsObject = (p: { start: number; end: number } | undefined) =>
+    !!p && (stops.objects.test(unit.slice(p.start, p.end)) || (referent && PRONOUN.has(unit.slice(p.start, p.end).toLowerCase())));
   return actions.some(([s, e]) => {
     // Part of a compound ("stop-smoking service", "step-down beds", "end-of-life care"): it names a thing.
     if (unit[s - 1] === '-' || (unit[e] === '-' && /\p{L}/u.test(unit[e + 1] ?? ''))) return false;
@@ -81,7 +87,8 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     // "paper case notes will be withdrawn from all teams": in a passive, what is stopped is its subject.
     if (through && isPassive(ws, first)) return holdsObject(subjectBefore(ws, first - 1));
     if (through) next++;
-    const after = nounPhrase(ws, next);
+    // "retire the single point of access telephone line": past an "of", the phrase goes on to what is stopped.
+    const after = nounPhrase(ws, next, (p) => holdsObject(p));
     // "stop smoking", "end placing people out of area": an activity stopped, unless it is what is bought ("stop funding").
     if (after && /ing$/.test(ws[next].lower) && !stops.objects.test(ws[next].lower)) return false;
     if (after && holdsObject(after)) return true;
@@ -132,8 +139,8 @@ function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: n
   // The word before must be outside the ending itself ("no longer funded" is no "X funded").
   if (/ed$/.test(ws[i].lower) && j >= first && j < i) j = first - 1;
   if (/ed$/.test(ws[i].lower) && j >= 0 && /^\p{L}/u.test(ws[j].lower) && !FUTURE.has(ws[j].lower)) return true;
-  // "…closed two wards and decommissioned the day hospital": a verb joined to another takes its tense.
-  if (/ed$/.test(ws[i].lower) && j >= 0 && (ws[j].lower === 'and' || ws[j].lower === 'or')) return pastBefore(ws, j);
+  // "…closed two wards and decommissioned the day hospital", "we have stopped X, closed Y": a verb joined to another takes its tense.
+  if (/ed$/.test(ws[i].lower) && j >= 0 && (ws[j].lower === 'and' || ws[j].lower === 'or' || ws[j].lower === ',')) return pastBefore(ws, j);
   return PAST_TIME.test(unit.slice(end, end + 40)) && !/\b(?:will|shall|to|be|being)\s+(?:\w+\s+){0,2}$/i.test(unit.slice(Math.max(0, ws[i].start - 30), ws[i].start));
 }
 
@@ -204,10 +211,14 @@ function subjectBefore(ws: Word[], i: number): { start: number; end: number } | 
 }
 
 /** The noun phrase that starts at word `i`, up to a word that ends it. */
-function nounPhrase(ws: Word[], i: number): { start: number; end: number } | undefined {
+function nounPhrase(ws: Word[], i: number, holds?: (p: { start: number; end: number }) => boolean): { start: number; end: number } | undefined {
   let k = i;
   while (k < ws.length && k - i < PHRASE_REACH && !ends(ws[k])) k++;
-  return k === i ? undefined : { start: ws[i].start, end: ws[k - 1].end };
+  if (k === i) return undefined;
+  const phrase = { start: ws[i].start, end: ws[k - 1].end };
+  if (!holds || holds(phrase) || ws[k]?.lower !== 'of') return phrase;
+  const rest = nounPhrase(ws, k + 1);
+  return rest ? { start: phrase.start, end: rest.end } : phrase;
 }
 
 /** Whether the signal at [start, end) of a statement is denied or in the past ("no service will be decommissioned"). */
@@ -238,6 +249,7 @@ export function announcesStop(stops: StopWords, title: string): boolean {
 /** Whether a heading announces an aspect ("What will no longer be commissioned", "Stopping"). */
 export function announcesAspect(aspect: AspectDef, title: string): boolean {
   if (!aspect.stops || !title) return false;
+  if (aspect.headings?.test(title.trim().replace(/[\s?:.!]+$/, ''))) return true;
   const misses = aspect.nearMisses?.spans(title) ?? [];
   return aspect.signals.spans(title).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(title, s, e)) || announcesStop(aspect.stops, title);
 }
