@@ -127,6 +127,13 @@ const webBuiltins = {
     build.onResolve({ filter: /^re2js$/ }, () => ({ path: path.join(__dirname, 'server/src/web/re2js-stub.ts') }));
     // Nor are Word documents (the converter is 1 MB; see word-stub.ts).
     build.onResolve({ filter: /^\.\/docx\/convert$/ }, (args) => (args.importer.endsWith(path.join('engine', 'word.ts')) ? { path: path.join(__dirname, 'server/src/web/word-stub.ts') } : undefined));
+    // micromark's named character references from parse5's entity table, not a second copy (35 KB; see named-references.ts).
+    build.onResolve({ filter: /^decode-named-character-reference$/ }, () => ({ path: path.join(__dirname, 'server/src/web/named-references.ts') }));
+    build.onResolve({ filter: /^parse5-entities-decode$/ }, async () => {
+      const parse5 = await build.resolve('parse5', { resolveDir: path.dirname(require.resolve('hast-util-from-html')), kind: 'import-statement' });
+      const found = await build.resolve('entities/decode', { resolveDir: path.dirname(parse5.path), kind: 'import-statement' });
+      return found.errors.length ? { errors: found.errors } : { path: found.path };
+    });
     // A built-in pack's YAML text (45 KB): the browser loads the pack from its data parsed at
     // build time and never shows the text (only the desktop MCP server serves it).
     build.onResolve({ filter: /policies[\\/][^\\/]+\.yaml$/ }, (args) => ({ path: args.path, namespace: 'pack-text-stub' }));
@@ -196,7 +203,12 @@ function writeCodeCache() {
   require('node:child_process').spawnSync(process.execPath, args, { env: { ...process.env, COMMISSIONING_LINT_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' });
 }
 
-main().catch((err) => {
-  console.error(err.message || err);
-  process.exit(1);
-});
+// The browser's stand-ins, for tests/web/named-references.test.js.
+module.exports = { webBuiltins };
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err.message || err);
+    process.exit(1);
+  });
+}

@@ -9,6 +9,7 @@ import type { Block, Comment, DocModel, FrontMatter, Link, ModelPart, Row, Secti
 import { htmlAsMarkdown, markupSpans } from './html';
 import { alignedTable, gridMarkup, readTextTables } from './text-tables';
 import { readPlainLayout, sideBySide } from './plain-layout';
+import { criticSpans, currentBlocks } from './critic-markup';
 
 /** Depth given to a bold-only line used as a sub-heading: below any ATX level. */
 export const BOLD_HEADING_DEPTH = 7;
@@ -58,8 +59,12 @@ export function buildModel(source: string, parsed: ParsedChunk[], opts: { parts?
     },
   });
   for (const f of layout.furniture) blanks.push([f.start, f.end]);
-  const { root, sections } = buildSections(layout.blocks, source.length);
-  return { source, masked: ocrCapitals(maskSpans(source, blanks)), lines, blocks: layout.blocks, root, sections, comments, links, frontMatter, parts, footer: footerOf(source, layout.blocks) };
+  // Tracked changes: the document as it now reads.
+  const critic = criticSpans(source);
+  if (critic) for (const x of [...critic.removed, ...critic.marks]) blanks.push(x);
+  const current = critic ? currentBlocks(layout.blocks, critic) : layout.blocks;
+  const { root, sections } = buildSections(current, source.length);
+  return { source, masked: ocrCapitals(maskSpans(source, blanks)), lines, blocks: current, root, sections, comments, links, frontMatter, parts, footer: footerOf(source, current) };
 }
 
 /** A footer ends a document when a thematic break is followed by this little: a contact line, a version stamp. */
@@ -298,7 +303,11 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
             blocks.push({ ...at(c), kind: 'paragraph', text: plain(c) });
           } else addBlock(c, from);
         }
-        for (let i = first; i < blocks.length; i++) if (blocks[i].kind !== 'heading') blocks[i] = { ...blocks[i], quoted: true };
+        // A bold line in it is no heading either (an email's quoted draft: "> > **6. What will change (draft v5)**").
+        for (let i = first; i < blocks.length; i++) {
+          const b = blocks[i];
+          blocks[i] = b.kind === 'heading' ? { start: b.start, end: b.end, kind: 'paragraph', text: b.text, quoted: true } : { ...b, quoted: true };
+        }
         return;
       }
       default:

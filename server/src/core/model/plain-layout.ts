@@ -41,11 +41,53 @@ export function readPlainLayout(source: string, blocks: Block[], tools: LayoutTo
   const headings = out.filter((b) => b.kind === 'heading').length;
   // A cover line or a broken front matter read as a heading does not make the layout one of headings.
   if (headings < TITLE_LINES) {
+    const runIn = runInSections(source, out, tools);
+    if (runIn) return { blocks: out.flatMap((b) => runIn.get(b) ?? [b]), furniture: [...furniture].map((b) => ({ start: b.start, end: b.end })) };
     const read = out.map((b, i) => titled(source, b, i === out.length - 1, tools));
     const count = read.reduce((n, r) => n + (r ? r.filter((x) => x.kind === 'heading').length : 0), 0);
     if (count >= TITLE_LINES && count >= TITLE_LINES * headings) out = out.flatMap((b, i) => read[i] ?? [b]);
   }
   return { blocks: out, furniture: [...furniture].map((b) => ({ start: b.start, end: b.end })) };
+}
+
+/** A numbered item opening with a bold run-in title: "1. **Purpose of this paper.** This paper sets out…". */
+const RUN_IN = /^[ \t]{0,3}(\d{1,2})[.)][ \t]+(\*\*|__)([^*_\n]{2,80}?)\2[ \t]*/;
+const NUMBERED = /^[ \t]{0,3}(\d{1,2})[.)][ \t]+/;
+
+/**
+ * A paper written in numbered paragraphs with no headings ("1. **Purpose of this paper.** …",
+ * "1.1 …", "2. **Policy and legislation.** …"): each top-level numbered paragraph opens a
+ * section, titled by its bold lead phrase. One without a title between two titled ones
+ * ("5. There is a substantial body of research…") opens an untitled section, read by its prose.
+ * Undefined unless a few are titled so.
+ */
+function runInSections(source: string, blocks: Block[], tools: LayoutTools): Map<Block, Block[]> | undefined {
+  const items = blocks.flatMap((b) =>
+    b.kind === 'list' && b.items?.length
+      ? b.items.map((item) => {
+          const text = source.slice(item.start, item.end);
+          const m = RUN_IN.exec(text);
+          const n = NUMBERED.exec(text);
+          return { block: b, item, number: Number(n?.[1] ?? NaN), title: m ? m[3].replace(/[.:]\s*$/, '') : undefined, length: (m ?? n)?.[0].length ?? 0 };
+        })
+      : [],
+  );
+  const titled = new Set(items.filter((x) => x.title).map((x) => x.number));
+  if (titled.size < TITLE_LINES) return undefined;
+  const out = new Map<Block, Block[]>();
+  for (const b of new Set(items.map((x) => x.block))) {
+    const own = items.filter((x) => x.block === b);
+    if (!own.every((x) => x.title || (titled.has(x.number - 1) && titled.has(x.number + 1)))) continue;
+    out.set(
+      b,
+      own.flatMap((x) => {
+        const at = { start: x.item.start, end: x.item.start + x.length };
+        const text = x.title ? `${x.number}. ${x.title}` : `${x.number}.`;
+        return [headingOf(at, text, tools), ...paragraphs(source, at.end, x.item.end, tools)];
+      }),
+    );
+  }
+  return out.size ? out : undefined;
 }
 
 /** Paragraphs of a few lines that recur, digits aside, and carry a page mark or a layout gap. */

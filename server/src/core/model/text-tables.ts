@@ -76,7 +76,7 @@ export function readTextTables(source: string, blocks: Block[]): Block[] {
       i = multi.last;
       continue;
     }
-    const grid = b.kind === 'paragraph' ? (gridTable(source, b) ?? wikiTable(source, b) ?? raggedTable(source, b) ?? alignedTable(source, b)) : undefined;
+    const grid = b.kind === 'paragraph' ? (gridTable(source, b) ?? wikiTable(source, b) ?? raggedTable(source, b) ?? rstTable(source, b) ?? alignedTable(source, b)) : undefined;
     if (grid) {
       out.push(grid);
       continue;
@@ -123,6 +123,23 @@ function simpleTable(source: string, rulerText: string, head: Block | undefined,
   if (rows.length < 2 || filled < rows.length / 2) return undefined;
   const start = head ? head.start : rows[0].start;
   return { start, end: body.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
+}
+
+/** A reStructuredText simple table's border: "=====  =====". */
+const RST_RULE = /^ {0,3}={2,}(?: +={2,})+ *$/;
+
+/**
+ * A reStructuredText simple table, which Markdown reads as one paragraph: a border of "="
+ * runs, the header, the border again, the rows, and a closing border. The border's runs
+ * are its columns.
+ */
+function rstTable(source: string, b: Block): Block | undefined {
+  const lines = linesOf(source, lineStart(source, b.start), b.end);
+  if (lines.length < 4 || !RST_RULE.test(lines[0].text) || !RST_RULE.test(lines[2].text)) return undefined;
+  const cols = rulerColumns(lines[0].text.replace(/=/g, '-'));
+  const rows = lines.filter((l) => l.text.trim() && !RST_RULE.test(l.text)).map((line): Row => ({ start: line.start, end: line.end, cells: cols.map(([a, z]) => cellOf(line, a, z)) }));
+  if (rows.length < 2) return undefined;
+  return { start: b.start, end: b.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
 }
 
 /** A line of dashes alone: the top and bottom border of pandoc's multiline table. */
@@ -280,7 +297,7 @@ function raggedTable(source: string, b: Block): Block | undefined {
 export function gridMarkup(source: string, table: Block): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const line of linesOf(source, lineStart(source, table.start), table.end)) {
-    if (GRID_BORDER.test(line.text) || RULER.test(line.text) || FULL_RULE.test(line.text)) out.push([line.start, line.end]);
+    if (GRID_BORDER.test(line.text) || RULER.test(line.text) || FULL_RULE.test(line.text) || RST_RULE.test(line.text)) out.push([line.start, line.end]);
     else for (let i = line.text.indexOf('|'); i >= 0; i = line.text.indexOf('|', i + 1)) out.push([line.start + i, line.start + i + 1]);
   }
   return out;

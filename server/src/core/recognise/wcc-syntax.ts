@@ -45,6 +45,12 @@ export function judgeReference(number: number, nameText: string | undefined, com
  * competency is one invalid reference ("WCC 10–13": 10, 11, and no 12–13).
  */
 export function judgeNumbers(spans: NumberSpan[], nameText: string | undefined, competencies: CompetencyDef[]): Array<{ number: number; judgement: Judgement }> {
+  // "6 and 7 (prioritise investment; stimulate the market)": as many names as numbers, in turn.
+  const numbers = spans.flatMap((sp) => (sp.from === sp.to ? [sp.from] : []));
+  const names = nameText?.split(/\s*[;,]\s*/).filter((x) => x.trim());
+  if (names && numbers.length >= 2 && numbers.length === spans.length && names.length === numbers.length) {
+    return numbers.map((n, k) => ({ number: n, judgement: judgeReference(n, names[k], competencies) }));
+  }
   const out: Array<{ number: number; judgement: Judgement }> = [];
   spans.forEach((span, i) => {
     const last = i === spans.length - 1;
@@ -157,14 +163,24 @@ export function readNumbers(text: string): NumberSpan[] {
   return out;
 }
 
-/** A reference matched by a tag pattern: its numbers (the first group that took part) and the name written after them (the last group). */
-export function readTag(m: RegExpExecArray): { numbers: NumberSpan[]; name: string | undefined } {
-  const numbers = m.slice(1, -1).find((g) => g !== undefined) ?? '';
-  return { numbers: readNumbers(numbers), name: m[m.length - 1] };
+/**
+ * A reference matched by a tag pattern: its numbers (the first group that took part) and the
+ * name written after them (the last groups: two in prose, after a dash or in brackets; one in a cell).
+ */
+export function readTag(m: RegExpExecArray, nameGroups: 1 | 2 = 2): { numbers: NumberSpan[]; name: string | undefined } {
+  const numbers = m.slice(1, -nameGroups).find((g) => g !== undefined) ?? '';
+  return { numbers: readNumbers(numbers), name: m.slice(-nameGroups).find((g) => g !== undefined) };
 }
 
-/** A written name runs to the end of the clause, but never into the next reference (`stop`). Group: the name. */
-const name = (stop: string) => String.raw`(?:[ \t]*(?:[-–—:]|\()[ \t]*((?:(?!${stop})[^\n\]\).;|]){3,80}))?`;
+/**
+ * A written name runs to the end of the clause, but never into the next reference (`stop`). In
+ * brackets, names may follow one another ("6 and 7 (prioritise investment; stimulate the market)").
+ * Groups: the name after a dash or colon, the name or names in brackets.
+ */
+const name = (stop: string) => {
+  const one = String.raw`(?:(?!${stop})[^\n\]\).;|]){3,80}`;
+  return String.raw`(?:[ \t]*[-–—:][ \t]*(${one})|[ \t]*\([ \t]*(${one}(?:;[ \t]*${one})*))?`;
+};
 
 /** The word-boundary checks phraseSource puts around a plain phrase, read off a probe so they follow source.ts. */
 function boundaries(latin: boolean): [string, string] {

@@ -233,7 +233,7 @@ function scanTables(doc: DocState, taken: Taken, record: Recorder): void {
       if (!cell || !cell.text.trim()) return undefined;
       if (!reads.has(cell)) {
         const m = policy.derived.wccTags.cell.for(cell.text).exec(cell.text);
-        reads.set(cell, m ? readTag(m) : undefined);
+        reads.set(cell, m ? readTag(m, 1) : undefined);
       }
       return reads.get(cell);
     };
@@ -388,7 +388,7 @@ function otherKeysTags(fm: FrontMatterData, wccKey: string | undefined, policy: 
       rest = rest.replace(/^\s*[:#-]?\s*/, '');
       const m = policy.derived.wccTags.cell.for(rest).exec(rest);
       if (!m) return;
-      const { numbers, name } = readTag(m);
+      const { numbers, name } = readTag(m, 1);
       const line = (Array.isArray(raw) ? fm.lineOf(key, i) : fm.lineOf(key)) ?? 1;
       for (const { number, judgement } of judgeNumbers(numbers, name, policy.competencies)) {
         if (judgement.ok) tags.push({ number, start: 0, end: 0, line });
