@@ -232,11 +232,11 @@ describe('docx → Markdown: what is not content', () => {
     assert.strictEqual(markdown, '# Strategy\n\nBody text.\n');
   });
 
-  it('drops footnote markers and the notes mammoth would append at the end', async () => {
-    const bytes = await markdownToDocx('# Strategy\n\nThe Mental Health Act 1983 applies.[^1]\n\n## Equality\n\nText.\n\n[^1]: As amended in 2007.');
+  it('keeps footnotes as a list under "Notes" at the end (apparatus, as Markdown keeps its note definitions), without their markers and back-links', async () => {
+    const bytes = await markdownToDocx('# Strategy\n\nThe Mental Health Act 1983 applies.[^1]\n\n## Equality\n\nText.\n\n[^1]: As amended in 2007; it also evidences WCC competencies 2, 5 & 7.');
     assert.match(await mammothHtml(bytes), /As amended in 2007/);
     const { markdown } = await docxToMarkdown(bytes);
-    assert.strictEqual(markdown, '# Strategy\n\nThe Mental Health Act 1983 applies.\n\n## Equality\n\nText.\n');
+    assert.strictEqual(markdown, '# Strategy\n\nThe Mental Health Act 1983 applies.\n\n## Equality\n\nText.\n\n## Notes\n\n1. As amended in 2007; it also evidences WCC competencies 2, 5 & 7.\n');
   });
 
   for (const [toc, how] of [

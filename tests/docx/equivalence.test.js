@@ -33,6 +33,10 @@ const MARKDOWN_ONLY = [
   // Lines of text with no blank line between them (PDF text: each entry, title or wrapped line of
   // a page on a line of its own). A Word paragraph has no such lines: its text runs on.
   ['line layout', (md) => md.replace(/([^\n])\n(?=[ \t]*[\p{L}\p{N}(“"'‘])/gu, '$1 ')],
+  // A table or a list inside a block quote (an email's quoted earlier message holding a draft's
+  // EqIA). A Word table or list paragraph has its own style, not a quotation's: it stands as the
+  // document's own.
+  ['table or list in a quote', (md) => md.replace(/^((?:>[ \t]?)+)(?=[ \t]*(?:\||[-*+•][ \t]|\d{1,3}[.)][ \t]))/gm, '')],
 ];
 
 function statuses(coverage) {

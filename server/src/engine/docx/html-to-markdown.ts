@@ -61,6 +61,8 @@ export function hastToMarkdownReference(hast: HastRoot): string {
  */
 export function toMdastOf(hast: HastRoot, reference: boolean): { mdast: Root; fast: boolean } {
   headTables(hast);
+  dropNoteLinks(hast);
+  headNotes(hast);
   const fast = reference ? undefined : fastToMdast(hast, { keepLink });
   return { mdast: fast ?? (toMdast(hast, { handlers: { img: ignore, image: ignore, a: link, input: ignore } }) as Root), fast: Boolean(fast) };
 }
@@ -81,6 +83,33 @@ const link: Handle = (state, node) => (keepLink(node) ? defaultHandlers.a(state,
  * set) gets its first row as the header, as a reader sees it; otherwise
  * hast-util-to-mdast would add an empty header row above it.
  */
+/**
+ * A note's marker in the text ("[1]", linking to "#footnote-1") and its way back ("↑", to
+ * "#footnote-ref-1"): the notes themselves stay, as mammoth lists them at the end.
+ */
+function dropNoteLinks(node: HastRoot | Element): void {
+  node.children = node.children.filter((child) => !(child.type === 'element' && child.tagName === 'a' && NOTE_LINK.test(String(child.properties?.href ?? ''))));
+  for (const child of node.children) if (child.type === 'element') dropNoteLinks(child);
+  // The superscript that held a marker, now empty.
+  node.children = node.children.filter((child) => !(child.type === 'element' && child.tagName === 'sup' && child.children.length === 0));
+}
+const NOTE_LINK = /^#(?:foot|end)note-(?:ref-)?\d+$/;
+
+/**
+ * The notes mammoth appends (a list whose items are "footnote-1", "endnote-1"…) get a heading of
+ * their own, "Notes": apparatus, so they join no element's section and no EqIA (the last section
+ * is often the EqIA).
+ */
+function headNotes(root: HastRoot): void {
+  root.children = root.children.flatMap((child) => {
+    const first = child.type === 'element' && child.tagName === 'ol' ? child.children.find((c) => c.type === 'element') : undefined;
+    const note = first?.type === 'element' && /^(foot|end)note-\d+$/.exec(String(first.properties?.id ?? ''));
+    if (!note) return [child];
+    const title = note[1] === 'end' ? 'Endnotes' : 'Notes';
+    return [{ type: 'element', tagName: 'h2', properties: {}, children: [{ type: 'text', value: title }] } as Element, child];
+  });
+}
+
 function headTables(node: HastRoot | Element): void {
   for (const child of node.children) {
     if (child.type !== 'element') continue;

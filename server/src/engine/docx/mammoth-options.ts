@@ -6,11 +6,12 @@ import { BUILTIN_STYLE_MAP } from './style-map';
 
 /**
  * Elements of mammoth's document model that are not the strategy's text:
- * footnote and endnote markers (with them go the notes mammoth would append at
- * the end, outside any section), comment markers (with them the comments), and
- * bookmarks (empty anchors in the HTML).
+ * comment markers (with them the comments) and bookmarks (empty anchors in the
+ * HTML). Footnotes and endnotes are kept: mammoth appends them as a list at the
+ * end, as a Markdown strategy's note definitions stand at its end, and a note
+ * may cite an Act or a WCC competency ("It also evidences WCC competencies 2, 5 & 7").
  */
-const NOT_CONTENT = new Set(['noteReference', 'commentReference', 'comment', 'bookmarkStart']);
+const NOT_CONTENT = new Set(['commentReference', 'comment', 'bookmarkStart']);
 
 interface ModelElement {
   type?: string;
