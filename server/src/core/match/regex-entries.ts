@@ -18,6 +18,17 @@ export type EntrySink = (phrase: number, start: number, end: number) => boolean;
  * pairs; sorted into each list's (entry, offset) pairs when a list is first
  * run, as most texts asked about have none of their lists' entries run.
  */
+/**
+ * (entry, offset) pairs pairs[lo..hi) (lo and hi even), each offset less `shift`
+ * in the text they are run on: a slice of a text's pairs is read in place, not copied.
+ */
+export interface PairSlice {
+  readonly pairs: readonly number[];
+  readonly lo: number;
+  readonly hi: number;
+  readonly shift: number;
+}
+
 export interface Tries {
   readonly at: number[];
   byList?: Array<number[] | undefined>;
@@ -30,8 +41,12 @@ export class RegexEntries {
   private readonly ofList: number[][] = [];
   /** Per list, its entries with no leads (found by their probe). */
   private readonly probed: number[][] = [];
-  /** Per lexicon node, the entries with a lead on its path (found on first need). */
-  private readonly entriesOn: Array<number[] | undefined> = [];
+  /**
+   * Per lexicon node, the entries with a lead on its path (found on first need);
+   * made lexicon-long by `seal`, as an array grown from empty at scattered
+   * nodes turns into a dictionary.
+   */
+  private entriesOn: Array<number[] | undefined> = [];
 
   constructor(private readonly lexicon: Lexicon) {}
 
@@ -46,6 +61,11 @@ export class RegexEntries {
       const node = this.lexicon.add(lead, true);
       this.byLead.set(node, [...(this.byLead.get(node) ?? []), id]);
     }
+  }
+
+  /** Fixes the entries once every list is added and the lexicon sealed. */
+  seal(): void {
+    this.entriesOn = new Array<number[] | undefined>(this.lexicon.size);
   }
 
   /** Each entry's leads, in the order added (a built-in pack's book: no workspace entries). */
@@ -107,12 +127,14 @@ export class RegexEntries {
     return tries.byList[list] ?? NONE;
   }
 
-  /** Runs a list's entries over the text (at its `pairs`, or by their probes), until `on` returns false; `narrow`: see RegexEntry. */
-  run(list: number, text: string, at: readonly number[], on: EntrySink, narrow = false): void {
-    for (let i = 0; i < at.length; i += 2) {
-      const { phrase, entry } = this.entries[at[i]];
-      const end = entry.matchAt(text, at[i + 1], narrow);
-      if (end >= 0 && !on(phrase, at[i + 1], end)) return;
+  /** Runs a list's entries over the text (at its pairs, or by their probes), until `on` returns false; `narrow`: see RegexEntry. */
+  run(list: number, text: string, at: PairSlice, on: EntrySink, narrow = false): void {
+    const { pairs, hi, shift } = at;
+    for (let i = at.lo; i < hi; i += 2) {
+      const { phrase, entry } = this.entries[pairs[i]];
+      const start = pairs[i + 1] - shift;
+      const end = entry.matchAt(text, start, narrow);
+      if (end >= 0 && !on(phrase, start, end)) return;
     }
     for (const id of this.probed[list] ?? []) {
       const { phrase, entry } = this.entries[id];
