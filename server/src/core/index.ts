@@ -29,6 +29,7 @@ export { PhraseMatcher, TextMatches, leftmostFirst } from './match';
 export { PhraseBook } from './match/book';
 export { distinctWithin } from './match/distinct';
 export { startsWithOne } from './match/starts';
+export { readSimpleYaml } from './simple-yaml';
 export { tokenise } from './match/tokens';
 export { foldCode, isJoiner } from './match/chars';
 export { wordCount } from './recognise/text';
