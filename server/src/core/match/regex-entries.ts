@@ -14,6 +14,11 @@ import type { Tokens } from './tokens';
 export type EntrySink = (phrase: number, start: number, end: number) => boolean;
 
 /**
+ * Where in one text some entry with leads may match: (lexicon node, offset)
+ * pairs; sorted into each list's (entry, offset) pairs when a list is first
+ * run, as most texts asked about have none of their lists' entries run.
+ */
+/**
  * (entry, offset) pairs pairs[lo..hi) (lo and hi even), each offset less `shift`
  * in the text they are run on: a slice of a text's pairs is read in place, not copied.
  */
@@ -24,12 +29,6 @@ export interface PairSlice {
   readonly shift: number;
 }
 
-/**
- * Where in one text some entry with leads may match: (lexicon node, offset)
- * pairs; a list's (entry, offset) pairs are picked out of them when the list
- * is first run, as most texts asked about have few of their lists' entries run
- * (two of the seven a chunk's tries reach, on average).
- */
 export interface Tries {
   readonly at: number[];
   byList?: Array<number[] | undefined>;
@@ -120,16 +119,12 @@ export class RegexEntries {
 
   /** A list's (entry, offset) pairs of the tries, in their order (by offset). */
   pairs(tries: Tries, list: number): readonly number[] {
-    const byList = (tries.byList ??= []);
-    let out = byList[list];
-    if (!out) {
-      out = [];
+    if (!tries.byList) {
+      const out: Array<number[] | undefined> = (tries.byList = []);
       const { at } = tries;
-      const { entries } = this;
-      for (let i = 0; i < at.length; i += 2) for (const id of this.entriesAt(at[i])) if (entries[id].list === list) out.push(id, at[i + 1]);
-      byList[list] = out;
+      for (let i = 0; i < at.length; i += 2) for (const id of this.entriesAt(at[i])) (out[this.entries[id].list] ??= []).push(id, at[i + 1]);
     }
-    return out;
+    return tries.byList[list] ?? NONE;
   }
 
   /** Runs a list's entries over the text (at its pairs, or by their probes), until `on` returns false; `narrow`: see RegexEntry. */
@@ -149,6 +144,9 @@ export class RegexEntries {
     }
   }
 }
+
+/** No pairs (shared, never written). */
+const NONE: readonly number[] = Object.freeze([]);
 
 /** \w under "iu": ASCII letters, digits, "_", and "ſ" and the Kelvin sign, which fold to "s" and "k". */
 const isRegexWord = (c: number): boolean => isAsciiWord(c) || c === 0x17f || c === 0x212a;
