@@ -222,8 +222,7 @@ export class TextMatches {
       this.tries = this.matcher.entries.tries(this.tokens!);
       if (this.walked) this.tokens = undefined;
     }
-    const pairs = this.matcher.entries.pairs(this.tries, list);
-    return { pairs, lo: 0, hi: pairs.length, shift: 0 };
+    return this.matcher.entries.pairs(this.tries, list);
   }
 
   /**
@@ -292,7 +291,7 @@ export class TextMatches {
 }
 
 /** The index of the first (entry, offset) pair in pairs[lo..hi) with an offset at `at` or after (pairs are by offset). */
-function firstPairFrom(pairs: readonly number[], lo: number, hi: number, at: number): number {
+function firstPairFrom(pairs: ArrayLike<number>, lo: number, hi: number, at: number): number {
   let a = lo >> 1;
   let b = hi >> 1;
   while (a < b) {
