@@ -45,19 +45,21 @@ export class Starts {
     let t = at;
     while (!node.end) {
       let c = text.charCodeAt(t);
-      let k: number;
       if (isPatternSpace(c)) {
-        k = node.codes.indexOf(0x20);
+        c = 0x20;
         do t++;
         while (t < text.length && isPatternSpace(text.charCodeAt(t)));
       } else {
         if (c >= 0x41 && c <= 0x5a) c += 0x20;
         else if (c === 0x17f) c = 0x73;
         else if (c === 0x212a) c = 0x6b;
-        k = node.codes.indexOf(c);
         t++;
       }
-      if (k < 0) return false;
+      // A loop, not indexOf: a node has a few codes, and the call cost more than the search.
+      const { codes } = node;
+      let k = 0;
+      while (k < codes.length && codes[k] !== c) k++;
+      if (k === codes.length) return false;
       node = node.next[k];
     }
     return true;
