@@ -3,6 +3,7 @@
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import type { DocModel } from './model/types';
 import type { ParseCache } from './types';
+import { readSimpleYaml, type SimpleYaml } from './simple-yaml';
 import { duplicateKeyErrors } from './yaml-keys';
 
 export interface FrontMatterData {
@@ -26,6 +27,8 @@ export function readFrontMatter(model: DocModel, cache?: ParseCache): FrontMatte
 }
 
 function parseFrontMatter(model: DocModel, fm: NonNullable<DocModel['frontMatter']>, base: number): FrontMatterData | undefined {
+  const simple = readSimpleYaml(fm.raw);
+  if (simple) return { data: simple.data, lineOf: simpleLineOf(simple, base) };
   const counter = new LineCounter();
   // The YAML parser's line counter knows only \n: a lone \r (old Mac line endings)
   // becomes \n, the same length, so offsets and lines still agree with the source.
@@ -51,6 +54,20 @@ function parseFrontMatter(model: DocModel, fm: NonNullable<DocModel['frontMatter
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) return { data: data as Record<string, unknown>, lineOf };
   if (data === null || data === undefined) return { data: {}, lineOf };
   return { data: {}, lineOf, error: { line: base, column: 1, endColumn: 2, message: 'front matter must be a map of keys to values' } };
+}
+
+/** lineOf for front matter the simple reader read, as the library's nodes would answer it (a list's item by its index, or a string of digits). */
+function simpleLineOf({ valueLine, itemLines }: SimpleYaml, base: number): FrontMatterData['lineOf'] {
+  return (key, index) => {
+    if (index === undefined) {
+      const line = valueLine.get(key);
+      return line === undefined ? undefined : base + line;
+    }
+    // As the library reads an index into a list (asItemIndex): a number, or a non-empty string of one.
+    const i = typeof index === 'string' && index ? Number(index) : index;
+    const line = typeof i === 'number' && Number.isInteger(i) && i >= 0 ? itemLines.get(key)?.[i] : undefined;
+    return line === undefined ? undefined : base + line;
+  };
 }
 
 /**

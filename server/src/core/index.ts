@@ -28,7 +28,8 @@ export { describeLocation, formatLocation, locator, type Location, type Location
 export { PhraseMatcher, TextMatches, leftmostFirst } from './match';
 export { PhraseBook } from './match/book';
 export { distinctWithin } from './match/distinct';
-export { startsWithOne } from './match/regex-entry';
+export { startsWithOne } from './match/starts';
+export { readSimpleYaml } from './simple-yaml';
 export { tokenise } from './match/tokens';
 export { foldCode, isJoiner } from './match/chars';
 export { wordCount } from './recognise/text';

@@ -8,7 +8,7 @@
 // A policy holds one (book.ts), and each of its lists is a PhraseList there.
 import { Lexicon, type FrozenLexicon } from './lexicon';
 import { phraseElements, type Element } from './phrase-shape';
-import { RegexEntries, type EntrySink, type Tries } from './regex-entries';
+import { RegexEntries, type EntrySink, type PairSlice, type Tries } from './regex-entries';
 import type { FrozenEntry } from './regex-entry';
 import { tokenise, type TokenScratch, type Tokens } from './tokens';
 import { PhraseTrie } from './trie';
@@ -83,6 +83,7 @@ export class PhraseMatcher {
     );
     this.lexicon.seal();
     this.trie.seal();
+    this.regexes.seal();
   }
 
   /** The matcher as data (what a built-in pack's is at build time). */
@@ -210,9 +211,13 @@ export class TextMatches {
     return (this.narrow ??= this.whole?.isNarrow() || !needsUnicode(this.text));
   }
 
-  /** Where the list's regex entries with leads are tried: (entry, offset) pairs. */
-  private entryPairs(list: number): readonly number[] {
-    if (this.whole) return this.whole.entryPairsIn(list, this.from, this.from + this.text.length);
+  /** Where the list's regex entries with leads are tried: (entry, offset) pairs; a cut's are its whole's within it. */
+  private entryPairs(list: number): PairSlice {
+    if (this.whole) {
+      const { pairs, lo, hi, shift } = this.whole.entryPairs(list);
+      const from = this.from + shift;
+      return { pairs, lo: firstPairFrom(pairs, lo, hi, from), hi: firstPairFrom(pairs, lo, hi, from + this.text.length), shift: from };
+    }
     if (!this.tries) {
       this.tries = this.matcher.entries.tries(this.tokens!);
       if (this.walked) this.tokens = undefined;
@@ -258,22 +263,6 @@ export class TextMatches {
     return out;
   }
 
-  /** The regex entries' (entry, offset) pairs of a list that fall in [from, to), at offsets from `from`. */
-  private entryPairsIn(list: number, from: number, to: number): number[] {
-    const all = this.entryPairs(list);
-    const out: number[] = [];
-    // The first pair at `from` or after (pairs are by offset).
-    let lo = 0;
-    let hi = all.length >> 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (all[2 * mid + 1] < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = 2 * lo; i < all.length && all[i + 1] < to; i += 2) out.push(all[i], all[i + 1] - from);
-    return out;
-  }
-
   /**
    * The matches of the list as one alternation of its phrases finds them: the
    * leftmost hit, taking among those that start there the list's FIRST phrase
@@ -299,6 +288,18 @@ export class TextMatches {
     this.run(list, () => ((found = true), false));
     return found;
   }
+}
+
+/** The index of the first (entry, offset) pair in pairs[lo..hi) with an offset at `at` or after (pairs are by offset). */
+function firstPairFrom(pairs: ArrayLike<number>, lo: number, hi: number, at: number): number {
+  let a = lo >> 1;
+  let b = hi >> 1;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (pairs[2 * mid + 1] < at) a = mid + 1;
+    else b = mid;
+  }
+  return 2 * a;
 }
 
 /**

@@ -14,13 +14,29 @@ import type { Tokens } from './tokens';
 export type EntrySink = (phrase: number, start: number, end: number) => boolean;
 
 /**
+ * (entry, offset) pairs pairs[lo..hi) (lo and hi even), each offset less `shift`
+ * in the text they are run on: a slice of a text's pairs is read in place, not copied.
+ */
+export interface PairSlice {
+  readonly pairs: ArrayLike<number>;
+  readonly lo: number;
+  readonly hi: number;
+  readonly shift: number;
+}
+
+/**
  * Where in one text some entry with leads may match: (lexicon node, offset)
  * pairs; sorted into each list's (entry, offset) pairs when a list is first
  * run, as most texts asked about have none of their lists' entries run.
  */
 export interface Tries {
   readonly at: number[];
-  byList?: Array<number[] | undefined>;
+  /**
+   * Every list's (entry, offset) pairs in one array, grouped by list: list l's
+   * are pairs[from[l] .. from[l + 1]). Sorted by counting, so that nothing is
+   * grown (a chunk's pairs, grown list by list, were the lint's largest allocation).
+   */
+  byList?: { pairs: Int32Array; from: Int32Array };
 }
 
 export class RegexEntries {
@@ -30,8 +46,12 @@ export class RegexEntries {
   private readonly ofList: number[][] = [];
   /** Per list, its entries with no leads (found by their probe). */
   private readonly probed: number[][] = [];
-  /** Per lexicon node, the entries with a lead on its path (found on first need). */
-  private readonly entriesOn: Array<number[] | undefined> = [];
+  /**
+   * Per lexicon node, the entries with a lead on its path (found on first need);
+   * made lexicon-long by `seal`, as an array grown from empty at scattered
+   * nodes turns into a dictionary.
+   */
+  private entriesOn: Array<number[] | undefined> = [];
 
   constructor(private readonly lexicon: Lexicon) {}
 
@@ -46,6 +66,11 @@ export class RegexEntries {
       const node = this.lexicon.add(lead, true);
       this.byLead.set(node, [...(this.byLead.get(node) ?? []), id]);
     }
+  }
+
+  /** Fixes the entries once every list is added and the lexicon sealed. */
+  seal(): void {
+    this.entriesOn = new Array<number[] | undefined>(this.lexicon.size);
   }
 
   /** Each entry's leads, in the order added (a built-in pack's book: no workspace entries). */
@@ -98,21 +123,37 @@ export class RegexEntries {
   }
 
   /** A list's (entry, offset) pairs of the tries, in their order (by offset). */
-  pairs(tries: Tries, list: number): readonly number[] {
-    if (!tries.byList) {
-      const out: Array<number[] | undefined> = (tries.byList = []);
-      const { at } = tries;
-      for (let i = 0; i < at.length; i += 2) for (const id of this.entriesAt(at[i])) (out[this.entries[id].list] ??= []).push(id, at[i + 1]);
-    }
-    return tries.byList[list] ?? NONE;
+  pairs(tries: Tries, list: number): PairSlice {
+    const { pairs, from } = (tries.byList ??= this.sorted(tries.at));
+    return list + 1 < from.length ? { pairs, lo: from[list], hi: from[list + 1], shift: 0 } : { pairs, lo: 0, hi: 0, shift: 0 };
   }
 
-  /** Runs a list's entries over the text (at its `pairs`, or by their probes), until `on` returns false; `narrow`: see RegexEntry. */
-  run(list: number, text: string, at: readonly number[], on: EntrySink, narrow = false): void {
+  /** Every list's pairs of the tries, grouped by list (see Tries.byList): counted, then written in place. */
+  private sorted(at: readonly number[]): { pairs: Int32Array; from: Int32Array } {
+    const { entries } = this;
+    const from = new Int32Array(this.ofList.length + 1);
+    for (let i = 0; i < at.length; i += 2) for (const id of this.entriesAt(at[i])) from[entries[id].list + 1] += 2;
+    for (let l = 1; l < from.length; l++) from[l] += from[l - 1];
+    const pairs = new Int32Array(from[from.length - 1]);
+    const next = from.slice(0, -1);
     for (let i = 0; i < at.length; i += 2) {
-      const { phrase, entry } = this.entries[at[i]];
-      const end = entry.matchAt(text, at[i + 1], narrow);
-      if (end >= 0 && !on(phrase, at[i + 1], end)) return;
+      for (const id of this.entriesAt(at[i])) {
+        const l = entries[id].list;
+        pairs[next[l]++] = id;
+        pairs[next[l]++] = at[i + 1];
+      }
+    }
+    return { pairs, from };
+  }
+
+  /** Runs a list's entries over the text (at its pairs, or by their probes), until `on` returns false; `narrow`: see RegexEntry. */
+  run(list: number, text: string, at: PairSlice, on: EntrySink, narrow = false): void {
+    const { pairs, hi, shift } = at;
+    for (let i = at.lo; i < hi; i += 2) {
+      const { phrase, entry } = this.entries[pairs[i]];
+      const start = pairs[i + 1] - shift;
+      const end = entry.matchAt(text, start, narrow);
+      if (end >= 0 && !on(phrase, start, end)) return;
     }
     for (const id of this.probed[list] ?? []) {
       const { phrase, entry } = this.entries[id];
@@ -122,9 +163,6 @@ export class RegexEntries {
     }
   }
 }
-
-/** No pairs (shared, never written). */
-const NONE: readonly number[] = Object.freeze([]);
 
 /** \w under "iu": ASCII letters, digits, "_", and "ſ" and the Kelvin sign, which fold to "s" and "k". */
 const isRegexWord = (c: number): boolean => isAsciiWord(c) || c === 0x17f || c === 0x212a;

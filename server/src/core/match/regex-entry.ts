@@ -6,6 +6,7 @@
 import { BoundedRegExp } from './bounded-regex';
 import { isRegexEntry, phraseSource } from './source';
 import { narrowable } from '../policy/text-forms';
+import { Starts } from './starts';
 
 /** Receives a match (an empty one too); returns false to stop. */
 export type MatchSink = (start: number, end: number) => boolean;
@@ -41,6 +42,8 @@ export class V8Entry implements RegexEntry {
    */
   readonly starts: string[] | undefined;
   private written?: string;
+  /** `starts` as a trie, made on first use. */
+  private startTrie?: Starts;
   /** The sticky pattern and the probe, each with "u" and without (see `pattern`), compiled on first use. */
   private readonly compiled: Array<RegExp | undefined> = [];
   /** Whether the pattern may run without "u" on narrow text (text-forms.ts), found on first need. */
@@ -79,7 +82,7 @@ export class V8Entry implements RegexEntry {
   matchAt(text: string, at: number, narrow = false): number {
     // Speed: compiling a pattern costs 0.1-0.5 ms (a one-file run tries ~60 entries, most
     // at words where they cannot match: "will" not followed by "be completed").
-    if (this.starts && !startsWithOne(text, at, this.starts)) return -1;
+    if (this.starts && !(this.startTrie ??= new Starts(this.starts)).test(text, at)) return -1;
     const sticky = this.pattern(false, narrow);
     sticky.lastIndex = at;
     return sticky.test(text) ? sticky.lastIndex : -1;
@@ -146,36 +149,6 @@ function leadsOf(source: string): string[] | undefined {
   if (!leads.every((l) => l.length)) return undefined;
   // A lead that starts with another adds no start ("will" beside "wil"), and would try the entry twice at one.
   return leads.filter((l, i) => !leads.some((m, j) => j !== i && (m.length < l.length || j < i) && l.startsWith(m)));
-}
-
-/** Characters a space of a pattern may match (LINE_SPACE in source.ts; "\r" alone too, which only widens the check). */
-const isPatternSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x0a || c === 0x0d;
-
-/**
- * Whether the text at `at` starts with one of `starts` (see V8Entry.starts): letters
- * as "i" and "iu" match them (ASCII case, and "ſ" and the Kelvin sign, which "iu"
- * folds to "s" and "k"), a space as one or more spaces or line breaks.
- */
-export function startsWithOne(text: string, at: number, starts: readonly string[]): boolean {
-  next: for (const s of starts) {
-    let t = at;
-    for (let i = 0; i < s.length; i++) {
-      const want = s.charCodeAt(i);
-      if (want === 0x20) {
-        const from = t;
-        while (t < text.length && isPatternSpace(text.charCodeAt(t))) t++;
-        if (t === from) continue next;
-        continue;
-      }
-      let c = text.charCodeAt(t++);
-      if (c >= 0x41 && c <= 0x5a) c += 0x20;
-      else if (c === 0x17f) c = 0x73;
-      else if (c === 0x212a) c = 0x6b;
-      if (c !== want) continue next;
-    }
-    return true;
-  }
-  return false;
 }
 
 /** Starts beyond this many alternatives are cut where the group that would multiply them opens. */

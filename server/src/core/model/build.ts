@@ -246,7 +246,7 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
       }
       case 'table':
         node.children.forEach(visitInline);
-        blocks.push({ ...s, kind: 'table', text: plain(node), rows: tableRows(node, at) });
+        blocks.push({ ...s, ...tableText(node, at) });
         return;
       case 'code':
         // Text indented four spaces is a PDF's layout (pdftotext indents a page's tables and
@@ -369,6 +369,22 @@ function maskSpans(source: string, spans: Array<[number, number]>): string {
   }
   parts.push(source.slice(pos));
   return parts.join('');
+}
+
+/** A table block's text (plain(node)) and rows, each cell's text read once for both. */
+function tableText(node: Extract<RootContent, { type: 'table' }>, at: (n: Nodes) => Span): { kind: 'table'; text: string; rows: Row[] } {
+  let text = '';
+  const rows = node.children.map((row, r) => {
+    let line = '';
+    const cells = row.children.map((cell, c) => {
+      const raw = plain(cell);
+      line += c ? ' ' + raw : raw;
+      return { ...at(cell), text: raw.trim() };
+    });
+    text += r ? ' ' + line : line;
+    return { ...at(row), cells };
+  });
+  return { kind: 'table', text, rows };
 }
 
 function tableRows(node: Extract<RootContent, { type: 'table' }>, at: (n: Nodes) => Span): Row[] {
@@ -527,7 +543,11 @@ export function plain(node: Nodes): string {
   if (node.type === 'html' || node.type === 'code' || node.type === 'yaml') return '';
   if (!('children' in node)) return '';
   const sep = node.type === 'list' || node.type === 'listItem' || node.type === 'table' || node.type === 'tableRow' || (node as Root).type === 'root' ? ' ' : '';
-  return (node.children as Nodes[]).map(plain).join(sep);
+  // Concatenated, not mapped and joined: an array per node was much of the model's allocation.
+  const kids = node.children as Nodes[];
+  let out = '';
+  for (let i = 0; i < kids.length; i++) out += i ? sep + plain(kids[i]) : plain(kids[i]);
+  return out;
 }
 
 function buildSections(blocks: Block[], length: number): { root: Section; sections: Section[] } {

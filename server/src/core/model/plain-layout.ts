@@ -90,13 +90,23 @@ function runInSections(source: string, blocks: Block[], tools: LayoutTools): Map
   return out.size ? out : undefined;
 }
 
+/** Whether a text has more than `n` lines (counted up to n + 1, no array made). */
+function lineCountOver(text: string, n: number): boolean {
+  let at = -1;
+  for (let lines = 1; lines <= n; lines++) if ((at = text.indexOf('\n', at + 1)) < 0) return false;
+  return true;
+}
+
+/** LAYOUT_GAP's test, after the cheap one every match passes (four spaces, or a tab): most paragraphs have neither. */
+const hasLayoutGap = (text: string): boolean => (text.includes('    ') || text.includes('\t')) && LAYOUT_GAP.test(text);
+
 /** Paragraphs of a few lines that recur, digits aside, and carry a page mark or a layout gap. */
 function runningLines(source: string, blocks: Block[]): ReadonlySet<Block> {
   const groups = new Map<string, Block[]>();
   for (const b of blocks) {
     if (b.kind !== 'paragraph') continue;
     const raw = source.slice(b.start, b.end);
-    if (raw.split('\n').length > RUNNING_LINES || !(PAGE_MARK.test(raw) || LAYOUT_GAP.test(raw))) continue;
+    if (lineCountOver(raw, RUNNING_LINES) || !(PAGE_MARK.test(raw) || hasLayoutGap(raw))) continue;
     const key = raw.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
     const group = groups.get(key);
     if (group) group.push(b);

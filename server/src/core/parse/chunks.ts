@@ -34,12 +34,20 @@ interface Line {
 
 function splitLines(src: string): Line[] {
   const out: Line[] = [];
-  const re = /\r\n|\r|\n/g;
   let pos = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(src))) {
-    out.push({ start: pos, end: m.index + m[0].length, text: src.slice(pos, m.index) });
-    pos = m.index + m[0].length;
+  if (!src.includes('\r')) {
+    // Speed: line feeds alone (most texts) are found by indexOf, several times quicker than the regex.
+    for (let at = src.indexOf('\n'); at >= 0; at = src.indexOf('\n', pos)) {
+      out.push({ start: pos, end: at + 1, text: src.slice(pos, at) });
+      pos = at + 1;
+    }
+  } else {
+    const re = /\r\n|\r|\n/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(src))) {
+      out.push({ start: pos, end: m.index + m[0].length, text: src.slice(pos, m.index) });
+      pos = m.index + m[0].length;
+    }
   }
   if (pos < src.length || out.length === 0) out.push({ start: pos, end: src.length, text: src.slice(pos) });
   return out;
