@@ -307,15 +307,7 @@ describe("a /regex/ entry's starts (regex-entry.ts: checked before its pattern i
 
   it('begin every match of their entry, on every fixture and on the same text hard-wrapped, with no-break spaces, "ſ" and the Kelvin sign', function () {
     this.timeout(120000);
-    const files = [];
-    const walk = (dir) => {
-      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (e.name.endsWith('.md')) files.push(p);
-      }
-    };
-    walk(path.join(ROOT, 'test-fixtures'));
+    const files = markdownFiles(path.join(ROOT, 'test-fixtures'));
     const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
     const sample = texts.join('\n').slice(0, 100000);
     texts.push(sample.replace(/ /g, (_, i) => (i % 7 === 0 ? '\n' : i % 5 === 0 ? '\u00a0 ' : ' ')), sample.replace(/s/g, 'ſ').replace(/k/g, '\u212a'), sample.toUpperCase());

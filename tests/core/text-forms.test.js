@@ -8,7 +8,7 @@
 const assert = require('node:assert');
 const fs = require('node:fs');
 const path = require('node:path');
-const { core, policy, builtinRegexEntries } = require('../helpers/core');
+const { core, policy, markdownFiles, builtinRegexEntries } = require('../helpers/core');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -69,15 +69,7 @@ describe('the WCC patterns compiled without "u" (text-forms.ts)', () => {
   });
 
   it('find the same tags as the "u" form in the fixtures', () => {
-    const files = [];
-    const walk = (dir) => {
-      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (e.name.endsWith('.md')) files.push(p);
-      }
-    };
-    walk(path.join(ROOT, 'test-fixtures'));
+    const files = markdownFiles(path.join(ROOT, 'test-fixtures'));
     let compared = 0;
     for (const [name, dual] of patterns()) {
       const all = (re, text) => [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))].map((m) => [m.index, ...m]);
