@@ -57,7 +57,8 @@ function statementStates(policy: Policy, aspect: AspectDef, sentence: string, ca
   // A table of money whose line for something commissioned falls to nothing ("Day services | 240 | 120 | 0").
   if (heads.length && aspect.stops && MONEY.test(`${caption()}\n${lines[heads[0]]}`)) {
     const rows = lines.filter((line, i) => TABLE_ROW.test(line) && !DELIMITER_ROW.test(line) && !head(i));
-    if (rows.some((row) => fallsToNothing(row, lines[heads[0]]) && aspect.stops!.objects.test(row.replace(/^[\s|]*/, '').split('|')[0]) && !aspect.takenBack?.test(row))) return true;
+    const years = yearColumns(lines[heads[0]]);
+    if (rows.some((row) => fallsToNothing(row, years) && aspect.stops!.objects.test(row.replace(/^[\s|]*/, '').split('|')[0]) && !aspect.takenBack?.test(row))) return true;
   }
   // Under a header that says the rows state nothing ("| Option | Description | Outcome |"), neither do they.
   const options = heads.some((i) => aspect.notStated?.test(lines[i].replace(/^[\s|*]+/, '')));
@@ -90,6 +91,14 @@ function says(policy: Policy, aspect: AspectDef, unit: string, read: boolean, pr
 const MONEY = /[£$€]|\b(?:budgets?|funding|(?:re|dis)?investments?|spend|allocations?|costs?)\b/i;
 /** How far before a piece its caption is looked for. */
 const CAPTION_REACH = 200;
+/** A row's cells after its label. */
+const valueCells = (line: string): string[] => line.trim().replace(/^\||\|$/g, '').split('|').slice(1);
+
+/** The value columns headed by a period ("2015/16", "Year 2") and not by a change ("Change (£m)"). */
+function yearColumns(header: string): ReadonlySet<number> {
+  return new Set(valueCells(header).flatMap((h, k) => (PERIOD.test(h) && !CHANGE_COLUMN.test(h) ? [k] : [])));
+}
+
 /** A cell of nothing at a row's end, for a quick look before the rows are read. */
 const ZERO_CELL = /\|[ \t]*[£$€]?0[ \t]*[km]?[ \t]*\|?[ \t]*$/im;
 const PERIOD = /\b(?:19|20)\d\d\b|\b\d{2}\/\d{2}\b|\byears?\b|\byr\b|\bq[1-4]\b/i;
@@ -103,10 +112,8 @@ const NOTHING = /^\s*[£$€]?\s*0+(?:\.0+)?\s*[km]?\s*$|^\s*nil\s*$/i;
  * "Investment | Released" are no years, and a column of changes ("Change (£m)", "+/−") holds
  * differences, not amounts ("| 2.4 | 2.4 | 0.0 |" ends nothing).
  */
-function fallsToNothing(row: string, header: string): boolean {
-  const split = (line: string) => line.trim().replace(/^\||\|$/g, '').split('|').slice(1);
-  const heads = split(header);
-  const cells = split(row).filter((_, k) => PERIOD.test(heads[k] ?? '') && !CHANGE_COLUMN.test(heads[k] ?? ''));
+function fallsToNothing(row: string, years: ReadonlySet<number>): boolean {
+  const cells = valueCells(row).filter((_, k) => years.has(k));
   const amounts = cells.filter((c) => AMOUNT.test(c) || NOTHING.test(c));
   return amounts.length >= 2 && NOTHING.test(amounts[amounts.length - 1]) && amounts.slice(0, -1).some((c) => !NOTHING.test(c));
 }

@@ -28,8 +28,8 @@ const TIME_CLAUSE: ReadonlySet<string> = new Set('when whenever until while'.spl
 /** Words before a participle that make it no simple past. */
 const FUTURE: ReadonlySet<string> = new Set('be is are will shall to being get gets would should must can may might not and or'.split(' '));
 const NEGATION: ReadonlySet<string> = new Set('no not never none neither nor nothing nobody cannot'.split(' '));
-/** A sentence whose subject is a pronoun, and the pronouns that may stand for a service. */
-const PRONOUN_OPENING = /^\W*(?:it|they|both|this service|these services)\b/i;
+/** A sentence whose subject is a pronoun, and the pronouns that may stand for a service ("this service" names one itself). */
+const PRONOUN_OPENING = /^\W*(?:it|they|both)\b/i;
 const PRONOUN: ReadonlySet<string> = new Set(['it', 'they', 'both']);
 const EFFECTIVE = /^\s*(?:with effect|effective)\b/i;
 const PAST_TIME = /^\s*(?:in|during)\s+(?:19|20)\d\d\b(?![/–-]\d)|^\s*(?:last|previous)\s+year\b|^\s*\w+\s+years?\s+ago\b|^\s*ago\b/i;
