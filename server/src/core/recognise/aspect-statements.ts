@@ -8,7 +8,7 @@ import type { Span } from '../model/types';
 import type { AspectDef, Policy } from '../policy/types';
 import type { DocState } from './doc-state';
 import { sentenceSpans } from './text';
-import { endingDeniedOrPast, statesStop } from './stops';
+import { countsObject, endingDeniedOrPast, statesStop } from './stops';
 
 /**
  * Whether prose states an aspect: a sentence holds one of its signals and is not
@@ -54,11 +54,16 @@ function statementStates(policy: Policy, aspect: AspectDef, sentence: string, ca
   const lines = sentence.split('\n');
   const head = (i: number) => DELIMITER_ROW.test(lines[i + 1] ?? '');
   const heads = lines.flatMap((_line, i) => (head(i) ? [i] : []));
-  // A table of money whose line for something commissioned falls to nothing ("Day services | 240 | 120 | 0").
-  if (heads.length && aspect.stops && MONEY.test(`${caption()}\n${lines[heads[0]]}`)) {
+  // A table by year whose line for something commissioned falls to nothing: money ("Day services | 240 | 120 | 0"),
+  // or places, beds or hours, where what the line counts is what it names ("Hostel places (Milton House) | 24 | 12 | 0";
+  // not "People waiting for the service | 40 | 20 | 0").
+  const years = heads.length && aspect.stops ? yearColumns(lines[heads[0]]) : undefined;
+  if (years?.size) {
+    const stops = aspect.stops!;
+    const money = MONEY.test(`${caption()}\n${lines[heads[0]]}`);
     const rows = lines.filter((line, i) => TABLE_ROW.test(line) && !DELIMITER_ROW.test(line) && !head(i));
-    const years = yearColumns(lines[heads[0]]);
-    if (rows.some((row) => fallsToNothing(row, years) && aspect.stops!.objects.test(row.replace(/^[\s|]*/, '').split('|')[0]) && !aspect.takenBack?.test(row))) return true;
+    const names = (label: string) => (money ? stops.objects.test(label) : countsObject(stops, label));
+    if (rows.some((row) => fallsToNothing(row, years) && names(row.replace(/^[\s|]*/, '').split('|')[0]) && !aspect.takenBack?.test(row))) return true;
   }
   // Under a header that says the rows state nothing ("| Option | Description | Outcome |"), neither do they.
   const options = heads.some((i) => aspect.notStated?.test(lines[i].replace(/^[\s|*]+/, '')));
@@ -99,12 +104,13 @@ function yearColumns(header: string): ReadonlySet<number> {
   return new Set(valueCells(header).flatMap((h, k) => (PERIOD.test(h) && !CHANGE_COLUMN.test(h) ? [k] : [])));
 }
 
-/** A cell of nothing at a row's end, for a quick look before the rows are read. */
-const ZERO_CELL = /\|[ \t]*[£$€]?0[ \t]*[km]?[ \t]*\|?[ \t]*$/im;
+/** A cell of nothing at a row's end, for a quick look before the rows are read ("0", "£0k", "Closed (0)"). */
+const ZERO_CELL = /\|[ \t]*[£$€]?0[ \t]*[km]?[ \t]*\|?[ \t]*$|\|[^|\n\d]*\(0\)[^|\n\d]*\|?[ \t]*$/im;
 const PERIOD = /\b(?:19|20)\d\d\b|\b\d{2}\/\d{2}\b|\byears?\b|\byr\b|\bq[1-4]\b/i;
 const CHANGE_COLUMN = /\b(?:change|difference|variance|increase|decrease|savings?|growth|movement|net)\b|[±]|\+\s*\/\s*[-−–]/i;
 const AMOUNT = /^\s*\(?[£$€]?\s*\d[\d,]*(?:\.\d+)?\s*[km]?\)?\s*$/i;
-const NOTHING = /^\s*[£$€]?\s*0+(?:\.0+)?\s*[km]?\s*$|^\s*nil\s*$/i;
+/** Nothing: "0", "£0k", "nil", or a note with a nought in brackets ("Phase-out complete (0)"). */
+const NOTHING = /^\s*[£$€]?\s*0+(?:\.0+)?\s*[km]?\s*$|^\s*nil\s*$|^[^\d]*\(0\)[^\d]*$/i;
 
 /**
  * Whether a table row's amounts, year by year, end at nothing after something: "| Day services |

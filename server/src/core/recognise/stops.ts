@@ -182,7 +182,7 @@ const AS_WHAT: ReadonlySet<string> = new Set(['exist', 'operate', 'operating', '
 
 /** Words that open a clause: a subject is not read back past them. */
 const CLAUSE_OPEN: ReadonlySet<string> = new Set('that which who whom whose when whenever because if unless while although though whereas so but'.split(' '));
-const ARROW: ReadonlySet<string> = new Set(['→', '⇒', '➔', '➜', '>', '=', '-']);
+const ARROW: ReadonlySet<string> = new Set(['→', '⇒', '➔', '➜', '>', '=', '-', ':']);
 /** The furthest a subject is read back from a verb. */
 const SUBJECT_REACH = 12;
 
@@ -195,7 +195,8 @@ const SUBJECT_REACH = 12;
  */
 function subjectBefore(ws: Word[], i: number): { start: number; end: number } | undefined {
   let commas = 0;
-  // An arrow stands for the verb's link in notes ("Safe haven (Eastbrook) → ends 30/09/25").
+  // An arrow or a colon stands for the verb's link in notes ("Safe haven (Eastbrook) → ends 30/09/25",
+  // "Generic counselling (Relate): expires 31/03/13").
   while (i >= 0 && (PHRASE_END.has(ws[i].lower) || NEGATION.has(ws[i].lower) || ADVERBS.has(ws[i].lower) || ARROW.has(ws[i].lower) || ws[i].lower === ',' || ws[i].lower === ')')) {
     if (ws[i].lower === ',') commas = 1;
     i--;
@@ -219,6 +220,12 @@ function nounPhrase(ws: Word[], i: number, holds?: (p: { start: number; end: num
   if (!holds || holds(phrase) || ws[k]?.lower !== 'of') return phrase;
   const rest = nounPhrase(ws, k + 1);
   return rest ? { start: phrase.start, end: rest.end } : phrase;
+}
+
+/** Whether a table line's label counts something stopped: its first noun phrase holds one ("Hostel places (Milton House)", not "People waiting for the service"). */
+export function countsObject(stops: StopWords, label: string): boolean {
+  const phrase = nounPhrase(words(label), 0);
+  return !!phrase && stops.objects.test(label.slice(phrase.start, phrase.end));
 }
 
 /** Whether the signal at [start, end) of a statement is denied or in the past ("no service will be decommissioned"). */
