@@ -123,6 +123,21 @@ function underlinedItem(source: string, item: Block, rule: Block): Block | undef
   return { start: item.start, end: rule.end, kind: 'heading', text: line.trim(), depth: 2, headingStyle: 'setext' };
 }
 
+/**
+ * A list whose last item is a title and a line of "=" ("1. INTRODUCTION", then "======", as a
+ * plain-text file has it; Markdown takes the line as the item's text, and the item as one more
+ * of the list before it, a contents list's): the list without it, and a numbered setext heading.
+ */
+function doubleUnderlinedItem(source: string, list: Block): Block[] | undefined {
+  const last = list.kind === 'list' ? list.items?.[list.items.length - 1] : undefined;
+  if (!last) return undefined;
+  const [line, rule, ...rest] = source.slice(last.start, last.end).split('\n');
+  if (rest.some((l) => l.trim()) || rule === undefined || !/^ {0,3}={3,}[ \t]*$/.test(rule) || !line.trim()) return undefined;
+  const heading: Block = { start: last.start, end: last.end, kind: 'heading', text: line.trim(), depth: 1, headingStyle: 'setext' };
+  const items = list.items!.slice(0, -1);
+  return items.length ? [{ ...list, end: items[items.length - 1].end, items }, heading] : [heading];
+}
+
 /** Google Docs' anchors between a comment's mark in the text and the comment at the end: "#cmnt1", "#cmnt_ref1". */
 const COMMENT_ANCHOR = /^#cmnt(?:_ref)?\d+$/;
 
@@ -198,10 +213,13 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
     blocks.length = 0;
     for (const b of read) blocks.push(b);
   }
-  // "1. Purpose and scope" underlined with dashes: Markdown reads a list item and a rule, a reader a numbered heading.
-  for (let i = 0; i + 1 < blocks.length; i++) {
-    const title = underlinedItem(source, blocks[i], blocks[i + 1]);
+  // "1. Purpose and scope" underlined with dashes: Markdown reads a list item and a rule, a reader a numbered
+  // heading; underlined with "=", a list item whose second line is the underline.
+  for (let i = 0; i < blocks.length; i++) {
+    const title = i + 1 < blocks.length ? underlinedItem(source, blocks[i], blocks[i + 1]) : undefined;
     if (title) blocks.splice(i, 2, title);
+    const split = title ? undefined : doubleUnderlinedItem(source, blocks[i]);
+    if (split) blocks.splice(i, 1, ...split);
   }
   // A contents list's entries ("5. Research evidence ........ 6") are apparatus, not prose.
   for (const b of blocks) if (b.kind === 'paragraph' || b.kind === 'list') for (const [from, to] of contentsEntries(source, b)) blank(from, to);

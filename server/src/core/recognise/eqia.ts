@@ -193,7 +193,10 @@ function judgeGroup(doc: DocState, group: GroupDef, units: Unit[], scopes: Array
     const distinct = new Set(subjects.filter((m) => !m.subsumed).map((m) => m.group.id));
     let body = u.body.map((b) => u.model.masked.slice(b.start, b.end)).join(' \n ');
     if (u.blanketFree) body = sentences(body).filter((x) => !policy.eqia.blanket.test(x)).join(' ');
-    if (!(u.pairs ? tableDetermines(policy, u) : determines(policy, body, u.subject, u))) continue;
+    if (u.pairs) {
+      const verdicts = verdictCells(policy, u);
+      if (!verdicts.length || (distinct.size >= 2 && findingForOthers(policy, u, verdicts, group, distinct))) continue;
+    } else if (!determines(policy, body, u.subject, u)) continue;
     // One sentence sweeping over a list of strands "considered" assesses none of them.
     if (!u.structured && distinct.size >= 3 && policy.eqia.listCues.test(body)) continue;
     return { group, status: 'covered', at: { model: u.model, start: mine[0].start, end: mine[0].end, source: u.source } };
@@ -280,12 +283,12 @@ function mentionsInParts(policy: Policy, masked: string, parts: Span[]): Mention
   return findMentions(policy, policy.groups, joined).map((m) => ({ ...m, start: toSource(m.start), end: toSource(Math.max(m.start, m.end - 1)) + 1 }));
 }
 
-/** A table unit is determined when some value cell states an impact, by itself or under an impact column. */
-function tableDetermines(policy: Policy, u: Unit): boolean {
+/** A table unit's value cells that state an impact, by themselves or under an impact column (none: the unit determines nothing). */
+function verdictCells(policy: Policy, u: Unit): Cell[] {
   const text = (c: Cell) => cellSpans(c).map((s) => u.model.masked.slice(s.start, s.end)).join(' ').replace(/[|]/g, ' ').trim();
   const values = (u.pairs ?? []).filter((p) => text(p.value) !== '');
-  if (!values.length || values.every((p) => policy.eqia.unassessed.test(text(p.value)))) return false;
-  return values.some((p) => {
+  if (!values.length || values.every((p) => policy.eqia.unassessed.test(text(p.value)))) return [];
+  return values.filter((p) => {
     const v = text(p.value);
     if (policy.eqia.unassessed.test(v)) return false;
     if (policy.eqia.impact.test(v)) return true;
@@ -295,7 +298,18 @@ function tableDetermines(policy: Policy, u: Unit): boolean {
     if (p.header && headerSigns(text(p.header)).has(v.replace(/[−–]/g, '-')) && policy.eqia.impactColumns.test(text(p.header))) return true;
     // A tick or yes/no under a column such as "Positive" or "Adverse impact?".
     return policy.eqia.cellMarks.test(v) && !!p.header && (policy.eqia.impactColumns.test(text(p.header)) || policy.eqia.impact.test(text(p.header)));
-  });
+  }).map((p) => p.value);
+}
+
+/**
+ * Whether a row labelled with several groups gives its finding for some of them only, not
+ * this one: "Sex / gender reassignment | Positive for men … Positive for women" assesses sex,
+ * and names gender reassignment without assessing it. A finding naming none of them
+ * ("No differential impact identified") is for them all.
+ */
+function findingForOthers(policy: Policy, u: Unit, verdicts: Cell[], group: GroupDef, labelled: ReadonlySet<string>): boolean {
+  const named = new Set(verdicts.flatMap((c) => cellSpans(c).flatMap((s) => findMentions(policy, policy.groups, u.model.masked, s.start, s.end))).map((m) => m.group.id));
+  return !named.has(group.id) && [...named].some((id) => labelled.has(id));
 }
 
 /** The signs a column header says its cells are rated in: "Impact (+/−/0)" gives +, -, 0. */
@@ -363,6 +377,13 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
       else if (b.kind === 'list' && b.items) {
         for (const it of b.items) units.push({ model, source, subject: labelOf(model, it), body: [it], structured: false });
       } else if (b.kind === 'paragraph' || b.kind === 'other') {
+        // A label alone in italics over its paragraph ("*Disability*", then "Impact: Positive. …"), as Word's
+        // italic sub-headings convert: the label is the subject of the paragraph after it.
+        const next = s.blocks[i + 1];
+        if (next && (next.kind === 'paragraph' || next.kind === 'list') && ITALIC_LABEL.test(model.source.slice(b.start, b.end)) && mentionsIn(doc, model, policy, b.start, b.end).length) {
+          units.push({ model, source, subject: b, body: [next], structured: true });
+          return;
+        }
         const lead = boldLeadIn(model, b);
         // Paragraphs labelled one per characteristic ("**Pregnancy and maternity.** Positive: women in
         // the perinatal period…"): the label alone is the subject (a paragraph whose label names none
@@ -419,6 +440,9 @@ function boldLeadIn(model: DocModel, b: Span): Span | undefined {
   const m = /^\s*(\*\*|__)([^*_\n]{2,80}?)\1/.exec(model.source.slice(b.start, Math.min(b.end, b.start + 90)));
   return m ? { start: b.start + m.index, end: b.start + m[0].length } : undefined;
 }
+
+/** A paragraph that is only a short label in italics: "*Gender reassignment*". */
+const ITALIC_LABEL = /^\s*([*_])(?![*_\s])[^*_\n]{2,60}(?<!\s)\1\s*$/;
 
 /** A plain label opening a paragraph ("Religion or belief: we found no differential impact."), if there is one. */
 function plainLeadIn(model: DocModel, b: Span): Span | undefined {
