@@ -104,13 +104,18 @@ function yearColumns(header: string): ReadonlySet<number> {
   return new Set(valueCells(header).flatMap((h, k) => (PERIOD.test(h) && !CHANGE_COLUMN.test(h) ? [k] : [])));
 }
 
-/** A cell of nothing at a row's end, for a quick look before the rows are read ("0", "£0k", "Closed (0)"). */
-const ZERO_CELL = /\|[ \t]*[£$€]?0[ \t]*[km]?[ \t]*\|?[ \t]*$|\|[^|\n\d]*\(0\)[^|\n\d]*\|?[ \t]*$/im;
-const PERIOD = /\b(?:19|20)\d\d\b|\b\d{2}\/\d{2}\b|\byears?\b|\byr\b|\bq[1-4]\b/i;
+/** A cell of nothing at a row's end, for a quick look before the rows are read ("0", "£0k", "Closed (0)", "nil", "None – …", "✗"). */
+const ZERO_CELL = /\|[ \t]*[£$€]?0[ \t]*[km]?[ \t]*\|?[ \t]*$|\|[^|\n\d]*\(0\)[^|\n\d]*\|?[ \t]*$|\|[ \t]*(?:(?:nil|none|zero)\b|[✗✘])[^|\n]*\|?[ \t]*$/im;
+/** A column of a time: a year, "Year 2", "Q3", or the state now and to come ("Current", "Future"). */
+const PERIOD = /\b(?:19|20)\d\d\b|\b\d{2}\/\d{2}\b|\byears?\b|\byr\b|\bq[1-4]\b|\b(?:current|existing|future|proposed)\b/i;
 const CHANGE_COLUMN = /\b(?:change|difference|variance|increase|decrease|savings?|growth|movement|net)\b|[±]|\+\s*\/\s*[-−–]/i;
-const AMOUNT = /^\s*\(?[£$€]?\s*\d[\d,]*(?:\.\d+)?\s*[km]?\)?\s*$/i;
-/** Nothing: "0", "£0k", "nil", or a note with a nought in brackets ("Phase-out complete (0)"). */
-const NOTHING = /^\s*[£$€]?\s*0+(?:\.0+)?\s*[km]?\s*$|^\s*nil\s*$|^[^\d]*\(0\)[^\d]*$/i;
+/** An amount: money or a count, with its unit ("£1.2m", "18 beds", "2 teams (North/South)"), or a tick. */
+const AMOUNT = /^\s*\(?[£$€]?\s*\d[\d,]*(?:\.\d+)?\s*[km]?\)?(?:\s+\p{L}+){0,2}(?:\s*\([^()]*\))?\s*$|^\s*[✓✔]\s*$/iu;
+/**
+ * Nothing: "0", "£0k", "nil", a cross, a note with a nought in brackets ("Phase-out complete (0)"),
+ * or "None" with a note after it ("None – funding transferred to crisis house").
+ */
+const NOTHING = /^\s*[£$€]?\s*0+(?:\.0+)?\s*[km]?\s*$|^\s*(?:nil|none|zero)\s*(?:[–—:;-].*)?$|^\s*[✗✘]\s*$|^[^\d]*\(0\)[^\d]*$/i;
 
 /**
  * Whether a table row's amounts, year by year, end at nothing after something: "| Day services |
@@ -146,8 +151,8 @@ const DENIAL = /\b(?:no|not|none|never|nothing)\b|n't\b/i;
 /** Where a sentence holds more than one statement: a semicolon, or a new list item. */
 const STATEMENT_BREAK = new RegExp(`;\\s+|\\n(?=${ITEM_MARK}|[ \\t]*\\|)`);
 const TABLE_ROW = /^[ \t]*\|/;
-/** A cell that holds nothing: "—", "-", "n/a", "none", "None identified for 2025/26". */
-const BLANK_CELL = /^[\s—–\-.*_]*$|^\W*(?:n\/?a|none|nil|nothing)(?:\W*$|\s+(?:identified|planned|proposed|agreed|expected|known|yet|currently|at present)\b)/i;
+/** A cell that holds nothing: "—", "-", "n/a", "none", "None identified for 2025/26", "0", or a deferral ("TBC following review"). */
+const BLANK_CELL = /^[\s—–\-.*_]*$|^\W*(?:n\/?a|none|nil|nothing)(?:\W*$|\s+(?:identified|planned|proposed|agreed|expected|known|yet|currently|at present)\b)|^\s*[£$€]?\s*0+(?:\.0+)?\s*[km]?\s*$|^\W*(?:tbc|tbd|tba|to be (?:confirmed|agreed|decided|determined))\b/i;
 
 /**
  * A table's header row with only the columns something is written under: a "Stop"
@@ -157,10 +162,31 @@ function filledColumns(header: string, body: string[]): string {
   const cells = (line: string) => line.trim().replace(/^\||\|$/g, '').split('|');
   const rows = body.filter((line) => TABLE_ROW.test(line)).map(cells);
   if (!rows.length) return header;
-  return cells(header)
-    .filter((_, k) => rows.some((r) => r[k] !== undefined && !BLANK_CELL.test(r[k])))
-    .map((c) => `| ${c.trim()} |`)
-    .join(' ');
+  const filled = (k: number) => rows.filter((r) => r[k] !== undefined && !BLANK_CELL.test(r[k]));
+  return (
+    cells(header)
+      // A column of sums ("Disinvest 2014/15 | £12.8k") cuts budgets; it stops something only where a sum is the row's whole.
+      .filter((_, k) => filled(k).length && (!filled(k).every((r) => AMOUNT.test(r[k])) || filled(k).some((r) => wholeSum(r, k))))
+      .map((c) => `| ${c.trim()} |`)
+      .join(' ')
+  );
+}
+
+/** Whether a row's sum in column k is its whole: marked so ("£310k (full)") or equal to another sum in the row. */
+function wholeSum(row: string[], k: number): boolean {
+  if (WHOLE.test(row[k])) return true;
+  const value = sumOf(row[k]);
+  return value !== undefined && value > 0 && row.some((c, j) => j !== k && sumOf(c) === value);
+}
+
+const WHOLE = /\b(?:full|all|whole|entire|total)\b|\b100\s*%/i;
+
+/** A cell's sum of money in units ("£1.53m" is 1,530,000), if it holds one. */
+function sumOf(cell: string): number | undefined {
+  const m = /^\s*\(?[£$€]?\s*(\d[\d,]*(?:\.\d+)?)\s*([km]?)\)?\s*$/i.exec(cell);
+  if (!m) return undefined;
+  const scale = { k: 1e3, m: 1e6 }[m[2].toLowerCase()] ?? 1;
+  return Math.round(Number(m[1].replace(/,/g, '')) * scale);
 }
 /** A pipe table's delimiter row ("|---|:--:|"). */
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/;
