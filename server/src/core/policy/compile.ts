@@ -131,6 +131,7 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
       blanket: phrases(raw.eqia?.blanket, 'eqia.blanket', ['eqia', 'blanket']),
       verdicts: phrases(raw.eqia?.verdicts, 'eqia.verdicts', ['eqia', 'verdicts']),
       noImpact: phrases(raw.eqia?.noImpact, 'eqia.noImpact', ['eqia', 'noImpact']),
+      impactQuestions: phrases(raw.eqia?.impactQuestions, 'eqia.impactQuestions', ['eqia', 'impactQuestions']),
       cellMarks: phrases(raw.eqia?.cellMarks, 'eqia.cellMarks', ['eqia', 'cellMarks']),
       impactColumns: phrases(raw.eqia?.impactColumns, 'eqia.impactColumns', ['eqia', 'impactColumns']),
       scaffold: raw.eqia?.scaffold ?? '',

@@ -119,6 +119,8 @@ export interface Policy {
     verdicts: Matcher;
     /** A "no impact" finding, which counts even beside not-assessed wording. */
     noImpact: Matcher;
+    /** A question about a group's impact whose answer, opening with yes or no, is a verdict. */
+    impactQuestions: Matcher;
     /** Cell values (ticks, yes/no) that state a verdict under an impact column. */
     cellMarks: Matcher;
     impactColumns: Matcher;

@@ -2,7 +2,7 @@
 // named in front matter) and decides, per equality group of the policy, whether
 // it is covered (a group-specific impact determination), unassessed (named
 // without one) or missing.
-import type { Cell, DocModel, Row, Section, Span } from '../model/types';
+import type { Block, Cell, DocModel, Row, Section, Span } from '../model/types';
 import { cellSpans } from '../model/text-tables';
 import type { GroupDef, Matcher, Policy } from '../policy/types';
 import type { ElementStatus, GroupStatus } from '../types';
@@ -238,6 +238,8 @@ function determines(policy: Policy, quoted: string, subject: Span, unit: Unit): 
   const afterLabel = unquoted(unit.model.masked.slice(Math.max(subject.end, unit.body[0]?.start ?? subject.end), unit.body[0]?.end ?? subject.end));
   const opening = (afterLabel.trim() ? afterLabel : body).split(/(?<=[.!?;])\s/)[0];
   if (policy.eqia.verdicts.test(opening) && !policy.eqia.unassessed.test(opening)) return true;
+  // A question about the group's impact answered yes or no ("Could this plan affect disabled people differently?" "No – …").
+  if (YES_NO.test(opening) && policy.eqia.impactQuestions.test(unit.model.masked.slice(subject.start, subject.end))) return true;
   if (policy.eqia.unassessed.test(body) && !policy.eqia.noImpact.test(body)) return false;
   return policy.eqia.impact.test(body);
 }
@@ -248,8 +250,13 @@ function determines(policy: Policy, quoted: string, subject: Span, unit: Unit): 
  * that is all quoted (front matter `age: "Positive – …"`) is not such a passage.
  */
 function unquoted(text: string): string {
-  return text.replace(/(?<=\p{L}[ \t]{1,2})(“[^”]{12,400}”|"[^"\n]{12,400}")/gu, (q) => ' '.repeat(q.length));
+  return text.replace(QUOTED, (q) => ' '.repeat(q.length)).replace(DEFINED, (d) => ' '.repeat(d.length));
 }
+
+/** A quotation after a word, over one line break at most (a hard-wrapped quote), opening a line or not. */
+const QUOTED = /(?<=\p{L}(?:[ \t]{1,2}|[ \t]?\n))(“[^”]{12,400}”|"(?:[^"\n]|\n(?![ \t]*\n)){12,400}")/gu;
+/** The term a definition defines ("the Scheme defines an adverse impact as …"): a word it explains, not a finding. */
+const DEFINED = /\bdefine[sd]?\s+(?:an?\s+|the\s+)?[\p{L} -]{1,40}?\s+as\b/gu;
 
 /**
  * Every group's mentions in a model's masked text [from, to): for the
@@ -371,7 +378,7 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
       if (b.quoted) return;
       if (b.kind === 'table' && b.rows) {
         const key = keyBefore(model, policy, s.blocks, i);
-        for (const u of tableUnits(model, policy, b.rows, source, doc)) units.push(key ? { ...u, key } : u);
+        for (const u of tableUnits(model, policy, continuedRows(s.blocks, i, b.rows), source, doc)) units.push(key ? { ...u, key } : u);
         for (const u of labelSentences(model, policy, b.rows, source, doc)) units.push(u);
       }
       else if (b.kind === 'list' && b.items) {
@@ -389,7 +396,12 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
         // the perinatal period…"): the label alone is the subject (a paragraph whose label names none
         // of this policy's groups assesses none of them), whatever group words its sentences use.
         if (lead && labelled) {
-          if (mentionsIn(doc, model, policy, lead.start, lead.end).length) units.push({ model, source, subject: lead, body: [{ start: lead.end, end: b.end }], structured: true });
+          if (!mentionsIn(doc, model, policy, lead.start, lead.end).length) return;
+          // A label and a question answered in the paragraph after ("**Q3.2 Disability.** Could the
+          // framework affect disabled people differently?", then "Yes – positive impact. …").
+          const answer = s.blocks[i + 1];
+          if (answer?.kind === 'paragraph' && /\?\s*$/.test(model.masked.slice(lead.end, b.end))) units.push({ model, source, subject: { start: b.start, end: b.end }, body: [answer], structured: true });
+          else units.push({ model, source, subject: lead, body: [{ start: lead.end, end: b.end }], structured: true });
           return;
         }
         // Its first sentence is the label's; later ones speak for themselves ("… Transgender people: no differential impact expected.").
@@ -399,10 +411,11 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
           for (const sen of sentenceSpans(model.masked, b).slice(1)) units.push({ model, source, subject: sen, body: [sen], structured: false });
           return;
         }
-        for (const sen of sentenceSpans(model.masked, b)) units.push({ model, source, subject: sen, body: [sen], structured: false });
+        const statements = sentenceSpans(model.masked, b).flatMap((sen) => clauseSpans(model, policy, sen, doc));
+        for (const sen of statements) units.push({ model, source, subject: sen, body: [sen], structured: false });
         // A paragraph that names its group first and judges the impact later ("Black and minority
         // ethnic older people are under-diagnosed. … so we judge the impact to be positive.").
-        const first = sentenceSpans(model.masked, b)[0];
+        const first = statements[0];
         if (first) units.push({ model, source, subject: first, body: [b], structured: false, blanketFree: true });
         // "**Trans and non-binary people.** … Positive impact: …": the label names the group, the paragraph assesses it.
         if (lead) units.push({ model, source, subject: lead, body: [{ start: lead.end, end: b.end }], structured: true });
@@ -412,6 +425,23 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
   };
   visit(section);
   return units;
+}
+
+/**
+ * A table continued from the one before it across a page break (the same header row, only a
+ * caption or a page's footer between): a first row with no label carries on the row the page
+ * broke ("Disability | 21% of … people with a", then "| | visual impairment … | Positive – …"),
+ * so it is read under that row's label.
+ */
+function continuedRows(blocks: Block[], i: number, rows: Row[]): Row[] {
+  const first = rows[1];
+  if (!first || first.cells[0]?.text.trim() !== '' || first.cells.length < 2) return rows;
+  let j = i - 1;
+  while (j >= 0 && blocks[j].kind === 'paragraph') j--;
+  const before = blocks[j]?.kind === 'table' ? blocks[j].rows : undefined;
+  const header = (r: Row) => r.cells.map((c) => c.text.trim().toLowerCase()).join('|');
+  if (!before || before.length < 2 || header(before[0]) !== header(rows[0])) return rows;
+  return [rows[0], { ...first, cells: [before[before.length - 1].cells[0], ...first.cells.slice(1)] }, ...rows.slice(2)];
 }
 
 /**
@@ -440,6 +470,34 @@ function boldLeadIn(model: DocModel, b: Span): Span | undefined {
   const m = /^\s*(\*\*|__)([^*_\n]{2,80}?)\1/.exec(model.source.slice(b.start, Math.min(b.end, b.start + 90)));
   return m ? { start: b.start + m.index, end: b.start + m[0].length } : undefined;
 }
+
+/**
+ * A sentence that runs through the groups in clauses joined by semicolons, each a statement of
+ * its own ("… we have therefore judged the impact on Black and minority ethnic people to be
+ * positive; around 18% of … report a limiting long-term illness or disability; …"): each clause
+ * is read alone, so one group's verdict is not another's. A list after a verdict ("Positive
+ * impact: older people; women; BME communities") has short items and stays one statement.
+ */
+function clauseSpans(model: DocModel, policy: Policy, sen: Span, doc?: DocState): Span[] {
+  const text = model.masked.slice(sen.start, sen.end);
+  if (!text.includes(';')) return [sen];
+  const parts: Span[] = [];
+  let from = 0;
+  for (const m of text.matchAll(/;\s+/g)) {
+    parts.push({ start: sen.start + from, end: sen.start + m.index! });
+    from = m.index! + m[0].length;
+  }
+  parts.push({ start: sen.start + from, end: sen.end });
+  const long = parts.every((p) => wordCount(model.masked.slice(p.start, p.end), CLAUSE_WORDS) >= CLAUSE_WORDS);
+  const naming = parts.filter((p) => mentionsIn(doc, model, policy, p.start, p.end).length).length;
+  return long && naming >= 2 ? parts : [sen];
+}
+
+/** The fewest words in each clause of a sentence read clause by clause. */
+const CLAUSE_WORDS = 8;
+
+/** An answer opening with yes or no, not "No data …". */
+const YES_NO = /^\W*(?:yes|no)\b(?!\s+(?:data|information|evidence|assessment|analysis|local|figures))/i;
 
 /** A paragraph that is only a short label in italics: "*Gender reassignment*". */
 const ITALIC_LABEL = /^\s*([*_])(?![*_\s])[^*_\n]{2,60}(?<!\s)\1\s*$/;
