@@ -1,6 +1,6 @@
 // hast → mdast for the trees mammoth writes (engine/docx/hast-to-mdast.ts)
 // against hast-util-to-mdast: the same mdast, by deep equality, for the
-// labelled corpus as Word documents, for generated strategies (plain and rich),
+// labelled corpus (a quarter; all with ORACLE_FULL=1) as Word documents, for generated strategies (plain and rich),
 // and for generated trees of the shapes mammoth writes with awkward whitespace
 // (spaces at the edges, around breaks and inline elements, tabs, line ends,
 // whitespace-only texts and paragraphs, nested inline), and for trees it must
@@ -8,7 +8,7 @@
 const assert = require('node:assert');
 const fs = require('node:fs');
 const path = require('node:path');
-const { ROOT } = require('../helpers/core');
+const { ROOT, corpusDocs } = require('../helpers/core');
 const { markdownToDocx } = require('../helpers/docx');
 const { strategy } = require('../bench/generate');
 const { richStrategy, mulberry32 } = require('../bench/generate-rich');
@@ -60,7 +60,7 @@ describe('Word hast → mdast (hast-to-mdast.ts)', function () {
 
   it('gives hast-util-to-mdast\'s mdast for the corpus and generated strategies as Word documents', async () => {
     const corpus = path.join(ROOT, 'test-fixtures', 'corpus');
-    const docs = [['features', FEATURES], ...fs.readdirSync(corpus).filter((f) => f.endsWith('.md') && f !== 'README.md').sort().map((f) => [f, fs.readFileSync(path.join(corpus, f), 'utf8')])];
+    const docs = [['features', FEATURES], ...corpusDocs(corpus)];
     for (let i = 1; i <= 10; i++) docs.push([`generated ${i}`, strategy(i, 20 * 1024)]);
     for (let i = 1; i <= 10; i++) docs.push([`rich ${i}`, richStrategy(i, 20 * 1024)]);
     let taken = 0;

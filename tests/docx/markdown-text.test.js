@@ -1,13 +1,14 @@
 // The Word converter's text handler (engine/docx/markdown-text.ts), which skips
 // mdast-util-to-markdown's escaping for texts no pattern can touch, against the
-// library's own handler: the same Markdown for the labelled corpus as Word
+// library's own handler: the same Markdown for the labelled corpus (a quarter;
+// all with ORACLE_FULL=1) as Word
 // documents, for generated strategies (tests/bench/generate.js), and for
 // generated hast trees of the shapes mammoth writes, their texts drawn from
 // the characters Markdown escapes. A differential test: any difference is a fault.
 const assert = require('node:assert');
 const fs = require('node:fs');
 const path = require('node:path');
-const { ROOT } = require('../helpers/core');
+const { ROOT, corpusDocs } = require('../helpers/core');
 const { markdownToDocx } = require('../helpers/docx');
 const { strategy } = require('../bench/generate');
 
@@ -63,7 +64,7 @@ describe('Word text handler (markdown-text.ts)', function () {
 
   it('gives the library\'s Markdown for the corpus and generated strategies as Word documents', async () => {
     const corpus = path.join(ROOT, 'test-fixtures', 'corpus');
-    const docs = fs.readdirSync(corpus).filter((f) => f.endsWith('.md') && f !== 'README.md').sort().map((f) => [f, fs.readFileSync(path.join(corpus, f), 'utf8')]);
+    const docs = corpusDocs(corpus);
     for (let i = 1; i <= 10; i++) docs.push([`generated ${i}`, strategy(i, 20 * 1024)]);
     for (const [name, md] of docs) {
       const read = await docxToHast(await markdownToDocx(md));

@@ -49,7 +49,8 @@ export class Derived implements PolicyDerived {
         elements: normal ? elements.filter((e) => !not.has(e) && !confirm.includes(e) && e.headings.test(normal)) : [],
         weak: normal ? elements.filter((e) => !not.has(e) && e.weakHeadings?.test(normal)) : [],
         not,
-        eqia: this.policy.eqia.headings.test(normalised),
+        // "2.1.4 Equality Act 2010" names the Act (a legislation heading), not the assessment.
+        eqia: this.policy.eqia.headings.test(normalised) && !onlyActs(normalised, this.acts.list),
         apparatus: this.policy.apparatus.test(normal),
         announced: elements.flatMap((e) => e.aspects.filter((a) => announcesAspect(a, title))),
       };
@@ -67,4 +68,18 @@ export class Derived implements PolicyDerived {
   get wccBeforeNumber(): RegExp {
     return (this.beforeNumber ??= beforeNumberPattern(this.policy.wcc));
   }
+}
+
+/** Whether a title names Acts and nothing else ("equality act 2010", "the equality act and the human rights act"). */
+function onlyActs(title: string, acts: Matcher): boolean {
+  const spans = acts.spans(title);
+  if (!spans.length) return false;
+  let rest = '';
+  let at = 0;
+  for (const [s, e] of spans) {
+    rest += title.slice(at, s) + ' ';
+    at = e;
+  }
+  rest += title.slice(at);
+  return !/\p{L}/u.test(rest.replace(/\b(?:the|and|of|s)\b/g, ''));
 }

@@ -250,11 +250,14 @@ function determines(policy: Policy, quoted: string, subject: Span, unit: Unit): 
  * that is all quoted (front matter `age: "Positive – …"`) is not such a passage.
  */
 function unquoted(text: string): string {
-  return text.replace(QUOTED, (q) => ' '.repeat(q.length)).replace(DEFINED, (d) => ' '.repeat(d.length));
+  const blank = (x: string) => ' '.repeat(x.length);
+  return text.replace(DEFINITION, blank).replace(QUOTED, blank).replace(DEFINED, blank);
 }
 
 /** A quotation after a word, over one line break at most (a hard-wrapped quote), opening a line or not. */
 const QUOTED = /(?<=\p{L}(?:[ \t]{1,2}|[ \t]?\n))(“[^”]{12,400}”|"(?:[^"\n]|\n(?![ \t]*\n)){12,400}")/gu;
+/** A definition quoted after its source ("disability is defined as in the Equality Act 2010: "a physical … adverse effect …""). */
+const DEFINITION = /\b(?:is|are|was|were)\s+defined\s+as\b[^"“\n]{0,80}?(?:“[^”]{12,400}”|"(?:[^"\n]|\n(?![ \t]*\n)){12,400}")/gu;
 /** The term a definition defines ("the Scheme defines an adverse impact as …"): a word it explains, not a finding. */
 const DEFINED = /\bdefine[sd]?\s+(?:an?\s+|the\s+)?[\p{L} -]{1,40}?\s+as\b/gu;
 

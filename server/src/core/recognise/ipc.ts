@@ -47,7 +47,8 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
   // Apparatus with prose of its own (a board's terms of reference) takes in its sub-sections; a bare "Appendices" does not.
   const apparatusAt = (s: Section | undefined, own: boolean): boolean =>
     !!s && ((readTitle(s.title).apparatus && (own || wordCount(sectionText(model, s, 'own'), policy.minWords) >= policy.minWords)) || apparatusAt(s.parent, false));
-  const apparatus = model.sections.filter((s) => apparatusAt(s, true));
+  // A section that is a list of works cited, whatever its heading ("5. Research" over "Clark D.M. et al. (2009) …"), is apparatus too.
+  const apparatus = model.sections.filter((s) => apparatusAt(s, true) || citesOnly(model, s));
   // A plan on a page: a table whose rows are the strategy's parts stands in for the section holding it.
   const rows = partsRows(doc, skip);
   const retold = (s: Section): boolean => !!s.parent?.heading && (policy.retellings.test(readTitle(s.parent.title).normal) || retold(s.parent));
@@ -197,6 +198,29 @@ function titleSections(model: DocModel): Section[] {
 
 /** A title block's lines hold at most a date or a subtitle between them. */
 const TITLE_BLOCK_WORDS = 12;
+
+/**
+ * Whether a section's own text is a list of works cited: most of its list items are short and
+ * carry a year in brackets before a title ("Clark D.M. et al. (2009) Improving access…", "NICE
+ * (2011) *Common mental health disorders*"), and its other prose is a line introducing them.
+ */
+function citesOnly(model: DocModel, s: Section): boolean {
+  const items = s.blocks.flatMap((b) => (b.kind === 'list' ? (b.items ?? []) : []));
+  if (items.length < CITED_ITEMS) return false;
+  const cited = items.filter((it) => {
+    const text = model.source.slice(it.start, it.end);
+    return CITED_YEAR.test(text) && wordCount(text, CITED_WORDS + 1) <= CITED_WORDS;
+  }).length;
+  const prose = s.blocks.filter((b) => b.kind !== 'list' && b.kind !== 'heading').map((b) => model.masked.slice(b.start, b.end)).join(' ');
+  return cited * 4 >= items.length * 3 && wordCount(prose, CITES_INTRO_WORDS + 1) <= CITES_INTRO_WORDS;
+}
+
+/** A year in brackets before a title, as an author–date reference has it: "(2009) Improving…", "(2011a) *Talking Therapies*" (not "(2015) set the national ambition"). */
+const CITED_YEAR = /\((?:19|20)\d\d[a-z]?\)[.,:]?\s+[*_"“‘]?\p{Lu}/u;
+/** A reference is a line or two: an item longer is prose about the work. */
+const CITED_WORDS = 40;
+const CITED_ITEMS = 3;
+const CITES_INTRO_WORDS = 30;
 
 /** A top-level part or appendix heading holding sub-sections: too broad to be about one element by its prose. */
 function isWrapper(model: DocModel, s: Section): boolean {

@@ -33,6 +33,8 @@ const PRONOUN_OPENING = /^\W*(?:it|they|both)\b/i;
 const PRONOUN: ReadonlySet<string> = new Set(['it', 'they', 'both']);
 const EFFECTIVE = /^\s*(?:with effect|effective)\b/i;
 const PAST_TIME = /^\s*(?:in|during)\s+(?:19|20)\d\d\b(?![/–-]\d)|^\s*(?:last|previous)\s+year\b|^\s*\w+\s+years?\s+ago\b|^\s*ago\b/i;
+/** A month and year after a verb in the past ("ended in March 2014"); after "ends" or "close" it is a plan. */
+const PAST_MONTH = /^\s*(?:in|during)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d\d\b/i;
 const CLOCK_TIME = /^\s+(?:at|after|by|from)\s+(?:midnight|midday|noon|night|weekends?|\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|o'clock)\b)|^\s+(?:overnight|daily|each (?:day|night|evening))\b|^\s+early\s+(?:on|at|in|each|every)\b(?!\s+\d)/i;
 /** How far a denial reaches back ("no existing acute ward will be closed"). */
 const DENIAL_REACH = 7;
@@ -66,6 +68,8 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     if (unit.slice(s, e).includes('-') && !/^\s+of\b/.test(unit.slice(e, e + 4)) && !/\bof$/.test(unit.slice(s, e))) return false;
     const first = ws.findIndex((w) => w.start >= s);
     if (first < 0 || deniedOrPast(unit, ws, first, lastWord(ws, e), e) || inTimeClause(ws, first)) return false;
+    // A noun of ending takes its tense from the clause's verb: "The closure of the long-stay wards … in 2007 was a major step".
+    if (/\bof$/.test(unit.slice(s, e)) && /^(?:was|were|had)$/i.test(NEXT_VERB.exec(unit.slice(e, e + NOMINAL_REACH))?.[1] ?? '')) return false;
     // People, not services, are what "who" stands for ("people who withdraw from social contact").
     if (first > 0 && ws[first - 1].lower === 'who') return false;
     // After a determiner a verb is a noun ("the stop smoking service", "at the end of"); "the closure of" is meant so.
@@ -80,8 +84,9 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     // "will no longer be awarded": a passive, whose subject is what stops.
     if (/\bbe$/.test(unit.slice(s, e)) && ws[next] && /^\p{L}+(?:ed|en|wn)$/u.test(ws[next].lower)) next++;
     // "cease to purchase places at…": what is stopped follows the infinitive; "withdraw from
-    // direct provision", "cease to exist as a separate team": after the preposition.
-    if (ws[next]?.lower === 'to' && ws[next + 1] && /\p{L}/u.test(ws[next + 1].lower[0])) next += 2;
+    // direct provision", "cease to exist as a separate team": after the preposition. "Handed back
+    // to the council's estates team" is no infinitive: a determiner follows.
+    if (ws[next]?.lower === 'to' && ws[next + 1] && /\p{L}/u.test(ws[next + 1].lower[0]) && !DETERMINERS.has(ws[next + 1].lower)) next += 2;
     // "as" leads to what is ended only after "exist" ("cease to exist as a separate team"); "will end as the hub opens" is a time.
     const through = ws[next] && THROUGH.has(ws[next].lower) && (ws[next].lower !== 'as' || AS_WHAT.has(ws[next - 1]?.lower ?? ''));
     // "paper case notes will be withdrawn from all teams": in a passive, what is stopped is its subject.
@@ -89,8 +94,9 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     if (through) next++;
     // "retire the single point of access telephone line": past an "of", the phrase goes on to what is stopped.
     const after = nounPhrase(ws, next, (p) => holdsObject(p));
-    // "stop smoking", "end placing people out of area": an activity stopped, unless it is what is bought ("stop funding").
-    if (after && /ing$/.test(ws[next].lower) && !stops.objects.test(ws[next].lower)) return false;
+    // "stop smoking", "end placing people out of area": an activity stopped, unless it is what is bought ("stop funding")
+    // or the service's own running ("the minibus service … will stop running"), which ends what comes before.
+    if (after && /ing$/.test(ws[next].lower) && !stops.objects.test(ws[next].lower)) return OWN_RUNNING.has(ws[next].lower) && holdsObject(subjectBefore(ws, first - 1));
     if (after && holdsObject(after)) return true;
     // A date after the verb is when, not what ("ends 30/09/25"): what ends is before it.
     if (after && !through && !/^\d/.test(ws[next].lower)) return false;
@@ -140,8 +146,8 @@ function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: n
   if (/ed$/.test(ws[i].lower) && j >= first && j < i) j = first - 1;
   if (/ed$/.test(ws[i].lower) && j >= 0 && /^\p{L}/u.test(ws[j].lower) && !FUTURE.has(ws[j].lower)) return true;
   // "…closed two wards and decommissioned the day hospital", "we have stopped X, closed Y": a verb joined to another takes its tense.
-  if (/ed$/.test(ws[i].lower) && j >= 0 && (ws[j].lower === 'and' || ws[j].lower === 'or' || ws[j].lower === ',')) return pastBefore(ws, j);
-  return PAST_TIME.test(unit.slice(end, end + 40)) && !/\b(?:will|shall|to|be|being)\s+(?:\w+\s+){0,2}$/i.test(unit.slice(Math.max(0, ws[i].start - 30), ws[i].start));
+  if (/ed$/.test(ws[i].lower) && j >= 0 && (ws[j].lower === 'and' || ws[j].lower === 'or' || ws[j].lower === ',') && pastBefore(ws, j)) return true;
+  return (PAST_TIME.test(unit.slice(end, end + 40)) || (/ed$/.test(ws[i].lower) && PAST_MONTH.test(unit.slice(end, end + 40)))) && !/\b(?:will|shall|to|be|being)\s+(?:\w+\s+){0,2}$/i.test(unit.slice(Math.max(0, ws[i].start - 30), ws[i].start));
 }
 
 /** Whether the nearest verb before word `j` is in the past ("was", "had", "the Trust closed"), not future or passive. */
@@ -174,6 +180,12 @@ function plannedInPast(ws: Word[], j: number): boolean {
   while (k >= 0 && ADVERBS.has(ws[k].lower)) k--;
   return k >= 0 && (ws[k].lower === 'was' || ws[k].lower === 'were' || ws[k].lower === 'had');
 }
+
+/** A service's own running, which a verb of ending may take as an object ("will stop running", "cease operating"). */
+const OWN_RUNNING: ReadonlySet<string> = new Set('running operating functioning trading'.split(' '));
+/** The first verb after a noun of ending, and how far it is looked for. */
+const NEXT_VERB = /\b(was|were|had|has|have|is|are|will|would|shall|can|could|may|might)\b/i;
+const NOMINAL_REACH = 120;
 
 /** Prepositions between a verb of ending and what it ends ("withdraw from", "cease to exist as"). */
 const THROUGH: ReadonlySet<string> = new Set(['from', 'as']);
@@ -208,8 +220,17 @@ function subjectBefore(ws: Word[], i: number): { start: number; end: number } | 
     if (ws[k].lower === 'and' || ws[k].lower === 'or') listed = true;
     k--;
   }
-  return k === i ? undefined : { start: ws[k + 1].start, end: ws[i].end };
+  if (k === i) return undefined;
+  // A relative clause between the subject and its verb ("the day programme, which covers two mornings a week,
+  // will be withdrawn", "the minibus service that takes people … will stop"): the subject stands before it.
+  if (k >= 1 && RELATIVE.has(ws[k].lower)) {
+    const before = subjectBefore(ws, ws[k - 1].lower === ',' ? k - 2 : k - 1);
+    if (before) return { start: before.start, end: ws[i].end };
+  }
+  return { start: ws[k + 1].start, end: ws[i].end };
 }
+
+const RELATIVE: ReadonlySet<string> = new Set(['which', 'who', 'that']);
 
 /** The noun phrase that starts at word `i`, up to a word that ends it. */
 function nounPhrase(ws: Word[], i: number, holds?: (p: { start: number; end: number }) => boolean): { start: number; end: number } | undefined {
