@@ -8,8 +8,9 @@
 // code block). A disagreement is put down to a Markdown-only construct a Word
 // document cannot hold when removing that construct from the Markdown gives
 // the Word result: HTML comments (including <!-- ipc: … --> markers),
-// thematic breaks and lines laid out one under another without blank lines
-// (PDF text). Anything else is a conversion fault. HTML and tables drawn
+// thematic breaks, lines laid out one under another without blank lines
+// (PDF text), a table or list in a quote, and a numbered title underlined with
+// "=" (plain text). Anything else is a conversion fault. HTML and tables drawn
 // with text are written as the Word layout they stand for (helpers/docx.js).
 const assert = require('node:assert');
 const fs = require('node:fs');
@@ -37,6 +38,9 @@ const MARKDOWN_ONLY = [
   // EqIA). A Word table or list paragraph has its own style, not a quotation's: it stands as the
   // document's own.
   ['table or list in a quote', (md) => md.replace(/^((?:>[ \t]?)+)(?=[ \t]*(?:\||[-*+•][ \t]|\d{1,3}[.)][ \t]))/gm, '')],
+  // A numbered title underlined with "=" (a plain-text file's heading: "1. INTRODUCTION", then
+  // "======"). The underline is a line of the item's paragraph to Markdown, and Word runs it on.
+  ['underlined numbered title', (md) => md.replace(/^( {0,3}\d{1,2}[.)][ \t]+[^\n]+)\n( {0,3}={3,}[ \t]*)$/gm, '$1 $2')],
 ];
 
 function statuses(coverage) {

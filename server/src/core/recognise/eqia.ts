@@ -251,15 +251,15 @@ function determines(policy: Policy, quoted: string, subject: Span, unit: Unit): 
  */
 function unquoted(text: string): string {
   const blank = (x: string) => ' '.repeat(x.length);
-  return text.replace(DEFINITION, blank).replace(QUOTED, blank).replace(DEFINED, blank);
+  return text.replace(new RegExp(DEFINITION, 'gu'), blank).replace(new RegExp(QUOTED, 'gu'), blank).replace(new RegExp(DEFINED, 'gu'), blank);
 }
 
 /** A quotation after a word, over one line break at most (a hard-wrapped quote), opening a line or not. */
-const QUOTED = /(?<=\p{L}(?:[ \t]{1,2}|[ \t]?\n))(“[^”]{12,400}”|"(?:[^"\n]|\n(?![ \t]*\n)){12,400}")/gu;
+const QUOTED = /(?<=\p{L}(?:[ \t]{1,2}|[ \t]?\n))(“[^”]{12,400}”|"(?:[^"\n]|\n(?![ \t]*\n)){12,400}")/u;
 /** A definition quoted after its source ("disability is defined as in the Equality Act 2010: "a physical … adverse effect …""). */
-const DEFINITION = /\b(?:is|are|was|were)\s+defined\s+as\b[^"“\n]{0,80}?(?:“[^”]{12,400}”|"(?:[^"\n]|\n(?![ \t]*\n)){12,400}")/gu;
+const DEFINITION = /\b(?:is|are|was|were)\s+defined\s+as\b[^"“\n]{0,80}?(?:“[^”]{12,400}”|"(?:[^"\n]|\n(?![ \t]*\n)){12,400}")/u;
 /** The term a definition defines ("the Scheme defines an adverse impact as …"): a word it explains, not a finding. */
-const DEFINED = /\bdefine[sd]?\s+(?:an?\s+|the\s+)?[\p{L} -]{1,40}?\s+as\b/gu;
+const DEFINED = /\bdefine[sd]?\s+(?:an?\s+|the\s+)?[\p{L} -]{1,40}?\s+as\b/u;
 
 /**
  * Every group's mentions in a model's masked text [from, to): for the
