@@ -52,7 +52,9 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
   // A plan on a page: a table whose rows are the strategy's parts stands in for the section holding it.
   const rows = partsRows(doc, skip);
   const retold = (s: Section): boolean => !!s.parent?.heading && (policy.retellings.test(readTitle(s.parent.title).normal) || retold(s.parent));
-  const excluded = new Set([...skip, ...titleSections(model), ...apparatus, ...rows.map((r) => r.parent!), ...otherTopics(model, policy)]);
+  // The EqIA's sub-sections are the assessment's, not the strategy's ("**Narrative**" under the EqIA is no needs analysis).
+  const inSkip = (s: Section | undefined): boolean => !!s && (skip.has(s) || inSkip(s.parent));
+  const excluded = new Set([...model.sections.filter((s) => inSkip(s)), ...titleSections(model), ...apparatus, ...rows.map((r) => r.parent!), ...otherTopics(model, policy)]);
   for (const s of [...model.sections, ...rows]) {
     if (excluded.has(s)) continue;
     // A title such as "What works well" names an element only when the prose bears it out.
