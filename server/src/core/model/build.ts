@@ -131,9 +131,15 @@ function underlinedItem(source: string, item: Block, rule: Block): Block | undef
 function doubleUnderlinedItem(source: string, list: Block): Block[] | undefined {
   const last = list.kind === 'list' ? list.items?.[list.items.length - 1] : undefined;
   if (!last) return undefined;
-  const [line, rule, ...rest] = source.slice(last.start, last.end).split('\n');
-  if (rest.some((l) => l.trim()) || rule === undefined || !/^ {0,3}={3,}[ \t]*$/.test(rule) || !line.trim()) return undefined;
-  const heading: Block = { start: last.start, end: last.end, kind: 'heading', text: line.trim(), depth: 1, headingStyle: 'setext' };
+  // Two lines read by offset (an item can be long): the title, the rule, then nothing.
+  const first = source.indexOf('\n', last.start);
+  if (first < 0 || first >= last.end) return undefined;
+  const second = source.indexOf('\n', first + 1);
+  const ruleEnd = second < 0 || second > last.end ? last.end : second;
+  if (!/^ {0,3}={3,}[ \t]*$/.test(source.slice(first + 1, ruleEnd)) || /\S/.test(source.slice(ruleEnd, last.end))) return undefined;
+  const line = source.slice(last.start, first).trim();
+  if (!line) return undefined;
+  const heading: Block = { start: last.start, end: last.end, kind: 'heading', text: line, depth: 1, headingStyle: 'setext' };
   const items = list.items!.slice(0, -1);
   return items.length ? [{ ...list, end: items[items.length - 1].end, items }, heading] : [heading];
 }

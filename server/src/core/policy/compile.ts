@@ -99,6 +99,7 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
       notHeadings: e.notHeadings ? phrases(e.notHeadings, `elements.${e.id}.notHeadings`, ['elements', { id: e.id }, 'notHeadings']) : undefined,
       signals: phrases(e.signals, `elements.${e.id}.signals`, ['elements', { id: e.id }, 'signals']),
       nearMisses: e.nearMisses ? phrases(e.nearMisses, `elements.${e.id}.nearMisses`, ['elements', { id: e.id }, 'nearMisses']) : undefined,
+      anchors: e.anchors ? phrases(e.anchors, `elements.${e.id}.anchors`, ['elements', { id: e.id }, 'anchors']) : undefined,
       minSignals: e.minSignals ?? 99,
       aspects: (e.aspects ?? []).map((a) => ({
         id: a.id,

@@ -11,6 +11,7 @@ export interface RawElement {
   notHeadings?: string[];
   signals?: string[];
   nearMisses?: string[];
+  anchors?: string[];
   minSignals?: number;
   aspects?: Array<{ id: string; title?: string; description?: string; signals: string[]; notStated?: string[]; nearMisses?: string[]; takenBack?: string[]; headings?: string[]; stops?: { actions: string[]; objects: string[] } }>;
   wcc?: number[];

@@ -46,6 +46,8 @@ export interface ElementDef {
   signals: Matcher;
   /** Phrases that look like signals but are not ("contract monitoring" for monitoring). */
   nearMisses?: Matcher;
+  /** What the element is about: a heading's prose with near-misses and none of these is the near-miss. */
+  anchors?: Matcher;
   /** Distinct signal phrases a section needs before content alone counts. */
   minSignals: number;
   aspects: AspectDef[];

@@ -162,14 +162,15 @@ function filledColumns(header: string, body: string[]): string {
   const cells = (line: string) => line.trim().replace(/^\||\|$/g, '').split('|');
   const rows = body.filter((line) => TABLE_ROW.test(line)).map(cells);
   if (!rows.length) return header;
-  const filled = (k: number) => rows.filter((r) => r[k] !== undefined && !BLANK_CELL.test(r[k]));
-  return (
-    cells(header)
-      // A column of sums ("Disinvest 2014/15 | £12.8k") cuts budgets; it stops something only where a sum is the row's whole.
-      .filter((_, k) => filled(k).length && (!filled(k).every((r) => AMOUNT.test(r[k])) || filled(k).some((r) => wholeSum(r, k))))
-      .map((c) => `| ${c.trim()} |`)
-      .join(' ')
-  );
+  // A column of sums ("Disinvest 2014/15 | £12.8k") cuts budgets; it stops something only where a sum is the row's whole.
+  const stated = (k: number) => {
+    const filled = rows.filter((r) => r[k] !== undefined && !BLANK_CELL.test(r[k]));
+    return filled.length > 0 && (!filled.every((r) => AMOUNT.test(r[k])) || filled.some((r) => wholeSum(r, k)));
+  };
+  return cells(header)
+    .filter((_, k) => stated(k))
+    .map((c) => `| ${c.trim()} |`)
+    .join(' ');
 }
 
 /** Whether a row's sum in column k is its whole: marked so ("£310k (full)") or equal to another sum in the row. */

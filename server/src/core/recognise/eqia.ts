@@ -440,12 +440,15 @@ function continuedRows(blocks: Block[], i: number, rows: Row[]): Row[] {
   const first = rows[1];
   if (!first || first.cells[0]?.text.trim() !== '' || first.cells.length < 2) return rows;
   let j = i - 1;
-  while (j >= 0 && blocks[j].kind === 'paragraph') j--;
-  const before = blocks[j]?.kind === 'table' ? blocks[j].rows : undefined;
+  while (j >= 0 && i - j <= PAGE_BREAK_BLOCKS && blocks[j].kind === 'paragraph') j--;
+  const before = j >= 0 && blocks[j].kind === 'table' ? blocks[j].rows : undefined;
   const header = (r: Row) => r.cells.map((c) => c.text.trim().toLowerCase()).join('|');
   if (!before || before.length < 2 || header(before[0]) !== header(rows[0])) return rows;
   return [rows[0], { ...first, cells: [before[before.length - 1].cells[0], ...first.cells.slice(1)] }, ...rows.slice(2)];
 }
+
+/** What a page break leaves between a table and its continuation: a footer, a page number, a caption. */
+const PAGE_BREAK_BLOCKS = 3;
 
 /**
  * Sentences inside table cells that open with a group as a label ("Transgender
@@ -468,9 +471,12 @@ function labelSentences(model: DocModel, policy: Policy, rows: Row[], source: st
   return out;
 }
 
-/** A bold label opening a paragraph ("**Age.** …", "**Faith and belief:** …"), if there is one. */
+/** A label in bold or italics opening a paragraph: "**Age.** …", "*Disability:* positive impact." */
+const LEAD_IN = /^\s*(\*\*|__|\*(?!\*)|_(?!_))([^*_\n]{2,80}?)\1/;
+
+/** A bold or italic label opening a paragraph ("**Age.** …", "*Faith and belief:* …"), if there is one. */
 function boldLeadIn(model: DocModel, b: Span): Span | undefined {
-  const m = /^\s*(\*\*|__)([^*_\n]{2,80}?)\1/.exec(model.source.slice(b.start, Math.min(b.end, b.start + 90)));
+  const m = LEAD_IN.exec(model.source.slice(b.start, Math.min(b.end, b.start + 90)));
   return m ? { start: b.start + m.index, end: b.start + m[0].length } : undefined;
 }
 

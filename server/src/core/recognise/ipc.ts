@@ -81,7 +81,7 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
     if (m) cands.push({ section: m, via: 'marker', empty: isEmpty(doc, m), score: 3 });
     const headed = [...byHeading].filter(([s, els]) => els.includes(element) && !marked.has(s)).map(([s]) => s);
     for (const s of headed) {
-      if (isContainer(s, element, headed, byHeading)) continue;
+      if (isContainer(s, element, headed, byHeading) || nearMissOnly(doc, element, s)) continue;
       cands.push({ section: s, via: 'heading', empty: isEmpty(doc, s), score: 2 + fit(doc, element, s) });
     }
     for (const [s, best] of contentBest) {
@@ -104,7 +104,7 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
   for (const element of policy.elements) {
     const cands = candidates.get(element)!;
     if (cands.length) continue;
-    const eligible = model.sections.filter((s) => !excluded.has(s) && !isWrapper(model, s) && !readTitle(s.title).not.has(element) && !isEmpty(doc, s));
+    const eligible = model.sections.filter((s) => !excluded.has(s) && !isWrapper(model, s) && !readTitle(s.title).not.has(element) && !isEmpty(doc, s) && !nearMissOnly(doc, element, s));
     // Judged on the section's own prose and unclaimed sub-sections: a heading over a whole
     // appended strategy would otherwise fit every element its parts address.
     const taken = new Set([...claimed, ...byHeading.keys(), ...marked, ...excluded]);
@@ -223,6 +223,18 @@ const CITED_YEAR = /\((?:19|20)\d\d[a-z]?\)[.,:]?\s+[*_"“‘]?\p{Lu}/u;
 const CITED_WORDS = 40;
 const CITED_ITEMS = 3;
 const CITES_INTRO_WORDS = 30;
+
+/**
+ * Whether a section under the element's heading holds only its near-miss: near-misses in its
+ * prose and none of what the element is about (the pack's `anchors`): "7. Monitoring" over
+ * "quarterly contract review meetings … the NHS Standard Contract …" is contract management.
+ */
+function nearMissOnly(doc: DocState, element: ElementDef, s: Section): boolean {
+  if (!element.anchors || !element.nearMisses) return false;
+  const start = s.heading ? s.heading.end : s.start;
+  if (!doc.leftmost(element.nearMisses).some((h) => h.start >= start && h.end <= s.end)) return false;
+  return !doc.about(start, s.end).test(element.anchors);
+}
 
 /** A top-level part or appendix heading holding sub-sections: too broad to be about one element by its prose. */
 function isWrapper(model: DocModel, s: Section): boolean {
@@ -415,7 +427,7 @@ function contentMatches(
     let best: { element: ElementDef; score: number } | undefined;
     const { not } = policy.derived.readTitle(s.title);
     for (const e of policy.elements) {
-      if (not.has(e)) continue;
+      if (not.has(e) || nearMissOnly(doc, e, s)) continue;
       const n = signalCount(doc, e, spans);
       if (n < e.minSignals) continue;
       const score = Math.round((100 * n) / e.minSignals);

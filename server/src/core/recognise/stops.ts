@@ -145,6 +145,8 @@ function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: n
   // The word before must be outside the ending itself ("no longer funded" is no "X funded").
   if (/ed$/.test(ws[i].lower) && j >= first && j < i) j = first - 1;
   if (/ed$/.test(ws[i].lower) && j >= 0 && /^\p{L}/u.test(ws[j].lower) && !FUTURE.has(ws[j].lower)) return true;
+  // "… and in 2021 closed the Beech Ward": a year just before a verb in the past dates it.
+  if (/ed$/.test(ws[i].lower) && j >= 1 && /^(?:19|20)\d\d$/.test(ws[j].lower) && (ws[j - 1].lower === 'in' || ws[j - 1].lower === 'during')) return true;
   // "…closed two wards and decommissioned the day hospital", "we have stopped X, closed Y": a verb joined to another takes its tense.
   if (/ed$/.test(ws[i].lower) && j >= 0 && (ws[j].lower === 'and' || ws[j].lower === 'or' || ws[j].lower === ',') && pastBefore(ws, j)) return true;
   return (PAST_TIME.test(unit.slice(end, end + 40)) || (/ed$/.test(ws[i].lower) && PAST_MONTH.test(unit.slice(end, end + 40)))) && !/\b(?:will|shall|to|be|being)\s+(?:\w+\s+){0,2}$/i.test(unit.slice(Math.max(0, ws[i].start - 30), ws[i].start));
@@ -205,7 +207,7 @@ const SUBJECT_REACH = 12;
  * under a grant agreement, will end") the words before that comma are read too:
  * the subject stands before the relative clause or the aside.
  */
-function subjectBefore(ws: Word[], i: number): { start: number; end: number } | undefined {
+function subjectBefore(ws: Word[], i: number, clauses = RELATIVE_CLAUSES): { start: number; end: number } | undefined {
   let commas = 0;
   // An arrow or a colon stands for the verb's link in notes ("Safe haven (Eastbrook) → ends 30/09/25",
   // "Generic counselling (Relate): expires 31/03/13").
@@ -216,21 +218,26 @@ function subjectBefore(ws: Word[], i: number): { start: number; end: number } | 
   let k = i;
   // A list of names ("the day centres at Carlton, Mill Lane and Hawthorn") runs on past its commas.
   let listed = false;
-  while (k >= 0 && i - k < SUBJECT_REACH && !CLAUSE_OPEN.has(ws[k].lower) && (/^[\p{L}\p{N}'()/&]/u.test(ws[k].lower) || (ws[k].lower === ',' && (listed || commas-- > 0)))) {
+  // Words count toward the reach; a list's commas do not ("at Mill Lane, Station Road, Kingsmead, Ashby and Park Parade").
+  let read = 0;
+  while (k >= 0 && read < SUBJECT_REACH && !CLAUSE_OPEN.has(ws[k].lower) && (/^[\p{L}\p{N}'()/&]/u.test(ws[k].lower) || (ws[k].lower === ',' && (listed || commas-- > 0)))) {
     if (ws[k].lower === 'and' || ws[k].lower === 'or') listed = true;
+    if (ws[k].lower !== ',') read++;
     k--;
   }
   if (k === i) return undefined;
   // A relative clause between the subject and its verb ("the day programme, which covers two mornings a week,
   // will be withdrawn", "the minibus service that takes people … will stop"): the subject stands before it.
-  if (k >= 1 && RELATIVE.has(ws[k].lower)) {
-    const before = subjectBefore(ws, ws[k - 1].lower === ',' ? k - 2 : k - 1);
+  if (k >= 1 && clauses > 0 && RELATIVE.has(ws[k].lower)) {
+    const before = subjectBefore(ws, ws[k - 1].lower === ',' ? k - 2 : k - 1, clauses - 1);
     if (before) return { start: before.start, end: ws[i].end };
   }
   return { start: ws[k + 1].start, end: ws[i].end };
 }
 
 const RELATIVE: ReadonlySet<string> = new Set(['which', 'who', 'that']);
+/** How many relative clauses a subject is read back over (bounded: a statement of "a that a that …" is hostile input). */
+const RELATIVE_CLAUSES = 2;
 
 /** The noun phrase that starts at word `i`, up to a word that ends it. */
 function nounPhrase(ws: Word[], i: number, holds?: (p: { start: number; end: number }) => boolean): { start: number; end: number } | undefined {
@@ -267,6 +274,8 @@ export function announcesStop(stops: StopWords, title: string): boolean {
   const ws = words(title);
   return stops.actions.spans(title).some(([s, e]) => {
     if (title[s - 1] === '-' || title[e] === '-') return false;
+    // A hyphened verb names a thing ("Step-down provision"), unless a noun of ending ("Phase-out of …").
+    if (title.slice(s, e).includes('-') && !/^\s+of\b/.test(title.slice(e, e + 4))) return false;
     const first = ws.findIndex((w) => w.start >= s);
     if (first < 0 || deniedOrPast(title, ws, first, lastWord(ws, e), e)) return false;
     const rest = title.slice(e);
