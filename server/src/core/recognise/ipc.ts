@@ -231,9 +231,9 @@ const CITES_INTRO_WORDS = 30;
  */
 function nearMissOnly(doc: DocState, element: ElementDef, s: Section): boolean {
   if (!element.anchors || !element.nearMisses) return false;
-  const start = s.heading ? s.heading.end : s.start;
-  if (!doc.leftmost(element.nearMisses).some((h) => h.start >= start && h.end <= s.end)) return false;
-  return !doc.about(start, s.end).test(element.anchors);
+  // Asked of every section: both questions read the section's own span (a scan of the document's hits would be quadratic).
+  const found = doc.about(s.heading ? s.heading.end : s.start, s.end);
+  return found.test(element.nearMisses) && !found.test(element.anchors);
 }
 
 /** A top-level part or appendix heading holding sub-sections: too broad to be about one element by its prose. */
