@@ -504,11 +504,13 @@ function capitalsHeading(raw: string): string | undefined {
   if (sideBySide(line)) return undefined;
   const m = CAPITALS_LINE.exec(line);
   if (!m || (!m[1] && m[2].trim().split(/\s+/).length < 2)) return undefined;
+  // A colon inside only under a section number: "PRIORITY 1: EARLIER HELP" unnumbered is a label in the prose.
+  if (!m[1] && /:./.test(m[2])) return undefined;
   return line.replace(/:$/, '');
 }
 
-/** An optional section number, then words in capitals (at least four letters in all). */
-const CAPITALS_LINE = /^(\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?((?=(?:[^A-Z]*[A-Z]){4})[A-Z][A-Z0-9 '’&(),\/–-]*[A-Z0-9?)’']\s*:?)$/;
+/** An optional section number, then words in capitals (at least four letters in all; a colon inside after a number: "3. LOCAL NEEDS: THE POPULATION"). */
+const CAPITALS_LINE = /^(\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?((?=(?:[^A-Z]*[A-Z]){4})[A-Z][A-Z0-9 '’&(),:\/–-]*[A-Z0-9?)’']\s*:?)$/;
 
 /** An inline link in text indented as a PDF lays it out: its label and its target. */
 const INDENTED_LINK = /\[([^\]\n]{1,200})\]\(([^()\s]{1,500})\)/;

@@ -149,7 +149,10 @@ export function recogniseEqia(doc: DocState, linked: LinkedEqia[], fm?: FrontMat
     // introduces the assessment ("This assessment considers…") is its scope, not all of it.
     // Its first heading naming the assessment is the file's title ("EQUALITY IMPACT ASSESSMENT – FULL
     // ASSESSMENT" over the form's details), so the whole file is read.
-    const inner = eqiaSections(l.model, policy).filter((s) => s !== l.model.sections[0] && policy.derived.readTitle(s.title).eqia && !isPlaceholder(policy, sectionText(l.model, s, 'full')));
+    // So is one under a line naming the organisation ("**NHS Callowbridge CCG**", then "# Equality Impact
+    // Assessment" over the form's details, then "# 1. Summary" beside it).
+    const title = (s: Section) => s === l.model.sections[0] || (s === l.model.sections[1] && !s.children.length && wordCount(sectionText(l.model, s, 'own'), TITLE_WORDS + 1) <= TITLE_WORDS);
+    const inner = eqiaSections(l.model, policy).filter((s) => !title(s) && policy.derived.readTitle(s.title).eqia && !isPlaceholder(policy, sectionText(l.model, s, 'full')));
     const roots = inner.length ? inner : [l.model.root];
     for (const s of roots) {
       for (const u of sectionUnits(l.model, policy, s, l.path)) units.push(u);

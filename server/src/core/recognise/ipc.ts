@@ -202,19 +202,22 @@ function titleSections(model: DocModel): Section[] {
 const TITLE_BLOCK_WORDS = 12;
 
 /**
- * Whether a section's own text is a list of works cited: most of its list items are short and
- * carry a year in brackets before a title ("Clark D.M. et al. (2009) Improving access…", "NICE
- * (2011) *Common mental health disorders*"), and its other prose is a line introducing them.
+ * Whether a section's own text is a list of works cited: most of its entries (list items, or
+ * paragraphs where each reference is one) are short and carry a year in brackets before a title
+ * ("Clark D.M. et al. (2009) Improving access…", "NICE (2011) *Common mental health disorders*"),
+ * and its other prose is a line introducing them.
  */
 function citesOnly(model: DocModel, s: Section): boolean {
-  const items = s.blocks.flatMap((b) => (b.kind === 'list' ? (b.items ?? []) : []));
-  if (items.length < CITED_ITEMS) return false;
-  const cited = items.filter((it) => {
-    const text = model.source.slice(it.start, it.end);
+  const isCited = (e: Span) => {
+    const text = model.source.slice(e.start, e.end);
     return CITED_YEAR.test(text) && wordCount(text, CITED_WORDS + 1) <= CITED_WORDS;
-  }).length;
-  const prose = s.blocks.filter((b) => b.kind !== 'list' && b.kind !== 'heading').map((b) => model.masked.slice(b.start, b.end)).join(' ');
-  return cited * 4 >= items.length * 3 && wordCount(prose, CITES_INTRO_WORDS + 1) <= CITES_INTRO_WORDS;
+  };
+  // Every list item is an entry; a paragraph is one only where it reads as a reference, else it is prose.
+  const entries: Span[] = s.blocks.flatMap((b) => (b.kind === 'list' ? (b.items ?? []) : b.kind === 'paragraph' && isCited(b) ? [b] : []));
+  const cited = entries.filter(isCited).length;
+  if (cited < CITED_ITEMS) return false;
+  const prose = s.blocks.filter((b) => b.kind !== 'list' && b.kind !== 'heading' && !entries.includes(b)).map((b) => model.masked.slice(b.start, b.end)).join(' ');
+  return cited * 4 >= entries.length * 3 && wordCount(prose, CITES_INTRO_WORDS + 1) <= CITES_INTRO_WORDS;
 }
 
 /** A year in brackets before a title, as an author–date reference has it: "(2009) Improving…", "(2011a) *Talking Therapies*" (not "(2015) set the national ambition"). */

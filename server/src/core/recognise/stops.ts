@@ -22,6 +22,9 @@ const PHRASE_END: ReadonlySet<string> = new Set(
 /** Words that may sit between an auxiliary and its verb without changing the tense. */
 const ADVERBS: ReadonlySet<string> = new Set('already recently now also previously then just formally finally effectively largely all both been not entirely completely fully altogether permanently gradually early originally initially'.split(' '));
 const PAST_AUX: ReadonlySet<string> = new Set('was were has have had'.split(' '));
+/** Words that join two verbs of one subject ("…will not transfer and will be decommissioned"), and the words that open the second. */
+const JOINS: ReadonlySet<string> = new Set(['and', 'but']);
+const MODAL: ReadonlySet<string> = new Set('will shall would is are was were be has have had can could may might must'.split(' '));
 const DETERMINERS: ReadonlySet<string> = new Set('the a an this that these those its our their his her any each every'.split(' '));
 /** Words that open a clause of time: what ends in it is when something else happens. */
 const TIME_CLAUSE: ReadonlySet<string> = new Set('when whenever until while'.split(' '));
@@ -126,8 +129,12 @@ function lastWord(ws: Word[], end: number): number {
 function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: number): boolean {
   for (let j = first - 1; j >= 0 && j >= first - DENIAL_REACH; j--) {
     if (!/[\p{L}]/u.test(ws[j].lower[0]) && ws[j].lower !== '-') break;
+    // "It will not transfer and will be decommissioned": the denial is the other verb's.
+    if (JOINS.has(ws[j].lower) && j + 1 < first && MODAL.has(ws[j + 1].lower)) break;
     if (NEGATION.has(ws[j].lower) || ws[j].lower.endsWith("n't")) return true;
   }
+  // A subject opened by a denial, however long: "No part of either team's service is being withdrawn".
+  if (first > 0 && first <= SUBJECT_REACH && NEGATION.has(ws[0].lower) && ws.slice(1, first).every((w) => /^\p{L}/u.test(w.lower) && !CLAUSE_OPEN.has(w.lower))) return true;
   // "has been withdrawn with effect from 1 April": a decision with the date it takes effect, not a past event.
   if (EFFECTIVE.test(unit.slice(end, end + 24))) return false;
   let j = i - 1;

@@ -173,12 +173,13 @@ export function readTag(m: RegExpExecArray, nameGroups: 1 | 2 = 2): { numbers: N
 }
 
 /**
- * A written name runs to the end of the clause, but never into the next reference (`stop`). In
+ * A written name runs to the end of the clause, but never into the next reference (`stop`) or a
+ * bracket (an aside: "competency 9 – Prioritise investment, … (Stimulate the market)"). In
  * brackets, names may follow one another ("6 and 7 (prioritise investment; stimulate the market)").
  * Groups: the name after a dash or colon, the name or names in brackets.
  */
 const name = (stop: string) => {
-  const one = String.raw`(?:(?!${stop})[^\n\]\).;|]){3,80}`;
+  const one = String.raw`(?:(?!${stop})[^\n\]\(\).;|]){3,80}`;
   return String.raw`(?:[ \t]*[-–—:][ \t]*(${one})|[ \t]*\([ \t]*(${one}(?:;[ \t]*${one})*))?`;
 };
 

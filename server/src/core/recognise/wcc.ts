@@ -42,6 +42,8 @@ export interface WccFinding {
 /** How far past a bracketed name a reference's list is looked for. */
 const CONTINUATION_REACH = 160;
 
+/** A number alone at a line's start, then a column's gap: a row of a table laid out with spaces. */
+const LAYOUT_NUMBER = /^[ \t]*(\d{1,2})[ \t]{2,}$/;
 const NAME_LEAD = /(^|[:(\[–—|*"“'‘]|\d[.)]|[-+*] )\s*$/;
 
 export function recogniseWcc(doc: DocState, fm: FrontMatterData | undefined): WccFinding {
@@ -86,7 +88,7 @@ export function recogniseWcc(doc: DocState, fm: FrontMatterData | undefined): Wc
   const continued = patterns.continued.form(form);
   scan(patterns.tag.form(form));
   if (doc.has(policy.wcc.prefixes)) scan(patterns.standalone.form(form));
-  scanNames(doc, taken, tags);
+  scanNames(doc, taken, tags, addTag);
   scanNumberedBoxes(doc, taken, addTag);
   frontMatterTags(fm, policy, tags, invalid);
 
@@ -117,7 +119,7 @@ function textFormIn(doc: DocState): TextForm {
 }
 
 /** A competency's name written without a number, where it reads as a reference, not as prose. */
-function scanNames(doc: DocState, taken: Taken, tags: TagFinding[]): void {
+function scanNames(doc: DocState, taken: Taken, tags: TagFinding[], addTag: (n: number, name: string | undefined, s: number, e: number, w: string) => void): void {
   const { model, policy } = doc;
   const text = model.masked;
   const { list, competencies } = policy.derived.wccNames;
@@ -135,6 +137,13 @@ function scanNames(doc: DocState, taken: Taken, tags: TagFinding[]): void {
       const { line } = model.lines.point(start);
       const lineStart = model.lines.lineStart(line);
       const before = text.slice(lineStart, start);
+      // A row of a table laid out in columns (text from a PDF): "   7     Stimulate the market": the number and name are one reference.
+      const column = LAYOUT_NUMBER.exec(before);
+      if (column) {
+        taken.add(lineStart + column.index, end);
+        addTag(Number(column[1]), text.slice(start, end), lineStart + column.index, end, text.slice(lineStart + column.index, end));
+        continue;
+      }
       // A hard-wrapped sentence names the framework on the line before ("…the approach World Class
       // Commissioning called / "stimulate the market"").
       const prev = line > 1 ? text.slice(model.lines.lineStart(line - 1), lineStart) : '';
