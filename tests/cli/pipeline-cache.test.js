@@ -16,7 +16,8 @@ describe('--cache', () => {
     // Files written an hour ago are settled, however slowly the runs below follow (a file
     // changed within two seconds of being hashed is hashed again, and its new time saved).
     const hourAgo = new Date(Date.now() - 3600_000);
-    for (const f of fs.readdirSync(path.join(dir, 'strategies'))) fs.utimesSync(path.join(dir, 'strategies', f), hourAgo, hourAgo);
+    // Every file, the linked EqIA in its sub-folder too (under load a run can follow its writing within two seconds).
+    for (const f of fs.readdirSync(path.join(dir, 'strategies'), { recursive: true })) fs.utimesSync(path.join(dir, 'strategies', f), hourAgo, hourAgo);
     fresh = run(['--format', 'json', 'strategies'], { cwd: dir });
   });
   const cached = (...args) => run(['--format', 'json', '--cache', ...args, 'strategies'], { cwd: dir });

@@ -87,6 +87,11 @@ function statementStates(policy: Policy, aspect: AspectDef, sentence: string, ca
 function says(policy: Policy, aspect: AspectDef, unit: string, read: boolean, prior = ''): boolean {
   if (!aspect.signals.test(unit) && !(read && aspect.stops?.actions.test(unit))) return false;
   if (policy.placeholders.test(unit) || aspect.notStated?.test(unit)) return false;
+  // A row whose every value says none ("| Disinvestment | None planned | None planned |") states nothing.
+  if (TABLE_ROW.test(unit)) {
+    const values = valueCells(unit).filter((c) => c.trim());
+    if (values.length && values.every((c) => NONE_CELL.test(c))) return false;
+  }
   const misses = aspect.nearMisses?.spans(unit) ?? [];
   const said = aspect.signals.spans(unit).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(unit, s, e));
   return said || (read && !!aspect.stops && statesStop(aspect.stops, unit, misses, prior));
@@ -104,8 +109,8 @@ function yearColumns(header: string): ReadonlySet<number> {
   return new Set(valueCells(header).flatMap((h, k) => (PERIOD.test(h) && !CHANGE_COLUMN.test(h) ? [k] : [])));
 }
 
-/** A cell of nothing at a row's end, for a quick look before the rows are read ("0", "£0k", "Closed (0)", "nil", "None – …", "✗"). */
-const ZERO_CELL = /\|[ \t]*[£$€]?0[ \t]*[km]?[ \t]*\|?[ \t]*$|\|[^|\n\d]*\(0\)[^|\n\d]*\|?[ \t]*$|\|[ \t]*(?:(?:nil|none|zero)\b|[✗✘])[^|\n]*\|?[ \t]*$/im;
+/** A cell of nothing, for a quick look before the rows are read: a zero anywhere ("| £0 | Funding released… |"), or at a row's end "Closed (0)", "nil", "None – …", "✗". */
+const ZERO_CELL = /\|[ \t]*[£$€]?0[ \t]*[km]?[ \t]*(?:\||$)|\|[^|\n\d]*\(0\)[^|\n\d]*\|?[ \t]*$|\|[ \t]*(?:(?:nil|none|zero)\b|[✗✘])[^|\n]*\|?[ \t]*$/im;
 /** A column of a time: a year, "Year 2", "Q3", or the state now and to come ("Current", "Future"). */
 const PERIOD = /\b(?:19|20)\d\d\b|\b\d{2}\/\d{2}\b|\byears?\b|\byr\b|\bq[1-4]\b|\b(?:current|existing|future|proposed)\b/i;
 const CHANGE_COLUMN = /\b(?:change|difference|variance|increase|decrease|savings?|growth|movement|net)\b|[±]|\+\s*\/\s*[-−–]/i;
@@ -138,14 +143,19 @@ const LIST_ITEM = new RegExp(`\n${ITEM_MARK}`);
 /**
  * Whether a sub-heading's prose names what its heading stops ("The assertive outreach team
  * as a separate service (March 2014)"): items naming something a commissioner pays for,
- * none of them denying it ("no service will close") or leaving it open.
+ * none of them denying it ("no service will close") or leaving it open, and no item denying
+ * the aspect itself ("Disinvestment: none planned").
  */
 export function namesStops(aspect: AspectDef, prose: string): boolean {
   const items = sentenceSpans(prose, { start: 0, end: prose.length }).flatMap(({ start, end }) => prose.slice(start, end).split(STATEMENT_BREAK));
   const named = items.filter((u) => aspect.stops!.objects.test(u));
+  // An item that names the aspect and denies it ("| Disinvestment | None planned |") says the heading stops nothing.
+  if (items.some((u) => aspect.signals.test(u) && DENIAL.test(u))) return false;
   return named.length > 0 && !named.some((u) => DENIAL.test(u) || aspect.notStated?.test(u));
 }
 
+/** A cell that says there is none: "None planned", "nil", "n/a". */
+const NONE_CELL = /^\W*(?:none|nil|nothing|zero|n\/a)\b/i;
 const DENIAL = /\b(?:no|not|none|never|nothing)\b|n't\b/i;
 
 /** Where a sentence holds more than one statement: a semicolon, or a new list item. */

@@ -111,8 +111,38 @@ function findEqiaSections(model: DocModel, policy: Policy, doc?: DocState): Sect
   // Keep outermost matches only: a sub-heading of the EqIA is part of it.
   const outer = found.filter((s) => !found.some((o) => o !== s && o.start <= s.start && s.end <= o.end));
   const title = outer.length && outer[0] === model.sections[0] ? asDocumentTitle(model, outer[0]) : undefined;
-  return title ? [title] : outer;
+  return title ? [title] : outer.flatMap((s) => [s, ...formQuestions(model, s)]);
 }
+
+/**
+ * A screening form's numbered questions run on under the form's heading ("**1. Purpose:** …",
+ * "**2. Who is affected?** …"); one alone on its line ("**3. Is there evidence that some groups may
+ * be affected differently?**") reads as a heading, and the form goes on under it. The sections
+ * after the EqIA headed by the next question in its numbering are the form's.
+ */
+function formQuestions(model: DocModel, s: Section): Section[] {
+  const out: Section[] = [];
+  const numbers = (x: Section) => {
+    const { start, end } = sectionSpan(model, x, 'own');
+    return [...model.source.slice(start, end).matchAll(FORM_ITEM)].map((m) => Number(m[1]));
+  };
+  let last = Math.max(0, ...numbers(s));
+  // The section that starts where the form ends, whatever its level (a bold "3." may read as a
+  // top-level heading under an appendix's bold title).
+  for (let end = s.end, next = model.sections.find((x) => x.start === end); last > 0 && next; next = model.sections.find((x) => x.start === end)) {
+    const q = FORM_QUESTION.exec(next.title);
+    if (!q || Number(q[1]) !== last + 1) break;
+    out.push(next);
+    last = Math.max(last + 1, ...numbers(next));
+    end = next.end;
+  }
+  return out;
+}
+
+/** A numbered item of a form in bold: "**2. Who is affected?**", "**1. Purpose of the strategy:**". */
+const FORM_ITEM = /^[ \t]*(?:\*\*|__)(\d{1,2})[.)][ \t]/gm;
+/** A heading that is a numbered question: "3. Is there evidence …?". */
+const FORM_QUESTION = /^(\d{1,2})[.)]\s.*\?$/;
 
 /**
  * An EqIA heading that is the document's title (the first heading, with little

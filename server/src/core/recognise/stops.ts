@@ -22,6 +22,8 @@ const PHRASE_END: ReadonlySet<string> = new Set(
 /** Words that may sit between an auxiliary and its verb without changing the tense. */
 const ADVERBS: ReadonlySet<string> = new Set('already recently now also previously then just formally finally effectively largely all both been not entirely completely fully altogether permanently gradually early originally initially'.split(' '));
 const PAST_AUX: ReadonlySet<string> = new Set('was were has have had'.split(' '));
+/** Verbs of a decision made: what they decide is still to come. */
+const DECISION: ReadonlySet<string> = new Set('decided agreed chosen resolved determined confirmed opted elected'.split(' '));
 /** Words that join two verbs of one subject ("…will not transfer and will be decommissioned"), and the words that open the second. */
 const JOINS: ReadonlySet<string> = new Set(['and', 'but']);
 const MODAL: ReadonlySet<string> = new Set('will shall would is are was were be has have had can could may might must'.split(' '));
@@ -72,7 +74,7 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     const first = ws.findIndex((w) => w.start >= s);
     if (first < 0 || deniedOrPast(unit, ws, first, lastWord(ws, e), e) || inTimeClause(ws, first)) return false;
     // A noun of ending takes its tense from the clause's verb: "The closure of the long-stay wards … in 2007 was a major step".
-    if (/\bof$/.test(unit.slice(s, e)) && /^(?:was|were|had)$/i.test(NEXT_VERB.exec(unit.slice(e, e + NOMINAL_REACH))?.[1] ?? '')) return false;
+    if (/\bof$/.test(unit.slice(s, e)) && nominalPast(unit.slice(e, e + NOMINAL_REACH))) return false;
     // People, not services, are what "who" stands for ("people who withdraw from social contact").
     if (first > 0 && ws[first - 1].lower === 'who') return false;
     // After a determiner a verb is a noun ("the stop smoking service", "at the end of"); "the closure of" is meant so.
@@ -140,8 +142,9 @@ function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: n
   let j = i - 1;
   while (j >= 0 && ADVERBS.has(ws[j].lower)) j--;
   if (j >= 0 && (PAST_AUX.has(ws[j].lower) || ws[j].lower === 'since' || plannedInPast(ws, j))) return true;
-  // An ending of several words takes its tense from before its first ("had come to an end", "was brought to an end").
-  if (i > first) {
+  // An ending of several words takes its tense from before its first ("had come to an end", "was brought to an end"),
+  // unless it opens with the decision ("has decided not to renew" plans a stop; the decision is what is past).
+  if (i > first && !DECISION.has(ws[first].lower)) {
     let k = first - 1;
     while (k >= 0 && ADVERBS.has(ws[k].lower)) k--;
     if (k >= 0 && (PAST_AUX.has(ws[k].lower) || plannedInPast(ws, k))) return true;
@@ -195,6 +198,20 @@ const OWN_RUNNING: ReadonlySet<string> = new Set('running operating functioning 
 /** The first verb after a noun of ending, and how far it is looked for. */
 const NEXT_VERB = /\b(was|were|had|has|have|is|are|will|would|shall|can|could|may|might)\b/i;
 const NOMINAL_REACH = 120;
+/**
+ * Whether the clause after a noun of ending is in the past: "was", "were", "had", or a perfect of a
+ * deed done ("Following the closure of Willow Ward in 2016, care has been consolidated at…"), not
+ * of a decision ("the closure of the ward has been agreed").
+ */
+function nominalPast(after: string): boolean {
+  const m = NEXT_VERB.exec(after);
+  if (!m) return false;
+  if (/^(?:was|were|had)$/i.test(m[1])) return true;
+  const perfect = /^(?:has|have)$/i.test(m[1]) ? /^\s+been\s+(\p{L}+)/u.exec(after.slice(m.index + m[0].length)) : null;
+  return !!perfect && /ed$/i.test(perfect[1]) && !PLANS.has(perfect[1].toLowerCase());
+}
+/** Participles of a plan or a decision: after them the ending is still to come. */
+const PLANS: ReadonlySet<string> = new Set('agreed approved decided confirmed proposed planned scheduled recommended endorsed supported requested consulted delayed deferred postponed announced'.split(' '));
 
 /** Prepositions between a verb of ending and what it ends ("withdraw from", "cease to exist as"). */
 const THROUGH: ReadonlySet<string> = new Set(['from', 'as']);

@@ -59,7 +59,7 @@ export function recogniseWcc(doc: DocState, fm: FrontMatterData | undefined): Wc
     else invalid.push({ start, end, line: at, text: written.trim(), reason: j.reason, number: num, named: j.named, ...(cells && { cells }) });
   };
   const addTag = (num: number, nameText: string | undefined, start: number, end: number, written: string) => record(num, judgeReference(num, nameText, policy.competencies), start, end, written);
-  const contents = contentsLines(model);
+  const contents = contentsLines(model, policy.wcc.context);
 
   const scan = (re: RegExp) => {
     re.lastIndex = 0;
@@ -166,7 +166,7 @@ function scanNames(doc: DocState, taken: Taken, tags: TagFinding[], addTag: (n: 
  * ("Appendix A – Fit with World Class Commissioning 23"): a reference that ends
  * such a line, the rest of which is a heading's title, is a page number.
  */
-function contentsLines(model: DocModel): (start: number, end: number) => boolean {
+function contentsLines(model: DocModel, context: Matcher): (start: number, end: number) => boolean {
   let titles: Set<string> | undefined;
   return (start, end) => {
     const { line } = model.lines.point(start);
@@ -180,8 +180,31 @@ function contentsLines(model: DocModel): (start: number, end: number) => boolean
     const key = titleKey(entry.slice(0, cut));
     if (!key) return false;
     titles ??= new Set(model.sections.map((s) => titleKey(s.title)));
-    return titles.has(key);
+    if (titles.has(key)) return true;
+    // Or the entries before it end in page numbers that lead up to its own (text from a PDF, whose
+    // headings are bare lines no heading reading found): "8. Equality impact assessment 10".
+    let page = Number(entry.slice(cut).trim());
+    for (let k = 1; k <= CONTENTS_BEFORE; k++) {
+      if (line - k < 1) return false;
+      const text = model.masked.slice(model.lines.lineStart(line - k), model.lines.lineEnd(line - k));
+      const before = pageOf(text);
+      if (before === undefined || before > page || context.test(text)) return false;
+      page = before;
+    }
+    return true;
   };
+}
+
+/** How many entries before a page number show it is one. */
+const CONTENTS_BEFORE = 2;
+
+/** The page number ending a contents entry ("Foreword …… 3"): words, a space or leaders, a number; else undefined. */
+function pageOf(line: string): number | undefined {
+  const entry = line.trimEnd();
+  let cut = entry.length;
+  while (cut > 0 && cut > entry.length - 3 && /\d/.test(entry[cut - 1])) cut--;
+  if (cut === entry.length || cut === 0 || /\d/.test(entry[cut - 1]) || !/[\s.·…]/.test(entry[cut - 1]) || entry.includes('|') || !/\p{L}/u.test(entry.slice(0, cut))) return undefined;
+  return Number(entry.slice(cut));
 }
 
 /** A title as a contents list and its heading both write it: its words, without leading numbers, escapes or Pandoc's `{#id .class}`. */
