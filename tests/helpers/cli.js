@@ -12,9 +12,22 @@ function run(args, { cwd = ROOT, input, env } = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A temp folder (its real path) with the given files (path → text or Buffer). */
+/** Throwaway workspaces made by this test process, removed when it exits. */
+const made = [];
+process.on('exit', () => {
+  for (const dir of made) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // a test that locked a folder away leaves it to the OS's temp cleaning
+    }
+  }
+});
+
+/** A temp folder (its real path) with the given files (path → text or Buffer); removed when the tests end. */
 function workspace(files = {}, prefix = 'cl-test-') {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  made.push(dir);
   for (const [rel, content] of Object.entries(files)) {
     const p = path.join(dir, rel);
     fs.mkdirSync(path.dirname(p), { recursive: true });
