@@ -70,7 +70,7 @@ export function readTextTables(source: string, blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    const multi = multilineTable(source, blocks, i);
+    const multi = multilineTable(source, blocks, i) ?? ruledTable(source, blocks, i);
     if (multi) {
       out.push(multi.table);
       i = multi.last;
@@ -172,6 +172,26 @@ function multilineTable(source: string, blocks: Block[], i: number): { table: Bl
   return { table: { start: top.start, end: bottom.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows }, last };
 }
 
+/**
+ * A table laid out in columns between rules of dashes, as a scanned or PDF document keeps
+ * it: the header, a rule, the rows (a cell wrapped over several lines), and a closing rule.
+ * Markdown reads the header and the rows each as a heading underlined with dashes (or the
+ * rows as a paragraph, then a thematic break). Read as an aligned table, its rules left out.
+ */
+function ruledTable(source: string, blocks: Block[], i: number): { table: Block; last: number } | undefined {
+  const [head, body] = [blocks[i], blocks[i + 1]];
+  const underlined = (b: Block | undefined) => b?.kind === 'heading' && b.headingStyle === 'setext' && FULL_RULE.test(linesOf(source, b.start, b.end).pop()?.text ?? '');
+  if (!underlined(head) || !body || nextLineStart(source, head.end) !== lineStart(source, body.start)) return undefined;
+  if (cellStarts(linesOf(source, lineStart(source, head.start), head.end)[0].text).length < 2) return undefined;
+  let last = i + 1;
+  if (body.kind === 'paragraph') {
+    const close = blocks[i + 2];
+    if (close?.kind === 'other' && FULL_RULE.test(source.slice(lineStart(source, close.start), close.end)) && nextLineStart(source, body.end) === lineStart(source, close.start)) last = i + 2;
+  } else if (!underlined(body)) return undefined;
+  const table = alignedTable(source, { ...head, end: blocks[last].end, kind: 'paragraph' });
+  return table && table.rows!.length >= 3 ? { table, last } : undefined;
+}
+
 function gridTable(source: string, b: Block): Block | undefined {
   const lines = linesOf(source, lineStart(source, b.start), b.end);
   if (lines.length < 3 || !GRID_BORDER.test(lines[0].text)) return undefined;
@@ -219,7 +239,8 @@ const MARK = 3;
  * inside its column). Most rows must hold two cells or more.
  */
 export function alignedTable(source: string, b: Block): Block | undefined {
-  const lines = linesOf(source, lineStart(source, b.start), b.end).filter((l) => l.text.trim());
+  // A rule of dashes between the header and the rows, or closing them, is no line of the table.
+  const lines = linesOf(source, lineStart(source, b.start), b.end).filter((l) => l.text.trim() && !FULL_RULE.test(l.text));
   if (lines.length < 3) return undefined;
   const cols = cellStarts(lines[0].text);
   if (cols.length < 2) return undefined;

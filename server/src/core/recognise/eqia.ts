@@ -124,7 +124,7 @@ function formQuestions(model: DocModel, s: Section): Section[] {
   const out: Section[] = [];
   const numbers = (x: Section) => {
     const { start, end } = sectionSpan(model, x, 'own');
-    return [...model.source.slice(start, end).matchAll(FORM_ITEM)].map((m) => Number(m[1]));
+    return [...model.source.slice(start, end).matchAll(new RegExp(FORM_ITEM, 'gm'))].map((m) => Number(m[1]));
   };
   let last = Math.max(0, ...numbers(s));
   // The section that starts where the form ends, whatever its level (a bold "3." may read as a
@@ -140,7 +140,7 @@ function formQuestions(model: DocModel, s: Section): Section[] {
 }
 
 /** A numbered item of a form in bold: "**2. Who is affected?**", "**1. Purpose of the strategy:**". */
-const FORM_ITEM = /^[ \t]*(?:\*\*|__)(\d{1,2})[.)][ \t]/gm;
+const FORM_ITEM = /^[ \t]*(?:\*\*|__)(\d{1,2})[.)][ \t]/m;
 /** A heading that is a numbered question: "3. Is there evidence …?". */
 const FORM_QUESTION = /^(\d{1,2})[.)]\s.*\?$/;
 

@@ -24,6 +24,8 @@ const ADVERBS: ReadonlySet<string> = new Set('already recently now also previous
 const PAST_AUX: ReadonlySet<string> = new Set('was were has have had'.split(' '));
 /** Verbs of a decision made: what they decide is still to come. */
 const DECISION: ReadonlySet<string> = new Set('decided agreed chosen resolved determined confirmed opted elected'.split(' '));
+/** A title that is a question answered yes or no: it opens with an auxiliary. */
+const YES_NO_QUESTION = /^\W*(?:will|are|is|do|does|did|can|could|should|would|has|have|shall|was|were)\b[^?]*\?\W*$/i;
 /** Words that join two verbs of one subject ("…will not transfer and will be decommissioned"), and the words that open the second. */
 const JOINS: ReadonlySet<string> = new Set(['and', 'but']);
 const MODAL: ReadonlySet<string> = new Set('will shall would is are was were be has have had can could may might must'.split(' '));
@@ -72,6 +74,8 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     // A hyphened verb is a modifier ("step-down beds"), unless a noun of ending ("the phase-out of").
     if (unit.slice(s, e).includes('-') && !/^\s+of\b/.test(unit.slice(e, e + 4)) && !/\bof$/.test(unit.slice(s, e))) return false;
     const first = ws.findIndex((w) => w.start >= s);
+    // Part of a name, as a capital after a capitalised word shows ("the Tuesday Club in Marsh End", "Maple Close").
+    if (first > 0 && /\p{Lu}/u.test(unit[ws[first].start]) && /^\p{Lu}\p{Ll}+$/u.test(unit.slice(ws[first - 1].start, ws[first - 1].end)) && !DETERMINERS.has(ws[first - 1].lower)) return false;
     if (first < 0 || deniedOrPast(unit, ws, first, lastWord(ws, e), e) || inTimeClause(ws, first)) return false;
     // A noun of ending takes its tense from the clause's verb: "The closure of the long-stay wards … in 2007 was a major step".
     if (/\bof$/.test(unit.slice(s, e)) && nominalPast(unit.slice(e, e + NOMINAL_REACH))) return false;
@@ -310,6 +314,8 @@ export function announcesStop(stops: StopWords, title: string): boolean {
 /** Whether a heading announces an aspect ("What will no longer be commissioned", "Stopping"). */
 export function announcesAspect(aspect: AspectDef, title: string): boolean {
   if (!aspect.stops || !title) return false;
+  // A yes/no question asks, and its answer says ("Will any services close?" over "No. Every service…").
+  if (YES_NO_QUESTION.test(title)) return false;
   if (aspect.headings?.test(title.trim().replace(/[\s?:.!]+$/, ''))) return true;
   const misses = aspect.nearMisses?.spans(title) ?? [];
   return aspect.signals.spans(title).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(title, s, e)) || announcesStop(aspect.stops, title);
