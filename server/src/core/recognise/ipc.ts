@@ -216,7 +216,8 @@ function citesOnly(model: DocModel, s: Section): boolean {
   const entries: Span[] = s.blocks.flatMap((b) => (b.kind === 'list' ? (b.items ?? []) : b.kind === 'paragraph' && isCited(b) ? [b] : []));
   const cited = entries.filter(isCited).length;
   if (cited < CITED_ITEMS) return false;
-  const prose = s.blocks.filter((b) => b.kind !== 'list' && b.kind !== 'heading' && !entries.includes(b)).map((b) => model.masked.slice(b.start, b.end)).join(' ');
+  const listed = new Set(entries);
+  const prose = s.blocks.filter((b) => b.kind !== 'list' && b.kind !== 'heading' && !listed.has(b)).map((b) => model.masked.slice(b.start, b.end)).join(' ');
   return cited * 4 >= entries.length * 3 && wordCount(prose, CITES_INTRO_WORDS + 1) <= CITES_INTRO_WORDS;
 }
 

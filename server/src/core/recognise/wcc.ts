@@ -5,7 +5,7 @@
 // words are the pack's `wcc:` section; the numbers, lists and names are syntax
 // (wcc-syntax.ts).
 import type { Block, Cell, DocModel, Span } from '../model/types';
-import type { CompetencyDef, Policy } from '../policy/types';
+import type { CompetencyDef, Matcher, Policy } from '../policy/types';
 import type { DocState } from './doc-state';
 import { frontMatterKey, type FrontMatterData } from '../frontmatter';
 import { competencyForName } from './competency-names';
