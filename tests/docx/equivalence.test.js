@@ -33,7 +33,8 @@ const MARKDOWN_ONLY = [
   ['thematic break', (md) => md.replace(/(\n[ \t]*\n) {0,3}([-*_])[ \t]*(?:\2[ \t]*){2,}(?=\n|$)/g, '$1')],
   // Lines of text with no blank line between them (PDF text: each entry, title or wrapped line of
   // a page on a line of its own). A Word paragraph has no such lines: its text runs on.
-  ['line layout', (md) => md.replace(/([^\n])\n(?=[ \t]*[\p{L}\p{N}(“"'‘])/gu, '$1 ')],
+  // A wrapped line may open with a dash of the sentence ("… AW\n– PH have promised …").
+  ['line layout', (md) => md.replace(/([^\n])\n(?=[ \t]*(?:[\p{L}\p{N}(“"'‘]|[–—] ))/gu, '$1 ')],
   // A table or a list inside a block quote (an email's quoted earlier message holding a draft's
   // EqIA). A Word table or list paragraph has its own style, not a quotation's: it stands as the
   // document's own.
