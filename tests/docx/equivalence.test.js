@@ -7,9 +7,11 @@
 // front matter) and fenced code in a preformatted paragraph style (read as a
 // code block). A disagreement is put down to a Markdown-only construct a Word
 // document cannot hold when removing that construct from the Markdown gives
-// the Word result: HTML comments (including <!-- ipc: … --> markers),
+// the Word result: HTML comments (including <!-- ipc: … --> markers), pandoc's
+// tracked-change spans,
 // thematic breaks, lines laid out one under another without blank lines
-// (PDF text), a table or list in a quote, and a numbered title underlined with
+// (PDF text, also in a quote, with tabs between columns), a footnote's call
+// (the builder writes notes as paragraphs), a table or list in a quote, and a numbered title underlined with
 // "=" (plain text). Anything else is a conversion fault. HTML and tables drawn
 // with text are written as the Word layout they stand for (helpers/docx.js).
 const assert = require('node:assert');
@@ -25,6 +27,10 @@ const POLICY = 'equality-act-2010';
 /** What a Word version of the Markdown would hold, removed one construct at a time (cumulatively). */
 const MARKDOWN_ONLY = [
   ['HTML comment', (md) => md.replace(/<!--[\s\S]*?-->/g, '')],
+  // Word's tracked changes as pandoc writes them ("[old]{.deletion …}[new]{.insertion …}"): a Word
+  // version holds the changes themselves, which the test builder cannot write, so it writes the
+  // marks as the literal text they are, and the deleted words read as the document's.
+  ['pandoc tracked changes', (md) => md.replace(/\]\{\.(?:deletion|insertion|comment-start|comment-end|paragraph-insertion|paragraph-deletion)\b[^}]*\}/g, ']')],
   // A thematic break (after a blank line, so not front matter's fence, a setext
   // underline or a simple table's ruler). The linter reads a few words after the
   // last one as the document's footer (a contact line). Word has no such break:
@@ -34,7 +40,14 @@ const MARKDOWN_ONLY = [
   // Lines of text with no blank line between them (PDF text: each entry, title or wrapped line of
   // a page on a line of its own). A Word paragraph has no such lines: its text runs on.
   // A wrapped line may open with a dash of the sentence ("… AW\n– PH have promised …").
-  ['line layout', (md) => md.replace(/([^\n])\n(?=[ \t]*(?:[\p{L}\p{N}(“"'‘]|[–—] ))/gu, '$1 ')],
+  // So may a bullet indented too far to open a list (a text browser's dump: "     * Race: Positive…").
+  ['line layout', (md) => md.replace(/([^\n])\n(?=[ \t]*(?:[\p{L}\p{N}(“"'‘]|[–—] )|[ \t]{4,}[*•+-][ \t])/gu, '$1 ')],
+  // The same lines inside a quote ("> 2 Work with community partners<tab>…", then "> 3 Engage…"), and
+  // the tabs that set a line's columns apart: a Word paragraph runs its lines on, its columns with them.
+  ['line layout in a quote', (md) => md.replace(/([^\n>])\n[ \t]{0,3}>[ \t]?(?=[ \t]*[\p{L}\p{N}(“"'‘])/gu, '$1 ').replace(/\t/g, ' ')],
+  // A footnote's call ("See note.[^12]"): the test builder writes a note as the numbered paragraph at
+  // the end it shows, not as a Word footnote, so the Word version holds the note but not the call.
+  ['footnote call', (md) => md.replace(/\[\^[^\]\s]{1,40}\](?!:)/g, '')],
   // A table or a list inside a block quote (an email's quoted earlier message holding a draft's
   // EqIA). A Word table or list paragraph has its own style, not a quotation's: it stands as the
   // document's own.

@@ -127,11 +127,18 @@ function textTables(tree, md, inline) {
   for (const block of model.blocks) {
     if (block.kind !== 'table') continue;
     const inside = tree.children.filter((n) => start(n) >= block.start && end(n) <= block.end);
-    // A GFM or HTML table is already a table; a text table is paragraphs (and a ruler read as a break).
-    if (!inside.length || inside.some((n) => !['paragraph', 'thematicBreak'].includes(n.type))) continue;
+    // A paragraph the table opens, with prose after it and no blank line between (a PDF's text):
+    // in Word, the table and then a paragraph.
+    const over = tree.children.find((n) => n.type === 'paragraph' && start(n) >= block.start && start(n) < block.end && end(n) > block.end);
+    const rest = over ? md.slice(block.end, end(over)).trim() : '';
+    if (over) inside.push(over);
+    // A GFM or HTML table is already a table; a text table is paragraphs (and a ruler read as a break,
+    // or as the underline of its header row: pandoc's multiline table).
+    if (!inside.length || inside.some((n) => !['paragraph', 'thematicBreak', 'heading'].includes(n.type))) continue;
     const cell = (c) => ({ type: 'tableCell', children: c.text ? inline((c.parts ?? [c]).map((p) => md.slice(p.start, p.end)).join(' ')) : [] });
     const table = { type: 'table', children: block.rows.map((r) => ({ type: 'tableRow', children: r.cells.map(cell) })), position: inside[0].position };
-    tree.children.splice(tree.children.indexOf(inside[0]), inside.length, table);
+    const after = rest ? [{ type: 'paragraph', children: inline(rest), position: over.position }] : [];
+    tree.children.splice(tree.children.indexOf(inside[0]), inside.length, table, ...after);
   }
 }
 
@@ -145,7 +152,9 @@ function textTables(tree, md, inline) {
  *           content control whose entries are in the Normal style.
  * opts.patch: (documentXml) => documentXml, applied last.
  */
-async function markdownToDocx(md, opts = {}) {
+async function markdownToDocx(text, opts = {}) {
+  // The model's offsets are those of the text without its byte-order mark; a Word document holds none.
+  const md = text.replace(/^\uFEFF/, '');
   const processor = await markdownProcessor();
   const tree = processor.parse(md);
   await wordLayout(tree, md, (text) => processor.parse(text));

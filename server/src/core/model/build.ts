@@ -7,7 +7,7 @@ import { chunkOffset, type Chunk } from '../parse/chunks';
 import type { ParsedChunk } from '../parse/parse';
 import type { Block, Comment, DocModel, FrontMatter, Link, ModelPart, Row, Section, Span } from './types';
 import { htmlAsMarkdown, markupSpans } from './html';
-import { alignedTable, gridMarkup, readTextTables } from './text-tables';
+import { alignedTable, gridMarkup, readTextTables, tabbedTable } from './text-tables';
 import { readPlainLayout, sideBySide } from './plain-layout';
 import { criticSpans, currentBlocks } from './critic-markup';
 
@@ -50,21 +50,66 @@ export function buildModel(source: string, parsed: ParsedChunk[], opts: { parts?
   }
 
   // Running headers and footers of a PDF's pages; title lines where nothing else is a heading.
-  const layout = readPlainLayout(source, blocks, {
+  const layout = readPlainLayout(source, forwarded(source) ? blocks.map(unquoted) : blocks, {
     depthOf: boldDepth,
     // A section's text taken out of a list item may hold a table in aligned columns.
     paragraphOf: (from, to) => {
       const p = paragraphOf(source, from, to);
-      return alignedTable(source, p) ?? p;
+      const tabbed = tabbedTable(source, p);
+      return (tabbed?.length === 1 ? tabbed[0] : undefined) ?? alignedTable(source, p) ?? p;
     },
   });
   for (const f of layout.furniture) blanks.push([f.start, f.end]);
+  // A backslash escaping punctuation ("\\[Insert …\\]", "\\* Race:", "2\\.") is markup: the prose is the character it escapes.
+  if (source.includes('\\')) for (const m of source.matchAll(new RegExp(ESCAPE, 'g'))) blanks.push([m.index!, m.index! + 1]);
   // Tracked changes: the document as it now reads.
   const critic = criticSpans(source);
   if (critic) for (const x of [...critic.removed, ...critic.marks]) blanks.push(x);
   const current = critic ? currentBlocks(layout.blocks, critic) : layout.blocks;
   const { root, sections } = buildSections(current, source.length);
   return { source, masked: ocrCapitals(maskSpans(source, blanks)), lines, blocks: current, root, sections, comments, links, frontMatter, parts, footer: footerOf(source, current) };
+}
+
+/** A Markdown escape: a backslash before ASCII punctuation. */
+const ESCAPE = String.raw`\\(?=[!-/:-@[-\`{-~])`;
+
+/** A quoted line's markers ("> ", "> > "), after the line's start (group 1). */
+const QUOTE_MARKS = String.raw`(^|\n)[ \t]{0,3}(?:>[ \t]?){1,32}`;
+
+/** The share of a document's text a quote must hold to be the document itself. */
+const FORWARDED_SHARE = 2 / 3;
+/** The least text a forwarded document holds (a short reply quoting a line or two is a reply). */
+const FORWARDED_CHARS = 600;
+
+/**
+ * Whether the document is itself a quote: a strategy forwarded in an email, every line of it
+ * after "> " below a short reply. Its quoted headings are then its headings, and its words its own.
+ * Measured in characters, not lines, so that it does not hang on how the text is wrapped.
+ */
+function forwarded(source: string): boolean {
+  // Most documents quote nothing, or little: one search says so.
+  if (!source.startsWith('>') && !/\n[ \t]{0,3}>/.test(source)) return false;
+  let text = 0;
+  let quoted = 0;
+  for (let at = 0; at < source.length; ) {
+    const next = source.indexOf('\n', at);
+    const end = next < 0 ? source.length : next;
+    const line = source.slice(at, end).trim();
+    // A line of the quote with nothing in it (">") is a quoted blank line.
+    if (line && line !== '>') {
+      text += line.length;
+      if (line.startsWith('>')) quoted += line.length;
+    }
+    at = end + 1;
+  }
+  return text >= FORWARDED_CHARS && quoted >= text * FORWARDED_SHARE;
+}
+
+/** A block of the quote read as the document's own: its headings headings again. */
+function unquoted(b: Block): Block {
+  if (!b.quoted) return b;
+  const { quoted: _q, quotedHeading, ...rest } = b;
+  return quotedHeading ? { ...rest, kind: 'heading' } : rest;
 }
 
 /** A footer ends a document when a thematic break is followed by this little: a contact line, a version stamp. */
@@ -215,7 +260,7 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
   if (read.length !== blocks.length || read.some((b, i) => b !== blocks[i])) {
     const had = new Set(blocks);
     // Their rulers, borders and bars are drawing, not prose.
-    for (const b of read) if (!had.has(b)) for (const [from, to] of gridMarkup(source, b)) blank(from, to);
+    for (const b of read) if (!had.has(b) && b.kind === 'table') for (const [from, to] of gridMarkup(source, b)) blank(from, to);
     blocks.length = 0;
     for (const b of read) blocks.push(b);
   }
@@ -320,17 +365,20 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
       case 'blockquote': {
         // A quote box: its content counts as prose, its headings do not make sections; its
         // blocks are marked quoted (a law's definition or a person's words, not a finding).
+        // Its markers are no prose: a sentence wrapped over "> " lines reads as one.
+        const s = at(node);
+        for (const m of source.slice(s.start, s.end).matchAll(new RegExp(QUOTE_MARKS, 'g'))) blank(s.start + m.index! + m[1].length, s.start + m.index! + m[0].length);
         const first = blocks.length;
         for (const c of node.children) {
           if (c.type === 'heading') {
             c.children.forEach(visitInline);
-            blocks.push({ ...at(c), kind: 'paragraph', text: plain(c) });
+            blocks.push({ ...at(c), kind: 'paragraph', text: plain(c), depth: c.depth, headingStyle: 'atx', quotedHeading: true });
           } else addBlock(c, from);
         }
         // A bold line in it is no heading either (an email's quoted draft: "> > **6. What will change (draft v5)**").
         for (let i = first; i < blocks.length; i++) {
           const b = blocks[i];
-          blocks[i] = b.kind === 'heading' ? { start: b.start, end: b.end, kind: 'paragraph', text: b.text, quoted: true } : { ...b, quoted: true };
+          blocks[i] = b.kind === 'heading' ? { start: b.start, end: b.end, kind: 'paragraph', text: b.text, quoted: true, depth: b.depth, headingStyle: b.headingStyle, quotedHeading: true } : { ...b, quoted: true };
         }
         return;
       }
@@ -582,15 +630,24 @@ function buildSections(blocks: Block[], length: number): { root: Section; sectio
   let stack: Section[] = [root];
   // Where bold headings are numbered ("1. Background"), an unnumbered bold heading is a sub-heading of the last numbered one.
   let numbered: number | undefined;
+  // The last numbered heading written with "#" or underlined: a bold numbered heading that continues its
+  // numbering is at its level ("## 6. Commissioning intentions", then "**7. Next steps**", as a Google Docs
+  // export writes some chapters), not below every "#" heading as other bold headings are.
+  let anchor: { depth: number; parts: number[] } | undefined;
   for (const b of blocks) {
     if (b.kind !== 'heading') {
       stack[stack.length - 1].blocks.push(b);
       continue;
     }
     let depth = b.depth ?? 1;
-    if (b.headingStyle !== 'bold') numbered = undefined;
-    else if (SECTION_NUMBER.test(b.text)) numbered = depth;
-    else if (numbered !== undefined) depth = numbered + 1;
+    const number = SECTION_NUMBER.exec(b.text)?.[1].split('.').map(Number);
+    if (b.headingStyle !== 'bold') {
+      numbered = undefined;
+      anchor = number ? { depth, parts: number } : anchor;
+    } else if (number) {
+      if (anchor && number[0] >= anchor.parts[0]) depth = Math.max(1, anchor.depth + number.length - anchor.parts.length);
+      numbered = depth;
+    } else if (numbered !== undefined) depth = numbered + 1;
     while (stack.length > 1 && stack[stack.length - 1].depth >= depth) {
       stack[stack.length - 1].end = b.start;
       stack.pop();

@@ -152,22 +152,24 @@ const PAGE_LINE = /^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$/i;
  * text is a numbered list's item, which a numbered title opens whatever follows.
  */
 function titledLines(source: string, from: number, to: number, alone: boolean, item: boolean, tools: LayoutTools): Block[] | undefined {
-  const lines: Array<{ start: number; end: number; text: string }> = [];
+  const lines: Array<{ start: number; end: number; text: string; row: boolean }> = [];
   for (let at = from; at < to; ) {
     const nl = source.indexOf('\n', at);
     const end = nl < 0 || nl > to ? to : nl;
-    lines.push({ start: at, end, text: source.slice(at, end).trim() });
+    // A table's row whose cells are split by tabs is no title, though its empty cells trim away ("Religion or belief<tab><tab>").
+    const raw = source.slice(at, end);
+    lines.push({ start: at, end, text: raw.trim(), row: /\S\t/.test(raw.trimStart().replace(NUMBER, '')) });
     at = end + 1;
   }
   const filled = lines.filter((l) => l.text && !PAGE_LINE.test(l.text));
   if (!filled.length) return undefined;
   if (filled.length === 1) {
-    const text = titleText(filled[0].text);
+    const text = filled[0].row ? undefined : titleText(filled[0].text);
     return text && alone ? [headingOf(filled[0], text, tools)] : undefined;
   }
   // A title-like line opens text when the line after it is longer, or opens text itself (a title
   // over a sub-title): read from the end. One not numbered must also follow a sentence or a title.
-  const like = filled.map((l) => (l.text.length <= OPENING_TITLE ? titleText(l.text) : undefined));
+  const like = filled.map((l) => (l.text.length <= OPENING_TITLE && !l.row ? titleText(l.text) : undefined));
   const opens: boolean[] = [];
   for (let k = filled.length - 1; k >= 0; k--) {
     const next = filled[k + 1];
@@ -238,5 +240,7 @@ function titleText(line: string): string | undefined {
  * a header's title and date); a section number's own gap does not count ("1.   Our Commitment").
  */
 export function sideBySide(line: string): boolean {
-  return LAYOUT_GAP.test(line.replace(NUMBER, ''));
+  // Or by a tab after its text: a row of a table whose cells are split by tabs ("Religion or belief<tab><tab>").
+  const rest = line.replace(NUMBER, '');
+  return LAYOUT_GAP.test(rest) || /\S\t/.test(rest);
 }

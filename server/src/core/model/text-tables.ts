@@ -76,9 +76,19 @@ export function readTextTables(source: string, blocks: Block[]): Block[] {
       i = multi.last;
       continue;
     }
-    const grid = b.kind === 'paragraph' ? (gridTable(source, b) ?? wikiTable(source, b) ?? raggedTable(source, b) ?? rstTable(source, b) ?? alignedTable(source, b)) : undefined;
+    const tabbed = b.kind === 'paragraph' ? tabbedTable(source, b) : undefined;
+    if (tabbed) {
+      for (const x of tabbed) out.push(x);
+      continue;
+    }
+    const grid = b.kind === 'paragraph' ? (gridTable(source, b) ?? wikiTable(source, b) ?? raggedTable(source, b) ?? rstTable(source, b)) : undefined;
     if (grid) {
       out.push(grid);
+      continue;
+    }
+    const aligned = b.kind === 'paragraph' ? alignedTableAndProse(source, b) : undefined;
+    if (aligned) {
+      for (const x of aligned) out.push(x);
       continue;
     }
     const rulerText = b.kind === 'other' ? source.slice(lineStart(source, b.start), b.end) : '';
@@ -239,11 +249,31 @@ const MARK = 3;
  * inside its column). Most rows must hold two cells or more.
  */
 export function alignedTable(source: string, b: Block): Block | undefined {
+  const read = alignedTableAndProse(source, b);
+  return read?.length === 1 ? read[0] : undefined;
+}
+
+/**
+ * The aligned table a paragraph opens with, and the prose after it: a line from the first
+ * column that runs across a column's start with words (a sentence after the table with no
+ * blank line between: "The closure of Moorside … will require a separate full EqIA") ends
+ * the table, and it and the lines after are a paragraph.
+ */
+function alignedTableAndProse(source: string, b: Block): Block[] | undefined {
   // A rule of dashes between the header and the rows, or closing them, is no line of the table.
-  const lines = linesOf(source, lineStart(source, b.start), b.end).filter((l) => l.text.trim() && !FULL_RULE.test(l.text));
+  let lines = linesOf(source, lineStart(source, b.start), b.end).filter((l) => l.text.trim() && !FULL_RULE.test(l.text));
   if (lines.length < 3) return undefined;
   const cols = cellStarts(lines[0].text);
   if (cols.length < 2) return undefined;
+  // Prose has no gap between cells (a row set a little out of line, "Gender   Suicide highest among men Positive…", has).
+  const across = (l: Line) => /^\S/.test(l.text) && cellStarts(l.text).length === 1 && cols.slice(1).some((c) => /\S/.test(l.text[c - 1] ?? '') && /\S/.test(l.text[c] ?? ''));
+  const stop = lines.findIndex((l, i) => i >= 3 && across(l));
+  const prose: Block[] = [];
+  if (stop > 0) {
+    const text = source.slice(lines[stop].start, b.end).trimEnd();
+    prose.push({ start: lines[stop].start, end: lines[stop].start + text.length, kind: 'paragraph', text });
+    lines = lines.slice(0, stop);
+  }
   const head = lines[0].text;
   const widths = cols.map((c, i) => head.slice(c, cols[i + 1] ?? head.length).trimEnd().length);
   // A cell starts under its header's start, or is a mark centred under the header ("✓" under "Positive").
@@ -268,7 +298,67 @@ export function alignedTable(source: string, b: Block): Block | undefined {
     end: g[g.length - 1].end,
     cells: bounds.map(([a, z]) => cellOver(g, a, z)),
   }));
-  return { start: b.start, end: b.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
+  const end = prose.length ? lines[lines.length - 1].end : b.end;
+  return [{ start: b.start, end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows }, ...prose];
+}
+
+/** A line's first cell that marks it as a list item or a numbered heading ("•<tab>…", "8.<tab>Equality analysis"), not a row. */
+const ITEM_CELL = /^(?:[•o·▪◦*-]|\d{1,2}(?:\.\d{1,2})*\.?)$/;
+/** A contents entry's last cell: a page number. */
+const PAGE_CELL = /^\d{1,3}$/;
+const TABBED_ROWS = 3;
+
+/**
+ * Lines whose cells are set apart by tabs, as Word's "Plain Text" export or a table pasted into
+ * an email leaves a table ("Religion or belief<tab><tab>" a row with empty cells): a run of three
+ * or more such lines in a paragraph is a table, the text around it paragraphs of their own. Not
+ * a run of list items ("•<tab>…"), numbered headings, or contents entries ending in page numbers.
+ */
+export function tabbedTable(source: string, b: Block): Block[] | undefined {
+  if (!source.slice(b.start, b.end).includes('\t')) return undefined;
+  const lines = linesOf(source, lineStart(source, b.start), b.end);
+  const cellsOf = (l: Line): Cell[] => {
+    const out: Cell[] = [];
+    let from = 0;
+    for (let k = l.text.indexOf('\t'); ; k = l.text.indexOf('\t', from)) {
+      const to = k < 0 ? l.text.length : k;
+      out.push(cellOf(l, from, to));
+      if (k < 0) return out;
+      from = k + 1;
+    }
+  };
+  const row = (l: Line) => {
+    if (!l.text.includes('\t')) return undefined;
+    const cells = cellsOf(l);
+    return cells[0].text && !ITEM_CELL.test(cells[0].text) ? cells : undefined;
+  };
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (!row(lines[i])) continue;
+    let j = i;
+    while (j + 1 < lines.length && row(lines[j + 1])) j++;
+    const run = lines.slice(i, j + 1);
+    if (run.length >= TABBED_ROWS && !run.every((l) => PAGE_CELL.test(cellsOf(l).filter((c) => c.text).pop()?.text ?? ''))) {
+      first = i;
+      last = j;
+      break;
+    }
+    i = j;
+  }
+  if (first < 0) return undefined;
+  const rows: Row[] = lines.slice(first, last + 1).map((l) => ({ start: l.start, end: l.end, cells: row(l)! }));
+  const table: Block = { start: lines[first].start, end: lines[last].end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
+  const prose = (from: number, to: number): Block[] => {
+    const text = source.slice(from, to).trim();
+    if (!text) return [];
+    const start = from + source.slice(from, to).indexOf(text[0]);
+    return [{ start, end: start + text.length, kind: 'paragraph', text }];
+  };
+  const rest = last + 1 < lines.length ? prose(lines[last + 1].start, b.end) : [];
+  // The text after the table may hold another.
+  const after = rest.length ? (tabbedTable(source, rest[0]) ?? rest) : rest;
+  return [...(first > 0 ? prose(b.start, lines[first - 1].end) : []), table, ...after];
 }
 
 /**

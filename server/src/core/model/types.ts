@@ -33,6 +33,8 @@ export interface Block extends Span {
   rows?: Row[];
   /** Inside a block quote: someone else's words (a law's definition, a person's voice). */
   quoted?: boolean;
+  /** A heading inside a block quote, read as a paragraph (its depth and style kept, should the quote be the document). */
+  quotedHeading?: boolean;
 }
 
 export interface Section {

@@ -5,7 +5,8 @@
 // file could hold the language server for a minute. Pieces end where a block
 // most likely ends: at a blank line, else a line break, else a space, always
 // before a letter or digit (so a piece never starts as a list, quote or
-// heading), and never inside a code fence or an HTML comment.
+// heading) or a quote after a blank line, and never inside a code fence or an
+// HTML comment.
 import { VerbatimTracker } from './verbatim';
 
 /** Text up to this long goes to remark whole (a longer run than any paragraph or list of a real strategy). */
@@ -51,9 +52,12 @@ function cutPoint(text: string, from: number, limit: number): number {
     if (end >= limit && (blank > from || line > from)) return blank > from ? blank : line;
     if (nl < 0) break;
     const next = end + 1;
-    if (!verbatim.inside && startsWord(text, next)) {
+    // A quote opening after a blank line starts a block of its own as surely: a forwarded email's quote
+    // of many pages leaves no other blank line to cut at, and a cut inside the paragraph before it splits it.
+    const quote = lineText.trim() === '' && text.charCodeAt(next) === 0x3e;
+    if (!verbatim.inside && (startsWord(text, next) || quote)) {
       if (next > limit) return next;
-      line = next;
+      if (!quote) line = next;
       if (lineText.trim() === '') blank = next;
     }
     pos = next;

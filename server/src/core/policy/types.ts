@@ -115,6 +115,8 @@ export interface Policy {
     generalHeadings: Matcher;
     /** Words an organisation's name ends in: "Hartwell Women's Centre" names a provider, not the group. */
     organisations: Matcher;
+    /** Kinds of organisation a group word may describe ("LGBTQ+ organisations", "BME-led charities"): a provider, not the group. */
+    providers: Matcher;
     /** Sentences about every group at once, which assess none of them. */
     blanket: Matcher;
     /** A clear verdict opening a statement; stands even if later prose mentions an assessment to come. */

@@ -32,17 +32,40 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
         // The paragraph (or the heading) before is a table's caption ("**Planned reinvestment (recurrent, £k)**");
         // the sentence before says what "it" is ("The crisis text service … It will be sunset on 31 March").
         const prior = k > 0 ? paragraph.slice(sentences[k - 1].start, sentences[k - 1].end) : '';
+        // A list's items are what its lead says they are: "The options in the consultation are:", "If the bid fails we will:".
+        if (ITEM_START.test(paragraph.slice(start, end)) && leadStatesNothing(aspect, paragraph, () => paragraphs.slice(0, p).filter((x) => x.trim()).pop() ?? before())) return false;
         if (!statementStates(policy, aspect, paragraph.slice(start, end), () => paragraphs.slice(0, p).filter((x) => x.trim()).pop() ?? before(), prior)) return false;
         // The sentence itself ("…ends in March and we intend to extend it"), what follows in the
         // paragraph, and the paragraph after it ("From April the café will be funded recurrently").
-        // A list item's own text only: the next item is a statement of its own.
+        // A list item's own text only: the next item is a statement of its own. A table's rows
+        // take themselves back (says), and the paragraph after the table may take them back.
         const own = paragraph.slice(start);
         const item = LIST_ITEM.exec(own);
-        const rest = item ? own.slice(0, item.index) : `${own}\n${paragraphs[p + 1] ?? ''}`;
+        const after = paragraphs[p + 1] ?? '';
+        const rest = item ? own.slice(0, item.index) : TABLE_ROW.test(paragraph.trimStart()) ? after : `${own}\n${after}`;
         return !aspect.takenBack?.test(rest);
       });
     });
   });
+}
+
+/** A list item's marker at the start of a statement. */
+const ITEM_START = /^\s*(?:[-*+•]|\d{1,3}[.)])[ \t]/;
+/** How far back from its colon a list's lead is read. */
+const LEAD_REACH = 300;
+
+/**
+ * Whether the lead into the list a paragraph holds says its items state nothing ("The options in
+ * the consultation document are:"): the paragraph's text before its first item, or the paragraph
+ * before, when it ends in a colon; read from its last full stop.
+ */
+function leadStatesNothing(aspect: AspectDef, paragraph: string, before: () => string): boolean {
+  const first = paragraph.search(LIST_LINE);
+  const lead = (first > 0 ? paragraph.slice(0, first) : before()).trimEnd();
+  if (!lead.endsWith(':')) return false;
+  const tail = lead.slice(-LEAD_REACH);
+  const stop = Math.max(tail.lastIndexOf('. '), tail.lastIndexOf('? '), tail.lastIndexOf('! '), tail.lastIndexOf('\n\n'));
+  return !!aspect.notStated?.test(tail.slice(stop + 1).trim());
 }
 
 /**
@@ -91,6 +114,8 @@ function says(policy: Policy, aspect: AspectDef, unit: string, read: boolean, pr
   if (TABLE_ROW.test(unit)) {
     const values = valueCells(unit).filter((c) => c.trim());
     if (values.length && values.every((c) => NONE_CELL.test(c))) return false;
+    // A row takes itself back ("| Current contract expires | Reprocure |"); a later row does not take it back.
+    if (aspect.takenBack?.test(unit)) return false;
   }
   const misses = aspect.nearMisses?.spans(unit) ?? [];
   const said = aspect.signals.spans(unit).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(unit, s, e));
@@ -139,6 +164,8 @@ const PARAGRAPH_BREAK = /\n[ \t]*\n/;
 const ITEM_MARK = String.raw`[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]`;
 /** Where the next list item starts. */
 const LIST_ITEM = new RegExp(`\n${ITEM_MARK}`);
+/** Where a list starts in a paragraph. */
+const LIST_LINE = new RegExp(`(?:^|\n)${ITEM_MARK}`);
 
 /**
  * Whether a sub-heading's prose names what its heading stops ("The assertive outreach team
@@ -159,7 +186,8 @@ const NONE_CELL = /^\W*(?:none|nil|nothing|zero|n\/a)\b/i;
 const DENIAL = /\b(?:no|not|none|never|nothing)\b|n't\b/i;
 
 /** Where a sentence holds more than one statement: a semicolon, or a new list item. */
-const STATEMENT_BREAK = new RegExp(`;\\s+|\\n(?=${ITEM_MARK}|[ \\t]*\\|)`);
+// A semicolon inside a table's cell is the row's own ("| Decommissioned; funding moved | Completed – closed 2016 |").
+const STATEMENT_BREAK = new RegExp(`;\\s+(?![^\\n|]{0,400}\\|)|\\n(?=${ITEM_MARK}|[ \\t]*\\|)`);
 const TABLE_ROW = /^[ \t]*\|/;
 /** A cell that holds nothing: "—", "-", "n/a", "none", "None identified for 2025/26", "0", or a deferral ("TBC following review"). */
 const BLANK_CELL = /^[\s—–\-.*_]*$|^\W*(?:n\/?a|none|nil|nothing)(?:\W*$|\s+(?:identified|planned|proposed|agreed|expected|known|yet|currently|at present)\b)|^\s*[£$€]?\s*0+(?:\.0+)?\s*[km]?\s*$|^\W*(?:tbc|tbd|tba|to be (?:confirmed|agreed|decided|determined))\b/i;

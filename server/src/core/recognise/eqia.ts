@@ -195,7 +195,9 @@ export function recogniseEqia(doc: DocState, linked: LinkedEqia[], fm?: FrontMat
     return doc.about(start, end).test(policy.eqia.pointers) && !mentionsIn(doc, model, policy, s.start, s.end).length;
   };
   // Findings in front matter are reported against the document itself.
-  const groups = policy.groups.map((group) => judgeGroup(doc, group, units, scopes)).map((g) => (inFrontMatter && g.at?.model === inFrontMatter.model ? { ...g, at: { ...g.at, model } } : g));
+  // Each text's sentences and the groups they name, read once for every group (ownSentences).
+  const named: SentenceGroups = new Map();
+  const groups = policy.groups.map((group) => judgeGroup(doc, group, units, scopes, named)).map((g) => (inFrontMatter && g.at?.model === inFrontMatter.model ? { ...g, at: { ...g.at, model } } : g));
   const general = (s: Section) => !!s.heading && policy.eqia.generalHeadings.test(policy.derived.readTitle(s.title).normal);
   // "Equality and diversity" over the population's make-up and a promise of the assessment to come:
   // a description and a pointer, not the assessment. Any word of impact or of an assessment not made
@@ -215,7 +217,7 @@ export function recogniseEqia(doc: DocState, linked: LinkedEqia[], fm?: FrontMat
   return { status, sections, at, source: sections.length ? undefined : linked[0]?.path, groups };
 }
 
-function judgeGroup(doc: DocState, group: GroupDef, units: Unit[], scopes: Array<{ model: DocModel; source?: string; span: Span }>): GroupFinding {
+function judgeGroup(doc: DocState, group: GroupDef, units: Unit[], scopes: Array<{ model: DocModel; source?: string; span: Span }>, named: SentenceGroups): GroupFinding {
   const { policy } = doc;
   for (const u of units) {
     const subjects = subjectsOf(doc, u);
@@ -227,9 +229,14 @@ function judgeGroup(doc: DocState, group: GroupDef, units: Unit[], scopes: Array
     let body = u.body.map((b) => u.model.masked.slice(b.start, b.end)).join(' \n ');
     if (u.blanketFree) body = sentences(body).filter((x) => !policy.eqia.blanket.test(x)).join(' ');
     if (u.pairs) {
-      const verdicts = verdictCells(policy, u);
+      const verdicts = verdictCells(policy, u, group, named);
       if (!verdicts.length || (distinct.size >= 2 && findingForOthers(policy, u, verdicts, group, distinct))) continue;
-    } else if (!determines(policy, body, u.subject, u)) continue;
+    } else {
+      // A unit naming several groups: its sentences naming only others speak for them ("…a positive impact for men.
+      // The CCG has not assessed the impact on transgender people." leaves gender reassignment unassessed).
+      const own = distinct.size >= 2 ? ownSentences(policy, body, group, named) : body;
+      if (!determines(policy, own, u.subject, u, own !== body)) continue;
+    }
     // One sentence sweeping over a list of strands "considered" assesses none of them.
     if (!u.structured && distinct.size >= 3 && policy.eqia.listCues.test(body)) continue;
     return { group, status: 'covered', at: { model: u.model, start: mine[0].start, end: mine[0].end, source: u.source } };
@@ -265,10 +272,11 @@ function subjectsOf(doc: DocState, u: Unit): Mention[] {
  * done. A clear verdict opening the statement ("Positive. …") stands even if
  * later prose uses words like "will be assessed" about something else.
  */
-function determines(policy: Policy, quoted: string, subject: Span, unit: Unit): boolean {
+function determines(policy: Policy, quoted: string, subject: Span, unit: Unit, filtered = false): boolean {
   // Words inside a quotation (a law's definition: "a substantial and long-term adverse effect") are not a finding.
   const body = unquoted(quoted);
-  const afterLabel = unquoted(unit.model.masked.slice(Math.max(subject.end, unit.body[0]?.start ?? subject.end), unit.body[0]?.end ?? subject.end));
+  // The body with other groups' sentences left out opens where it now opens.
+  const afterLabel = filtered ? '' : unquoted(unit.model.masked.slice(Math.max(subject.end, unit.body[0]?.start ?? subject.end), unit.body[0]?.end ?? subject.end));
   const opening = (afterLabel.trim() ? afterLabel : body).split(/(?<=[.!?;])\s/)[0];
   if (policy.eqia.verdicts.test(opening) && !policy.eqia.unassessed.test(opening)) return true;
   // A question about the group's impact answered yes or no ("Could this plan affect disabled people differently?" "No – …").
@@ -327,8 +335,15 @@ function mentionsInParts(policy: Policy, masked: string, parts: Span[]): Mention
 }
 
 /** A table unit's value cells that state an impact, by themselves or under an impact column (none: the unit determines nothing). */
-function verdictCells(policy: Policy, u: Unit): Cell[] {
-  const text = (c: Cell) => cellSpans(c).map((s) => u.model.masked.slice(s.start, s.end)).join(' ').replace(/[|]/g, ' ').trim();
+function verdictCells(policy: Policy, u: Unit, group?: GroupDef, named?: SentenceGroups): Cell[] {
+  const whole = (c: Cell) => cellSpans(c).map((s) => u.model.masked.slice(s.start, s.end)).join(' ').replace(/[|]/g, ' ').trim();
+  // Each cell's text once (it is asked for several times below).
+  const read = new Map<Cell, string>();
+  const text = (c: Cell) => {
+    let t = read.get(c);
+    if (t === undefined) read.set(c, (t = group && named ? ownSentences(policy, whole(c), group, named) : whole(c)));
+    return t;
+  };
   const values = (u.pairs ?? []).filter((p) => text(p.value) !== '');
   if (!values.length || values.every((p) => policy.eqia.unassessed.test(text(p.value)))) return [];
   return values.filter((p) => {
@@ -343,6 +358,28 @@ function verdictCells(policy: Policy, u: Unit): Cell[] {
     return policy.eqia.cellMarks.test(v) && !!p.header && (policy.eqia.impactColumns.test(text(p.header)) || policy.eqia.impact.test(text(p.header)));
   }).map((p) => p.value);
 }
+
+/**
+ * A cell's text without its sentences about other groups only: in "Men and women (including
+ * transgender people) | No differential impact between men and women. The impact on transgender
+ * people has not been assessed.", the second sentence leaves trans people unassessed, not men and women.
+ */
+function ownSentences(policy: Policy, text: string, group: GroupDef, named: SentenceGroups): string {
+  let read = named.get(text);
+  if (!read) {
+    const parts = sentences(text);
+    read = parts.length < 2 ? [] : parts.map((x) => ({ text: x, mentions: findMentions(policy, policy.groups, x) }));
+    named.set(text, read);
+  }
+  if (!read.length) return text;
+  return read
+    .filter(({ text: x, mentions }) => !mentions.length || mentions.some((m) => m.group === group && !(group.partOnly && partOnly(group.partOnly, x, m))))
+    .map((x) => x.text)
+    .join(' ');
+}
+
+/** Texts already split into sentences, with the groups each names (one reading for all nine groups). */
+type SentenceGroups = Map<string, Array<{ text: string; mentions: Mention[] }>>;
 
 /**
  * Whether a row labelled with several groups gives its finding for some of them only, not
@@ -447,6 +484,9 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
           for (const sen of sentenceSpans(model.masked, b).slice(1)) units.push({ model, source, subject: sen, body: [sen], structured: false });
           return;
         }
+        // Lines that each open with a group's label, in one paragraph (a PDF's text with no blank lines:
+        // "Race. Adverse impact identified, …", "Religion or belief. Neutral. …"): each label's lines are its unit.
+        for (const run of labelledLines(model, policy, b, doc)) units.push({ model, source, subject: run.label, body: [{ start: run.label.end, end: run.end }], structured: true });
         const statements = sentenceSpans(model.masked, b).flatMap((sen) => clauseSpans(model, policy, sen, doc));
         for (const sen of statements) units.push({ model, source, subject: sen, body: [sen], structured: false });
         // A paragraph that names its group first and judges the impact later ("Black and minority
@@ -460,7 +500,44 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
     for (const c of s.children) visit(c);
   };
   visit(section);
-  return units;
+  return withNotes(model, units);
+}
+
+/** The block holding an offset (blocks are in the document's order): one search, however many notes. */
+function blockAt(blocks: Block[], at: number): Block | undefined {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const b = blocks[lo - 1];
+  return b && at < b.end ? b : undefined;
+}
+
+/** A footnote's call ("See note.[^12]") and a note's definition opening a line ("[^12]: The analysis found…"). */
+const NOTE_CALL = String.raw`\[\^([^\]\s]{1,40})\](?!:)`;
+const NOTE_DEFINITION = String.raw`(?:^|\n)\[\^([^\]\s]{1,40})\]:`;
+
+/**
+ * Units that call a footnote read its note too: a Word file's finding may stand in an endnote
+ * ("**Religion or belief.** See note.[^12]"), which converts to a definition at the document's end.
+ */
+function withNotes(model: DocModel, units: Unit[]): Unit[] {
+  if (!model.source.includes('[^')) return units;
+  const notes = new Map<string, Span>();
+  for (const m of model.source.matchAll(new RegExp(NOTE_DEFINITION, 'g'))) {
+    const at = m.index! + m[0].length;
+    const block = blockAt(model.blocks, at);
+    if (block && !notes.has(m[1])) notes.set(m[1], { start: at, end: block.end });
+  }
+  if (!notes.size) return units;
+  return units.map((u) => {
+    if (u.pairs) return u;
+    const called = u.body.flatMap((b) => [...model.source.slice(b.start, b.end).matchAll(new RegExp(NOTE_CALL, 'g'))].map((m) => notes.get(m[1])).filter((n): n is Span => !!n));
+    return called.length ? { ...u, body: [...u.body, ...called] } : u;
+  });
 }
 
 /**
@@ -552,6 +629,30 @@ function plainLeadIn(model: DocModel, b: Span): Span | undefined {
 
 /** A plain label is short: "Trans people and lesbian, gay and bisexual people:". */
 const PLAIN_LABEL_WORDS = 10;
+
+/** A line opening with a short label and a full stop or colon: "Race. Adverse impact…", "Age: positive". */
+const LINE_LABEL = String.raw`(?:^|\n)[ \t]*(\p{Lu}[^.:;\n]{1,60})[.:](?=[ \t])`;
+/** How many labelled lines make a paragraph one written label by label. */
+const LABELLED_LINES = 3;
+const LINE_LABEL_WORDS = 6;
+
+/**
+ * A paragraph whose lines open with labels naming groups, three or more: each label with the
+ * lines up to the next (a PDF's text run together: "Age. Positive impact. …", "Race. Adverse …").
+ */
+function labelledLines(model: DocModel, policy: Policy, b: Span, doc?: DocState): Array<{ label: Span; end: number }> {
+  const text = model.masked.slice(b.start, b.end);
+  if (!text.includes('\n')) return [];
+  const labels: Span[] = [];
+  for (const m of text.matchAll(new RegExp(LINE_LABEL, 'gu'))) {
+    const start = b.start + m.index! + m[0].length - m[1].length - 1;
+    const label = { start, end: start + m[1].length + 1 };
+    // "Sexual orientation – impact not known." is a label and its finding, not a label.
+    if (!/\s[-–—]\s/.test(m[1]) && wordCount(m[1], LINE_LABEL_WORDS + 1) <= LINE_LABEL_WORDS && mentionsIn(doc, model, policy, label.start, label.end).length) labels.push(label);
+  }
+  if (labels.length < LABELLED_LINES) return [];
+  return labels.map((label, k) => ({ label, end: k + 1 < labels.length ? labels[k + 1].start : b.end }));
+}
 
 /** The part of a list item naming its subject: before a colon or dash if there is one. */
 function labelOf(model: DocModel, item: Span): Span {

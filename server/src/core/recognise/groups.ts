@@ -11,6 +11,9 @@ export interface Mention {
   subsumed: boolean;
 }
 
+/** The words after a group word, over a "-led" ("BME-led charities"): up to two. */
+const KIND_AFTER = /^\+?(?:[ \t]*-[ \t]*led|[ \t]+led)?[ \t]+(\p{L}[\p{L}-]*(?:[ \t]+\p{L}[\p{L}-]*)?)/u;
+
 const SUBSUMED_BEFORE = /(\(\s*(including|incl\.?|inc\.?)?|\bincluding|\bincl\.?)\s*$/i;
 
 /**
@@ -20,6 +23,9 @@ const SUBSUMED_BEFORE = /(\(\s*(including|incl\.?|inc\.?)?|\bincluding|\bincl\.?
  * of the pack's `eqia.organisations`.
  */
 function namesOrganisation(policy: Policy, slice: string, s: number, e: number): boolean {
+  // A kind of organisation, in any case: "local LGBTQ+ organisations", "BME-led charities".
+  const kind = KIND_AFTER.exec(slice.slice(e, e + 40));
+  if (kind && policy.eqia.providers.test(kind[1])) return true;
   if (!/^\p{Lu}/u.test(slice.slice(s, s + 1))) return false;
   // The name's words after the group word: up to three capitalised words, the last an organisation's ("Marriage Guidance Council").
   // A hard-wrapped name may run onto the next line.

@@ -124,6 +124,10 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
     for (const [s, els] of byRetelling) if (els.includes(element)) cands.push({ section: s, via: 'heading', weak: true, empty: isEmpty(doc, s), score: fit(doc, element, s) });
   }
 
+  // Which elements claim each section, for a chosen sub-section's chapter (chapterOf).
+  const claims = new Map<Section, Set<ElementDef>>();
+  for (const [element, cs] of candidates) for (const c of cs) (claims.get(c.section) ?? claims.set(c.section, new Set()).get(c.section)!).add(element);
+
   return policy.elements.map((element) => {
     const all = candidates.get(element)!;
     // A part and its own sub-section both read as the element by their prose, the part's own
@@ -136,8 +140,14 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
     // A generic heading ("Introduction") that touches on the element does not fill it where the
     // element's own heading stands empty ("Vision and commitments" over a lone comment).
     const announced = ranked.find((c) => c.empty && (c.via === 'marker' || (c.via === 'heading' && !c.weak)));
-    const present = ranked.filter((c) => !c.empty && !(announced && c.weak));
-    const chosen = present[0] ?? ranked.find((c) => c.via === 'marker') ?? ranked.find((c) => c.via === 'heading');
+    // Nor does a sub-section of another element's chapter ("**NICE guidance**" under "What works – the evidence")
+    // fill it where its own heading stands empty ("National policy context", then "To follow").
+    const elsewhere = (x: Section): boolean => {
+      for (let p = x.parent; p; p = p.parent) if (byHeading.get(p)?.some((e) => e !== element) && !byHeading.get(p)!.includes(element)) return true;
+      return false;
+    };
+    const present = ranked.filter((c) => !c.empty && !(announced && (c.weak || elsewhere(c.section))));
+    const chosen = present[0] ?? announced ?? ranked.find((c) => c.via === 'marker') ?? ranked.find((c) => c.via === 'heading');
     const sections = present.length ? present.map((c) => c.section) : cands.map((c) => c.section);
     const aspects: Record<string, 'present' | 'missing'> = {};
     if (chosen) {
@@ -151,7 +161,7 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
     return {
       element,
       status: !chosen ? 'missing' : chosen.empty ? 'empty' : 'present',
-      section: chosen?.section,
+      section: chosen && !chosen.empty && chosen.via !== 'marker' ? chapterOf(doc, chosen.section, element, claims, excluded) : chosen?.section,
       via: chosen?.via,
       aspects,
       sections,
@@ -238,6 +248,31 @@ function nearMissOnly(doc: DocState, element: ElementDef, s: Section): boolean {
   // Asked of every section: both questions read the section's own span (a scan of the document's hits would be quadratic).
   const found = doc.about(s.heading ? s.heading.end : s.start, s.end);
   return found.test(element.nearMisses) && !found.test(element.anchors);
+}
+
+/** A chapter's title that says where it stands in the document, not what it is about. */
+const GENERIC_CHAPTER = /\b(?:introduction|background|overview|summary|delivering|delivery|implementation|implementing|next steps|the strategy|this strategy|our strategy|appendix|annex|part|chapter|section|context|agenda|contents|slides?)\b/i;
+
+/** The most words a chapter heading's own prose holds to stand over its sub-sections as their location. */
+const CHAPTER_OWN_WORDS = 40;
+
+/**
+ * Where an element found in a sub-section is located: its chapter ("4. Understanding mental health
+ * need" over "4.1 Our population", "4.2 Prevalence"), when the chapter says little of its own and no
+ * section inside it is another element's; otherwise the sub-section itself.
+ */
+function chapterOf(doc: DocState, s: Section, element: ElementDef, claims: Map<Section, Set<ElementDef>>, excluded: Set<Section>): Section {
+  const { model } = doc;
+  const p = s.parent;
+  if (!p?.heading || p === model.root || excluded.has(p) || isWrapper(model, p)) return s;
+  // A generic chapter ("1. Introduction", "7. Delivering the strategy") holds its sub-sections; it is not about them.
+  const title = doc.policy.derived.readTitle(p.title);
+  if (!p.title.trim() || title.weak.length || GENERIC_CHAPTER.test(title.normal)) return s;
+  if ([...(claims.get(p) ?? [])].some((e) => e !== element)) return s;
+  if (wordCount(sectionText(model, p, 'own'), CHAPTER_OWN_WORDS + 1) > CHAPTER_OWN_WORDS) return s;
+  const inside = (x: Section) => x.start >= p.start && x.end <= p.end;
+  for (const [x, els] of claims) if (inside(x) && [...els].some((e) => e !== element)) return s;
+  return p;
 }
 
 /** A top-level part or appendix heading holding sub-sections: too broad to be about one element by its prose. */

@@ -30,8 +30,8 @@ const YES_NO_QUESTION = /^\W*(?:will|are|is|do|does|did|can|could|should|would|h
 const JOINS: ReadonlySet<string> = new Set(['and', 'but']);
 const MODAL: ReadonlySet<string> = new Set('will shall would is are was were be has have had can could may might must'.split(' '));
 const DETERMINERS: ReadonlySet<string> = new Set('the a an this that these those its our their his her any each every'.split(' '));
-/** Words that open a clause of time: what ends in it is when something else happens. */
-const TIME_CLAUSE: ReadonlySet<string> = new Set('when whenever until while'.split(' '));
+/** Words that open a clause of time: what ends in it is when something else happens ("nine months before its contract ends"). */
+const TIME_CLAUSE: ReadonlySet<string> = new Set('when whenever until while before'.split(' '));
 /** Words before a participle that make it no simple past. */
 const FUTURE: ReadonlySet<string> = new Set('be is are will shall to being get gets would should must can may might not and or'.split(' '));
 const NEGATION: ReadonlySet<string> = new Set('no not never none neither nor nothing nobody cannot'.split(' '));
@@ -66,8 +66,10 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
   const referent = PRONOUN_OPENING.test(unit) && stops.objects.test(prior);
   if (!actions.length || (!referent && !stops.objects.test(unit))) return false;
   const ws = words(unit);
+  // Read in the statement, not cut out of it: an object's own context counts ("from home treatment" is no home).
+  const objects = stops.objects.spans(unit);
   const holdsObject = (p: { start: number; end: number } | undefined) =>
-    !!p && (stops.objects.test(unit.slice(p.start, p.end)) || (referent && PRONOUN.has(unit.slice(p.start, p.end).toLowerCase())));
+    !!p && (objects.some(([s, e]) => s >= p.start && e <= p.end) || (referent && PRONOUN.has(unit.slice(p.start, p.end).toLowerCase())));
   return actions.some(([s, e]) => {
     // Part of a compound ("stop-smoking service", "step-down beds", "end-of-life care"): it names a thing.
     if (unit[s - 1] === '-' || (unit[e] === '-' && /\p{L}/u.test(unit[e + 1] ?? ''))) return false;
@@ -140,7 +142,10 @@ function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: n
     if (NEGATION.has(ws[j].lower) || ws[j].lower.endsWith("n't")) return true;
   }
   // A subject opened by a denial, however long: "No part of either team's service is being withdrawn".
-  if (first > 0 && first <= SUBJECT_REACH && NEGATION.has(ws[0].lower) && ws.slice(1, first).every((w) => /^\p{L}/u.test(w.lower) && !CLAUSE_OPEN.has(w.lower))) return true;
+  // A list's commas are the subject's own ("no ward, bed or team is being closed").
+  const subject = ws.slice(1, first);
+  const listed = subject.some((w) => w.lower === 'or' || w.lower === 'and' || w.lower === 'nor');
+  if (first > 0 && first <= SUBJECT_REACH && NEGATION.has(ws[0].lower) && subject.every((w) => (/^\p{L}/u.test(w.lower) && !CLAUSE_OPEN.has(w.lower)) || (listed && w.lower === ','))) return true;
   // "has been withdrawn with effect from 1 April": a decision with the date it takes effect, not a past event.
   if (EFFECTIVE.test(unit.slice(end, end + 24))) return false;
   let j = i - 1;
@@ -208,12 +213,17 @@ const NOMINAL_REACH = 120;
  * of a decision ("the closure of the ward has been agreed").
  */
 function nominalPast(after: string): boolean {
+  // Dated, then a verb in the past: "The closure of Highfield Hospital in 1995 moved most care into the community".
+  const dated = DATED_PAST.exec(after);
+  if (dated && !PLANS.has(dated[1].toLowerCase())) return true;
   const m = NEXT_VERB.exec(after);
   if (!m) return false;
   if (/^(?:was|were|had)$/i.test(m[1])) return true;
   const perfect = /^(?:has|have)$/i.test(m[1]) ? /^\s+been\s+(\p{L}+)/u.exec(after.slice(m.index + m[0].length)) : null;
   return !!perfect && /ed$/i.test(perfect[1]) && !PLANS.has(perfect[1].toLowerCase());
 }
+/** A year after the thing ended, then a verb in the simple past: the ending is history. */
+const DATED_PAST = /^[^.;:]{0,80}?\b(?:in|during)\s+(?:19|20)\d\d\b,?\s+(\p{L}+ed|led|meant|brought|left|saw|made|took|gave|cut|began|allowed)\b/iu;
 /** Participles of a plan or a decision: after them the ending is still to come. */
 const PLANS: ReadonlySet<string> = new Set('agreed approved decided confirmed proposed planned scheduled recommended endorsed supported requested consulted delayed deferred postponed announced'.split(' '));
 

@@ -180,7 +180,8 @@ export function readTag(m: RegExpExecArray, nameGroups: 1 | 2 = 2): { numbers: N
  */
 const name = (stop: string) => {
   const one = String.raw`(?:(?!${stop})[^\n\]\(\).;|]){3,80}`;
-  return String.raw`(?:[ \t]*[-–—:][ \t]*(${one})|[ \t]*\([ \t]*(${one}(?:;[ \t]*${one})*))?`;
+  // A dash may be two hyphens, as pandoc writes an en dash ("WCC 6 -- Stimulate the market").
+  return String.raw`(?:[ \t]*(?:--|[-–—:])[ \t]*(${one})|[ \t]*\([ \t]*(${one}(?:;[ \t]*${one})*))?`;
 };
 
 /** The word-boundary checks phraseSource puts around a plain phrase, read off a probe so they follow source.ts. */
@@ -232,7 +233,7 @@ export function tagPatterns({ prefixes, standalone, introducers }: Policy['wcc']
     standalone: new DualRegExp((latin) => `${start(latin)}(?:${openingSource(standalone.phrases, false, latin)})${numbersSource(true, latin)}${named(latin)}`, 'giu'),
     // A table cell: the numbers alone, or opened as in prose ("WCC 5", "Competency 5"), or followed by a name ("5 – Manage knowledge").
     continued: new DualRegExp((latin) => String.raw`^\)[ \t]*(?:,(?:[ \t]*(?:and|&))?|&|and(?!${classes(latin).letter}))[ \t]*${numbersSource(false, latin)}${named(latin)}`, 'iu'),
-    cell: new DualRegExp((latin) => String.raw`^[ \t]*(?:${opening(latin)}|(?:${openingSource(standalone.phrases, false, latin)}))?${numbersSource(true, latin)}(?:[ \t]*(?:[-–—:.)]|\()[ \t]*|[ \t]+)?(["“‘'(]?${classes(latin).letter}[\s\S]*)?$`, 'iu'),
+    cell: new DualRegExp((latin) => String.raw`^[ \t]*(?:${opening(latin)}|(?:${openingSource(standalone.phrases, false, latin)}))?${numbersSource(true, latin)}(?:[ \t]*(?:--|[-–—:.)]|\()[ \t]*|[ \t]+)?(["“‘'(]?${classes(latin).letter}[\s\S]*)?$`, 'iu'),
   };
 }
 

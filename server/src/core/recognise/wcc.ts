@@ -44,6 +44,9 @@ const CONTINUATION_REACH = 160;
 
 /** A number alone at a line's start, then a column's gap: a row of a table laid out with spaces. */
 const LAYOUT_NUMBER = /^[ \t]*(\d{1,2})[ \t]{2,}$/;
+/** A number alone at a line's start before one space: a row when a column's gap follows the name ("6 Prioritise investment<tab>…"). */
+const ROW_NUMBER = /^[ \t]*(\d{1,2}) $/;
+const COLUMN_GAP = /^(?:\t|[ ]{2,}\S)/;
 const NAME_LEAD = /(^|[:(\[–—|*"“'‘]|\d[.)]|[-+*] )\s*$/;
 
 export function recogniseWcc(doc: DocState, fm: FrontMatterData | undefined): WccFinding {
@@ -137,8 +140,9 @@ function scanNames(doc: DocState, taken: Taken, tags: TagFinding[], addTag: (n: 
       const { line } = model.lines.point(start);
       const lineStart = model.lines.lineStart(line);
       const before = text.slice(lineStart, start);
-      // A row of a table laid out in columns (text from a PDF): "   7     Stimulate the market": the number and name are one reference.
-      const column = LAYOUT_NUMBER.exec(before);
+      // A row of a table laid out in columns (text from a PDF, or cells split by tabs): "   7     Stimulate the market",
+      // "6 Prioritise investment<tab>Reinvestment from…": the number and name are one reference.
+      const column = LAYOUT_NUMBER.exec(before) ?? (COLUMN_GAP.test(text.slice(end, end + 3)) ? ROW_NUMBER.exec(before) : null);
       if (column) {
         taken.add(lineStart + column.index, end);
         addTag(Number(column[1]), text.slice(start, end), lineStart + column.index, end, text.slice(lineStart + column.index, end));

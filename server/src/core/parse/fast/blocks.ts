@@ -416,9 +416,10 @@ export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): F
       // An end at a line's start is that of a blank line (a fence or comment left
       // open runs over it): after its `>`. Any other end (a hard break's, which
       // takes in its line ending, too) is mapped from the character before it,
-      // so one after a line ending stays before the next `>`.
+      // so one after a line ending stays before the next `>`: a text's that runs
+      // to its line's end before emphasis opening the next line ("> a\n> **b**") too.
       const e = end.offset;
-      const afterPrefix = innerStart[lineIn(e)] === e && x.type !== 'break';
+      const afterPrefix = innerStart[lineIn(e)] === e && x.type !== 'break' && x.type !== 'text';
       x.position = { start: { offset: at(start.offset) }, end: { offset: afterPrefix ? at(e) : at(e - 1) + 1 } };
       if (x.children) for (const c of x.children) move(c);
     };
