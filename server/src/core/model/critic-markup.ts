@@ -6,6 +6,7 @@
 // current text: deleted text and comments are not in it, and the marks around
 // added or highlighted text are no words of it.
 import type { Block } from './types';
+import { lastAtOrBefore } from '../sorted';
 
 /** The longest change read as one (a deleted section runs to a few pages). */
 const CHANGE_REACH = 40_000;
@@ -91,14 +92,8 @@ export function currentBlocks(blocks: Block[], critic: CriticSpans): Block[] {
   const reach: number[] = [];
   spans.forEach(([, e], k) => reach.push(Math.max(e, k ? reach[k - 1] : 0)));
   const deleted = (b: Block) => {
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid][0] <= b.start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && reach[lo - 1] >= b.end;
+    const k = lastAtOrBefore(spans.length, (i) => spans[i][0], b.start);
+    return spans.length > 0 && spans[k][0] <= b.start && reach[k] >= b.end;
   };
   return blocks
     .filter((b) => !deleted(b))

@@ -268,12 +268,8 @@ function alignedTableAndProse(source: string, b: Block): Block[] | undefined {
   // Prose has no gap between cells (a row set a little out of line, "Gender   Suicide highest among men Positive…", has).
   const across = (l: Line) => /^\S/.test(l.text) && cellStarts(l.text).length === 1 && cols.slice(1).some((c) => /\S/.test(l.text[c - 1] ?? '') && /\S/.test(l.text[c] ?? ''));
   const stop = lines.findIndex((l, i) => i >= 3 && across(l));
-  const prose: Block[] = [];
-  if (stop > 0) {
-    const text = source.slice(lines[stop].start, b.end).trimEnd();
-    prose.push({ start: lines[stop].start, end: lines[stop].start + text.length, kind: 'paragraph', text });
-    lines = lines.slice(0, stop);
-  }
+  const prose = stop > 0 ? proseOf(source, lines[stop].start, b.end) : [];
+  if (stop > 0) lines = lines.slice(0, stop);
   const head = lines[0].text;
   const widths = cols.map((c, i) => head.slice(c, cols[i + 1] ?? head.length).trimEnd().length);
   // A cell starts under its header's start, or is a mark centred under the header ("✓" under "Positive").
@@ -349,16 +345,19 @@ export function tabbedTable(source: string, b: Block): Block[] | undefined {
   if (first < 0) return undefined;
   const rows: Row[] = lines.slice(first, last + 1).map((l) => ({ start: l.start, end: l.end, cells: row(l)! }));
   const table: Block = { start: lines[first].start, end: lines[last].end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
-  const prose = (from: number, to: number): Block[] => {
-    const text = source.slice(from, to).trim();
-    if (!text) return [];
-    const start = from + source.slice(from, to).indexOf(text[0]);
-    return [{ start, end: start + text.length, kind: 'paragraph', text }];
-  };
-  const rest = last + 1 < lines.length ? prose(lines[last + 1].start, b.end) : [];
+  const rest = last + 1 < lines.length ? proseOf(source, lines[last + 1].start, b.end) : [];
   // The text after the table may hold another.
   const after = rest.length ? (tabbedTable(source, rest[0]) ?? rest) : rest;
-  return [...(first > 0 ? prose(b.start, lines[first - 1].end) : []), table, ...after];
+  return [...(first > 0 ? proseOf(source, b.start, lines[first - 1].end) : []), table, ...after];
+}
+
+/** The text of source [from, to) around a table, as a paragraph of its own (none when blank). */
+function proseOf(source: string, from: number, to: number): Block[] {
+  const raw = source.slice(from, to);
+  const text = raw.trim();
+  if (!text) return [];
+  const start = from + raw.indexOf(text[0]);
+  return [{ start, end: start + text.length, kind: 'paragraph', text }];
 }
 
 /**

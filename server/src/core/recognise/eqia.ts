@@ -11,6 +11,7 @@ import type { DocState } from './doc-state';
 import { frontMatterKey, type FrontMatterData } from '../frontmatter';
 import { keyBefore, ratedImpact, type RatingKey } from './rating-key';
 import { isPlaceholder, sectionSpan, sectionText, sentences, sentenceSpans, wordCount } from './text';
+import { lastAtOrBefore } from '../sorted';
 
 export interface GroupFinding {
   group: GroupDef;
@@ -505,15 +506,8 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
 
 /** The block holding an offset (blocks are in the document's order): one search, however many notes. */
 function blockAt(blocks: Block[], at: number): Block | undefined {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].start <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  const b = blocks[lo - 1];
-  return b && at < b.end ? b : undefined;
+  const b = blocks[lastAtOrBefore(blocks.length, (i) => blocks[i].start, at)];
+  return b && b.start <= at && at < b.end ? b : undefined;
 }
 
 /** A footnote's call ("See note.[^12]") and a note's definition opening a line ("[^12]: The analysis found…"). */
