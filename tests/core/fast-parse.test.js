@@ -203,6 +203,32 @@ describe('fast parser', () => {
     }
   });
 
+  describe('reads indented code at the top level', () => {
+    // Text laid out by w3m, lynx or pdftotext -layout: every line indented. Each case alone, after a
+    // table and with CRLF; `fast` marks those the fast path must answer itself.
+    const cases = [
+      { fast: true, md: '                      Why we have a strategy\n\n                      WCC and NHS Wexcombe spend £38 million\n                      a year on mental health services.\n\nAfter.' },
+      { fast: true, md: 'Para\n\n    code\n      more\n\n\n    again\n    \n   \n    \n\npara' },
+      { fast: true, md: '\n    \n    foo\n    \n\n' },
+      { fast: true, md: '# H\n    code after a heading\n---\n    after a rule\n- then a list' },
+      { fast: true, md: 'Text\n    a lazy line, not code\n\n    code\n# Heading\n> quote' },
+      { fast: true, md: '1. item\n\n    its second paragraph, not code' },
+      { fast: false, md: '    code\n- \n- item' },
+      { fast: false, md: '    code\n\n2. a list from two' },
+      { fast: false, md: '    code\n\ttabbed' },
+      { fast: false, md: '[x]: /u\n    a title or a paragraph' },
+    ];
+    const table = '| h |\n|---|\n| c |\n\n';
+    for (const [i, c] of cases.entries()) {
+      it(`case ${i + 1}: ${JSON.stringify(c.md.slice(0, 60))}`, () => {
+        const stats = sameModel(c.md, `case ${i + 1}`);
+        sameModel(c.md.replace(/\n/g, '\r\n'), `case ${i + 1}, CRLF`);
+        sameModel(table + c.md, `case ${i + 1}, GFM`);
+        if (c.fast) assert.deepStrictEqual([stats.fallback, stats.reparsed], [0, 0], `case ${i + 1} was left to remark`);
+      });
+    }
+  });
+
   describe('leaves remark', () => {
     it('long chunks in pieces, each seeing the definitions of the others', () => {
       // Over 8 KB of paragraphs: remark parses the chunk in pieces (a setext heading keeps it from the fast path).
@@ -212,6 +238,18 @@ describe('fast parser', () => {
       for (const text of [`Title\n===\n\n${body}${defs}`, `Title\n===\n\n| a |\n|---|\n\n${body}${defs}`, `Title\n===\n\n${defs}\n${body}`]) {
         assert.ok(core.pieces(text).length > 2);
         sameModel(text, 'pieces');
+      }
+    });
+
+    it('a numbered list cut into pieces is still one list, and a byte-order mark is not counted', () => {
+      // Word's plain-text export: each section a list item ("3.<tab>Who needs support") with
+      // kilobytes of lazy lines, so the pieces are cut before an item (yk1, 34th set).
+      const lines = (n) => Array.from({ length: n }, (_, i) => `Sentence ${i} of the section runs on about services and needs.`).join('\n');
+      const list = (delim) => Array.from({ length: 6 }, (_, i) => `${i + 1}${delim(i)}\tSection ${i + 1}\n${lines(30)}`).join('\n\n');
+      const texts = [list(() => '.'), list(() => ')'), list((i) => (i % 2 ? ')' : '.')), `\uFEFF${list(() => '.').replace(/\n/g, '\r\n')}`];
+      for (const [i, text] of texts.entries()) {
+        assert.ok(core.pieces(text).length > 1);
+        assert.ok(sameModel(text, `list ${i + 1}`).fallback > 0, 'left to remark');
       }
     });
   });

@@ -40,6 +40,13 @@ describe('plain layout (PDF text and slides)', function () {
     assert.ok(model(src).masked.includes('2009. Its successor'), 'a wrapped line that starts with a year is text');
   });
 
+  it('reads a numbered run inside a section of a numbered list as its text (Word plain text)', function () {
+    const wrap = 'This paragraph runs to the width of the page as a Word plain-text export writes it, and on.';
+    const src = ['1.\tIntroduction', wrap, 'Over the life of this strategy we will:', '1.\tReduce waiting times for psychological therapies so that nobody waits more than six weeks.', '2.\tProvide a crisis response that can see people at home, day and night.', '', '2.\tThe national picture', wrap, '', '3.\tWho needs support', wrap].join('\n');
+    assert.deepStrictEqual(headings(src), ['1. Introduction', '2. The national picture', '3. Who needs support']);
+    assert.ok(model(src).masked.includes('Provide a crisis response'));
+  });
+
   it('reads sections inside numbered list items and indented text, with its links', function () {
     const body = 'This assessment considers the likely impact of the strategy on each of the six strands.';
     const src = ['1.   Scope', '', `     ${body}`, '', '2.   Assessment by strand', '', '     Race', '', `     ${body}`, '', '3.   Conclusion', '', `     ${body}`, '     [Equality Impact Assessment](eqia.md)'].join('\n');

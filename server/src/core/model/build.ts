@@ -285,6 +285,13 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
       case 'heading': {
         node.children.forEach(visitInline);
         const style = from === 'html' ? 'html' : /^ {0,3}#/.test(source.slice(s.start, s.start + 10)) ? 'atx' : 'setext';
+        const rule = style === 'setext' ? proseOverRule(source, s) : undefined;
+        if (rule !== undefined) {
+          // Lines of prose over a rule of "=" (html2text's <hr>, under an email's greeting): a paragraph, not a title.
+          blank(rule, s.end);
+          for (const b of splitParagraph(source, { start: s.start, end: rule - 1 }, plain(node).trim())) blocks.push(b);
+          return;
+        }
         blocks.push({ ...s, kind: 'heading', text: plain(node).trim(), depth: node.depth, headingStyle: style });
         return;
       }
@@ -491,6 +498,7 @@ const BOLD_LINE = /^[ \t]{0,3}(\*\*|__)(?=\S)([^*_\n]{1,120}?)(?<=\S)\1[ \t]*:?[
 function splitParagraph(source: string, s: Span, text: string): Block[] {
   const body = source.slice(s.start, s.end);
   if (!body.includes('\n') || !/(\*\*|__)|^[ \t]*[•●▪◦‣∙·][ \t]/m.test(body)) return [{ ...s, kind: 'paragraph', text }];
+  // (A paragraph of one starred title line stays one: boldHeading reads it.)
   const out: Block[] = [];
   let from = s.start;
   let prevEnd = '';
@@ -501,6 +509,16 @@ function splitParagraph(source: string, s: Span, text: string): Block[] {
     const line = source.slice(pos, eol).replace(/\r$/, '');
     const m = BOLD_LINE.exec(line);
     const last = out[out.length - 1];
+    const starred = starredTitle(source, pos, eol, s.end);
+    if (starred) {
+      // html2text's headings ("***** What we are trying to achieve *****"), over one line or two.
+      if (pos > from) out.push(paragraphOf(source, from, pos));
+      out.push({ start: pos, end: starred.end, kind: 'heading', text: starred.text, depth: starred.depth, headingStyle: 'bold' });
+      from = Math.min(starred.end + 1, s.end);
+      prevEnd = '';
+      pos = starred.end + 1;
+      continue;
+    }
     if (BULLET_LINE.test(line)) {
       // "• Age" lines (a PDF's bullets, which Markdown does not know): a list, one item per bullet.
       if (last?.kind === 'list' && from === pos) {
@@ -534,6 +552,36 @@ function splitParagraph(source: string, s: Span, text: string): Block[] {
   if (from < s.end) out.push(paragraphOf(source, from, s.end));
   for (const b of out) if (b.kind === 'list') b.text = source.slice(b.start, b.end).replace(/^[ \t]*[•●▪◦‣∙·][ \t]+/gm, '').trim();
   return out;
+}
+
+/**
+ * A title between runs of three to six asterisks, as html2text writes an HTML heading (six for
+ * <h1>, five for <h2>…), on the line at [pos, eol) or wrapped onto the next: its text, depth and end.
+ */
+function starredTitle(source: string, pos: number, eol: number, end: number): { text: string; depth: number; end: number } | undefined {
+  const open = /^(\*{3,6})[ \t]+(?=\S)/.exec(source.slice(pos, Math.min(eol, pos + 8)));
+  if (!open) return undefined;
+  const close = new RegExp(String.raw`(?<=\S)[ \t]+\*{${open[1].length}}[ \t]*\r?$`);
+  const next = source.indexOf('\n', eol + 1);
+  const nextEnd = next < 0 || next > end ? end : next;
+  for (const to of eol < end ? [eol, nextEnd] : [eol]) {
+    const text = source.slice(pos + open[0].length, to);
+    const m = close.exec(text);
+    if (m && !text.slice(0, m.index).includes('*') && text.length <= 200) return { text: text.slice(0, m.index).replace(/\s+/g, ' ').trim(), depth: 7 - open[1].length, end: to };
+  }
+  return undefined;
+}
+
+/**
+ * Where the underline starts, if a setext heading is prose over a rule: three lines of text or more
+ * (a title wraps onto two at most), one ending a sentence, underlined by twenty "=" or more.
+ */
+function proseOverRule(source: string, s: Span): number | undefined {
+  const raw = source.slice(s.start, s.end);
+  const under = raw.lastIndexOf('\n');
+  if (under < 0 || !/^ {0,3}={20,}[ \t]*\r?$/.test(raw.slice(under + 1))) return undefined;
+  const lines = raw.slice(0, under).split('\n');
+  return lines.length >= 3 && lines.some((l) => /[.!?]\s*$/.test(l)) ? s.start + under + 1 : undefined;
 }
 
 /** A line opening with a bullet character (•, ●, ▪, ◦…), as text from a PDF keeps them. */

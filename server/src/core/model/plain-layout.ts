@@ -125,6 +125,9 @@ function titled(source: string, b: Block, last: boolean, tools: LayoutTools): Bl
   if (b.kind === 'paragraph') return titledLines(source, b.start, b.end, !last, false, tools);
   if (b.kind !== 'list' || !b.items?.length || !/^[ \t]{0,3}\d{1,2}[.)]/.test(source.slice(b.start, b.end))) return undefined;
   const numbers = b.items.map((item) => Number(/^\s*(\d+)/.exec(source.slice(item.start, item.end))?.[1]));
+  // Items that are text: a numbered run inside a section ("1. Introduction", then "1. Reduce
+  // waiting times…", "2. Provide…": Markdown makes them items of the sections' list).
+  const prose: boolean[] = [];
   const items = b.items.map((item, k) => {
     const read = titledLines(source, item.start, item.end, !last || k < b.items!.length - 1, true, tools);
     // A wrapped line that starts with a year ("2009. Its successor…") is text Markdown took for an
@@ -132,7 +135,8 @@ function titled(source: string, b: Block, last: boolean, tools: LayoutTools): Bl
     const outOfTurn = k > 0 && (numbers[k] >= YEARS || numbers[k] !== numbers[k - 1] + 1);
     const eol = source.indexOf('\n', item.start);
     const contents = /\.{3}|…/.test(source.slice(item.start, eol < 0 || eol > item.end ? item.end : eol));
-    return read ?? (outOfTurn || contents ? paragraphs(source, item.start, item.end, tools) : undefined);
+    prose[k] = !read && (outOfTurn || contents || (k > 0 && prose[k - 1] && numbers[k] === numbers[k - 1] + 1));
+    return read ?? (prose[k] ? paragraphs(source, item.start, item.end, tools) : undefined);
   });
   return items.every(Boolean) ? (items.flat() as Block[]) : undefined;
 }

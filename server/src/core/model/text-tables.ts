@@ -17,6 +17,16 @@ import type { Block, Cell, Row, Span } from './types';
 const RULER = /^( {0,3})(-{2,})((?: +-{2,})+) *$/;
 /** A grid table's row border: "+----+----+" (or "=" under its header). */
 const GRID_BORDER = /^ {0,3}\+(?:[-=:]+\+){1,}\s*$/;
+/**
+ * A table drawn with box-drawing characters (w3m's and console tools' tables), its border
+ * "├────┼────┤" and its bars "│", at any indentation (a web page's column layout).
+ */
+const BOX_BORDER = /^[ \t]*[┌├└╒╞╘╓╟╙╔╠╚][─━═]+(?:[┬┼┴╤╪╧╥╫╨╦╬╩][─━═]+)*[┐┤┘╕╡╛╖╢╜╗╣╝][ \t]*$/;
+const BOX_ROW = /^[ \t]*[│║┃]/;
+/** Whether a line is a grid table's border, drawn with "+" and "-" or with box-drawing characters. */
+const isBorder = (text: string): boolean => GRID_BORDER.test(text) || BOX_BORDER.test(text);
+/** A bar between a grid's cells. */
+const isBar = (c: string): boolean => c === '|' || c === '│' || c === '║' || c === '┃';
 
 interface Line {
   start: number;
@@ -204,9 +214,9 @@ function ruledTable(source: string, blocks: Block[], i: number): { table: Block;
 
 function gridTable(source: string, b: Block): Block | undefined {
   const lines = linesOf(source, lineStart(source, b.start), b.end);
-  if (lines.length < 3 || !GRID_BORDER.test(lines[0].text)) return undefined;
-  // Column edges are the "+" of the top border.
-  const edges = [...lines[0].text.matchAll(/\+/g)].map((m) => m.index!);
+  if (lines.length < 3 || !isBorder(lines[0].text)) return undefined;
+  // Column edges are the "+" (or corners and tees) of the top border.
+  const edges = [...lines[0].text.matchAll(/[+┌┬┐╒╤╕╓╥╖╔╦╗]/g)].map((m) => m.index!);
   const rows: Row[] = [];
   let pending: Line[] = [];
   const flush = () => {
@@ -217,8 +227,8 @@ function gridTable(source: string, b: Block): Block | undefined {
     pending = [];
   };
   for (const line of lines) {
-    if (GRID_BORDER.test(line.text)) flush();
-    else if (/^ {0,3}\|/.test(line.text)) pending.push(line);
+    if (isBorder(line.text)) flush();
+    else if (/^ {0,3}\|/.test(line.text) || BOX_ROW.test(line.text)) pending.push(line);
     else return undefined;
   }
   flush();
@@ -407,8 +417,8 @@ function raggedTable(source: string, b: Block): Block | undefined {
 export function gridMarkup(source: string, table: Block): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const line of linesOf(source, lineStart(source, table.start), table.end)) {
-    if (GRID_BORDER.test(line.text) || RULER.test(line.text) || FULL_RULE.test(line.text) || RST_RULE.test(line.text)) out.push([line.start, line.end]);
-    else for (let i = line.text.indexOf('|'); i >= 0; i = line.text.indexOf('|', i + 1)) out.push([line.start + i, line.start + i + 1]);
+    if (isBorder(line.text) || RULER.test(line.text) || FULL_RULE.test(line.text) || RST_RULE.test(line.text)) out.push([line.start, line.end]);
+    else for (let i = 0; i < line.text.length; i++) if (isBar(line.text[i])) out.push([line.start + i, line.start + i + 1]);
   }
   return out;
 }

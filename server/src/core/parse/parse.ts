@@ -70,12 +70,42 @@ function remarkInPieces(text: string, flavour: Flavour): Root {
   const trees = parts.map((_, i) => parse(i));
   const defs = trees.map(definitionsOf);
   const children: FNode[] = [];
+  // micromark does not count a byte-order mark in its offsets: the pieces after the first are placed as it would.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   trees.forEach((tree, i) => {
     const others = defs.filter((_, j) => j !== i).flat();
     const kids = (others.length && withDefinitions(parse(i, `\n\n${others.join('\n')}`), parts[i][1] - parts[i][0], others.length)) || tree.children || [];
-    for (const c of kids) children.push(shift(c, parts[i][0]));
+    kids.forEach((c, k) => {
+      const last = children[children.length - 1];
+      shift(c, i ? parts[i][0] - bom : 0);
+      if (k === 0 && last && continuesList(text, bom, last, c)) joinLists(text, bom, last, c);
+      else children.push(c);
+    });
   });
-  return node('root', 0, text.length, children) as unknown as Root;
+  return node('root', 0, text.length - bom, children) as unknown as Root;
+}
+
+/**
+ * Whether `next`, the first node of a piece, is more items of `last`, the list the
+ * piece before ended with: a piece may start with a numbered item after a blank
+ * line ("3.<tab>Who needs support", a Word plain-text export's sections), which
+ * the whole text reads as the same list when its delimiter is the same.
+ */
+function continuesList(text: string, bom: number, last: FNode, next: FNode): boolean {
+  const ordered = (n: FNode) => n.type === 'list' && (n as { ordered?: boolean }).ordered === true;
+  if (!ordered(last) || !ordered(next)) return false;
+  const at = (n: FNode) => n.position.start.offset + bom;
+  const delimiter = (n: FNode) => /^\d{1,9}([.)])/.exec(text.slice(at(n), at(n) + 10))?.[1];
+  return delimiter(last) !== undefined && delimiter(last) === delimiter(next);
+}
+
+/** `next`'s items appended to `last`; a blank line between the two parts makes the list loose. */
+function joinLists(text: string, bom: number, last: FNode, next: FNode): void {
+  const gap = text.slice(last.position.end.offset + bom, next.position.start.offset + bom);
+  const spread = (n: FNode) => (n as { spread?: boolean }).spread === true;
+  (last as { spread?: boolean }).spread = spread(last) || spread(next) || /\n[ \t]*\r?\n/.test(gap);
+  last.children = [...(last.children ?? []), ...(next.children ?? [])];
+  last.position = { start: last.position.start, end: next.position.end };
 }
 
 /**

@@ -109,6 +109,7 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
         notStated: a.notStated ? phrases(a.notStated, `elements.${e.id}.aspects.${a.id}.notStated`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'notStated']) : undefined,
         nearMisses: a.nearMisses ? phrases(a.nearMisses, `elements.${e.id}.aspects.${a.id}.nearMisses`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'nearMisses']) : undefined,
         takenBack: a.takenBack ? phrases(a.takenBack, `elements.${e.id}.aspects.${a.id}.takenBack`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'takenBack']) : undefined,
+        deniedThroughout: a.deniedThroughout ? phrases(a.deniedThroughout, `elements.${e.id}.aspects.${a.id}.deniedThroughout`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'deniedThroughout']) : undefined,
         headings: a.headings ? phrases(a.headings, `elements.${e.id}.aspects.${a.id}.headings`, ['elements', { id: e.id }, 'aspects', { id: a.id }, 'headings']) : undefined,
         stops: a.stops
           ? {

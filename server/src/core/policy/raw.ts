@@ -13,7 +13,7 @@ export interface RawElement {
   nearMisses?: string[];
   anchors?: string[];
   minSignals?: number;
-  aspects?: Array<{ id: string; title?: string; description?: string; signals: string[]; notStated?: string[]; nearMisses?: string[]; takenBack?: string[]; headings?: string[]; stops?: { actions: string[]; objects: string[] } }>;
+  aspects?: Array<{ id: string; title?: string; description?: string; signals: string[]; notStated?: string[]; nearMisses?: string[]; takenBack?: string[]; deniedThroughout?: string[]; headings?: string[]; stops?: { actions: string[]; objects: string[] } }>;
   wcc?: number[];
   scaffold?: string;
 }

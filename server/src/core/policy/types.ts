@@ -25,6 +25,8 @@ export interface AspectDef {
   nearMisses?: Matcher;
   /** Sentences that take back a statement of the aspect before them in the paragraph ("This is not a decision of the CCG"). */
   takenBack?: Matcher;
+  /** Sentences that say the whole section states none of the aspect ("This strategy does not itself make any decision to decommission a service"). */
+  deniedThroughout?: Matcher;
   /** Headings that announce the aspect though no verb of ending is in them ("What's going"). */
   headings?: Matcher;
   /** A verb of ending that counts only with what it ends (recognise/stops.ts). */

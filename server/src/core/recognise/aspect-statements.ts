@@ -20,6 +20,9 @@ import { countsObject, endingDeniedOrPast, statesStop } from './stops';
  */
 export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): boolean {
   const { policy } = doc;
+  // "This strategy does not itself make any decision to decommission a service": the framework it describes decides nothing here.
+  const denied = aspect.deniedThroughout;
+  if (denied && pieces.some(({ start, end }) => doc.about(start, end).test(denied))) return false;
   return pieces.some(({ start, end }) => {
     const found = doc.about(start, end);
     const text = doc.model.masked.slice(start, end);
@@ -27,6 +30,8 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
     const paragraphs = text.split(PARAGRAPH_BREAK);
     const before = () => doc.model.masked.slice(Math.max(0, start - CAPTION_REACH), start).split(PARAGRAPH_BREAK).filter((x) => x.trim()).pop() ?? '';
     return paragraphs.some((paragraph, p) => {
+      // A glossary's entries define words ("**Decommissioning** – the process of…"): under its label, or opened by it.
+      if (apparatus(policy, paragraph) || (p > 0 && apparatus(policy, paragraphs[p - 1], true))) return false;
       const sentences = sentenceSpans(paragraph, { start: 0, end: paragraph.length });
       return sentences.some(({ start, end }, k) => {
         // The paragraph (or the heading) before is a table's caption ("**Planned reinvestment (recurrent, £k)**");
@@ -41,12 +46,28 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
         // take themselves back (says), and the paragraph after the table may take them back.
         const own = paragraph.slice(start);
         const item = LIST_ITEM.exec(own);
-        const after = paragraphs[p + 1] ?? '';
+        // A paragraph with a run-in label of its own ("*Street triage pilot.* …") speaks of its own subject.
+        const after = RUN_IN_LABEL.test(paragraphs[p + 1] ?? '') ? '' : (paragraphs[p + 1] ?? '');
         const rest = item ? own.slice(0, item.index) : TABLE_ROW.test(paragraph.trimStart()) ? after : `${own}\n${after}`;
         return !aspect.takenBack?.test(rest);
       });
     });
   });
+}
+
+/** A run-in label in bold or italics opening a paragraph: "**Crisis house.** …", "*Street triage pilot.* …". */
+const RUN_IN_LABEL = /^\s*(\*\*|__|\*|_)(?=\S)[^*_\n]{2,80}?[.:]\1(?=\s)/;
+
+/**
+ * Whether a paragraph's first line is a label naming the document's apparatus ("**Glossary of terms used in
+ * this section**"); `alone`: the label is all the paragraph holds.
+ */
+function apparatus(policy: Policy, paragraph: string, alone = false): boolean {
+  const text = paragraph.trim();
+  const nl = text.indexOf('\n');
+  if (alone && nl >= 0) return false;
+  const label = /^(\*\*|__)([^*_\n]{3,80})\1\s*$/.exec(nl < 0 ? text : text.slice(0, nl).trim());
+  return !!label && policy.apparatus.test(label[2].trim().toLowerCase());
 }
 
 /** A list item's marker at the start of a statement. */
@@ -114,6 +135,9 @@ function says(policy: Policy, aspect: AspectDef, unit: string, read: boolean, pr
   if (TABLE_ROW.test(unit)) {
     const values = valueCells(unit).filter((c) => c.trim());
     if (values.length && values.every((c) => NONE_CELL.test(c))) return false;
+    // A template's row, its fields still to fill ("| Decommission | [Insert service name] | [Provider] | [dd/mm/yyyy] |").
+    const fields = values.filter((c) => FIELD_CELL.test(c) || policy.placeholders.test(c));
+    if (fields.length >= 2 && fields.length * 2 >= values.length) return false;
     // A row takes itself back ("| Current contract expires | Reprocure |"); a later row does not take it back.
     if (aspect.takenBack?.test(unit)) return false;
   }
@@ -180,6 +204,9 @@ export function namesStops(aspect: AspectDef, prose: string): boolean {
   if (items.some((u) => aspect.signals.test(u) && DENIAL.test(u))) return false;
   return named.length > 0 && !named.some((u) => DENIAL.test(u) || aspect.notStated?.test(u));
 }
+
+/** A template's field: a cell that is one bracketed name ("[Provider]", "[dd/mm/yyyy]", "[£k]"). */
+const FIELD_CELL = /^\s*\[[^\]\n]{1,40}\]\s*$/;
 
 /** A cell that says there is none: "None planned", "nil", "n/a". */
 const NONE_CELL = /^\W*(?:none|nil|nothing|zero|n\/a)\b/i;

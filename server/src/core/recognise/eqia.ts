@@ -220,10 +220,14 @@ export function recogniseEqia(doc: DocState, linked: LinkedEqia[], fm?: FrontMat
 
 function judgeGroup(doc: DocState, group: GroupDef, units: Unit[], scopes: Array<{ model: DocModel; source?: string; span: Span }>, named: SentenceGroups): GroupFinding {
   const { policy } = doc;
+  // The first unit naming the group, for where it is unassessed when no search of the text finds it (a
+  // drawn table's cell over two lines: "│ Sexual │ N/A │" / "│ orientation │ │").
+  let first: { u: Unit; m: Mention } | undefined;
   for (const u of units) {
     const subjects = subjectsOf(doc, u);
     const mine = subjects.filter((m) => m.group === group && !m.subsumed);
     if (!mine.length) continue;
+    first ??= { u, m: mine[0] };
     // A finding about part of the group only ("Gender reassignment: no impact" for 2009's sex) leaves the rest of it unassessed.
     if (group.partOnly && mine.every((m) => partOnly(group.partOnly!, u.model.masked, m))) continue;
     const distinct = new Set(subjects.filter((m) => !m.subsumed).map((m) => m.group.id));
@@ -246,10 +250,14 @@ function judgeGroup(doc: DocState, group: GroupDef, units: Unit[], scopes: Array
     const m = findMentions(policy, [group], sc.model.masked, sc.span.start, sc.span.end, sc.model === doc.model ? doc.about(sc.span.start, sc.span.end) : undefined)[0];
     if (m) return { group, status: 'unassessed', at: { model: sc.model, start: m.start, end: m.end, source: sc.source } };
   }
+  if (first) return { group, status: 'unassessed', at: { model: first.u.model, start: first.m.start, end: first.m.end, source: first.u.source } };
   const anywhere = firstMention(doc, group);
   if (anywhere) return { group, status: 'unassessed', at: { model: doc.model, start: anywhere.start, end: anywhere.end } };
   return { group, status: 'missing' };
 }
+
+/** What a run-in label says after its group's name and a colon or dash ("Religion or belief: no differential impact"). */
+const LABEL_VERDICT = /^[^:–—\n]{2,80}(?::|\s[–—-]\s)\s*([^\n]{3,120})$/;
 
 /** Whether a mention ("Gender") begins one of the group's part-only phrases ("Gender reassignment") that takes it in whole. */
 function partOnly(phrases: Matcher, text: string, m: Span): boolean {
@@ -280,6 +288,10 @@ function determines(policy: Policy, quoted: string, subject: Span, unit: Unit, f
   const afterLabel = filtered ? '' : unquoted(unit.model.masked.slice(Math.max(subject.end, unit.body[0]?.start ?? subject.end), unit.body[0]?.end ?? subject.end));
   const opening = (afterLabel.trim() ? afterLabel : body).split(/(?<=[.!?;])\s/)[0];
   if (policy.eqia.verdicts.test(opening) && !policy.eqia.unassessed.test(opening)) return true;
+  // A label holding its verdict after the group ("**Religion or belief: no differential impact identified.**") opens
+  // the statement too; where the label names several groups, unless the group's own sentences admit it is not assessed.
+  const label = LABEL_VERDICT.exec(unit.model.masked.slice(subject.start, subject.end))?.[1];
+  if (label && policy.eqia.verdicts.test(label) && !policy.eqia.unassessed.test(label) && !(filtered && policy.eqia.unassessed.test(body) && !policy.eqia.noImpact.test(body))) return true;
   // A question about the group's impact answered yes or no ("Could this plan affect disabled people differently?" "No – …").
   if (YES_NO.test(opening) && policy.eqia.impactQuestions.test(unit.model.masked.slice(subject.start, subject.end))) return true;
   if (policy.eqia.unassessed.test(body) && !policy.eqia.noImpact.test(body)) return false;

@@ -180,8 +180,9 @@ export function readTag(m: RegExpExecArray, nameGroups: 1 | 2 = 2): { numbers: N
  */
 const name = (stop: string) => {
   const one = String.raw`(?:(?!${stop})[^\n\]\(\).;|]){3,80}`;
-  // A dash may be two hyphens, as pandoc writes an en dash ("WCC 6 -- Stimulate the market").
-  return String.raw`(?:[ \t]*(?:--|[-–—:])[ \t]*(${one})|[ \t]*\([ \t]*(${one}(?:;[ \t]*${one})*))?`;
+  // A dash may be two hyphens, as pandoc writes an en dash ("WCC 6 -- Stimulate the market"); a name in
+  // brackets may stand on the next line of hard-wrapped prose ("competency 2\n(work with community partners)").
+  return String.raw`(?:[ \t]*(?:--|[-–—:])[ \t]*(${one})|[ \t]*(?:\r?\n[ \t]*)?\([ \t]*(${one}(?:;[ \t]*${one})*))?`;
 };
 
 /** The word-boundary checks phraseSource puts around a plain phrase, read off a probe so they follow source.ts. */

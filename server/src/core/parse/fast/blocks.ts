@@ -42,6 +42,8 @@ type Leaf =
       first: boolean;
     }
   | { kind: 'code'; node: FNode; ch: number; size: number; inItem: boolean }
+  /** Indented code at the top level (text laid out by w3m, lynx or pdftotext -layout comes so). */
+  | { kind: 'icode'; node: FNode }
   | { kind: 'html'; node: FNode; lines: number; /** A block of block-level tags, which ends at a blank line (not at `-->`). */ tags: boolean };
 
 /** Parses a chunk's blocks (`inQuote`: the content of a block quote, its markers removed). */
@@ -62,7 +64,13 @@ export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): F
 
   const container = (): FNode[] => (items.length ? items[items.length - 1].node.children! : root);
 
+  /** Indented code's text (the model reads whether it holds words: a PDF's or a web page's layout, not code). */
+  const closeIndented = (code: FNode) => {
+    code.value = src.slice(code.position.start.offset, code.position.end.offset);
+    leaf = undefined;
+  };
   const closeLeaf = () => {
+    if (leaf?.kind === 'icode') return closeIndented(leaf.node);
     if (leaf?.kind === 'p') finishParagraph(src, leaf.node, leaf.segs, leaf.inItem, leaf.first, opts);
     if (leaf?.kind === 'html' && leaf.tags) closeHtml(src, leaf.node);
     // A comment block left open, or a fence left open in a list item: micromark's
@@ -95,6 +103,20 @@ export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): F
     let ind = 0;
     while (ls + ind < le && src.charCodeAt(ls + ind) === 32) ind++;
     const blank = ls + ind === le || (lineTab && /^[ \t]*$/.test(src.slice(ls, le)));
+    // The line after indented code (blank lines between or not): micromark reads an empty item or one
+    // numbered from 2 there as text or as a list depending on what came before the code.
+    let afterCode = false;
+    if (leaf?.kind === 'icode' && !blank) {
+      // Indented code goes on while lines are indented four spaces or more (blank lines inside it
+      // are its own, those after it not); a tab in its indentation counts to the next tab stop.
+      if (lineTab) bail();
+      if (ind >= 4) {
+        leaf.node.position.end.offset = le;
+        continue;
+      }
+      closeIndented(leaf.node);
+      afterCode = true;
+    }
     if (lineTab && !(leaf && leaf.kind !== 'p' && items.length === 0)) bail();
 
     // 1. Which open list items does the line continue?
@@ -170,6 +192,7 @@ export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): F
         }
         const m = listMarker(src, ls, q, le);
         if (!m || (!m.ordered && isThematicBreak(src, q, le))) break;
+        if (afterCode && (m.empty || (m.ordered && !m.one))) bail();
         if (interrupt && (m.empty || (m.ordered && !m.one))) break;
         if (!opened) {
           closeLeaf();
@@ -198,7 +221,11 @@ export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): F
 
     if (blank) {
       if (leaf?.kind === 'p' || (leaf?.kind === 'html' && leaf.tags)) closeLeaf();
-      else if (leaf) {
+      else if (leaf?.kind === 'icode') {
+        // A line of four spaces or more is indented code's own, though it holds nothing.
+        if (lineTab) bail();
+        if (ind >= 4) leaf.node.position.end.offset = le;
+      } else if (leaf) {
         // Blank lines belong to an open fence or comment.
         leaf.node.position.end.offset = le;
         if (leaf.kind === 'html' && ++leaf.lines > 1 && items.length) bail();
@@ -212,7 +239,7 @@ export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): F
       if (leaf.kind === 'code') {
         if (lineTab && src.slice(ls, le).trimStart().charCodeAt(0) === leaf.ch) bail();
         if (!lineTab && ind - col < 4 && closesFence(src, ls + ind, le, leaf.ch, leaf.size)) leaf = undefined;
-      } else if (!leaf.tags) {
+      } else if (leaf.kind === 'html' && !leaf.tags) {
         if (++leaf.lines > 1 && items.length) bail();
         if (src.slice(ls, le).includes('-->')) {
           closeHtml(src, leaf.node);
@@ -246,7 +273,14 @@ export function parseBlocks(src: string, opts: BlockOptions, inQuote = false): F
         continue;
       }
     }
-    if (r >= 4) bail(); // indented code
+    if (r >= 4) {
+      // Indented code, at the top level only, and not after a definition (whose title it may be).
+      if (items.length || inQuote || lineTab || lastDefinition === li - 1) bail();
+      const code = valueNode('code', ls, le, '');
+      root.push(code);
+      leaf = { kind: 'icode', node: code };
+      continue;
+    }
     li = startLeaf(li, p, q, le);
   }
   closeLeaf();
