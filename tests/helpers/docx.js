@@ -64,6 +64,7 @@ async function wordLayout(tree, md, parse) {
   // Text indented four spaces is prose to the linter (a PDF's layout, not code): a Word author has
   // paragraphs; before the titles are read in it, and again for the text between them.
   indentedAsProse(tree, md, parse);
+  proseNotTitles(tree, md);
   plainTitles(tree, md, parse);
   indentedAsProse(tree, md, parse);
   textTables(tree, md, (text) => {
@@ -74,10 +75,30 @@ async function wordLayout(tree, md, parse) {
 }
 
 function indentedAsProse(tree, md, parse) {
+  tree.children = tree.children.flatMap((n) => {
+    if (n.type !== 'code' || n.lang || /^ {0,3}(`{3,}|~{3,})/.test(md.slice(n.position.start.offset, n.position.end.offset))) return [n];
+    // One paragraph for each run of lines between blank ones, as the linter reads it (model/build.ts).
+    const s = n.position.start.offset;
+    const raw = md.slice(s, n.position.end.offset);
+    const out = [];
+    let from = 0;
+    for (const m of [...raw.matchAll(/\n[ \t]*\n\s*/g), { index: raw.length, 0: '' }]) {
+      const run = raw.slice(from, m.index);
+      if (run.trim()) {
+        const children = run.split('\n').flatMap((l, i) => [...(i ? [{ type: 'break' }] : []), ...(parse(l.trim()).children[0]?.children ?? [])]);
+        out.push({ type: 'paragraph', position: { start: { offset: s + from }, end: { offset: s + from + run.length } }, children });
+      }
+      from = m.index + m[0].length;
+    }
+    return out;
+  });
+}
+
+/** A setext heading the linter reads as prose over a rule (an email's greeting over a line of "="): a paragraph in Word. */
+function proseNotTitles(tree, md) {
+  const headings = new Set(core.parseDocument(md, {}).blocks.filter((b) => b.kind === 'heading').map((b) => b.start));
   tree.children = tree.children.map((n) =>
-    n.type === 'code' && !n.lang && !/^ {0,3}(`{3,}|~{3,})/.test(md.slice(n.position.start.offset, n.position.end.offset))
-      ? { type: 'paragraph', position: n.position, children: n.value.split('\n').flatMap((l, i) => [...(i ? [{ type: 'break' }] : []), ...(parse(l.trim()).children[0]?.children ?? [])]) }
-      : n,
+    n.type === 'heading' && !headings.has(n.position.start.offset) && /\n[ \t]*=+[ \t]*$/.test(md.slice(n.position.start.offset, n.position.end.offset)) ? { type: 'paragraph', position: n.position, children: n.children } : n,
   );
 }
 
@@ -87,13 +108,17 @@ function indentedAsProse(tree, md, parse) {
  * block is split at each title the linter reads there.
  */
 function plainTitles(tree, md, parse) {
-  const titles = core.parseDocument(md, {}).blocks.filter((b) => b.kind === 'heading' && b.headingStyle === 'bold' && !/^\s*(\*\*|__|#)/.test(md.slice(b.start, b.end)));
+  // (A bold run is a run of Word's bold; a title between runs of asterisks, html2text's, is a heading.)
+  const titles = core.parseDocument(md, {}).blocks.filter((b) => b.kind === 'heading' && b.headingStyle === 'bold' && !/^\s*(\*\*(?!\**[ \t])|__|#)/.test(md.slice(b.start, b.end)));
   tree.children = tree.children.flatMap((n) => {
     if (!['paragraph', 'list'].includes(n.type)) return [n];
     const s = n.position.start.offset;
     const e = n.position.end.offset;
-    if (!md.slice(s, e).trim().includes('\n')) return [n];
     const inside = titles.filter((t) => t.start >= s && t.end <= e);
+    // A numbered line alone the linter reads as a title ("1. Purpose of this strategy", a list item to
+    // Markdown, as antiword writes a numbered heading): a Word heading.
+    const alone = inside.length === 1 && /^\d{1,2}(\.\d{1,2})*\.?\s/.test(inside[0].text) && md.slice(s, inside[0].start).trim() === '' && md.slice(inside[0].end, e).trim() === '';
+    if (!md.slice(s, e).trim().includes('\n') && !alone) return [n];
     if (!inside.length) return [n];
     const out = [];
     // The text between titles, parsed on its own, with its positions moved to where it stands.

@@ -234,6 +234,20 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
       if (node.type === 'image') blank(s.start, s.end);
       else blank(lastKid, s.end);
     }
+    // Underscores that mark emphasis ("__Disability__", mammoth's "__Race: __Positive") are markup: left in the
+    // prose they would join the word ("_" is a word character), and "Disability" would not be read.
+    if (node.type === 'strong' || node.type === 'emphasis') {
+      const s = at(node);
+      const kids = (node as Parent).children;
+      if (source.charCodeAt(s.start) === 95 && kids.length) {
+        blank(s.start, at(kids[0] as Nodes).start);
+        blank(at(kids[kids.length - 1] as Nodes).end, s.end);
+      }
+    } else if (node.type === 'text') {
+      const s = at(node);
+      // (Searched within the node: an indexOf from its start would run on to the document's end.)
+      if (hasUnderscore(source, s.start, s.end)) for (const m of source.slice(s.start, s.end).matchAll(new RegExp(EDGE_UNDERSCORES, 'gu'))) blank(s.start + m.index!, s.start + m.index! + m[0].length);
+    }
     if ('children' in node) for (const c of node.children) visitInline(c as Nodes);
   };
 
@@ -497,8 +511,11 @@ const BOLD_LINE = /^[ \t]{0,3}(\*\*|__)(?=\S)([^*_\n]{1,120}?)(?<=\S)\1[ \t]*:?[
  */
 function splitParagraph(source: string, s: Span, text: string): Block[] {
   const body = source.slice(s.start, s.end);
-  if (!body.includes('\n') || !/(\*\*|__)|^[ \t]*[•●▪◦‣∙·][ \t]/m.test(body)) return [{ ...s, kind: 'paragraph', text }];
-  // (A paragraph of one starred title line stays one: boldHeading reads it.)
+  if (!body.includes('\n')) {
+    const starred = starredTitle(source, s.start, s.end, s.end);
+    return [starred ? { ...s, kind: 'heading', text: starred.text, depth: starred.depth, headingStyle: 'bold' } : { ...s, kind: 'paragraph', text }];
+  }
+  if (!/(\*\*|__)|^[ \t]*[•●▪◦‣∙·][ \t]/m.test(body)) return [{ ...s, kind: 'paragraph', text }];
   const out: Block[] = [];
   let from = s.start;
   let prevEnd = '';
@@ -583,6 +600,14 @@ function proseOverRule(source: string, s: Span): number | undefined {
   const lines = raw.slice(0, under).split('\n');
   return lines.length >= 3 && lines.some((l) => /[.!?]\s*$/.test(l)) ? s.start + under + 1 : undefined;
 }
+
+function hasUnderscore(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (source.charCodeAt(i) === 95) return true;
+  return false;
+}
+
+/** A run of underscores at a word's edge that Markdown left as text ("__Race: __Positive"): not inside a word (snake_case). */
+const EDGE_UNDERSCORES = String.raw`(?<![\p{L}\p{N}_])_{1,3}(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.,:;!?)])_{1,3}(?![\p{L}\p{N}_])`;
 
 /** A line opening with a bullet character (•, ●, ▪, ◦…), as text from a PDF keeps them. */
 const BULLET_LINE = /^[ \t]*[•●▪◦‣∙·][ \t]+\S/;

@@ -386,7 +386,33 @@ function wikiTable(source: string, b: Block): Block | undefined {
     return { start: l.start, end: l.end, cells };
   });
   if (rows.some((r) => r.cells.length < 2)) return undefined;
-  return { start: b.start, end: b.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
+  const read = wrappedRows(rows);
+  return { start: b.start, end: b.end, kind: 'table', text: read.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows: read };
+}
+
+/**
+ * Rows whose cells wrap onto the lines below, as antiword writes a Word table ("|3 – Engage with public and
+ * |Service User Forum involved in |", then "|patients |drafting; co-design of recovery |", then "| |service |"):
+ * where some line's first cell is empty, a line whose first cell is empty or goes on in lower case continues
+ * the row above, cell by cell.
+ */
+function wrappedRows(rows: Row[]): Row[] {
+  if (!rows.slice(1).some((r) => !r.cells[0].text)) return rows;
+  const out: Row[] = [];
+  for (const r of rows) {
+    const prev = out[out.length - 1];
+    if (prev && prev.cells.length === r.cells.length && (!r.cells[0].text || /^\p{Ll}/u.test(r.cells[0].text))) {
+      out[out.length - 1] = { start: prev.start, end: r.end, cells: prev.cells.map((c, k) => joinCells(c, r.cells[k])) };
+    } else out.push(r);
+  }
+  return out;
+}
+
+/** A cell and the same cell's text on the next line, as one cell over both. */
+function joinCells(a: Cell, b: Cell): Cell {
+  if (!b.text) return a;
+  if (!a.text) return b;
+  return { start: a.start, end: b.end, text: `${a.text} ${b.text}`, parts: [...cellSpans(a), ...cellSpans(b)] };
 }
 
 /** A delimiter row under a pipe table's header ("|---|---|"), whatever its count of cells. */

@@ -446,6 +446,24 @@ function frontMatterEqia(model: DocModel, policy: Policy, fm: FrontMatterData | 
 }
 
 /** Splits an EqIA section into units: table rows or columns, list items, group sub-sections, sentences. */
+/**
+ * Where a sub-section's text about its heading's groups ends: at a paragraph that opens by naming another
+ * group (a table laid out one cell to a line and read as short titles: "Marriage and civil partnership
+ * Not applicable – –", then "Pregnancy and maternity Positive …", a finding not the heading's).
+ */
+function ownEnd(doc: DocState | undefined, model: DocModel, policy: Policy, s: Section, heading: Span): number {
+  const named = new Set(mentionsIn(doc, model, policy, heading.start, heading.end).map((m) => m.group));
+  for (const b of s.blocks) {
+    if (b.kind !== 'paragraph' || b.start < heading.end) continue;
+    const first = mentionsIn(doc, model, policy, b.start, b.end)[0];
+    if (first && first.start - b.start <= OPENS_WITHIN && !named.has(first.group)) return b.start;
+  }
+  return s.end;
+}
+
+/** How far into a paragraph a group named "opens" it (a bullet, a bold mark). */
+const OPENS_WITHIN = 4;
+
 function sectionUnits(model: DocModel, policy: Policy, section: Section, source: string | undefined, doc?: DocState): Unit[] {
   const units: Unit[] = [];
   const visit = (s: Section) => {
@@ -458,7 +476,7 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
     const plainLabelled = !labelled && plainLeads.length >= 3;
     // A sub-heading naming a group makes the whole sub-section its unit.
     const heading = s.heading && s !== section && mentionsIn(doc, model, policy, s.heading.start, s.heading.end).length ? s.heading : undefined;
-    if (heading) units.push({ model, source, subject: heading, body: [{ start: heading.start, end: s.end }], structured: true });
+    if (heading) units.push({ model, source, subject: heading, body: [{ start: heading.start, end: ownEnd(doc, model, policy, s, heading) }], structured: true });
     s.blocks.forEach((b, i) => {
       // A quotation in the EqIA (a law's definition, a person's words) determines nothing.
       if (b.quoted) return;

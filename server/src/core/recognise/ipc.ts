@@ -146,7 +146,14 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
       for (let p = x.parent; p; p = p.parent) if (byHeading.get(p)?.some((e) => e !== element) && !byHeading.get(p)!.includes(element)) return true;
       return false;
     };
-    const present = ranked.filter((c) => !c.empty && !(announced && (c.weak || elsewhere(c.section))));
+    // Where the element has a chapter heading of its own, a bold label naming it inside another element's
+    // chapter ("**What will change**" under "3. Understanding our population's needs", about its forecasts)
+    // comes after it.
+    const filled = ranked.filter((c) => !c.empty && !(announced && (c.weak || elsewhere(c.section))));
+    const [top] = filled;
+    const label = top?.via === 'heading' && top.section.heading?.headingStyle === 'bold' && elsewhere(top.section);
+    const own = label ? filled.find((c) => c.via === 'heading' && rank(c) === rank(top) && c.section.heading?.headingStyle !== 'bold' && c.section.depth < top.section.depth && !elsewhere(c.section)) : undefined;
+    const present = own ? [own, ...filled.filter((c) => c !== own)] : filled;
     const chosen = present[0] ?? announced ?? ranked.find((c) => c.via === 'marker') ?? ranked.find((c) => c.via === 'heading');
     const sections = present.length ? present.map((c) => c.section) : cands.map((c) => c.section);
     const aspects: Record<string, 'present' | 'missing'> = {};

@@ -165,9 +165,10 @@ export function readNumbers(text: string): NumberSpan[] {
 
 /**
  * A reference matched by a tag pattern: its numbers (the first group that took part) and the
- * name written after them (the last groups: two in prose, after a dash or in brackets; one in a cell).
+ * name written after them (the last groups: three in prose, after a dash on its line or the next, or
+ * in brackets; one in a cell).
  */
-export function readTag(m: RegExpExecArray, nameGroups: 1 | 2 = 2): { numbers: NumberSpan[]; name: string | undefined } {
+export function readTag(m: RegExpExecArray, nameGroups: 1 | 3 = 3): { numbers: NumberSpan[]; name: string | undefined } {
   const numbers = m.slice(1, -nameGroups).find((g) => g !== undefined) ?? '';
   return { numbers: readNumbers(numbers), name: m.slice(-nameGroups).find((g) => g !== undefined) };
 }
@@ -176,13 +177,14 @@ export function readTag(m: RegExpExecArray, nameGroups: 1 | 2 = 2): { numbers: N
  * A written name runs to the end of the clause, but never into the next reference (`stop`) or a
  * bracket (an aside: "competency 9 – Prioritise investment, … (Stimulate the market)"). In
  * brackets, names may follow one another ("6 and 7 (prioritise investment; stimulate the market)").
- * Groups: the name after a dash or colon, the name or names in brackets.
+ * Groups: the name after a dash or colon, the name after a dash ending the line, the name or names in brackets.
  */
 const name = (stop: string) => {
   const one = String.raw`(?:(?!${stop})[^\n\]\(\).;|]){3,80}`;
   // A dash may be two hyphens, as pandoc writes an en dash ("WCC 6 -- Stimulate the market"); a name in
   // brackets may stand on the next line of hard-wrapped prose ("competency 2\n(work with community partners)").
-  return String.raw`(?:[ \t]*(?:--|[-–—:])[ \t]*(${one})|[ \t]*(?:\r?\n[ \t]*)?\([ \t]*(${one}(?:;[ \t]*${one})*))?`;
+  // A dash at a line's end may have the name on the next ("WCC 7 –" / "Stimulate the market"); a colon not (a label's).
+  return String.raw`(?:[ \t]*(?:--|[-–—:])[ \t]*(${one})|[ \t]*(?:--|[-–—])[ \t]*\r?\n[ \t]*(${one})|[ \t]*(?:\r?\n[ \t]*)?\([ \t]*(${one}(?:;[ \t]*${one})*))?`;
 };
 
 /** The word-boundary checks phraseSource puts around a plain phrase, read off a probe so they follow source.ts. */
