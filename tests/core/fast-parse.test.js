@@ -31,6 +31,22 @@ function sameModel(text, label) {
   return stats;
 }
 
+/**
+ * One test per case: alone, with CRLF, and after a table (GFM on); `fast` marks those the fast path
+ * must answer itself (after the table, where GFM's constructs are read).
+ */
+function itEachCase(cases) {
+  const table = '| h |\n|---|\n| c |\n\n';
+  for (const [i, c] of cases.entries()) {
+    it(`case ${i + 1}: ${JSON.stringify(c.md.slice(0, 60))}`, () => {
+      sameModel(c.md, `case ${i + 1}`);
+      sameModel(c.md.replace(/\n/g, '\r\n'), `case ${i + 1}, CRLF`);
+      const stats = sameModel(table + c.md, `case ${i + 1}, GFM`);
+      if (c.fast) assert.deepStrictEqual([stats.fallback, stats.reparsed], [0, 0], `case ${i + 1} was left to remark`);
+    });
+  }
+}
+
 function mdFiles(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
@@ -157,7 +173,6 @@ describe('fast parser', () => {
   });
 
   describe('reads GFM footnotes and task items', () => {
-    // Each case alone, after a table (GFM on), and with CRLF; `fast` marks those the fast path must answer itself.
     const cases = [
       { fast: true, md: 'Text[^1] and [^note].\n\n[^1]: One.\n[^note]: Two *em* [link](https://x.org/a).' },
       { fast: true, md: '[^1]: First paragraph\nlazy line\n\n    Second paragraph\n    continued\n\n\n    Third.\n\nAfter[^1].' },
@@ -192,20 +207,11 @@ describe('fast parser', () => {
       { fast: false, md: '| a |\n|---|\n- [ ] a task right after a table' },
       { fast: false, md: '- [ ] a task before a table\n| a |\n|---|' },
     ];
-    const table = '| h |\n|---|\n| c |\n\n';
-    for (const [i, c] of cases.entries()) {
-      it(`case ${i + 1}: ${JSON.stringify(c.md.slice(0, 60))}`, () => {
-        sameModel(c.md, `case ${i + 1}`);
-        sameModel(c.md.replace(/\n/g, '\r\n'), `case ${i + 1}, CRLF`);
-        const stats = sameModel(table + c.md, `case ${i + 1}, GFM`);
-        if (c.fast) assert.deepStrictEqual([stats.fallback, stats.reparsed], [0, 0], `case ${i + 1} was left to remark`);
-      });
-    }
+    itEachCase(cases);
   });
 
   describe('reads indented code at the top level', () => {
-    // Text laid out by w3m, lynx or pdftotext -layout: every line indented. Each case alone, after a
-    // table and with CRLF; `fast` marks those the fast path must answer itself.
+    // Text laid out by w3m, lynx or pdftotext -layout: every line indented.
     const cases = [
       { fast: true, md: '                      Why we have a strategy\n\n                      WCC and NHS Wexcombe spend £38 million\n                      a year on mental health services.\n\nAfter.' },
       { fast: true, md: 'Para\n\n    code\n      more\n\n\n    again\n    \n   \n    \n\npara' },
@@ -218,15 +224,7 @@ describe('fast parser', () => {
       { fast: false, md: '    code\n\ttabbed' },
       { fast: false, md: '[x]: /u\n    a title or a paragraph' },
     ];
-    const table = '| h |\n|---|\n| c |\n\n';
-    for (const [i, c] of cases.entries()) {
-      it(`case ${i + 1}: ${JSON.stringify(c.md.slice(0, 60))}`, () => {
-        const stats = sameModel(c.md, `case ${i + 1}`);
-        sameModel(c.md.replace(/\n/g, '\r\n'), `case ${i + 1}, CRLF`);
-        sameModel(table + c.md, `case ${i + 1}, GFM`);
-        if (c.fast) assert.deepStrictEqual([stats.fallback, stats.reparsed], [0, 0], `case ${i + 1} was left to remark`);
-      });
-    }
+    itEachCase(cases);
   });
 
   describe('leaves remark', () => {
