@@ -35,11 +35,24 @@ export interface EqiaFinding {
  * to name several groups.
  */
 function introducesEqia(model: DocModel, policy: Policy, s: Section, doc?: DocState): boolean {
-  if (!opensAsEqia(model, policy, s, doc)) return false;
+  if (!opensAsEqia(model, policy, s, doc) || linksOut(model, s)) return false;
   const named = (text: string) => new Set(findMentions(policy, policy.groups, text).map((m) => m.group.id)).size;
   // Mentions in the section's text alone (offsets aside, what a search of the document's finds there): kept per chunk.
   return (doc?.model === model ? doc.inChunk(policy.groups, 'named', s.start, s.end, named) : named(model.masked.slice(s.start, s.end))) >= 3;
 }
+
+/**
+ * Whether a section's opening links to another document ("This strategy should be read alongside its
+ * equality impact assessment ([EqIA](strategy-eqia.md))"): the assessment is that file, not this section.
+ */
+function linksOut(model: DocModel, s: Section): boolean {
+  const { start, end } = sectionSpan(model, s, 'own');
+  const to = Math.min(end, start + OPENING);
+  return model.links.some((l) => l.start >= start && l.start < to && DOCUMENT_LINK.test(l.url));
+}
+
+/** A link to a document file (not a web page or an anchor). */
+const DOCUMENT_LINK = /^(?![a-z][a-z0-9+.-]*:)[^#?]+\.(?:md|markdown|docx?|odt|pdf|rtf|txt)(?:[#?].*)?$/i;
 
 /** Whether the opening of a section's own prose introduces it as the EqIA (asked of every section: kept per chunk in the document's memo). */
 function opensAsEqia(model: DocModel, policy: Policy, s: Section, doc?: DocState): boolean {
@@ -487,6 +500,14 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
       }
       else if (b.kind === 'list' && b.items) {
         for (const it of b.items) units.push({ model, source, subject: labelOf(model, it), body: [it], structured: false });
+        // A group alone in a list, then, past pandoc's "<!-- -->" that keeps two lists apart, a list of its
+        // labelled lines ("Evidence: …", "Impact: Positive…"): a nested list the conversion flattened.
+        const after = s.blocks.slice(i + 1).find((x) => x.kind !== 'html');
+        const [only] = b.items;
+        if (b.items.length === 1 && after?.kind === 'list' && after.items?.length && after.start > b.end && mentionsIn(doc, model, policy, only.start, only.end).length) {
+          const label = labelOf(model, after.items[0]);
+          if (label !== after.items[0] && !mentionsIn(doc, model, policy, label.start, label.end).length) units.push({ model, source, subject: only, body: [after], structured: true });
+        }
       } else if (b.kind === 'paragraph' || b.kind === 'other') {
         // A label alone in italics over its paragraph ("*Disability*", then "Impact: Positive. …"), as Word's
         // italic sub-headings convert: the label is the subject of the paragraph after it.

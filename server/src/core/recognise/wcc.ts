@@ -121,6 +121,9 @@ function textFormIn(doc: DocState): TextForm {
   return widestForm(parts.map((p) => doc.inChunk(textForm, 'form', p.start, p.end, textForm)));
 }
 
+/** A competency's number ending a line, before its name on the next: "WCC competency 6:", "WCC 7 –". */
+const NUMBER_ENDING_LINE = /\b(\d{1,2})[ \t]*[:–—-][ \t]*$/;
+
 /** A competency's name written without a number, where it reads as a reference, not as prose. */
 function scanNames(doc: DocState, taken: Taken, tags: TagFinding[], addTag: (n: number, name: string | undefined, s: number, e: number, w: string) => void): void {
   const { model, policy } = doc;
@@ -151,6 +154,13 @@ function scanNames(doc: DocState, taken: Taken, tags: TagFinding[], addTag: (n: 
       // A hard-wrapped sentence names the framework on the line before ("…the approach World Class
       // Commissioning called / "stimulate the market"").
       const prev = line > 1 ? text.slice(model.lines.lineStart(line - 1), lineStart) : '';
+      // The name of a reference whose number ends the line before ("(WCC competency 6:" / "Prioritise investment)"):
+      // the reference is counted there.
+      const ended = !before.trim() ? NUMBER_ENDING_LINE.exec(prev.trimEnd()) : null;
+      if (ended && Number(ended[1]) === competencies[i].number) {
+        taken.add(start, end);
+        continue;
+      }
       const lineText = (prev.trim() ? prev : '') + text.slice(lineStart, model.lines.lineEnd(line));
       const capital = /\p{Lu}/u.test(text[start]);
       // A capital mid-sentence marks a proper name ("this evidences Stimulate the market");
