@@ -121,7 +121,10 @@ function textFormIn(doc: DocState): TextForm {
   return widestForm(parts.map((p) => doc.inChunk(textForm, 'form', p.start, p.end, textForm)));
 }
 
-/** A competency's number ending a line, before its name on the next: "WCC competency 6:", "WCC 7 –". */
+/**
+ * A competency's number ending a line, before its name on the next: "WCC competency 6:" (the tag pattern
+ * reads a name after a dash ending the line itself, but not after a colon, which may end a label).
+ */
 const NUMBER_ENDING_LINE = /\b(\d{1,2})[ \t]*[:–—-][ \t]*$/;
 
 /** A competency's name written without a number, where it reads as a reference, not as prose. */
