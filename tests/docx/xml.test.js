@@ -143,6 +143,8 @@ describe('fast XML reader', function () {
     assert.throws(() => readXml('<a><b></a>', NS, nodes), /the XML is not well-formed \(<\/a> closes <b>, at character 6\)/);
     const lol = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;">]><a>&lol1;</a>';
     assert.throws(() => readXml(lol, NS, nodes), /entity not found: &lol1;/);
+    // Nesting no Word document has is refused before it costs anything.
+    assert.throws(() => readXml('<a>'.repeat(5000) + '</a>'.repeat(5000), NS, nodes), /elements are nested more than 1000 deep/);
   });
 
   it('takes time in proportion to the text, on hostile input too', () => {

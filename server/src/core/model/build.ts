@@ -546,8 +546,9 @@ function splitParagraph(source: string, s: Span, text: string): Block[] {
         out.push({ start: pos, end: pos + line.length, kind: 'list', text: '', items: [{ start: pos, end: pos + line.length }] });
       }
       from = Math.min(eol + 1, s.end);
-    } else if (last?.kind === 'list' && from === pos && /^[ \t]{2,}\S/.test(line)) {
-      // An indented line goes on with the bullet above it.
+    } else if (last?.kind === 'list' && from === pos && (/^[ \t]{2,}\S/.test(line) || !/[.;:!?]\s*$/.test(source.slice(last.items![last.items!.length - 1].start, last.end)))) {
+      // An indented line goes on with the bullet above it, as does any line after an item whose sentence
+      // is not finished (pdftotext wraps an item flush left: "• Commission an Individual Placement and" / "Support…").
       last.items![last.items!.length - 1].end = pos + line.length;
       last.end = pos + line.length;
       from = Math.min(eol + 1, s.end);
@@ -697,6 +698,9 @@ export function plain(node: Nodes): string {
   return out;
 }
 
+/** An appendix's heading ("Appendix 1 – Glossary", "Annex B"): a unit of the document, never a numbered chapter's sub-heading. */
+const APPENDIX = /^(?:appendix|appendices|annex|annexe)\b/i;
+
 function buildSections(blocks: Block[], length: number): { root: Section; sections: Section[] } {
   const root: Section = { title: '', depth: 0, blocks: [], children: [], start: 0, end: length };
   const sections: Section[] = [];
@@ -720,7 +724,7 @@ function buildSections(blocks: Block[], length: number): { root: Section; sectio
     } else if (number) {
       if (anchor && number[0] >= anchor.parts[0]) depth = Math.max(1, anchor.depth + number.length - anchor.parts.length);
       numbered = depth;
-    } else if (numbered !== undefined) depth = numbered + 1;
+    } else if (numbered !== undefined) depth = APPENDIX.test(b.text) ? numbered : numbered + 1;
     while (stack.length > 1 && stack[stack.length - 1].depth >= depth) {
       stack[stack.length - 1].end = b.start;
       stack.pop();

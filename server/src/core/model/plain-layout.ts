@@ -23,9 +23,26 @@ const TITLE_WORDS = 12;
 /** A title opening a block of text is short beside the text's lines, which run to the page's width. */
 const OPENING_TITLE = 60;
 const WIDER_BY = 20;
+/** A title this short opens text twice its width, however narrow the column, if the text is a column's line (not a table's cell, one per line: "Age", "Positive"). */
+const SHORT_TITLE = 24;
+const COLUMN_LINE = 30;
+/** In a narrow column, a line shorter than this share of its column's width ends a paragraph, whatever its last character. */
+const ENDED_SHORT = 0.6;
+/** The widest line of text set in a narrow column (a page of two). */
+const NARROW_COLUMN = 60;
+/** A line this share of its column's width or more fills it. */
+const FULL_LINE = 0.7;
+/** How many times wider than a wrapped title's lines the text under it is. */
+const WRAPPED_TITLE_UNDER = 1.5;
+/** The share of a text's lines within its column's width. */
+const COLUMN_SHARE = 0.8;
 /** A document needs this many titles to be read as laid out by them. */
 const TITLE_LINES = 3;
 const NUMBER = /^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+/;
+/** An appendix's title, numbered by its letter or number: "Appendix A: Equality Impact Assessment". */
+const APPENDIX = /^(?:appendix|annexe?)\s+[A-Z0-9]{1,3}\b/i;
+
+import { boldTitleSections } from './bold-titles';
 
 export interface LayoutTools {
   /** The depth of a heading read from a title ("3.4 Crisis care" is one down from "3 Services"). */
@@ -39,6 +56,11 @@ export function readPlainLayout(source: string, blocks: Block[], tools: LayoutTo
   const furniture = runningLines(source, blocks);
   let out = furniture.size ? blocks.filter((b) => !furniture.has(b)) : blocks;
   const headings = out.filter((b) => b.kind === 'heading').length;
+  const spans = () => [...furniture].map((b) => ({ start: b.start, end: b.end }));
+  // Numbered bold titles inside paragraphs are the chapters where no heading found is numbered (a
+  // table's header cells, one per paragraph, read as bold headings are no chapters).
+  const bold = out.some((b) => b.kind === 'heading' && NUMBER.test(b.text)) ? undefined : boldTitleSections(source, out, tools);
+  if (bold) return { blocks: out.flatMap((b) => bold.get(b) ?? [b]), furniture: spans() };
   // A cover line or a broken front matter read as a heading does not make the layout one of headings.
   if (headings < TITLE_LINES) {
     const runIn = runInSections(source, out, tools);
@@ -156,7 +178,7 @@ const PAGE_LINE = /^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$/i;
  * text is a numbered list's item, which a numbered title opens whatever follows.
  */
 function titledLines(source: string, from: number, to: number, alone: boolean, item: boolean, tools: LayoutTools): Block[] | undefined {
-  const lines: Array<{ start: number; end: number; text: string; row: boolean }> = [];
+  const lines: Array<{ start: number; end: number; text: string; row: boolean; width?: number }> = [];
   for (let at = from; at < to; ) {
     const nl = source.indexOf('\n', at);
     const end = nl < 0 || nl > to ? to : nl;
@@ -165,7 +187,7 @@ function titledLines(source: string, from: number, to: number, alone: boolean, i
     lines.push({ start: at, end, text: raw.trim(), row: /\S\t/.test(raw.trimStart().replace(NUMBER, '')) });
     at = end + 1;
   }
-  const filled = lines.filter((l) => l.text && !PAGE_LINE.test(l.text));
+  const filled = wrappedTitles(lines.filter((l) => l.text && !PAGE_LINE.test(l.text)));
   if (!filled.length) return undefined;
   if (filled.length === 1) {
     const text = filled[0].row ? undefined : titleText(filled[0].text);
@@ -180,16 +202,33 @@ function titledLines(source: string, from: number, to: number, alone: boolean, i
     // Over another title only where one of the two is numbered ("2. Needs" over "2.1 Local context",
     // "2. Assessment by strand" over "Race"): a table's cells one per line ("KPI", "Measure") are none.
     const over = opens[k + 1] && (NUMBER.test(filled[k].text) || NUMBER.test(next.text));
-    opens[k] = !!like[k] && !!next && (next.text.length >= filled[k].text.length + WIDER_BY || over);
+    const own = filled[k].width ?? filled[k].text.length;
+    // A short title over a short line (a narrow column's "What will change" / "Over the next five years we will:"): twice as wide.
+    // A title wrapped over two lines was read so against the text under it (wrappedTitles).
+    const wider = next && (filled[k].width !== undefined || next.text.length >= own + WIDER_BY || (own <= SHORT_TITLE && next.text.length >= Math.max(2 * own, COLUMN_LINE)));
+    // A numbered title may end the text, its own text in the block after ("…in the forecast.", "5. What works").
+    opens[k] = !!like[k] && (next ? wider || over : alone && k > 0 && NUMBER.test(filled[k].text));
   }
   // In a list whose every item opens with one, a numbered title opens its item whatever follows ("6. KPIs", then a table).
   if (item && like[0] && NUMBER.test(filled[0].text)) opens[0] = true;
+  // The column's width: what four lines in five stay within (a cover's or a contact's long line apart).
+  const lengths = filled.map((l) => l.text.length).sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * COLUMN_SHARE)] ?? 0;
+  // A narrow column of running text: a third of its lines fill it or more (a table's cells one per line are ragged).
+  const narrow = width <= NARROW_COLUMN && filled.filter((l) => l.text.length >= FULL_LINE * width).length * 3 >= filled.length;
   const titles: Array<string | undefined> = [];
   for (let k = 0; k < filled.length; k++) {
-    const follows = k === 0 || NUMBER.test(filled[k].text) || !!titles[k - 1] || /[.:;!?)]$/.test(filled[k - 1].text);
+    // Or a line that stops well short of the column, where a paragraph ended ("– Let's Talk participant").
+    const follows = k === 0 || NUMBER.test(filled[k].text) || !!titles[k - 1] || /[.:;!?)]$/.test(filled[k - 1].text) || (narrow && k >= 2 && filled[k - 1].text.length < ENDED_SHORT * width && filled[k - 2].text.length >= FULL_LINE * width);
     titles.push(opens[k] && follows ? like[k] : undefined);
   }
-  if (!titles[0]) return undefined;
+  // Text that does not open with a title is read where a numbered title follows in it (text with no
+  // blank lines, as docx2txt writes it: "…in 2008/09.", then "2. The policy and legislative context",
+  // then its text), or any title in a narrow column (pdftotext -raw of a page in two columns); a wider
+  // text's short lines may be a table's rows run into it ("Religion or belief" between two rows).
+  const numbered = (k: number) => NUMBER.test(filled[k].text) || APPENDIX.test(filled[k].text);
+  if (!titles[0] && !titles.some((t, k) => t && (narrow || numbered(k)))) return undefined;
+  if (!titles[0] && !narrow) for (let k = 1; k < titles.length; k++) if (!numbered(k)) titles[k] = undefined;
   const out: Block[] = [];
   let run: { start: number; end: number } | undefined;
   const flush = () => {
@@ -205,6 +244,27 @@ function titledLines(source: string, from: number, to: number, alone: boolean, i
     else run = { start: l.start, end: l.end };
   });
   flush();
+  return out;
+}
+
+/**
+ * Lines with a title wrapped over two of them joined: a short line after a finished sentence, then a
+ * short one opening in lower case, then text wider than both ("…workplan.", "What the law and
+ * national", "policy say", "The strategy responds to…"), as a narrow column wraps a heading.
+ */
+function wrappedTitles<L extends { start: number; end: number; text: string; row: boolean; width?: number }>(lines: L[]): L[] {
+  const out: L[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const [a, b, c] = [lines[k], lines[k + 1], lines[k + 2]];
+    const wrapped =
+      b && c && !a.row && !b.row && (k === 0 || /[.:;!?)]$/.test(lines[k - 1].text)) && /^\p{Lu}/u.test(a.text) && /^\p{Ll}/u.test(b.text) && !/[.,;:!?]$/.test(a.text) &&
+      a.text.length + b.text.length < OPENING_TITLE && c.text.length >= Math.max(COLUMN_LINE, WRAPPED_TITLE_UNDER * Math.max(a.text.length, b.text.length)) && titleText(`${a.text} ${b.text}`);
+    if (wrapped) {
+      // Its width is its wider line's, against which the text under it is wider.
+      out.push({ ...a, end: b.end, text: `${a.text} ${b.text}`, width: Math.max(a.text.length, b.text.length) });
+      k++;
+    } else out.push(a);
+  }
   return out;
 }
 

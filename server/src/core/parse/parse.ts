@@ -56,6 +56,23 @@ function reading(syntax: unknown, tree: unknown) {
 }
 
 /**
+ * Text up to this long goes to remark whole unless it holds a run micromark reads in
+ * quadratic time: a piece may end only at a line break (text with no blank line, as
+ * docx2txt writes a whole document), which splits a paragraph the whole text reads as one.
+ */
+const WHOLE_CHARS = 32 * 1024;
+/** How many "[" make a run of brackets micromark matches in quadratic time. */
+const BRACKETS = 256;
+
+/** Whether text holds quote lines (lazy lines under a quote) or a run of brackets (emphasis is defused: defuse.ts). */
+function quadraticRisk(text: string): boolean {
+  if (/^[ \t]{0,3}>/m.test(text)) return true;
+  let brackets = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0x5b && ++brackets > BRACKETS) return true;
+  return false;
+}
+
+/**
  * remark over text, in pieces when it is long (see pieces.ts: micromark's cost
  * grows with the square of some runs); only the first piece may hold front matter.
  * Definitions are the chunk's, not a piece's: each piece is parsed again with
@@ -63,7 +80,7 @@ function reading(syntax: unknown, tree: unknown) {
  * does, so a reference finds its definition wherever it stands.
  */
 function remarkInPieces(text: string, flavour: Flavour): Root {
-  const parts = pieces(text);
+  const parts = text.length <= WHOLE_CHARS && !quadraticRisk(text) ? [[0, text.length] as [number, number]] : pieces(text);
   if (parts.length === 1) return processor(flavour).parse(defuseEmphasis(text)) as Root;
   const rest: Flavour = flavour === 'fm-gfm' ? 'gfm' : flavour === 'fm' ? 'plain' : flavour;
   const parse = (i: number, tail = '') => processor(i === 0 ? flavour : rest).parse(defuseEmphasis(text.slice(parts[i][0], parts[i][1])) + tail) as unknown as FNode;

@@ -46,13 +46,21 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
         // take themselves back (says), and the paragraph after the table may take them back.
         const own = paragraph.slice(start);
         const item = LIST_ITEM.exec(own);
-        // A paragraph with a run-in label of its own ("*Street triage pilot.* …") speaks of its own subject.
-        const after = RUN_IN_LABEL.test(paragraphs[p + 1] ?? '') ? '' : (paragraphs[p + 1] ?? '');
+        // A paragraph with a run-in label of its own ("*Street triage pilot.* …") speaks of its own subject; the
+        // paragraph after takes the stop back in its opening sentence, later ones speak of other things ("The
+        // Council will continue to fund … The personal budgets pilot will be extended").
+        const after = RUN_IN_LABEL.test(paragraphs[p + 1] ?? '') ? '' : openingSentence(paragraphs[p + 1] ?? '');
         const rest = item ? own.slice(0, item.index) : TABLE_ROW.test(paragraph.trimStart()) ? after : `${own}\n${after}`;
         return !aspect.takenBack?.test(rest);
       });
     });
   });
+}
+
+/** A paragraph's first sentence (all of it, if it has one sentence or none). */
+function openingSentence(paragraph: string): string {
+  const first = sentenceSpans(paragraph, { start: 0, end: paragraph.length })[0];
+  return first ? paragraph.slice(0, first.end) : paragraph;
 }
 
 /** A run-in label in bold or italics opening a paragraph: "**Crisis house.** …", "*Street triage pilot.* …". */

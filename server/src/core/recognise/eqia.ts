@@ -536,6 +536,15 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
           for (const sen of sentenceSpans(model.masked, b).slice(1)) units.push({ model, source, subject: sen, body: [sen], structured: false });
           return;
         }
+        // A table a text browser flattened into lines ("Race Negative (mitigated) A digital front door…"):
+        // each row is its own unit, and the prose before the rows the only sentences read, so a row left
+        // blank ("Religion or belief") never borrows the verdict of the row under it.
+        const rows = groupRows(model, policy, b, doc);
+        if (rows.length) {
+          for (const r of rows) units.push({ model, source, subject: r.label, body: [{ start: r.label.end, end: r.end }], structured: true });
+          for (const sen of sentenceSpans(model.masked, { start: b.start, end: rows[0].label.start })) units.push({ model, source, subject: sen, body: [sen], structured: false });
+          return;
+        }
         // Lines that each open with a group's label, in one paragraph (a PDF's text with no blank lines:
         // "Race. Adverse impact identified, …", "Religion or belief. Neutral. …"): each label's lines are its unit.
         for (const run of labelledLines(model, policy, b, doc)) units.push({ model, source, subject: run.label, body: [{ start: run.label.end, end: run.end }], structured: true });
@@ -696,6 +705,46 @@ function labelledLines(model: DocModel, policy: Policy, b: Span, doc?: DocState)
     if (!/\s[-–—]\s/.test(m[1]) && wordCount(m[1], LINE_LABEL_WORDS + 1) <= LINE_LABEL_WORDS && mentionsIn(doc, model, policy, label.start, label.end).length) labels.push(label);
   }
   if (labels.length < LABELLED_LINES) return [];
+  return labels.map((label, k) => ({ label, end: k + 1 < labels.length ? labels[k + 1].start : b.end }));
+}
+
+/** How many rows, naming as many groups, make a paragraph a flattened table. */
+const FLAT_ROWS = 4;
+/**
+ * A row's first cell: a capitalised name up to the next capitalised cell, a bracket or the line's
+ * end, with no stop, colon or dash in it ("Age – positive impact. The …" is a label and its finding).
+ */
+const FLAT_LABEL = /^\p{Lu}[^\n.:;–—]*?(?=[ \t]+[\p{Lu}(]|[ \t]*(?:\n|$))(?<!\s-\s.*)/u;
+const FLAT_LABEL_WORDS = 5;
+const FLAT_LABEL_REACH = 120;
+
+/**
+ * The rows of a table flattened into a paragraph, cells run together with single spaces as
+ * `lynx -dump` writes one ("Age Positive All-age approach…", "Religion or belief", "Sex
+ * Positive …"): lines opening with a short capitalised label that a group's name opens,
+ * four or more naming four groups or more; each row runs to the next (its cells may wrap).
+ */
+function groupRows(model: DocModel, policy: Policy, b: Span, doc?: DocState): Array<{ label: Span; end: number }> {
+  const text = model.masked.slice(b.start, b.end);
+  if (!text.includes('\n')) return [];
+  const opening = new Map<number, Mention>();
+  for (const m of mentionsIn(doc, model, policy, b.start, b.end)) if (!m.subsumed && !opening.has(m.start)) opening.set(m.start, m);
+  const labels: Span[] = [];
+  const groups = new Set<string>();
+  for (let at = 0; at < text.length; ) {
+    const eol = text.indexOf('\n', at);
+    const lineEnd = eol < 0 ? text.length : eol;
+    const indent = /^[ \t]*/.exec(text.slice(at, lineEnd))![0].length;
+    const m = opening.get(b.start + at + indent);
+    // A label is a few words: reading a bounded prefix keeps a hostile long line linear.
+    const label = m && FLAT_LABEL.exec(text.slice(at + indent, Math.min(lineEnd, at + indent + FLAT_LABEL_REACH)));
+    if (m && label && b.start + at + indent + label[0].length >= m.end && wordCount(label[0], FLAT_LABEL_WORDS + 1) <= FLAT_LABEL_WORDS) {
+      labels.push({ start: b.start + at + indent, end: b.start + at + indent + label[0].length });
+      groups.add(m.group.id);
+    }
+    at = lineEnd + 1;
+  }
+  if (labels.length < FLAT_ROWS || groups.size < FLAT_ROWS) return [];
   return labels.map((label, k) => ({ label, end: k + 1 < labels.length ? labels[k + 1].start : b.end }));
 }
 

@@ -164,6 +164,9 @@ function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: n
   // The word before must be outside the ending itself ("no longer funded" is no "X funded").
   if (/ed$/.test(ws[i].lower) && j >= first && j < i) j = first - 1;
   if (/ed$/.test(ws[i].lower) && j >= 0 && /^\p{L}/u.test(ws[j].lower) && !FUTURE.has(ws[j].lower)) return true;
+  // "the CCG's predecessor, Harbourne PCT, decommissioned the beds": a verb after a subject set off by
+  // commas, with its object after it, is a simple past (a participle after a comma takes no object).
+  if (/ed$/.test(ws[i].lower) && j >= 1 && ws[j].lower === ',' && /^\p{L}/u.test(ws[j - 1].lower) && DETERMINERS.has(ws[i + 1]?.lower ?? '')) return true;
   // "… and in 2021 closed the Beech Ward": a year just before a verb in the past dates it.
   if (/ed$/.test(ws[i].lower) && j >= 1 && /^(?:19|20)\d\d$/.test(ws[j].lower) && (ws[j - 1].lower === 'in' || ws[j - 1].lower === 'during')) return true;
   // "…closed two wards and decommissioned the day hospital", "we have stopped X, closed Y": a verb joined to another takes its tense.

@@ -161,7 +161,9 @@ export function isPlaceholder(policy: Policy, text: string): boolean {
   return words < policy.minWords || stubByCount(policy, text, words);
 }
 
-const SENTENCE_END = String.raw`[.!?](?=\s+["“(‘'[]?[A-Z0-9*])|\n\s*\n`;
+// A line opening with a bullet drawn as a character opens a sentence too (Word's "•" kept as text by a
+// conversion, often with no-break spaces after it), as does a bullet after a sentence's end on its line.
+const SENTENCE_END = String.raw`[.!?](?=\s+(?:["“(‘'[]?[A-Z0-9*]|[•▪●■]\s))|\n\s*\n|\n(?=[^\S\n]*[•▪●■][^\S\n])`;
 
 /** Sentence spans of a prose span (offsets into the same string as the span). */
 export function sentenceSpans(text: string, span: Span): Span[] {

@@ -210,16 +210,28 @@ function withoutCaptures(source: string): string {
 export function openingSource(list: readonly string[], bounded = false, latin = false): string {
   if (!list.length) return '(?!)';
   const [pre, post] = latin ? BOUNDARIES.latin : BOUNDARIES.full;
-  return [...list]
+  const parts: Array<{ s: string; bare: boolean }> = [...list]
     .sort((a, b) => b.length - a.length)
     .map((p) => {
-      let s = phraseSource(p, latin);
-      if (/^\/.*\/$/s.test(p)) return `(?:${withoutCaptures(s)})`;
-      if (!bounded && pre && s.startsWith(pre)) s = s.slice(pre.length);
-      if (!bounded && post && s.endsWith(post)) s = s.slice(0, s.length - post.length);
-      return s;
-    })
-    .join('|');
+      const s = phraseSource(p, latin);
+      if (/^\/.*\/$/s.test(p)) return { s: `(?:${withoutCaptures(s)})`, bare: false };
+      if (!pre || !post || !s.startsWith(pre) || !s.endsWith(post)) return { s, bare: false };
+      return { s: s.slice(pre.length, s.length - post.length), bare: true };
+    });
+  if (!bounded) return parts.map((p) => p.s).join('|');
+  // Bounded: a run of plain phrases shares one pair of boundary checks, "pre(?:a|b)post" for
+  // "pre a post|pre b post" (the same matches, tried in the same order): each check is a Unicode
+  // class, and under "iu" a class is the costliest part of a pattern to compile (text-forms.ts).
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; ) {
+    if (!parts[i].bare) out.push(parts[i++].s);
+    else {
+      const run: string[] = [];
+      while (i < parts.length && parts[i].bare) run.push(parts[i++].s);
+      out.push(`${pre}(?:${run.join('|')})${post}`);
+    }
+  }
+  return out.join('|');
 }
 
 /**

@@ -36,6 +36,13 @@ const NAME = /[^\s/>=]+/y;
 
 class XmlError extends Error {}
 
+/**
+ * How deep elements may nest. Word's deepest (a table in a cell of a table, a few levels down) is
+ * some dozens; 160,000 levels (a hostile part) took time out of proportion to its length, and the
+ * tree would overflow the stack of whatever walks it next.
+ */
+const MAX_DEPTH = 1000;
+
 /** Parses `xml` into mammoth's element tree; throws an Error whose message says what is malformed. */
 export function readXml(xml: string, namespaceMap: Record<string, string>, nodes: MammothNodes): unknown {
   const rootScope: Scope = Object.assign(Object.create(null) as Scope, { xml: XML, xmlns: XMLNS });
@@ -164,6 +171,7 @@ export function readXml(xml: string, namespaceMap: Record<string, string>, nodes
       const open: Open = { qname, name: convertName(qname, scope, names), attributes, children: [], scope, names };
       if (!stack.length && root !== undefined) fail('a second root element');
       if (selfClosing) finish(open);
+      else if (stack.length >= MAX_DEPTH) throw new XmlError(`elements are nested more than ${MAX_DEPTH} deep, at character ${pos}: no Word document nests so`);
       else stack.push(open);
     }
   }
