@@ -9,16 +9,20 @@ const path = require('node:path');
 // `import data from './pack.yaml?data'` gives the pack's plain data as a JSON
 // string, parsed here at build time: a YAML parse of the default pack was the
 // largest single cost of a cold start.
-const yamlData = {
+// `raw` (the browser bundle, held under 1 MB): the JSON text in String.raw`…`, where its quotes
+// and backslashes need no escaping (a quoted literal of it is about 8 KB longer).
+const yamlDataPlugin = (raw = false) => ({
   name: 'yaml-data',
   setup(build) {
     build.onResolve({ filter: /\.yaml\?data$/ }, (args) => ({ path: path.resolve(args.resolveDir, args.path.slice(0, -'?data'.length)), namespace: 'yaml-data' }));
     build.onLoad({ filter: /.*/, namespace: 'yaml-data' }, (args) => {
-      const data = require('yaml').parse(fs.readFileSync(args.path, 'utf8'));
-      return { contents: `export default ${JSON.stringify(JSON.stringify(data))};`, loader: 'js', watchFiles: [args.path] };
+      const json = JSON.stringify(require('yaml').parse(fs.readFileSync(args.path, 'utf8')));
+      const literal = raw && !/`|\$\{/.test(json) ? `String.raw\`${json}\`` : JSON.stringify(json);
+      return { contents: `export default ${literal};`, loader: 'js', watchFiles: [args.path] };
     });
   },
-};
+});
+const yamlData = yamlDataPlugin();
 
 // `import validators from 'virtual:schema-validators'`: the JSON Schemas of packs and
 // configs compiled by ajv at build time into plain functions (ajv's standalone
@@ -146,7 +150,7 @@ const web = {
   target: 'es2022',
   minify: true,
   // No built books in the browser bundle (kept under 1 MB): the web server compiles a pack's book on first use.
-  plugins: [yamlData, schemaValidators, webBuiltins, phraseBooks(false)],
+  plugins: [yamlDataPlugin(true), schemaValidators, webBuiltins, phraseBooks(false)],
 };
 
 async function main() {

@@ -229,9 +229,10 @@ describe('fast parser', () => {
 
   describe('leaves remark', () => {
     it('long chunks in pieces, each seeing the definitions of the others', () => {
-      // Over 8 KB of paragraphs: remark parses the chunk in pieces (a setext heading keeps it from the fast path).
+      // Over 32 KB of paragraphs: remark parses the chunk in pieces (a setext heading keeps it from the fast path;
+      // up to 32 KB without a quadratic run, remark has it whole).
       const para = (i) => `Paragraph ${i} cites [the Act][act-${i % 3}] and a note[^n${i % 2}], with ${'words '.repeat(30)}here.\n\n`;
-      const body = Array.from({ length: 100 }, (_, i) => para(i)).join('');
+      const body = Array.from({ length: 150 }, (_, i) => para(i)).join('');
       const defs = '[act-0]: https://example.org/0\n[Act-1]: <https://example.org/1> "One"\n\n[^n0]: Zero.\n[^n1]: One,\n    over lines.\n\n- [act-2]: /2\n';
       for (const text of [`Title\n===\n\n${body}${defs}`, `Title\n===\n\n| a |\n|---|\n\n${body}${defs}`, `Title\n===\n\n${defs}\n${body}`]) {
         assert.ok(core.pieces(text).length > 2);
@@ -241,15 +242,20 @@ describe('fast parser', () => {
 
     it('a numbered list cut into pieces is still one list, and a byte-order mark is not counted', () => {
       // Word's plain-text export: each section a list item ("3.<tab>Who needs support") with
-      // kilobytes of lazy lines, so the pieces are cut before an item (yk1, 34th set).
+      // kilobytes of lazy lines, so the pieces are cut before an item (yk1, 34th set). Over 32 KB, as shorter
+      // text goes to remark whole.
       const lines = (n) => Array.from({ length: n }, (_, i) => `Sentence ${i} of the section runs on about services and needs.`).join('\n');
-      const list = (delim) => Array.from({ length: 6 }, (_, i) => `${i + 1}${delim(i)}\tSection ${i + 1}\n${lines(30)}`).join('\n\n');
+      const list = (delim) => Array.from({ length: 6 }, (_, i) => `${i + 1}${delim(i)}\tSection ${i + 1}\n${lines(100)}`).join('\n\n');
       const texts = [list(() => '.'), list(() => ')'), list((i) => (i % 2 ? ')' : '.')), `\uFEFF${list(() => '.').replace(/\n/g, '\r\n')}`];
       for (const [i, text] of texts.entries()) {
         assert.ok(core.pieces(text).length > 1);
         assert.ok(sameModel(text, `list ${i + 1}`).fallback > 0, 'left to remark');
       }
     });
+  });
+
+  it('gives remark\'s trees for a chunk opening with a byte-order mark, which micromark does not count', () => {
+    for (const text of ['\uFEFFHello *x*\nworld\n', '\uFEFF# Title\n\nText.\n']) sameModel(text, 'BOM');
   });
 
   describe('answers for most chunks', () => {

@@ -84,6 +84,12 @@ describe('policy packs', () => {
     assert.match(r.problems[0].message, /placeholders: invalid pattern/);
   });
 
+  it('reports a "\\b" that YAML read as a backspace (a double-quoted pattern that could never match)', () => {
+    const r = core.loadPolicy({ policy: { text: 'id: local\nextends: commissioning-friend-2009\nplaceholders: ["/^pending\\b/"]\n', file: 'p.yaml' } });
+    assert.strictEqual(r.policy, undefined);
+    assert.match(r.problems[0].message, /holds a control character \(U\+0008\)/);
+  });
+
   describe('an invalid /regex/ phrase is reported at its entry', () => {
     // A bad signal on line 9 and a bad prefix on line 12.
     const text = [

@@ -80,8 +80,12 @@ function errorLine(raw: string, errors: YAMLError[], counter: LineCounter): numb
   const at = counter.linePos(e.pos[0]).line;
   const lines = raw.split(/\r\n|\r|\n/);
   if (e.code === 'MISSING_CHAR' && /quote/i.test(e.message)) {
+    // Only the kind of quote left open counts: an apostrophe inside a double-quoted title ("Young People's") is text.
+    const kind = /'quote/.test(e.message) ? "'" : /"quote/.test(e.message) ? '"' : undefined;
     for (let i = Math.min(at, lines.length) - 1; i >= 0; i--) {
-      const quotes = (lines[i].replace(/\\./g, '').match(/"/g) ?? []).length + (lines[i].match(/'/g) ?? []).length;
+      const doubles = (lines[i].replace(/\\./g, '').match(/"/g) ?? []).length;
+      const singles = (lines[i].replace(/''/g, '').match(/'/g) ?? []).length;
+      const quotes = kind === '"' ? doubles : kind === "'" ? singles : doubles + singles;
       if (quotes % 2 === 1) return i + 1;
     }
   }

@@ -45,6 +45,9 @@ const LINE_SPACE = String.raw`(?:[ \t\u00a0]+(?:\r?\n)?|\r?\n)[ \t\u00a0]*`;
 
 /** Checks that a phrase compiles (on the linear-time engine when `bounded`); the message if it does not. */
 export function phraseError(phrase: string, bounded = false): string | undefined {
+  // "\b" in a double-quoted YAML string is a backspace, not a word boundary: the pattern would never match.
+  const control = /[\x00-\x08\x0b\x0c\x0e-\x1f]/.exec(phrase);
+  if (control) return `${JSON.stringify(phrase)} holds a control character (U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}): in a double-quoted YAML string "\\b" is a backspace; write "\\\\b", or leave the pattern unquoted`;
   // Plain phrases are escaped, so only /regex/ entries can fail to compile.
   if (!isRegexEntry(phrase)) return undefined;
   if (bounded) {

@@ -13,11 +13,13 @@ interface TitleTools {
 
 /**
  * A line opening with bold around a section number and a title (after the tags closing the text
- * before it, if any), which may wrap onto the next line and hold HTML tags: group 2 is the title
+ * before it, if any; a PDF's text may hold a no-break space after the number), which may wrap onto the next line and hold HTML tags: group 2 is the title
  * with its tags. Bounded: a title is short.
  */
-const BOLD_TITLE = /(?<=^|\n)[ \t]*(?:<\/[a-z]{1,10}>)*(\*\*|__)((?:<[^>\n]{0,200}>)*[ \t]*\d{1,2}(?:\.\d{1,2}){0,2}\.?[ \t]+\p{Lu}(?:[^*_<\n]|<[^>\n]{0,200}>|\n(?![ \t]*\n)){1,300}?)\1/u;
+const BOLD_TITLE = /(?<=^|\n)[ \t]*(?:<\/[a-z]{1,10}>)*(\*\*|__)((?:<[^>\n]{0,200}>)*[^\S\n]*\d{1,2}(?:\.\d{1,2}){0,2}\.?[^\S\n]+\p{Lu}(?:[^*_<\n]|<[^>\n]{0,200}>|\n(?![ \t]*\n)){1,300}?)\1/u;
 const TITLE_WORDS = 12;
+/** A line break inside a bold title, then a sub-section's number: "\n6.1 Crisis…". */
+const SUB_TITLE = /\n(?:<[^>\n]{0,200}>)*[^\S\n]*\d{1,2}(?:\.\d{1,2})+\.?[^\S\n]/u;
 /** How many such titles make the document one written so. */
 const TITLES = 3;
 
@@ -31,10 +33,20 @@ export function boldTitleSections(source: string, blocks: Block[], tools: TitleT
     if (!own.includes('**') && !own.includes('__')) continue;
     const titles = [];
     for (const m of own.matchAll(new RegExp(BOLD_TITLE, 'gu'))) {
-      const text = m[2].replace(/<[^>]*>/g, ' ').replace(/\\$|\\\n/g, ' ').replace(/\s+/g, ' ').trim();
+      let raw = m[2];
+      let end = b.start + m.index! + m[0].length;
+      // A sub-section's run-in title inside the same bold ("6. Our commissioning intentions" / "6.1 Crisis
+      // and urgent care."): the title is the first line, the run-in one the text's.
+      const sub = SUB_TITLE.exec(raw);
+      if (sub) {
+        // Where the title's text starts in the source (after the opening marks), then past its first line.
+        end = b.start + m.index! + m[0].length - m[2].length - m[1].length + sub.index + 1;
+        raw = raw.slice(0, sub.index);
+      }
+      const text = raw.replace(/<[^>]*>/g, ' ').replace(/\\$|\\\n/g, ' ').replace(/\s+/g, ' ').trim();
       if (text.split(' ').length > TITLE_WORDS || /[.,;:]$/.test(text)) continue;
       const start = b.start + m.index! + m[0].length - m[0].trimStart().length;
-      titles.push({ start, end: b.start + m.index! + m[0].length, text });
+      titles.push({ start, end, text });
     }
     if (titles.length) {
       found.set(b, titles);

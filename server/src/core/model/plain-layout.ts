@@ -184,7 +184,8 @@ function titledLines(source: string, from: number, to: number, alone: boolean, i
     const end = nl < 0 || nl > to ? to : nl;
     // A table's row whose cells are split by tabs is no title, though its empty cells trim away ("Religion or belief<tab><tab>").
     const raw = source.slice(at, end);
-    lines.push({ start: at, end, text: raw.trim(), row: /\S\t/.test(raw.trimStart().replace(NUMBER, '')) });
+    // Read without Markdown's escapes: pandoc writes a numbered title "1\. Introduction" so it is no list.
+    lines.push({ start: at, end, text: unescaped(raw.trim()), row: /\S\t/.test(raw.trimStart().replace(NUMBER, '')) });
     at = end + 1;
   }
   const filled = wrappedTitles(lines.filter((l) => l.text && !PAGE_LINE.test(l.text)));
@@ -268,6 +269,9 @@ function wrappedTitles<L extends { start: number; end: number; text: string; row
   return out;
 }
 
+/** Text without Markdown's backslash escapes of punctuation. */
+const unescaped = (text: string): string => (text.includes('\\') ? text.replace(/\\([!-/:-@[-`{-~])/g, '$1') : text);
+
 function headingOf(l: { start: number; end: number }, text: string, tools: LayoutTools): Block {
   return { start: l.start, end: l.end, kind: 'heading', text, depth: tools.depthOf(text), headingStyle: 'bold' };
 }
@@ -288,6 +292,8 @@ function paragraphs(source: string, from: number, to: number, tools: LayoutTools
   return out;
 }
 
+/** A sentence's end, after a word longer than an abbreviation ("Dr.", "St."), then the next one's capital. */
+const TWO_SENTENCES = /\p{L}{4}[.!?]\s+\p{Lu}\p{Ll}/u;
 const OPEN_END = /\s(?:and|or|nor|but|of|the|a|an|our|their|its|that|which)$/;
 
 /** The heading a line would be as a title, if it is one. */
@@ -295,8 +301,9 @@ function titleText(line: string): string | undefined {
   const text = line.replace(/\s+/g, ' ');
   // A contents entry ("Introduction ......... 2") names a heading, it is none.
   if (!TITLE_LINE.test(text) || /[.,;:!…]$|[*_|<>\[\]]|https?:|@|\.{3}|…/.test(text) || text.split(' ').length > TITLE_WORDS) return undefined;
-  // A line that stops on a word the sentence needs more after ("We will use the market to secure IPS and") is wrapped prose.
-  return sideBySide(line) || OPEN_END.test(text) ? undefined : text;
+  // A line that stops on a word the sentence needs more after ("We will use the market to secure IPS and") is wrapped
+  // prose, as is one where a sentence ends and the next begins ("Positive. The strategy increases choice for").
+  return sideBySide(line) || OPEN_END.test(text) || TWO_SENTENCES.test(text) ? undefined : text;
 }
 
 /**

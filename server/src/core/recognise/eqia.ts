@@ -511,8 +511,10 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
       } else if (b.kind === 'paragraph' || b.kind === 'other') {
         // A label alone in italics over its paragraph ("*Disability*", then "Impact: Positive. …"), as Word's
         // italic sub-headings convert: the label is the subject of the paragraph after it.
+        // So is a paragraph that is a group's name and nothing else ("Age", then "Positive. Younger adults…"),
+        // a table's cells one per paragraph as a PDF's text gives them, unless the next is another such name.
         const next = s.blocks[i + 1];
-        if (next && (next.kind === 'paragraph' || next.kind === 'list') && ITALIC_LABEL.test(model.source.slice(b.start, b.end)) && mentionsIn(doc, model, policy, b.start, b.end).length) {
+        if (next && (next.kind === 'paragraph' || next.kind === 'list') && (ITALIC_LABEL.test(model.source.slice(b.start, b.end)) || nameAlone(model, b)) && !nameAlone(model, next) && mentionsIn(doc, model, policy, b.start, b.end).length) {
           units.push({ model, source, subject: b, body: [next], structured: true });
           return;
         }
@@ -706,6 +708,12 @@ function labelledLines(model: DocModel, policy: Policy, b: Span, doc?: DocState)
   }
   if (labels.length < LABELLED_LINES) return [];
   return labels.map((label, k) => ({ label, end: k + 1 < labels.length ? labels[k + 1].start : b.end }));
+}
+
+/** A paragraph of a few words, capitalised, with no punctuation: a label's cell ("Age", "Religion or belief"), not prose. */
+function nameAlone(model: DocModel, b: Block): boolean {
+  const text = model.masked.slice(b.start, b.end).trim();
+  return b.kind === 'paragraph' && /^\p{Lu}[\p{L} ’'/&-]*$/u.test(text) && wordCount(text, FLAT_LABEL_WORDS + 1) <= FLAT_LABEL_WORDS;
 }
 
 /** How many rows, naming as many groups, make a paragraph a flattened table. */

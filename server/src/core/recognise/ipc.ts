@@ -275,10 +275,13 @@ function chapterOf(doc: DocState, s: Section, element: ElementDef, claims: Map<S
   // A generic chapter ("1. Introduction", "7. Delivering the strategy") holds its sub-sections; it is not about them.
   const title = doc.policy.derived.readTitle(p.title);
   if (!p.title.trim() || title.weak.length || GENERIC_CHAPTER.test(title.normal)) return s;
-  if ([...(claims.get(p) ?? [])].some((e) => e !== element)) return s;
+  // Another element's claim keeps the sub-section, unless the chapter's heading names both ("3. Where we
+  // are now: need and supply" over "3.1 Who needs help", "3.2 What we fund today"): it is the location of both.
+  const other = (e: ElementDef) => e !== element && !(title.elements.includes(element) && title.elements.includes(e));
+  if ([...(claims.get(p) ?? [])].some(other)) return s;
   if (wordCount(sectionText(model, p, 'own'), CHAPTER_OWN_WORDS + 1) > CHAPTER_OWN_WORDS) return s;
   const inside = (x: Section) => x.start >= p.start && x.end <= p.end;
-  for (const [x, els] of claims) if (inside(x) && [...els].some((e) => e !== element)) return s;
+  for (const [x, els] of claims) if (inside(x) && [...els].some(other)) return s;
   return p;
 }
 

@@ -162,7 +162,8 @@ function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: n
   // A simple past after its subject ("the PCT closed the ward", "the service ceased"); a
   // participle after "be", "will", "to" or a table's bar is no past.
   // The word before must be outside the ending itself ("no longer funded" is no "X funded").
-  if (/ed$/.test(ws[i].lower) && j >= first && j < i) j = first - 1;
+  // Unless the participle's own auxiliary is inside it ("neither … nor … will be renewed").
+  if (/ed$/.test(ws[i].lower) && j >= first && j < i && !FUTURE.has(ws[j].lower)) j = first - 1;
   if (/ed$/.test(ws[i].lower) && j >= 0 && /^\p{L}/u.test(ws[j].lower) && !FUTURE.has(ws[j].lower)) return true;
   // "the CCG's predecessor, Harbourne PCT, decommissioned the beds": a verb after a subject set off by
   // commas, with its object after it, is a simple past (a participle after a comma takes no object).
@@ -178,7 +179,8 @@ function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: n
 function pastBefore(ws: Word[], j: number): boolean {
   for (let k = j - 1; k >= 0 && k >= j - SUBJECT_REACH; k--) {
     const w = ws[k].lower;
-    if (!/^\p{L}/u.test(w) && w !== ',') return false;
+    // A word may open with a digit ("the 20-bed Fernlea ward").
+    if (!/^[\p{L}\p{N}]/u.test(w) && w !== ',') return false;
     if (PAST_AUX.has(w)) return true;
     if (FUTURE.has(w) && w !== 'and' && w !== 'or' && w !== 'not') return false;
     if (/ed$/.test(w) && k > 0 && /^\p{L}/u.test(ws[k - 1].lower) && !FUTURE.has(ws[k - 1].lower) && !DETERMINERS.has(ws[k - 1].lower)) return true;

@@ -278,24 +278,27 @@ function scanTables(doc: DocState, taken: Taken, record: Recorder): void {
     const caption = model.blocks[i + 1];
     const about = (b: Block | undefined) => !!b && mentions(b.start, b.text);
     const reads = new Map<Cell, { numbers: NumberSpan[]; name: string | undefined } | undefined>();
+    const readText = (text: string) => {
+      const m = policy.derived.wccTags.cell.for(text).exec(text);
+      return m ? readTag(m, 1) : undefined;
+    };
     const read = (cell: Cell | undefined) => {
       if (!cell || !cell.text.trim()) return undefined;
-      if (!reads.has(cell)) {
-        const m = policy.derived.wccTags.cell.for(cell.text).exec(cell.text);
-        reads.set(cell, m ? readTag(m, 1) : undefined);
-      }
+      if (!reads.has(cell)) reads.set(cell, readText(cell.text));
       return reads.get(cell);
     };
     // A cover sheet's row "WCC competencies | 2, 5, 6 and 8": a label about WCC, its value the numbers.
     for (const row of table.rows) {
       const [label, value] = row.cells;
       if (!label || !value || wordCount(label.text, KEY_LABEL_WORDS + 1) > KEY_LABEL_WORDS || !context.test(label.text)) continue;
-      const ref = read(value);
-      if (!ref?.numbers.length || taken.overlaps(value.start, value.end)) continue;
+      // Or several, each with its name: "5 – Manage knowledge and assess needs; 6 – Prioritise investment".
+      const listed = value.text.includes(';') ? value.text.split(/\s*;\s*/).filter((x) => x.trim()).map(readText) : [];
+      const refs = listed.length > 1 && listed.every((r) => r?.numbers.length) ? listed : [read(value)];
+      if (!refs[0]?.numbers.length || taken.overlaps(value.start, value.end)) continue;
       taken.add(label.start, label.end);
       taken.add(value.start, value.end);
       const written = trimPipes(model.source.slice(label.start, value.end));
-      for (const { number, judgement } of judgeNumbers(ref.numbers, ref.name, competencies)) record(number, judgement, label.start, value.end, written, undefined, { number: undefined, name: undefined });
+      for (const ref of refs) for (const { number, judgement } of judgeNumbers(ref!.numbers, ref!.name, competencies)) record(number, judgement, label.start, value.end, written, undefined, { number: undefined, name: undefined });
     }
     if (!mentions(header.start, header.cells.map((c) => c.text).join(' | ')) && !about(model.blocks[i - 1]) && !(caption && CAPTION.test(caption.text) && about(caption))) return;
 

@@ -34,7 +34,8 @@ const DEFINITION_LINE = /^ {0,3}\[([^\[\]\\\r\n]+)\]:/m;
 export function fastParse(text: string, flavour: Flavour, remark: RemarkParse, stats?: FastStats): Root | undefined {
   const gfm = flavour === 'gfm' || flavour === 'fm-gfm';
   const found = text.includes(']:') ? definitionLabels(text, gfm) : { labels: new Map<string, string>(), notes: new Map<string, string>() };
-  if (!found || text.includes('\0')) {
+  // A byte-order mark, which micromark leaves out of its offsets: such a chunk (a document's first) goes to remark.
+  if (!found || text.includes('\0') || text.charCodeAt(0) === 0xfeff) {
     if (stats) stats.fallback++;
     return undefined;
   }
