@@ -2,19 +2,13 @@
 // them: what Word's RTF becomes through unrtf's HTML and pandoc, which keeps a document's
 // paragraphs in one and wraps each title in the span of its font size
 // ("**<span style="font-size:16pt">2. The legal and policy framework  \n</span>**<span…>WCC's
-// responsibilities…"). Read only in a document with next to no headings (plain-layout.ts).
-import type { Block } from './types';
-
-/** What plain-layout.ts lends to read a title: its depth, and a paragraph block over source [from, to). */
-interface TitleTools {
-  depthOf: (title: string) => number;
-  paragraphOf: (from: number, to: number) => Block;
-}
+// responsibilities…"). Read only where no heading found is numbered (plain-layout.ts).
+import type { Block, LayoutTools } from './types';
 
 /**
  * A line opening with bold around a section number and a title (after the tags closing the text
- * before it, if any; a PDF's text may hold a no-break space after the number), which may wrap onto the next line and hold HTML tags: group 2 is the title
- * with its tags. Bounded: a title is short.
+ * before it, if any; a PDF's text may hold a no-break space after the number), which may wrap
+ * onto the next line and hold HTML tags: group 2 is the title with its tags. Bounded: a title is short.
  */
 const BOLD_TITLE = /(?<=^|\n)[ \t]*(?:<\/[a-z]{1,10}>)*(\*\*|__)((?:<[^>\n]{0,200}>)*[^\S\n]*\d{1,2}(?:\.\d{1,2}){0,2}\.?[^\S\n]+\p{Lu}(?:[^*_<\n]|<[^>\n]{0,200}>|\n(?![ \t]*\n)){1,300}?)\1/u;
 const TITLE_WORDS = 12;
@@ -24,7 +18,7 @@ const SUB_TITLE = /\n(?:<[^>\n]{0,200}>)*[^\S\n]*\d{1,2}(?:\.\d{1,2})+\.?[^\S\n]
 const TITLES = 3;
 
 /** The paragraphs holding such titles, each as its text before, its titles as headings and the text after each; undefined unless there are enough. */
-export function boldTitleSections(source: string, blocks: Block[], tools: TitleTools): Map<Block, Block[]> | undefined {
+export function boldTitleSections(source: string, blocks: Block[], tools: LayoutTools): Map<Block, Block[]> | undefined {
   const found = new Map<Block, Array<{ start: number; end: number; text: string }>>();
   let count = 0;
   for (const b of blocks) {

@@ -6,7 +6,8 @@
 // heading. Markdown reads such a numbered title as a list item, with the
 // section's text inside it when indented ("1.   Introduction", then the text
 // indented five spaces), or run on as a lazy continuation line.
-import type { Block, Span } from './types';
+import type { Block, LayoutTools, Span } from './types';
+import { boldTitleSections } from './bold-titles';
 
 /** A page's mark on a line of its own or with the running title: "page 3", "Page 3 of 6", "- 3 -", "12". */
 const PAGE_MARK = /\bpage\s+\d+\b|\b\d+\s+of\s+\d+\b|(?:^|\n)\W*\d{1,4}\W*(?:$|\n)/i;
@@ -39,17 +40,10 @@ const COLUMN_SHARE = 0.8;
 /** A document needs this many titles to be read as laid out by them. */
 const TITLE_LINES = 3;
 const NUMBER = /^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+/;
+/** A line that ends a sentence (or a bracket after one). */
+const ENDS_SENTENCE = /[.:;!?)]$/;
 /** An appendix's title, numbered by its letter or number: "Appendix A: Equality Impact Assessment". */
-const APPENDIX = /^(?:appendix|annexe?)\s+[A-Z0-9]{1,3}\b/i;
-
-import { boldTitleSections } from './bold-titles';
-
-export interface LayoutTools {
-  /** The depth of a heading read from a title ("3.4 Crisis care" is one down from "3 Services"). */
-  depthOf: (title: string) => number;
-  /** A paragraph block over source [from, to). */
-  paragraphOf: (from: number, to: number) => Block;
-}
+const APPENDIX_TITLE = /^(?:appendix|annexe?)\s+[A-Z0-9]{1,3}\b/i;
 
 /** The blocks with running headers and footers dropped (their spans to blank) and, in a document with next to no headings, title lines made headings. */
 export function readPlainLayout(source: string, blocks: Block[], tools: LayoutTools): { blocks: Block[]; furniture: Span[] } {
@@ -220,16 +214,17 @@ function titledLines(source: string, from: number, to: number, alone: boolean, i
   const titles: Array<string | undefined> = [];
   for (let k = 0; k < filled.length; k++) {
     // Or a line that stops well short of the column, where a paragraph ended ("– Let's Talk participant").
-    const follows = k === 0 || NUMBER.test(filled[k].text) || !!titles[k - 1] || /[.:;!?)]$/.test(filled[k - 1].text) || (narrow && k >= 2 && filled[k - 1].text.length < ENDED_SHORT * width && filled[k - 2].text.length >= FULL_LINE * width);
+    const follows = k === 0 || NUMBER.test(filled[k].text) || !!titles[k - 1] || ENDS_SENTENCE.test(filled[k - 1].text) || (narrow && k >= 2 && filled[k - 1].text.length < ENDED_SHORT * width && filled[k - 2].text.length >= FULL_LINE * width);
     titles.push(opens[k] && follows ? like[k] : undefined);
   }
   // Text that does not open with a title is read where a numbered title follows in it (text with no
   // blank lines, as docx2txt writes it: "…in 2008/09.", then "2. The policy and legislative context",
   // then its text), or any title in a narrow column (pdftotext -raw of a page in two columns); a wider
   // text's short lines may be a table's rows run into it ("Religion or belief" between two rows).
-  const numbered = (k: number) => NUMBER.test(filled[k].text) || APPENDIX.test(filled[k].text);
-  if (!titles[0] && !titles.some((t, k) => t && (narrow || numbered(k)))) return undefined;
-  if (!titles[0] && !narrow) for (let k = 1; k < titles.length; k++) if (!numbered(k)) titles[k] = undefined;
+  if (!titles[0]) {
+    if (!narrow) for (let k = 1; k < titles.length; k++) if (!NUMBER.test(filled[k].text) && !APPENDIX_TITLE.test(filled[k].text)) titles[k] = undefined;
+    if (!titles.some(Boolean)) return undefined;
+  }
   const out: Block[] = [];
   let run: { start: number; end: number } | undefined;
   const flush = () => {
@@ -258,7 +253,7 @@ function wrappedTitles<L extends { start: number; end: number; text: string; row
   for (let k = 0; k < lines.length; k++) {
     const [a, b, c] = [lines[k], lines[k + 1], lines[k + 2]];
     const wrapped =
-      b && c && !a.row && !b.row && (k === 0 || /[.:;!?)]$/.test(lines[k - 1].text)) && /^\p{Lu}/u.test(a.text) && /^\p{Ll}/u.test(b.text) && !/[.,;:!?]$/.test(a.text) &&
+      b && c && !a.row && !b.row && (k === 0 || ENDS_SENTENCE.test(lines[k - 1].text)) && /^\p{Lu}/u.test(a.text) && /^\p{Ll}/u.test(b.text) && !/[.,;:!?]$/.test(a.text) &&
       a.text.length + b.text.length < OPENING_TITLE && c.text.length >= Math.max(COLUMN_LINE, WRAPPED_TITLE_UNDER * Math.max(a.text.length, b.text.length)) && titleText(`${a.text} ${b.text}`);
     if (wrapped) {
       // Its width is its wider line's, against which the text under it is wider.

@@ -94,3 +94,11 @@ export interface DocModel {
   /** The chunks, in order, covering the source (empty unless the caller keeps a parse cache). */
   parts: ModelPart[];
 }
+
+/** What build.ts lends the plain-text readers (plain-layout.ts, bold-titles.ts) to make blocks. */
+export interface LayoutTools {
+  /** The depth of a heading read from a title ("3.4 Crisis care" is one down from "3 Services"). */
+  depthOf: (title: string) => number;
+  /** A paragraph block over source [from, to). */
+  paragraphOf: (from: number, to: number) => Block;
+}
