@@ -138,6 +138,9 @@ const webBuiltins = {
       const found = await build.resolve('entities/decode', { resolveDir: path.dirname(parse5.path), kind: 'import-statement' });
       return found.errors.length ? { errors: found.errors } : { path: found.path };
     });
+    // hast-util-from-html's table of parse-error messages (9 KB) serves only an `onerror` callback, which we never pass.
+    build.onResolve({ filter: /^\.\/errors\.js$/ }, (args) => (/[\\/]hast-util-from-html[\\/]/.test(args.importer) ? { path: 'errors', namespace: 'html-errors-stub' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'html-errors-stub' }, () => ({ contents: 'export const errors = {};', loader: 'js' }));
     // A built-in pack's YAML text (45 KB): the browser loads the pack from its data parsed at
     // build time and never shows the text (only the desktop MCP server serves it).
     build.onResolve({ filter: /policies[\\/][^\\/]+\.yaml$/ }, (args) => ({ path: args.path, namespace: 'pack-text-stub' }));

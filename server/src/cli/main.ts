@@ -16,9 +16,9 @@ import { isWorker, runWorker } from './worker';
 import { makeEngine } from './worker-protocol';
 import { fail, say } from './say';
 import { DEFAULT_POLICY_ID } from '../core';
-import pkg from '../../../package.json';
+import { version } from '../../../package.json';
 
-export const VERSION: string = pkg.version;
+export const VERSION: string = version;
 
 async function main(argv: string[]): Promise<number> {
   let opts: Options;

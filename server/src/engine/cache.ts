@@ -14,7 +14,7 @@ import { readGuarded } from './node-host';
 import { isReadError } from './host';
 import { CACHE_MAX_BYTES, DOCUMENT_MAX_BYTES } from './limits';
 import { validEntry, type Entry } from './cache-entry';
-import pkg from '../../../package.json';
+import { version } from '../../../package.json';
 
 const FORMAT = 1;
 export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'commissioning-lint');
@@ -192,7 +192,7 @@ function toolFingerprint(): string {
       // not running from a file: the version alone
     }
   }
-  return `${pkg.version}:${build}`;
+  return `${version}:${build}`;
 }
 
 const bundleHash = (file: string): string => sha256(fs.readFileSync(file)).slice(0, 16);

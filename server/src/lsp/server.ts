@@ -20,7 +20,7 @@ import { DEFAULT_SETTINGS } from './settings';
 import type { FileHost } from '../engine';
 import type { FileSupply, WorkspaceFiles } from './supply';
 import type { Offload } from './offload';
-import pkg from '../../../package.json';
+import { version } from '../../../package.json';
 
 export interface ServerOptions {
   /** Where the workspace sweep finds documents (desktop: the engine's folder walk). */
@@ -76,7 +76,7 @@ export function startServer(connection: Connection, host: FileHost, options: Ser
         codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'commissioning-lint', version: pkg.version },
+      serverInfo: { name: 'commissioning-lint', version: version },
     };
   });
 

@@ -13,7 +13,7 @@ import { registerLintTool } from './lint-tool';
 import { registerExplainTool } from './explain-tool';
 import { registerFixesTool } from './fixes-tool';
 import { registerResources } from './resources';
-import pkg from '../../../package.json';
+import { version } from '../../../package.json';
 
 const INSTRUCTIONS = [
   'commissioning-lint checks UK mental-health commissioning strategies (Markdown) against The Commissioning Friend for Mental Health Services (2009) or the Equality Act 2010 pack.',
@@ -25,7 +25,7 @@ const INSTRUCTIONS = [
 export async function runMcpServer(opts: McpOptions): Promise<number> {
   // stdout carries the protocol: anything else printed goes to stderr.
   for (const level of ['log', 'info', 'debug', 'warn'] as const) console[level] = (...a: unknown[]) => console.error(...a);
-  const server = new McpServer({ name: 'commissioning-lint', title: 'Commissioning Lint', version: pkg.version }, { instructions: INSTRUCTIONS, capabilities: { tools: {}, resources: {} }, maxToolInputElements: 10_000 });
+  const server = new McpServer({ name: 'commissioning-lint', title: 'Commissioning Lint', version: version }, { instructions: INSTRUCTIONS, capabilities: { tools: {}, resources: {} }, maxToolInputElements: 10_000 });
   const roots = new Roots(server.server, opts.cwd);
   // --policy and --config paths are resolved against the working directory, as the CLI does.
   const session = new Session(opts, roots);
