@@ -231,6 +231,8 @@ export class TextMatches {
    * undefined where it may not.
    */
   cut(from: number, to: number): TextMatches | undefined {
+    // A cut of a cut is read off the same walk (a chunk's matches cut from a whole document's).
+    if (this.whole) return this.whole.cut(this.from + from, this.from + to);
     if (!this.walked || !cleanEdge(this.text, from) || !cleanEdge(this.text, to)) return undefined;
     const cut = new TextMatches(this.text.slice(from, to), this.matcher, undefined, false);
     cut.whole = this;

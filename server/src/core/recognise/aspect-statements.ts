@@ -46,10 +46,14 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
         // take themselves back (says), and the paragraph after the table may take them back.
         const own = paragraph.slice(start);
         const item = LIST_ITEM.exec(own);
-        // A paragraph with a run-in label of its own ("*Street triage pilot.* …") speaks of its own subject; the
-        // paragraph after takes the stop back in its opening sentence, later ones speak of other things ("The
-        // Council will continue to fund … The personal budgets pilot will be extended").
-        const after = RUN_IN_LABEL.test(paragraphs[p + 1] ?? '') ? '' : openingSentence(paragraphs[p + 1] ?? '');
+        // A paragraph with a run-in label or a clause number of its own ("*Street triage pilot.* …", "8.4 …")
+        // speaks of its own subject; the paragraph after takes the stop back in its opening sentence, later ones
+        // speak of other things ("The Council will continue to fund … The personal budgets pilot will be
+        // extended"), and one that opens on a condition speaks of that case ("Where a service is re-tendered,
+        // there will be no break in the service").
+        const next = paragraphs[p + 1] ?? '';
+        const opening = RUN_IN_LABEL.test(next) || CLAUSE_NUMBER.test(next) ? '' : openingSentence(next);
+        const after = CONDITION_OPENING.test(opening) ? '' : opening;
         const rest = item ? own.slice(0, item.index) : TABLE_ROW.test(paragraph.trimStart()) ? after : `${own}\n${after}`;
         return !aspect.takenBack?.test(rest);
       });
@@ -62,6 +66,11 @@ function openingSentence(paragraph: string): string {
   const first = sentenceSpans(paragraph, { start: 0, end: paragraph.length })[0];
   return first ? paragraph.slice(0, first.end) : paragraph;
 }
+
+/** A clause number opening a paragraph: "8.4 Psychiatric liaison will…", "4.3.2 The contract…". */
+const CLAUSE_NUMBER = /^\s*\d{1,3}(?:\.\d{1,3})+\.?[ \t]/;
+/** A sentence that opens on a condition: "Where a service is to be re-tendered, …", "If …", "Unless …". */
+const CONDITION_OPENING = /^\W*(?:if|unless|where|wherever|should|in the event)\b/i;
 
 /** A run-in label in bold or italics opening a paragraph: "**Crisis house.** …", "*Street triage pilot.* …". */
 const RUN_IN_LABEL = /^\s*(\*\*|__|\*|_)(?=\S)[^*_\n]{2,80}?[.:]\1(?=\s)/;
@@ -136,7 +145,9 @@ function statementStates(policy: Policy, aspect: AspectDef, sentence: string, ca
 }
 
 /** Whether one statement states the aspect: by a signal, or (`read`) by a verb of ending read with what it ends. */
-function says(policy: Policy, aspect: AspectDef, unit: string, read: boolean, prior = ''): boolean {
+function says(policy: Policy, aspect: AspectDef, said: string, read: boolean, prior = ''): boolean {
+  // Struck-through text ("~~Decommission from 31 March~~") is deleted: it says nothing.
+  const unit = said.includes('~~') ? said.replace(new RegExp(STRUCK.source, 'g'), (m) => ' '.repeat(m.length)) : said;
   if (!aspect.signals.test(unit) && !(read && aspect.stops?.actions.test(unit))) return false;
   if (policy.placeholders.test(unit) || aspect.notStated?.test(unit)) return false;
   // A row whose every value says none ("| Disinvestment | None planned | None planned |") states nothing.
@@ -150,9 +161,12 @@ function says(policy: Policy, aspect: AspectDef, unit: string, read: boolean, pr
     if (aspect.takenBack?.test(unit)) return false;
   }
   const misses = aspect.nearMisses?.spans(unit) ?? [];
-  const said = aspect.signals.spans(unit).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(unit, s, e));
-  return said || (read && !!aspect.stops && statesStop(aspect.stops, unit, misses, prior));
+  const signalled = aspect.signals.spans(unit).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(unit, s, e));
+  return signalled || (read && !!aspect.stops && statesStop(aspect.stops, unit, misses, prior));
 }
+
+/** A run of struck-through text. */
+const STRUCK = /~~[^~\n]+~~/;
 
 /** Money, in a table's caption or header: a currency sign or a word for a budget. */
 const MONEY = /[£$€]|\b(?:budgets?|funding|(?:re|dis)?investments?|spend|allocations?|costs?)\b/i;

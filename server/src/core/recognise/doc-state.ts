@@ -28,6 +28,12 @@ export class DocState {
   readonly distinct = new DistinctCounter();
   /** The matches of each chunk (or of the whole text, with no chunks) and where it starts. */
   private chunks?: Array<{ start: number; found: TextMatches }>;
+  /**
+   * On a document's first lint, when no chunk's matches are known yet: one match
+   * of the whole text, which the chunks' are cut from, and a span over several
+   * chunks (a long section) too, rather than matched afresh.
+   */
+  private whole?: TextMatches;
   /** `about`'s most recent answers, by span. */
   private readonly recent = new Map<string, TextQuery>();
   /** The document's EqIA sections (eqia.ts), found once for the linked files' look-up and the EqIA's own. */
@@ -69,7 +75,7 @@ export class DocState {
     let q = this.recent.get(key);
     if (q) return q;
     const chunk = this.chunkHolding(start, end);
-    const found = chunk?.found.cut(start - chunk.start, end - chunk.start);
+    const found = chunk ? chunk.found.cut(start - chunk.start, end - chunk.start) : this.whole?.cut(start, end);
     const text = this.model.masked.slice(start, end);
     // Through the list, whose book keeps a long text's answers for the next lint (an editor's).
     q = { test: (list) => list.test(text, found), spans: (list) => list.spans(text, found) };
@@ -159,9 +165,12 @@ export class DocState {
     if (!model.parts.length) return (this.chunks = [{ start: 0, found: book.matchOnce(model.masked) }]);
     // One token buffer for every chunk matched now (each chunk's tokens are done with once it is walked).
     const scratch = new TokenScratch();
+    // A first lint: one walk of the whole text serves the chunks and the spans over several (measured: a
+    // 500 KB strategy's long sections matched afresh cost more than the walk). Edits re-match their chunks alone.
+    if (model.parts.length > 1 && model.parts.every((part) => !part.memo.has(book))) this.whole = book.matchOnce(model.masked, scratch);
     return (this.chunks = model.parts.map((part) => {
       let found = part.memo.get(book) as TextMatches | undefined;
-      if (!found) part.memo.set(book, (found = book.matchOnce(model.masked.slice(part.start, part.end), scratch)));
+      if (!found) part.memo.set(book, (found = this.whole?.cut(part.start, part.end) ?? book.matchOnce(model.masked.slice(part.start, part.end), scratch)));
       return { start: part.start, found };
     }));
   }

@@ -547,6 +547,13 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
           for (const sen of sentenceSpans(model.masked, { start: b.start, end: rows[0].label.start })) units.push({ model, source, subject: sen, body: [sen], structured: false });
           return;
         }
+        // A row whose label wraps, its two columns interleaved line by line (OCR, a PDF's plain text).
+        const woven = interleavedLabel(model, b);
+        if (woven) {
+          units.push({ model, source, subject: woven.parts[0], subjectParts: woven.parts, body: woven.body, structured: true });
+          for (const sen of sentenceSpans(model.masked, { start: woven.parts[1].end, end: b.end })) units.push({ model, source, subject: sen, body: [sen], structured: false });
+          return;
+        }
         // Lines that each open with a group's label, in one paragraph (a PDF's text with no blank lines:
         // "Race. Adverse impact identified, …", "Religion or belief. Neutral. …"): each label's lines are its unit.
         for (const run of labelledLines(model, policy, b, doc)) units.push({ model, source, subject: run.label, body: [{ start: run.label.end, end: run.end }], structured: true });
@@ -682,6 +689,26 @@ function plainLeadIn(model: DocModel, b: Span): Span | undefined {
   const m = /^\s*[\p{Lu}][^:\n.;]{1,70}:(?=\s)/u.exec(model.masked.slice(b.start, Math.min(b.end, b.start + 80)));
   return m && wordCount(m[0], PLAIN_LABEL_WORDS + 1) <= PLAIN_LABEL_WORDS ? { start: b.start + m.index, end: b.start + m[0].length } : undefined;
 }
+
+/**
+ * A two-column row whose label wraps, as OCR or a PDF's plain text interleaves the columns: "Gender (men
+ * and women, including No differential impact identified for" / "transgender people) men and women. …".
+ * The bracket the label opens closes at the next line's start, and its first line's words after the
+ * label run into a capital: the label is the two pieces, the finding what lies between and after.
+ */
+function interleavedLabel(model: DocModel, b: Span): { parts: Span[]; body: Span[] } | undefined {
+  const m = WOVEN_LABEL.exec(model.masked.slice(b.start, Math.min(b.end, b.start + WOVEN_REACH)));
+  if (!m) return undefined;
+  const close = b.start + m[0].length;
+  const opens = close - m[3].length;
+  const finding = opens - 1 - m[2].length;
+  return { parts: [{ start: b.start, end: b.start + m[1].length }, { start: opens, end: close }], body: [{ start: finding, end: finding + m[2].length }, { start: close, end: b.end }] };
+}
+
+/** A label opening a bracket ("Gender (men and women, including"), a finding from a capital, the bracket closed on the next line. */
+const WOVEN_LABEL = /^([ \t]*\p{Lu}[^\n()]{0,40}\(\p{Ll}[^\n()]{0,60}?)[ \t]+(\p{Lu}[^\n()]*)\n([^\n()]{1,60}\))/u;
+/** How far into a paragraph such a label is looked for. */
+const WOVEN_REACH = 400;
 
 /** A plain label is short: "Trans people and lesbian, gay and bisexual people:". */
 const PLAIN_LABEL_WORDS = 10;

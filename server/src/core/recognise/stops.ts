@@ -87,9 +87,17 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     if (first > 0 && DETERMINERS.has(ws[first - 1].lower) && !/\bof$/i.test(unit.slice(s, e))) return false;
     // Opening hours, not an ending: "crisis care stops at midnight", "the café closes at 4pm".
     if (CLOCK_TIME.test(unit.slice(e, e + 24))) return false;
+    // "All contracts ending during 2011/12 will be reviewed": a participle after its noun says what the noun is;
+    // the clause's own verb, later, says what will happen.
+    if (/ing$/.test(ws[first].lower) && first > 0 && /^\p{L}/u.test(ws[first - 1].lower) && !PHRASE_END.has(ws[first - 1].lower) && !ADVERBS.has(ws[first - 1].lower) && ws.slice(first + 1).some((w) => w.lower === 'will' || w.lower === 'shall')) return false;
     let next = ws.findIndex((w) => w.start >= e);
     if (next < 0) next = ws.length;
     while (next < ws.length && ADVERBS.has(ws[next].lower)) next++;
+    // An aside after the verb ("the Ward 4 closure (Appendix G) found…") is passed over.
+    if (ws[next]?.lower === '(') {
+      const close = ws.findIndex((w, k) => k > next && w.lower === ')');
+      if (close > next && close - next <= ASIDE_WORDS) next = close + 1;
+    }
     // "the day centres will be replaced by recovery hubs": what stops is the subject, not what replaces it.
     if (/\s(?:by|with)$/.test(unit.slice(s, e))) return holdsObject(subjectBefore(ws, first - 1));
     // "will no longer be awarded": a passive, whose subject is what stops.
@@ -115,6 +123,9 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     return holdsObject(subjectBefore(ws, first - 1));
   });
 }
+
+/** The most words an aside in brackets after a verb of ending holds to be passed over. */
+const ASIDE_WORDS = 12;
 
 /** Whether word `i` sits in a clause of time ("when the current contract ends in March, the house moves to a new provider"). */
 function inTimeClause(ws: Word[], i: number): boolean {
@@ -150,21 +161,25 @@ function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: n
   if (EFFECTIVE.test(unit.slice(end, end + 24))) return false;
   let j = i - 1;
   while (j >= 0 && ADVERBS.has(ws[j].lower)) j--;
-  if (j >= 0 && (PAST_AUX.has(ws[j].lower) || ws[j].lower === 'since' || plannedInPast(ws, j))) return true;
+  if (j >= 0 && ((PAST_AUX.has(ws[j].lower) && !futurePerfect(ws, j)) || ws[j].lower === 'since' || plannedInPast(ws, j))) return true;
   // An ending of several words takes its tense from before its first ("had come to an end", "was brought to an end"),
   // unless it opens with the decision ("has decided not to renew" plans a stop; the decision is what is past).
   if (i > first && !DECISION.has(ws[first].lower)) {
     let k = first - 1;
     while (k >= 0 && ADVERBS.has(ws[k].lower)) k--;
-    if (k >= 0 && (PAST_AUX.has(ws[k].lower) || plannedInPast(ws, k))) return true;
+    if (k >= 0 && ((PAST_AUX.has(ws[k].lower) && !futurePerfect(ws, k)) || plannedInPast(ws, k))) return true;
   }
   if (j >= 1 && ws[j].lower === 'the' && ws[j - 1].lower === 'since') return true;
+  // A participle denied in a note ("Arrangement with Brookvale not renewed", "day centre no longer funded from
+  // April") is a passive: a simple past denied takes "did" ("did not renew") or an object ("no longer funded the café").
+  if (/ed$/.test(ws[i].lower) && NEGATION.has(ws[first].lower) && ws[first].lower !== 'no' && !DETERMINERS.has(ws[i + 1]?.lower ?? '')) return pastTimeAfter(unit, ws, i, end);
+  if (/ed$/.test(ws[i].lower) && ws[first].lower === 'no' && ws[first + 1]?.lower === 'longer' && !DETERMINERS.has(ws[i + 1]?.lower ?? '')) return pastTimeAfter(unit, ws, i, end);
   // A simple past after its subject ("the PCT closed the ward", "the service ceased"); a
   // participle after "be", "will", "to" or a table's bar is no past.
   // The word before must be outside the ending itself ("no longer funded" is no "X funded").
   // Unless the participle's own auxiliary is inside it ("neither … nor … will be renewed").
   if (/ed$/.test(ws[i].lower) && j >= first && j < i && !FUTURE.has(ws[j].lower)) j = first - 1;
-  if (/ed$/.test(ws[i].lower) && j >= 0 && /^\p{L}/u.test(ws[j].lower) && !FUTURE.has(ws[j].lower)) return true;
+  if (/ed$/.test(ws[i].lower) && j >= 0 && /^\p{L}/u.test(ws[j].lower) && !FUTURE.has(ws[j].lower) && !futurePerfect(ws, j)) return true;
   // "the CCG's predecessor, Harbourne PCT, decommissioned the beds": a verb after a subject set off by
   // commas, with its object after it, is a simple past (a participle after a comma takes no object).
   if (/ed$/.test(ws[i].lower) && j >= 1 && ws[j].lower === ',' && /^\p{L}/u.test(ws[j - 1].lower) && DETERMINERS.has(ws[i + 1]?.lower ?? '')) return true;
@@ -172,7 +187,20 @@ function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: n
   if (/ed$/.test(ws[i].lower) && j >= 1 && /^(?:19|20)\d\d$/.test(ws[j].lower) && (ws[j - 1].lower === 'in' || ws[j - 1].lower === 'during')) return true;
   // "…closed two wards and decommissioned the day hospital", "we have stopped X, closed Y": a verb joined to another takes its tense.
   if (/ed$/.test(ws[i].lower) && j >= 0 && (ws[j].lower === 'and' || ws[j].lower === 'or' || ws[j].lower === ',') && pastBefore(ws, j)) return true;
+  return pastTimeAfter(unit, ws, i, end);
+}
+
+/** Whether a time in the past follows the ending ("in 2008", "last year"), unless a "will" or "to" before it makes it a plan. */
+function pastTimeAfter(unit: string, ws: Word[], i: number, end: number): boolean {
   return (PAST_TIME.test(unit.slice(end, end + 40)) || (/ed$/.test(ws[i].lower) && PAST_MONTH.test(unit.slice(end, end + 40)))) && !/\b(?:will|shall|to|be|being)\s+(?:\w+\s+){0,2}$/i.test(unit.slice(Math.max(0, ws[i].start - 30), ws[i].start));
+}
+
+/** Whether the "have" at word `j` follows "will" or "shall": a future perfect ("will have decommissioned", "will by then have closed"). */
+function futurePerfect(ws: Word[], j: number): boolean {
+  if (ws[j].lower !== 'have') return false;
+  let k = j - 1;
+  while (k >= 0 && ADVERBS.has(ws[k].lower)) k--;
+  return k >= 0 && (ws[k].lower === 'will' || ws[k].lower === 'shall');
 }
 
 /** Whether the nearest verb before word `j` is in the past ("was", "had", "the Trust closed"), not future or passive. */
