@@ -172,14 +172,17 @@ const PAGE_LINE = /^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$/i;
  * text is a numbered list's item, which a numbered title opens whatever follows.
  */
 function titledLines(source: string, from: number, to: number, alone: boolean, item: boolean, tools: LayoutTools): Block[] | undefined {
-  const lines: Array<{ start: number; end: number; text: string; row: boolean; width?: number }> = [];
+  const lines: Array<{ start: number; end: number; text: string; row: boolean; indent: number; width?: number }> = [];
   for (let at = from; at < to; ) {
     const nl = source.indexOf('\n', at);
     const end = nl < 0 || nl > to ? to : nl;
     // A table's row whose cells are split by tabs is no title, though its empty cells trim away ("Religion or belief<tab><tab>").
     const raw = source.slice(at, end);
     // Read without Markdown's escapes: pandoc writes a numbered title "1\. Introduction" so it is no list.
-    lines.push({ start: at, end, text: unescaped(raw.trim()), row: /\S\t/.test(raw.trimStart().replace(NUMBER, '')) });
+    // Its indent from the line's own start (a block may start past its first line's indent).
+    const lineStart = at === from ? source.lastIndexOf('\n', at - 1) + 1 : at;
+    const indent = source.slice(lineStart, end).length - source.slice(lineStart, end).trimStart().length;
+    lines.push({ start: at, end, text: unescaped(raw.trim()), row: /\S\t/.test(raw.trimStart().replace(NUMBER, '')), indent });
     at = end + 1;
   }
   const filled = wrappedTitles(lines.filter((l) => l.text && !PAGE_LINE.test(l.text)));
@@ -201,8 +204,11 @@ function titledLines(source: string, from: number, to: number, alone: boolean, i
     // A short title over a short line (a narrow column's "What will change" / "Over the next five years we will:"): twice as wide.
     // A title wrapped over two lines was read so against the text under it (wrappedTitles).
     const wider = next && (filled[k].width !== undefined || next.text.length >= own + WIDER_BY || (own <= SHORT_TITLE && next.text.length >= Math.max(2 * own, COLUMN_LINE)));
+    // A term over its indented description is a definition list's, as a text browser draws one ("Disability",
+    // then "    Positive impact. …"; "Mental Capacity Act 2005", then "    Requires care…"), not a title.
+    const term = !item && next && next.indent > filled[k].indent && !NUMBER.test(filled[k].text);
     // A numbered title may end the text, its own text in the block after ("…in the forecast.", "5. What works").
-    opens[k] = !!like[k] && (next ? wider || over : alone && k > 0 && NUMBER.test(filled[k].text));
+    opens[k] = !!like[k] && !term && (next ? wider || over : alone && k > 0 && NUMBER.test(filled[k].text));
   }
   // In a list whose every item opens with one, a numbered title opens its item whatever follows ("6. KPIs", then a table).
   if (item && like[0] && NUMBER.test(filled[0].text)) opens[0] = true;
@@ -248,7 +254,7 @@ function titledLines(source: string, from: number, to: number, alone: boolean, i
  * short one opening in lower case, then text wider than both ("…workplan.", "What the law and
  * national", "policy say", "The strategy responds to…"), as a narrow column wraps a heading.
  */
-function wrappedTitles<L extends { start: number; end: number; text: string; row: boolean; width?: number }>(lines: L[]): L[] {
+function wrappedTitles<L extends { start: number; end: number; text: string; row: boolean; indent: number; width?: number }>(lines: L[]): L[] {
   const out: L[] = [];
   for (let k = 0; k < lines.length; k++) {
     const [a, b, c] = [lines[k], lines[k + 1], lines[k + 2]];

@@ -14,6 +14,10 @@ export interface Mention {
 /** The words after a group word, over a "-led" ("BME-led charities"): up to two. */
 const KIND_AFTER = /^\+?(?:[ \t]*-[ \t]*led|[ \t]+led)?[ \t]+(\p{L}[\p{L}-]*(?:[ \t]+\p{L}[\p{L}-]*)?)/u;
 
+/** "including" just before a mention. */
+const INCLUDED_BEFORE = /\b(?:including|incl\.?|inc\.)\s*$/i;
+/** A bracket closed just after a mention, past a word or two ("transgender people)"). */
+const CLOSES_AFTER = /^(?:[ \t]+[\p{L}'’-]+){0,2}[ \t]*\)/u;
 const SUBSUMED_BEFORE = /(\(\s*(including|incl\.?|inc\.?)?|\bincluding|\bincl\.?)\s*$/i;
 
 /**
@@ -57,12 +61,14 @@ export function findMentions(policy: Policy, groups: GroupDef[], text: string, f
     }
   }
   out.sort((a, b) => a.start - b.start);
-  // A mention following another group's within "(including …)" belongs to that strand.
-  for (let i = 1; i < out.length; i++) {
+  // A mention following another group's within "(including …)" belongs to that strand; so does one
+  // that closes such a bracket, wherever the strand's name went ("the including transgender people)",
+  // a label's line from a table whose columns a conversion ran together).
+  for (let i = 0; i < out.length; i++) {
     const prev = out.slice(0, i).reverse().find((m) => m.group !== out[i].group);
-    if (!prev) continue;
-    const between = text.slice(prev.end, out[i].start);
-    if (between.length < 60 && SUBSUMED_BEFORE.test(between)) out[i].subsumed = true;
+    const between = prev ? text.slice(prev.end, out[i].start) : '';
+    if (prev && between.length < 60 && SUBSUMED_BEFORE.test(between)) out[i].subsumed = true;
+    else if (INCLUDED_BEFORE.test(text.slice(Math.max(0, out[i].start - 20), out[i].start)) && CLOSES_AFTER.test(text.slice(out[i].end, out[i].end + 40))) out[i].subsumed = true;
   }
   return out;
 }
