@@ -125,8 +125,30 @@ function findEqiaSections(model: DocModel, policy: Policy, doc?: DocState): Sect
   // Keep outermost matches only: a sub-heading of the EqIA is part of it.
   const outer = found.filter((s) => !found.some((o) => o !== s && o.start <= s.start && s.end <= o.end));
   const title = outer.length && outer[0] === model.sections[0] ? asDocumentTitle(model, outer[0]) : undefined;
-  return title ? [title] : outer.flatMap((s) => [s, ...formQuestions(model, s)]);
+  return title ? [title] : outer.flatMap((s) => [withGroupSections(model, policy, s, doc), ...formQuestions(model, s)]);
 }
+
+/**
+ * The EqIA with the sections after it at its own level that are each headed by a group's name alone
+ * ("Age", "Disability", "Race"), while they run on: its sub-headings, which a text browser's dump
+ * (`lynx`, `w3m`) sets at the level of every other title.
+ */
+function withGroupSections(model: DocModel, policy: Policy, s: Section, doc?: DocState): Section {
+  const groups: Section[] = [];
+  const named = new Set<string>();
+  for (let end = s.end, next = model.sections.find((x) => x.start === end); next?.heading && next.depth === s.depth; next = model.sections.find((x) => x.start === end)) {
+    const mentions = mentionsIn(doc, model, policy, next.heading.start, next.heading.end);
+    if (wordCount(next.title, FLAT_LABEL_WORDS + 1) > FLAT_LABEL_WORDS || !mentions.length) break;
+    for (const m of mentions) named.add(m.group.id);
+    groups.push(next);
+    end = next.end;
+  }
+  // Chapters on client groups after an EqIA ("Older people", "Children and young people") name one or two characteristics, not three.
+  return named.size >= GROUP_SECTIONS ? { ...s, end: groups[groups.length - 1].end, children: [...s.children, ...groups] } : s;
+}
+
+/** How many characteristics the group-named sections after an EqIA name to be its own. */
+const GROUP_SECTIONS = 3;
 
 /**
  * A screening form's numbered questions run on under the form's heading ("**1. Purpose:** …",
@@ -468,8 +490,11 @@ function ownEnd(doc: DocState | undefined, model: DocModel, policy: Policy, s: S
   const named = new Set(mentionsIn(doc, model, policy, heading.start, heading.end).map((m) => m.group));
   for (const b of s.blocks) {
     if (b.kind !== 'paragraph' || b.start < heading.end) continue;
-    const first = mentionsIn(doc, model, policy, b.start, b.end)[0];
-    if (first && first.start - b.start <= OPENS_WITHIN && !named.has(first.group)) return b.start;
+    // One that opens with another group but names this one too ("Women in the perinatal period…" under
+    // "Pregnancy and maternity") is still this one's.
+    const mentions = mentionsIn(doc, model, policy, b.start, b.end);
+    const first = mentions[0];
+    if (first && first.start - b.start <= OPENS_WITHIN && !mentions.some((m) => named.has(m.group))) return b.start;
   }
   return s.end;
 }

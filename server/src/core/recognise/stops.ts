@@ -350,9 +350,15 @@ export function announcesStop(stops: StopWords, title: string): boolean {
     const first = ws.findIndex((w) => w.start >= s);
     if (first < 0 || deniedOrPast(title, ws, first, lastWord(ws, e), e)) return false;
     const rest = title.slice(e);
+    // A present tense closing a label says when, not what will stop: a table's header "… Contract ends",
+    // a heading "When the lease expires".
+    if (!/\p{L}/u.test(rest) && PRESENT_ENDING.test(title.slice(s, e))) return false;
     return !/\p{L}/u.test(rest) || (stops.objects.test(rest) && !/^\s*\p{L}+ing\b/u.test(rest));
   });
 }
+
+/** A verb of ending in the present tense, third person: "ends", "expires". */
+const PRESENT_ENDING = /^(?:ends|expires|closes|finishes|ceases|stops|lapses|terminates)$/i;
 
 /** Whether a heading announces an aspect ("What will no longer be commissioned", "Stopping"). */
 export function announcesAspect(aspect: AspectDef, title: string): boolean {
