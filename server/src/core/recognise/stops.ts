@@ -11,6 +11,8 @@ interface Word {
   start: number;
   end: number;
   lower: string;
+  /** It opens with a capital (a name's word). */
+  capital: boolean;
 }
 
 const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}'’-]*|[^\s\p{L}\p{N}]`;
@@ -49,7 +51,7 @@ const DENIAL_REACH = 7;
 const PHRASE_REACH = 7;
 
 function words(text: string): Word[] {
-  return [...text.matchAll(new RegExp(WORD, 'gu'))].map((m) => ({ start: m.index!, end: m.index! + m[0].length, lower: m[0].toLowerCase() }));
+  return [...text.matchAll(new RegExp(WORD, 'gu'))].map((m) => ({ start: m.index!, end: m.index! + m[0].length, lower: m[0].toLowerCase(), capital: /^\p{Lu}/u.test(m[0]) }));
 }
 
 const ends = (w: Word | undefined) => !w || PHRASE_END.has(w.lower) || !/[\p{L}\p{N}]/u.test(w.lower[0]);
@@ -311,15 +313,24 @@ const RELATIVE: ReadonlySet<string> = new Set(['which', 'who', 'that']);
 const RELATIVE_CLAUSES = 2;
 
 /** The noun phrase that starts at word `i`, up to a word that ends it. */
-function nounPhrase(ws: Word[], i: number, holds?: (p: { start: number; end: number }) => boolean): { start: number; end: number } | undefined {
+function nounPhrase(ws: Word[], i: number, holds?: (p: { start: number; end: number }) => boolean, names = 0): { start: number; end: number } | undefined {
   let k = i;
   while (k < ws.length && k - i < PHRASE_REACH && !ends(ws[k])) k++;
   if (k === i) return undefined;
   const phrase = { start: ws[i].start, end: ws[k - 1].end };
-  if (!holds || holds(phrase) || ws[k]?.lower !== 'of') return phrase;
+  if (!holds || holds(phrase)) return phrase;
+  // Names joined before what they are ("close the Riverside and Clarke Street day centres"): on past the "and".
+  if ((ws[k]?.lower === 'and' || ws[k]?.lower === '&') && ws[k + 1]?.capital && names < NAMES_JOINED) {
+    const rest = nounPhrase(ws, k + 1, holds, names + 1);
+    return rest ? { start: phrase.start, end: rest.end } : phrase;
+  }
+  if (ws[k]?.lower !== 'of') return phrase;
   const rest = nounPhrase(ws, k + 1);
   return rest ? { start: phrase.start, end: rest.end } : phrase;
 }
+
+/** How many names joined by "and" a noun phrase runs on over (bounded: "A and B and C …" is hostile input). */
+const NAMES_JOINED = 3;
 
 /** Whether a table line's label counts something stopped: its first noun phrase holds one ("Hostel places (Milton House)", not "People waiting for the service"). */
 export function countsObject(stops: StopWords, label: string): boolean {

@@ -74,7 +74,10 @@ export function recogniseWcc(doc: DocState, fm: FrontMatterData | undefined): Wc
       const { numbers, name } = readTag(m);
       if (name === undefined && contents(start, end)) continue;
       taken.add(start, end);
-      for (const { number, judgement } of judgeNumbers(numbers, name, policy.competencies)) record(number, judgement, start, end, m[0]);
+      // A reference wrapped over two lines ("…against World" / "Class Commissioning competency 2") is on its number's line.
+      const written = m.slice(1, -3).find((g) => g !== undefined);
+      const at = line(start + Math.max(0, written ? m[0].indexOf(written) : 0));
+      for (const { number, judgement } of judgeNumbers(numbers, name, policy.competencies)) record(number, judgement, start, end, m[0], at);
       // "WCC 5 (Manage knowledge and assess needs), 6, 8": the list goes on after the bracket.
       for (let at = end, more: RegExpExecArray | null; (more = continued.exec(text.slice(at, at + CONTINUATION_REACH))); at += more[0].length) {
         const next = readTag(more);
