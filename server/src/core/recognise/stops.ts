@@ -174,8 +174,8 @@ function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: n
   if (j >= 1 && ws[j].lower === 'the' && ws[j - 1].lower === 'since') return true;
   // A participle denied in a note ("Arrangement with Brookvale not renewed", "day centre no longer funded from
   // April") is a passive: a simple past denied takes "did" ("did not renew") or an object ("no longer funded the café").
-  if (/ed$/.test(ws[i].lower) && NEGATION.has(ws[first].lower) && ws[first].lower !== 'no' && !DETERMINERS.has(ws[i + 1]?.lower ?? '')) return pastTimeAfter(unit, ws, i, end);
-  if (/ed$/.test(ws[i].lower) && ws[first].lower === 'no' && ws[first + 1]?.lower === 'longer' && !DETERMINERS.has(ws[i + 1]?.lower ?? '')) return pastTimeAfter(unit, ws, i, end);
+  const denied = ws[first].lower === 'no' ? ws[first + 1]?.lower === 'longer' : NEGATION.has(ws[first].lower);
+  if (/ed$/.test(ws[i].lower) && denied && !DETERMINERS.has(ws[i + 1]?.lower ?? '')) return pastTimeAfter(unit, ws, i, end);
   // A simple past after its subject ("the PCT closed the ward", "the service ceased"); a
   // participle after "be", "will", "to" or a table's bar is no past.
   // The word before must be outside the ending itself ("no longer funded" is no "X funded").
