@@ -145,6 +145,13 @@ const suites = [...['commissioning-friend-2009', 'equality-act-2010'].map((id) =
 
 const show = (text, hits) => hits.map((h) => ({ ...h, text: text.slice(h.start, h.end) }));
 
+/**
+ * The text with each hyphen at a line's end before a lowercase word followed by a space instead of its
+ * line break (the same length): the matcher reads a word so broken whole where its lexicon knows it
+ * ("commis-" / "sioned", tokens.ts), which no phrase's own pattern does; checked on its own below.
+ */
+const unbroken = (text) => text.replace(/-[ \t]*(\r?\n)(?=[ \t]*[a-z])/g, (m, nl) => m.slice(0, m.length - nl.length) + ' '.repeat(nl.length));
+
 /** `alternations`: also hold the spans and test to one alternation of each list's patterns (slow on long text). */
 function check(text, suite, what, alternations = false) {
   const all = suite.book.matchOnce(text);
@@ -213,6 +220,18 @@ describe('phrase matcher', () => {
       const tokens = Array.from({ length: t.count }, (_, k) => [t.text.slice(t.start[k], t.end[k]), t.gap[k]]);
       assert.deepStrictEqual(tokens, [['Older', 0], ['people', 2], ['’', 0], ['s', 0], ['café', 1], [',', 0], ['(', 0], ['1983', 0], [')', 0], ['x', 1], ['y', 2]]);
     });
+
+    it("reads a word a hyphen broke at a line's end whole where the lexicon knows it, and not its first piece alone", () => {
+      const pol = policy('commissioning-friend-2009');
+      const signals = pol.elements.find((e) => e.id === 'changes').aspects.find((a) => a.id === 'not-commissioned').signals;
+      // "commis" is no phrase's word: "commis-" / "sioned" is "commissioned"; across a space it is two pieces.
+      assert.strictEqual(signals.test('The unit will not be commis-\n  sioned in future.'), true);
+      assert.strictEqual(signals.test('The unit will not be commis- sioned in future.'), false);
+      assert.strictEqual(signals.test('The unit will not be commis-\nSioned in future.'), false);
+      // "re" is a phrase's word ("re-let"): "re-" / "let" stays two words, which the phrase joins as it does "re- let".
+      const hits = signals.hits('The contract will not be re-\nlet.');
+      assert.deepStrictEqual(hits.map((h) => 'The contract will not be re-\nlet.'.slice(h.start, h.end)), ['not be re-\nlet']);
+    });
   });
 
   describe('equals each phrase pattern', () => {
@@ -222,7 +241,7 @@ describe('phrase matcher', () => {
         // Every phrase's own pattern over ~170 documents (~380 with ORACLE_FULL=1).
         this.timeout(180000);
         assert.ok(files.length > 100 && files.some((f) => f.includes(`${path.sep}corpus${path.sep}`)));
-        for (const f of files) check(core.parseDocument(fs.readFileSync(f, 'utf8'), {}).masked, suite, path.relative(ROOT, f));
+        for (const f of files) check(unbroken(core.parseDocument(fs.readFileSync(f, 'utf8'), {}).masked), suite, path.relative(ROOT, f));
       });
 
       it(`on generated text (${suite.id})`, () => {
@@ -248,7 +267,7 @@ describe('phrase matcher', () => {
         // Pieces joined by a space or glued together.
         const doc = fc.array(fc.tuple(piece, fc.constantFrom(' ', ' ', '')), { maxLength: 60 }).map((xs) => xs.map(([p, sep]) => p + sep).join(''));
         fc.assert(
-          fc.property(doc, (text) => check(text, suite, JSON.stringify(text), true)),
+          fc.property(doc, (text) => check(unbroken(text), suite, JSON.stringify(text), true)),
           { numRuns: Number(process.env.RUNS || 300), seed: Number(process.env.SEED || 4242) },
         );
       });
@@ -263,11 +282,12 @@ describe('phrase matcher', () => {
         const lists = countable(policy(id)).map(([name, list]) => [name, list, list.phrases.map((p) => new RegExp(core.phraseSource(p), 'iu'))]);
         for (const f of oracleFiles(markdownFiles(path.join(ROOT, 'test-fixtures')))) {
           const model = core.parseDocument(fs.readFileSync(f, 'utf8'), {});
-          const spans = [...model.sections.map((s) => ({ start: s.heading ? s.heading.end : s.start, end: s.end })), { start: 0, end: model.masked.length }];
+          const masked = unbroken(model.masked);
+          const spans = [...model.sections.map((s) => ({ start: s.heading ? s.heading.end : s.start, end: s.end })), { start: 0, end: masked.length }];
           for (const [name, list, patterns] of lists) {
-            const hits = list.hits(model.masked);
+            const hits = list.hits(masked);
             for (const span of spans) {
-              const slice = model.masked.slice(span.start, span.end);
+              const slice = masked.slice(span.start, span.end);
               assert.strictEqual(core.distinctWithin(hits, [span]), patterns.filter((re) => re.test(slice)).length, `${name} over [${span.start}, ${span.end}) of ${path.relative(ROOT, f)}`);
             }
           }

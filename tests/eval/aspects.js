@@ -13,8 +13,10 @@ const TAIL = REST.slice(REST.indexOf('## Monitoring and review'));
 /** The sections on which the linter and the reviewer disagree. */
 function missed(items) {
   return items.filter((it) => {
-    // The section's own sub-headings ("## Rehabilitation") sit under its heading, one level down.
-    const body = it.text.trim().replace(/^(#{1,5})(?=\s)/gm, '#$1');
+    // The section's own sub-headings ("## Rehabilitation") sit under its heading, one level down;
+    // a heading underlined ("Changes to inpatient services" over "-----") is written with "#" first.
+    const atx = it.text.trim().replace(/^([^\n|>]*[^\s|>-][^\n]*)\n(=+|-+)[ \t]*$/gm, (_, title, rule) => `${rule[0] === '=' ? '#' : '##'} ${title}`);
+    const body = atx.replace(/^(#{1,5})(?=\s)/gm, '#$1');
     const r = lintText(`${HEAD}## Changes needed\n\n${body}\n\n${TAIL}`, { policyId: 'commissioning-friend-2009', file: path.join(ROOT, 'x.md') });
     return (r.coverage.ipc.changes.aspects?.['not-commissioned'] === 'present') !== it.notCommissioned;
   });

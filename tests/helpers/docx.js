@@ -160,7 +160,9 @@ function textTables(tree, md, inline) {
     // A GFM or HTML table is already a table; a text table is paragraphs (and a ruler read as a break,
     // or as the underline of its header row: pandoc's multiline table).
     if (!inside.length || inside.some((n) => !['paragraph', 'thematicBreak', 'heading'].includes(n.type))) continue;
-    const cell = (c) => ({ type: 'tableCell', children: c.text ? inline((c.parts ?? [c]).map((p) => md.slice(p.start, p.end)).join(' ')) : [] });
+    // html2text's underscores ("|Religion_or_belief____|N/A___|") are drawing: a Word cell holds the words.
+    const drawn = /_\|/.test(md.slice(block.start, block.end));
+    const cell = (c) => ({ type: 'tableCell', children: c.text ? inline(drawn ? c.text : (c.parts ?? [c]).map((p) => md.slice(p.start, p.end)).join(' ')) : [] });
     const table = { type: 'table', children: block.rows.map((r) => ({ type: 'tableRow', children: r.cells.map(cell) })), position: inside[0].position };
     const after = rest ? [{ type: 'paragraph', children: inline(rest), position: over.position }] : [];
     tree.children.splice(tree.children.indexOf(inside[0]), inside.length, table, ...after);

@@ -36,6 +36,8 @@ export class Lexicon {
   private readonly other = new Map<number, number>();
   /** The node of each word added. */
   private readonly words = new Map<string, number>();
+  /** Nodes that end a phrase's word or stem (marked by the phrase trie as it adds each path). */
+  private readonly wordEnds = new Set<number>();
   /** For each node, the stem prefixes on its path from the root (itself included, longest first), filled on first need after `seal`. */
   private stemsOn: Array<number[] | undefined> = [[]];
 
@@ -97,6 +99,16 @@ export class Lexicon {
     this.stemsOn = new Array<number[] | undefined>(this.parent.length);
     this.stemsOn[0] = [];
     if (this.parent.length <= 0x7fff) this.ascii = Int16Array.from(this.ascii.subarray(0, this.parent.length * SLOTS));
+  }
+
+  /** Marks a node as ending a phrase's word or stem. */
+  markWord(node: number): void {
+    this.wordEnds.add(node);
+  }
+
+  /** Whether a node ends a phrase's word or stem (a regex entry's lead alone does not). */
+  isWord(node: number): boolean {
+    return this.wordEnds.has(node);
   }
 
   /** How many nodes there are (numbered from 0). */

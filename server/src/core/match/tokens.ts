@@ -102,6 +102,16 @@ export function tokenise(text: string, lexicon?: Lexicon, scratch?: TokenScratch
       c = text.charCodeAt(at);
       if (c < 128) cls = ASCII_CLASS[c];
     }
+    // A word a line's end broke with a hyphen ("commis-" / "sioned", as PDF text and OCR leave it) is one
+    // word where the lexicon knows the whole and not the first piece alone ("re-" / "let" stays two).
+    if (walking && at > i && c === 45 && !lexicon!.isWord(node)) {
+      const joined = brokenWord(text, at, node, lexicon!);
+      if (joined) {
+        node = joined.node;
+        walking = joined.whole;
+        at = joined.end;
+      }
+    }
     if (at > i) {
       code[count] = -1;
       key[count] = node;
@@ -119,6 +129,35 @@ export function tokenise(text: string, lexicon?: Lexicon, scratch?: TokenScratch
   }
   if (scratch) scratch.arrays = t;
   return { text, count, start, end, code, gap, key, whole };
+}
+
+/**
+ * The word run on past a hyphen at a line's end (`at`: the hyphen) into the next line's lowercase
+ * word, walked on from `node`: where it ends and the node reached, if that is a phrase's word (or
+ * passes a stem the first piece did not reach); undefined otherwise.
+ */
+function brokenWord(text: string, at: number, node: number, lexicon: Lexicon): { node: number; whole: boolean; end: number } | undefined {
+  let p = at + 1;
+  while (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9) p++;
+  if (text.charCodeAt(p) === 13) p++;
+  if (text.charCodeAt(p) !== 10) return undefined;
+  p++;
+  while (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9) p++;
+  const first = text.charCodeAt(p);
+  if (first < 97 || first > 122) return undefined;
+  const stemsBefore = lexicon.stems(node).length;
+  let whole = true;
+  for (; p < text.length; p++) {
+    const c = text.charCodeAt(p);
+    if (c >= 128) return undefined;
+    const slot = ASCII_CLASS[c];
+    if (slot < 0) break;
+    if (!whole) continue;
+    const next = lexicon.ascii[node * ASCII_SLOTS + slot];
+    if (next < 0) whole = false;
+    else node = next;
+  }
+  return (whole && lexicon.isWord(node)) || lexicon.stems(node).length > stemsBefore ? { node, whole, end: p } : undefined;
 }
 
 /** No lexicon: no word is walked. */

@@ -98,6 +98,8 @@ export class PhraseTrie {
     this.paths.push(path);
     let node = this.root;
     for (const key of path) {
+      const kind = (key % 8) >> 1;
+      if (kind === WORD || kind === STEM) this.lexicon.markWord((key - (key % 8)) / 8);
       let child = node.next.get(key);
       if (!child) node.next.set(key, (child = { id: this.nodes++, next: new Map(), ends: [], lists: [] }));
       node = child;

@@ -331,7 +331,16 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
           return;
         }
         node.children.forEach(visitInline);
-        blocks.push({ ...s, kind: 'list', text: plain(node), items: node.children.map((li) => at(li)) });
+        const items = node.children.map((li) => at(li));
+        // html2text's heading after a list, run on into its last item (no blank line between): the list ends there.
+        const title = starredLineIn(source, s);
+        if (title !== undefined) {
+          const before = items.filter((i) => i.start < title).map((i) => ({ start: i.start, end: Math.min(i.end, lineEndBefore(source, title)) }));
+          if (before.length) blocks.push({ start: s.start, end: before[before.length - 1].end, kind: 'list', text: source.slice(s.start, before[before.length - 1].end), items: before });
+          for (const b of splitParagraph(source, { start: title, end: s.end }, source.slice(title, s.end))) blocks.push(b);
+          return;
+        }
+        blocks.push({ ...s, kind: 'list', text: plain(node), items });
         return;
       }
       case 'table':
@@ -570,6 +579,21 @@ function splitParagraph(source: string, s: Span, text: string): Block[] {
   if (from < s.end) out.push(paragraphOf(source, from, s.end));
   for (const b of out) if (b.kind === 'list') b.text = source.slice(b.start, b.end).replace(/^[ \t]*[•●▪◦‣∙·][ \t]+/gm, '').trim();
   return out;
+}
+
+/** Where a line of a list that is an html2text heading starts, flush left (a list's own lines are indented). */
+function starredLineIn(source: string, s: Span): number | undefined {
+  for (let pos = source.indexOf('\n', s.start) + 1; pos > 0 && pos < s.end; pos = source.indexOf('\n', pos) + 1) {
+    if (source.charCodeAt(pos) !== 42) continue;
+    const eol = source.indexOf('\n', pos);
+    if (starredTitle(source, pos, eol < 0 || eol > s.end ? s.end : eol, s.end)) return pos;
+  }
+  return undefined;
+}
+
+/** The end of the text before the line at `pos` (its newline, and a carriage return, left out). */
+function lineEndBefore(source: string, pos: number): number {
+  return source.charCodeAt(pos - 2) === 13 ? pos - 2 : pos - 1;
 }
 
 /**

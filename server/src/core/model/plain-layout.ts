@@ -41,7 +41,7 @@ const COLUMN_SHARE = 0.8;
 const TITLE_LINES = 3;
 const NUMBER = /^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+/;
 /** A line that ends a sentence (or a bracket after one). */
-const ENDS_SENTENCE = /[.:;!?)]$/;
+const ENDS_SENTENCE = /[.:;!?]\)?$/;
 /** An appendix's title, numbered by its letter or number: "Appendix A: Equality Impact Assessment". */
 const APPENDIX_TITLE = /^(?:appendix|annexe?)\s+[A-Z0-9]{1,3}\b/i;
 
@@ -61,10 +61,56 @@ export function readPlainLayout(source: string, blocks: Block[], tools: LayoutTo
     if (runIn) return { blocks: out.flatMap((b) => runIn.get(b) ?? [b]), furniture: [...furniture].map((b) => ({ start: b.start, end: b.end })) };
     const read = out.map((b, i) => titled(source, b, i === out.length - 1, tools));
     const count = read.reduce((n, r) => n + (r ? r.filter((x) => x.kind === 'heading').length : 0), 0);
-    if (count >= TITLE_LINES && count >= TITLE_LINES * headings) out = out.flatMap((b, i) => read[i] ?? [b]);
+    if (count >= TITLE_LINES && count >= TITLE_LINES * headings) out = inTurn(source, out.flatMap((b, i) => read[i] ?? [b]), tools);
   }
   return { blocks: out, furniture: [...furniture].map((b) => ({ start: b.start, end: b.end })) };
 }
+
+/**
+ * Blocks with each line of a paragraph that is numbered like a title, its number following the last
+ * title's ("4 Evidence base", then "5 Commissioning intentions" over a short "We will:"), read as that
+ * title, however short the line after it; inside a paragraph only after a finished sentence.
+ */
+function inTurn(source: string, blocks: Block[], tools: LayoutTools): Block[] {
+  let last = -1;
+  return blocks.flatMap((b) => {
+    if (b.kind === 'heading') {
+      const n = TOP_NUMBER.exec(b.text);
+      if (n) last = Number(n[1]);
+    }
+    if (b.kind !== 'paragraph') return [b];
+    const out: Block[] = [];
+    let from = b.start;
+    let previous = '';
+    for (let at = b.start; at < b.end; ) {
+      const eol = source.indexOf('\n', at);
+      const end = eol < 0 || eol > b.end ? b.end : eol;
+      const line = source.slice(at, end).trim();
+      const m = TOP_NUMBER.exec(line);
+      // A chapter numbered with its word ("Section 1: Our vision") needs no sentence's end before it; an
+      // appendix after the chapters ("Appendix A: Equality Impact Assessment") is one in turn too.
+      const placed = at === b.start || ENDS_SENTENCE.test(previous) || NAMED_NUMBER.test(line);
+      const next = m ? Number(m[1]) === last + 1 || (last < 0 && Number(m[1]) === 1 && NAMED_NUMBER.test(line)) : last >= 0 && APPENDIX_TITLE.test(line);
+      const title = next && placed ? titleText(unescaped(line)) : undefined;
+      if (title) {
+        if (at > from) for (const p of paragraphs(source, from, at - 1, tools)) out.push(p);
+        out.push(headingOf({ start: at, end }, title, tools));
+        if (m) last = Number(m[1]);
+        from = end + 1;
+      }
+      previous = line;
+      at = end + 1;
+    }
+    if (!out.length) return [b];
+    if (from < b.end) for (const p of paragraphs(source, from, b.end, tools)) out.push(p);
+    return out;
+  });
+}
+
+/** A chapter's number after its word: "Section 5", "Part 2". */
+const NAMED_NUMBER = /^(?:section|chapter|part)\s+\d{1,2}\b/i;
+/** A chapter's number alone opening a line: "5 ", "5. ", "Section 5: " (not "5.1"). */
+const TOP_NUMBER = /^(?:(?:section|chapter|part)\s+)?(\d{1,2})[.:]?\s/i;
 
 /** A numbered item opening with a bold run-in title: "1. **Purpose of this paper.** This paper sets out…". */
 const RUN_IN = /^[ \t]{0,3}(\d{1,2})[.)][ \t]+(\*\*|__)([^*_\n]{2,80}?)\2[ \t]*/;
@@ -228,7 +274,7 @@ function titledLines(source: string, from: number, to: number, alone: boolean, i
   // then its text), or any title in a narrow column (pdftotext -raw of a page in two columns); a wider
   // text's short lines may be a table's rows run into it ("Religion or belief" between two rows).
   if (!titles[0]) {
-    if (!narrow) for (let k = 1; k < titles.length; k++) if (!NUMBER.test(filled[k].text) && !APPENDIX_TITLE.test(filled[k].text)) titles[k] = undefined;
+    if (!narrow) for (let k = 1; k < titles.length; k++) if (!NUMBER.test(filled[k].text) && !APPENDIX_TITLE.test(filled[k].text) && !TOP_NUMBER.test(filled[k].text)) titles[k] = undefined;
     if (!titles.some(Boolean)) return undefined;
   }
   const out: Block[] = [];

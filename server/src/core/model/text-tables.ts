@@ -91,6 +91,11 @@ export function readTextTables(source: string, blocks: Block[]): Block[] {
       for (const x of tabbed) out.push(x);
       continue;
     }
+    const underscored = b.kind === 'paragraph' ? underscoredTable(source, b) : undefined;
+    if (underscored) {
+      for (const x of underscored) out.push(x);
+      continue;
+    }
     const grid = b.kind === 'paragraph' ? (gridTable(source, b) ?? wikiTable(source, b) ?? raggedTable(source, b) ?? rstTable(source, b)) : undefined;
     if (grid) {
       out.push(grid);
@@ -234,6 +239,45 @@ function gridTable(source: string, b: Block): Block | undefined {
   flush();
   if (rows.length < 2) return undefined;
   return { start: b.start, end: b.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
+}
+
+/** A line of a table as Debian's html2text draws one: between bars, at the line's start and end. */
+const UNDERSCORED_LINE = /^\|.*\|[ \t]*$/;
+
+/** Where a line's bars are. */
+const barsOf = (text: string): number[] => [...text.matchAll(/\|/g)].map((m) => m.index!);
+
+/**
+ * A table as Debian's html2text draws one, under a border of underscores (which Markdown
+ * reads as a rule): bars between the cells, the same columns on every line, and each row's
+ * last line written with underscores for spaces ("|Race____|Positive|among_BME_communities.___|").
+ * The underscores are drawing: a cell's text is read with them as spaces. A line that is no
+ * row ends the table, and it and the lines after are a paragraph.
+ */
+function underscoredTable(source: string, b: Block): Block[] | undefined {
+  if (source.charCodeAt(lineStart(source, b.start)) !== 124) return undefined;
+  const all = linesOf(source, lineStart(source, b.start), b.end);
+  const edges = all.length ? barsOf(all[0].text) : [];
+  const inTable = (l: Line) => UNDERSCORED_LINE.test(l.text) && edges.every((e) => l.text[e] === '|');
+  let n = 0;
+  while (n < all.length && inTable(all[n])) n++;
+  const lines = all.slice(0, n);
+  // A row's last line has no space left in it.
+  const closes = (l: Line) => !l.text.slice(0, edges[edges.length - 1]).includes(' ');
+  if (edges.length < 3 || lines.length < 2 || lines.filter(closes).length < 2 || !lines.some((l) => l.text.includes('_'))) return undefined;
+  const rows: Row[] = [];
+  let pending: Line[] = [];
+  for (const line of lines) {
+    pending.push({ ...line, text: line.text.replace(/_/g, ' ') });
+    if (!closes(line) && line !== lines[lines.length - 1]) continue;
+    const cells: Cell[] = [];
+    for (let c = 0; c + 1 < edges.length; c++) cells.push(cellOver(pending, edges[c] + 1, edges[c + 1]));
+    rows.push({ start: pending[0].start, end: pending[pending.length - 1].end, cells });
+    pending = [];
+  }
+  const last = lines[lines.length - 1];
+  const table: Block = { start: b.start, end: last.end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
+  return [table, ...(n < all.length ? proseOf(source, all[n].start, b.end) : [])];
 }
 
 /** Where each cell of a line starts: text after a run of three or more spaces (or the line's first text). */
@@ -442,9 +486,12 @@ function raggedTable(source: string, b: Block): Block | undefined {
 /** The grid's drawing (borders and bars) as spans to blank from the prose. */
 export function gridMarkup(source: string, table: Block): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const line of linesOf(source, lineStart(source, table.start), table.end)) {
+  const lines = linesOf(source, lineStart(source, table.start), table.end);
+  const underscored = lines.every((l) => UNDERSCORED_LINE.test(l.text)) && lines.some((l) => l.text.includes('_'));
+  for (const line of lines) {
     if (isBorder(line.text) || RULER.test(line.text) || FULL_RULE.test(line.text) || RST_RULE.test(line.text)) out.push([line.start, line.end]);
-    else for (let i = 0; i < line.text.length; i++) if (isBar(line.text[i])) out.push([line.start + i, line.start + i + 1]);
+    // html2text's underscores, filling a row's last line, are drawing too.
+    else for (let i = 0; i < line.text.length; i++) if (isBar(line.text[i]) || (underscored && line.text[i] === '_')) out.push([line.start + i, line.start + i + 1]);
   }
   return out;
 }

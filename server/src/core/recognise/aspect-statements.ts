@@ -5,7 +5,7 @@
 // statement states nothing (a condition, an option, a denial) or a later
 // sentence takes it back. A table's header row is labels, not a statement.
 import type { Span } from '../model/types';
-import type { AspectDef, Policy } from '../policy/types';
+import type { AspectDef, Matcher, Policy } from '../policy/types';
 import type { DocState } from './doc-state';
 import { sentenceSpans } from './text';
 import { countsObject, endingDeniedOrPast, statesStop } from './stops';
@@ -24,14 +24,19 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
   const denied = aspect.deniedThroughout;
   if (denied && pieces.some(({ start, end }) => doc.about(start, end).test(denied))) return false;
   return pieces.some(({ start, end }) => {
-    const found = doc.about(start, end);
     const text = doc.model.masked.slice(start, end);
+    const split = text.split(PARAGRAPH_BREAK);
+    const paragraphs = acrossPages(split);
+    // The document's matches, unless a sentence a page cut is rejoined (its words are read together).
+    const joined = paragraphs.join('\n\n');
+    const found = paragraphs.length === split.length ? doc.about(start, end) : { test: (list: Matcher) => list.test(joined) };
     if (!found.test(aspect.signals) && !(aspect.stops && (found.test(aspect.stops.actions) || ZERO_CELL.test(text)))) return false;
-    const paragraphs = text.split(PARAGRAPH_BREAK);
     const before = () => doc.model.masked.slice(Math.max(0, start - CAPTION_REACH), start).split(PARAGRAPH_BREAK).filter((x) => x.trim()).pop() ?? '';
     return paragraphs.some((paragraph, p) => {
       // A glossary's entries define words ("**Decommissioning** – the process of…"): under its label, or opened by it.
       if (apparatus(policy, paragraph) || (p > 0 && apparatus(policy, paragraphs[p - 1], true))) return false;
+      // A page's running line set out to its number ("Section 8: Investment and Decommissioning      27") says nothing.
+      if (PAGE_HEADER.test(paragraph)) return false;
       const sentences = sentenceSpans(paragraph, { start: 0, end: paragraph.length });
       return sentences.some(({ start, end }, k) => {
         // The paragraph (or the heading) before is a table's caption ("**Planned reinvestment (recurrent, £k)**");
@@ -52,7 +57,8 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
         // extended"), and one that opens on a condition speaks of that case ("Where a service is re-tendered,
         // there will be no break in the service").
         const next = paragraphs[p + 1] ?? '';
-        const opening = RUN_IN_LABEL.test(next) || CLAUSE_NUMBER.test(next) ? '' : openingSentence(next);
+        // A numbered one still takes it back where it speaks of the stop ("6.2 … agreed not to proceed with the proposal").
+        const opening = RUN_IN_LABEL.test(next) || (CLAUSE_NUMBER.test(next) && !REFERS_BACK.test(openingSentence(next))) ? '' : openingSentence(next);
         const after = CONDITION_OPENING.test(opening) ? '' : opening;
         const rest = item ? own.slice(0, item.index) : TABLE_ROW.test(paragraph.trimStart()) ? after : `${own}\n${after}`;
         return !aspect.takenBack?.test(rest);
@@ -60,6 +66,40 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
     });
   });
 }
+
+/**
+ * Paragraphs with a sentence a page break cut rejoined: one ending mid-sentence ("…the contract for
+ * the day service will not be") runs on into the next that opens in lowercase ("renewed after 31
+ * March 2011."), past the page's number and running title between (short lines, no sentence's end).
+ */
+function acrossPages(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    let paragraph = paragraphs[i];
+    if (MID_SENTENCE.test(paragraph)) {
+      let j = i + 1;
+      while (j < paragraphs.length && j <= i + PAGE_FURNITURE && !RESUMES.test(paragraphs[j]) && isFurniture(paragraphs[j])) j++;
+      if (j < paragraphs.length && j <= i + PAGE_FURNITURE && RESUMES.test(paragraphs[j])) {
+        paragraph = `${paragraph.trimEnd()} ${paragraphs[j].trimStart()}`;
+        i = j;
+      }
+    }
+    out.push(paragraph);
+  }
+  return out;
+}
+
+/** A line alone, set out with a wide gap to a page's number at its end. */
+const PAGE_HEADER = /^\s*[^\n]{3,120}?\S[ \t]{6,}\d{1,4}\s*$/;
+/** A paragraph that stops mid-sentence: on a lowercase word or a comma. */
+const MID_SENTENCE = /[\p{Ll},][ \t]*$/u;
+/** A paragraph that goes on with a sentence: it opens in lowercase. */
+const RESUMES = /^\s*\p{Ll}/u;
+/** The most paragraphs a page break leaves between a sentence's two halves (a page number, a running title, a blank). */
+const PAGE_FURNITURE = 3;
+/** A page's furniture: blank (a running line already dropped), or one short line with no sentence's end. */
+const isFurniture = (x: string): boolean => !x.trim() || (!x.trim().includes('\n') && x.trim().length <= FURNITURE_LENGTH && !/[.:;!?]$/.test(x.trim()));
+const FURNITURE_LENGTH = 100;
 
 /** A paragraph's first sentence (all of it, if it has one sentence or none). */
 function openingSentence(paragraph: string): string {
@@ -69,6 +109,8 @@ function openingSentence(paragraph: string): string {
 
 /** A clause number opening a paragraph: "8.4 Psychiatric liaison will…", "4.3.2 The contract…". */
 const CLAUSE_NUMBER = /^\s*\d{1,3}(?:\.\d{1,3})+\.?[ \t]/;
+/** Words that speak of a stop stated before: "the proposal", "this decision". */
+const REFERS_BACK = /\b(?:the|this|that)\s+(?:proposal|proposed (?:closure|change|decommissioning)|decision|recommendation)\b/i;
 /** A sentence that opens on a condition: "Where a service is to be re-tendered, …", "If …", "Unless …". */
 const CONDITION_OPENING = /^\W*(?:if|unless|where|wherever|should|in the event)\b/i;
 
@@ -87,8 +129,6 @@ function apparatus(policy: Policy, paragraph: string, alone = false): boolean {
   return !!label && policy.apparatus.test(label[2].trim().toLowerCase());
 }
 
-/** A list item's marker at the start of a statement. */
-const ITEM_START = /^\s*(?:[-*+•]|\d{1,3}[.)])[ \t]/;
 /** How far back from its colon a list's lead is read. */
 const LEAD_REACH = 300;
 
@@ -129,7 +169,12 @@ function statementStates(policy: Policy, aspect: AspectDef, sentence: string, ca
   // Under a header that says the rows state nothing ("| Option | Description | Outcome |"), neither do they.
   const options = heads.some((i) => aspect.notStated?.test(lines[i].replace(/^[\s|*]+/, '')));
   const body = heads.length ? lines.filter((line, i) => !DELIMITER_ROW.test(line) && !head(i) && !(options && TABLE_ROW.test(line))).join('\n') : sentence;
-  if (heads.some((i) => aspect.signals.test(lines[i]) && says(policy, aspect, filledColumns(lines[i], lines.slice(i + 2)), false))) return true;
+  // A column whose every cell is an activity ("| Stop |": "Asking people to repeat their history…") stops practices, not services.
+  const activity = (cell: string) => {
+    const first = ACTIVITY.exec(cell);
+    return !!first && !aspect.stops?.objects.test(first[1]);
+  };
+  if (heads.some((i) => aspect.signals.test(lines[i]) && says(policy, aspect, filledColumns(lines[i], lines.slice(i + 2), activity), false))) return true;
   // Only the statements where the text holds a signal or a verb of ending are read (a table of 100,000 rows is 100,000 statements).
   const hits = [...aspect.signals.spans(body), ...(aspect.stops?.actions.spans(body) ?? [])];
   if (!hits.length) return false;
@@ -137,8 +182,9 @@ function statementStates(policy: Policy, aspect: AspectDef, sentence: string, ca
   let from = 0;
   for (const m of [...body.matchAll(breaks), undefined]) {
     const to = m ? m.index! : body.length;
-    // A hard-wrapped line ("will not be / continued") is one line of words.
-    if (hits.some(([s, e]) => s < to && e > from) && says(policy, aspect, body.slice(from, to).replace(/[ \t]*\r?\n[ \t]*/g, ' '), true, from === 0 ? prior : '')) return true;
+    // A hard-wrapped line ("will not be / continued") is one line of words; a word a hyphen broke at the
+    // line's end ("commis-" / "sioned") keeps its break, where the phrase matcher reads it whole.
+    if (hits.some(([s, e]) => s < to && e > from) && says(policy, aspect, body.slice(from, to).replace(/(?<!-)[ \t]*\r?\n[ \t]*/g, ' '), true, from === 0 ? prior : '')) return true;
     if (m) from = m.index! + m[0].length;
   }
   return false;
@@ -161,10 +207,15 @@ function says(policy: Policy, aspect: AspectDef, said: string, read: boolean, pr
     if (aspect.takenBack?.test(unit)) return false;
   }
   const misses = aspect.nearMisses?.spans(unit) ?? [];
-  const signalled = aspect.signals.spans(unit).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !endingDeniedOrPast(unit, s, e));
+  // A run-in label's word ("**Disinvestment.** … we have not found any service that should be decommissioned")
+  // is the topic; where the words after it miss, it states nothing either.
+  const label = misses.length ? LEAD_LABEL.exec(unit) : null;
+  const signalled = aspect.signals.spans(unit).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !(label && e <= label[0].length) && !endingDeniedOrPast(unit, s, e));
   return signalled || (read && !!aspect.stops && statesStop(aspect.stops, unit, misses, prior));
 }
 
+/** A run-in label in bold opening a statement: "**Disinvestment.** ". */
+const LEAD_LABEL = /^\s*(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)/;
 /** A run of struck-through text. */
 const STRUCK = /~~[^~\n]+~~/;
 
@@ -206,8 +257,15 @@ function fallsToNothing(row: string, years: ReadonlySet<number>): boolean {
 }
 
 const PARAGRAPH_BREAK = /\n[ \t]*\n/;
+/**
+ * A list item's marker: a bullet (Word's kept as characters too: its second level's "o" before a
+ * capital, its Symbol font's "\uF0B7"), a number, or a letter or roman numeral in brackets ("(c)").
+ */
+const MARKER = String.raw`(?:[-*+•▪●◦\uF0B7]|o(?=[ \t]+[A-Z])|\d{1,3}[.)]|\(?[a-h]\)|\((?:i{1,3}|iv|vi{0,3})\))[ \t]`;
 /** A list item's marker at a line's start. */
-const ITEM_MARK = String.raw`[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]`;
+const ITEM_MARK = String.raw`[ \t]*${MARKER}`;
+/** A list item's marker at the start of a statement. */
+const ITEM_START = new RegExp(String.raw`^\s*${MARKER}`);
 /** Where the next list item starts. */
 const LIST_ITEM = new RegExp(`\n${ITEM_MARK}`);
 /** Where a list starts in a paragraph. */
@@ -245,20 +303,23 @@ const BLANK_CELL = /^[\s—–\-.*_]*$|^\W*(?:n\/?a|none|nil|nothing)(?:\W*$|\s+
  * A table's header row with only the columns something is written under: a "Stop"
  * column whose every cell is "—" stops nothing. `body`: the lines after the delimiter row.
  */
-function filledColumns(header: string, body: string[]): string {
+function filledColumns(header: string, body: string[], activity: (cell: string) => boolean): string {
   const cells = (line: string) => line.trim().replace(/^\||\|$/g, '').split('|');
   const rows = body.filter((line) => TABLE_ROW.test(line)).map(cells);
   if (!rows.length) return header;
   // A column of sums ("Disinvest 2014/15 | £12.8k") cuts budgets; it stops something only where a sum is the row's whole.
   const stated = (k: number) => {
     const filled = rows.filter((r) => r[k] !== undefined && !BLANK_CELL.test(r[k]));
-    return filled.length > 0 && (!filled.every((r) => AMOUNT.test(r[k])) || filled.some((r) => wholeSum(r, k)));
+    return filled.length > 0 && (!filled.every((r) => AMOUNT.test(r[k])) || filled.some((r) => wholeSum(r, k))) && !filled.every((r) => activity(r[k]));
   };
   return cells(header)
     .filter((_, k) => stated(k))
     .map((c) => `| ${c.trim()} |`)
     .join(' ');
 }
+
+/** A cell opening with a verb's "-ing" form: an activity ("Asking people to…", "Using separate forms"), unless it names what is bought ("Funding…"). */
+const ACTIVITY = /^[\s*_]*(\p{L}+ing)\b/u;
 
 /** Whether a row's sum in column k is its whole: marked so ("£310k (full)") or equal to another sum in the row. */
 function wholeSum(row: string[], k: number): boolean {

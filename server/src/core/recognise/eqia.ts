@@ -266,7 +266,8 @@ function judgeGroup(doc: DocState, group: GroupDef, units: Unit[], scopes: Array
     // A finding about part of the group only ("Gender reassignment: no impact" for 2009's sex) leaves the rest of it unassessed.
     if (group.partOnly && mine.every((m) => partOnly(group.partOnly!, u.model.masked, m))) continue;
     const distinct = new Set(subjects.filter((m) => !m.subsumed).map((m) => m.group.id));
-    let body = u.body.map((b) => u.model.masked.slice(b.start, b.end)).join(' \n ');
+    // Apart as sentences are: a sub-item's finding is its own ("Impact: neutral for men." / "- No local information is held on transgender people…").
+    let body = u.body.map((b) => u.model.masked.slice(b.start, b.end)).join('\n\n');
     if (u.blanketFree) body = sentences(body).filter((x) => !policy.eqia.blanket.test(x)).join(' ');
     if (u.pairs) {
       const verdicts = verdictCells(policy, u, group, named);
@@ -274,7 +275,8 @@ function judgeGroup(doc: DocState, group: GroupDef, units: Unit[], scopes: Array
     } else {
       // A unit naming several groups: its sentences naming only others speak for them ("…a positive impact for men.
       // The CCG has not assessed the impact on transgender people." leaves gender reassignment unassessed).
-      const own = distinct.size >= 2 ? ownSentences(policy, body, group, named) : body;
+      // So do its sentences naming only the part of a group it takes in ("No local information is held on transgender people" beside a finding for men and women, for 2009's sex).
+      const own = distinct.size >= 2 || group.partOnly ? ownSentences(policy, body, group, named) : body;
       if (!determines(policy, own, u.subject, u, own !== body)) continue;
     }
     // One sentence sweeping over a list of strands "considered" assesses none of them.
@@ -480,6 +482,23 @@ function frontMatterEqia(model: DocModel, policy: Policy, fm: FrontMatterData | 
   return units.length ? { units, model: visible, span: { start: first, end: last }, at } : undefined;
 }
 
+/** A list item as its own line and each item nested in it ("- Gender", "  - Evidence: …", "  - Impact: …"). */
+function subItems(model: DocModel, it: Span): Span[] {
+  const out: Span[] = [];
+  let from = it.start;
+  for (let at = model.source.indexOf('\n', it.start) + 1; at > 0 && at < it.end; at = model.source.indexOf('\n', at) + 1) {
+    if (!NESTED_ITEM.test(model.source.slice(at, Math.min(at + NESTED_REACH, it.end)))) continue;
+    out.push({ start: from, end: at - 1 });
+    from = at;
+  }
+  out.push({ start: from, end: it.end });
+  return out;
+}
+
+/** A nested item's opening: indented, then a bullet or a number. */
+const NESTED_ITEM = /^[ \t]+(?:[-*+•]|\d{1,2}[.)])[ \t]/;
+const NESTED_REACH = 24;
+
 /** Splits an EqIA section into units: table rows or columns, list items, group sub-sections, sentences. */
 /**
  * Where a sub-section's text about its heading's groups ends: at a paragraph that opens by naming another
@@ -524,7 +543,7 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
         for (const u of labelSentences(model, policy, b.rows, source, doc)) units.push(u);
       }
       else if (b.kind === 'list' && b.items) {
-        for (const it of b.items) units.push({ model, source, subject: labelOf(model, it), body: [it], structured: false });
+        for (const it of b.items) units.push({ model, source, subject: labelOf(model, it), body: subItems(model, it), structured: false });
         // A group alone in a list, then, past pandoc's "<!-- -->" that keeps two lists apart, a list of its
         // labelled lines ("Evidence: …", "Impact: Positive…"): a nested list the conversion flattened.
         const after = s.blocks.slice(i + 1).find((x) => x.kind !== 'html');

@@ -91,7 +91,8 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     if (CLOCK_TIME.test(unit.slice(e, e + 24))) return false;
     // "All contracts ending during 2011/12 will be reviewed": a participle after its noun says what the noun is;
     // the clause's own verb, later, says what will happen.
-    if (/ing$/.test(ws[first].lower) && first > 0 && /^\p{L}/u.test(ws[first - 1].lower) && !PHRASE_END.has(ws[first - 1].lower) && !ADVERBS.has(ws[first - 1].lower) && ws.slice(first + 1).some((w) => w.lower === 'will' || w.lower === 'shall')) return false;
+    // So does one after a noun taken as a class ("the position for each contract expiring during the strategy period").
+    if (/ing$/.test(ws[first].lower) && first > 0 && /^\p{L}/u.test(ws[first - 1].lower) && !PHRASE_END.has(ws[first - 1].lower) && !ADVERBS.has(ws[first - 1].lower) && (ws.slice(first + 1).some((w) => w.lower === 'will' || w.lower === 'shall') || quantified(ws, first - 1))) return false;
     let next = ws.findIndex((w) => w.start >= e);
     if (next < 0) next = ws.length;
     while (next < ws.length && ADVERBS.has(ws[next].lower)) next++;
@@ -125,6 +126,14 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     return holdsObject(subjectBefore(ws, first - 1));
   });
 }
+
+/** Whether the noun phrase ending at word k opens with a word taking its noun as a class ("each", "every", "any", "all"). */
+function quantified(ws: Word[], k: number): boolean {
+  for (let i = k; i >= 0 && i > k - PHRASE_REACH && !ends(ws[i]); i--) if (CLASS_WORDS.has(ws[i].lower)) return true;
+  return false;
+}
+
+const CLASS_WORDS: ReadonlySet<string> = new Set('each every any all'.split(' '));
 
 /** The most words an aside in brackets after a verb of ending holds to be passed over. */
 const ASIDE_WORDS = 12;
