@@ -139,6 +139,14 @@ describe('lint()', () => {
     assert.strictEqual(r.coverage.eqia.groups.age.line, 10007);
   });
 
+  it("does not take a PDF table's label-only row, read as a title, as covered by the rows of other groups under it", () => {
+    // pdftotext -layout across a page break: "Religion or belief" (no impact given) alone on its line, then "Sex  Positive  …".
+    const text = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../test-fixtures/eqia/pdf-table-label-row-read-as-title.txt'), 'utf8');
+    const r = core.lint(text, { policy: policy('equality-act-2010'), fileName: 's.md' });
+    assert.strictEqual(r.coverage.eqia.status, 'present');
+    assert.deepStrictEqual(r.coverage.eqia.groups['religion-belief'], { status: 'unassessed', line: 115 });
+  });
+
   it('reads a linked EqIA file supplied by the caller', () => {
     const doc = BASE.replace(/## Equality impact assessment[\s\S]*$/, '## Equalities\n\nSee [the EqIA](eqia.md).\n');
     const eqia = '# EqIA\n\n- Age: positive impact for older people.\n- Disability: neutral, no differential impact.\n';

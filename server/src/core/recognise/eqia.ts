@@ -508,12 +508,15 @@ const NESTED_REACH = 24;
 function ownEnd(doc: DocState | undefined, model: DocModel, policy: Policy, s: Section, heading: Span): number {
   const named = new Set(mentionsIn(doc, model, policy, heading.start, heading.end).map((m) => m.group));
   for (const b of s.blocks) {
-    if (b.kind !== 'paragraph' || b.start < heading.end) continue;
+    // A paragraph, or a table by its first row's label (a PDF table's label-only row read as a title,
+    // "Religion or belief", over the rest of the table: "Sex | Positive | …").
+    const opening = b.kind === 'paragraph' ? b : b.kind === 'table' ? b.rows?.[0]?.cells[0] : undefined;
+    if (!opening || b.start < heading.end) continue;
     // One that opens with another group but names this one too ("Women in the perinatal period…" under
     // "Pregnancy and maternity") is still this one's.
-    const mentions = mentionsIn(doc, model, policy, b.start, b.end);
+    const mentions = mentionsIn(doc, model, policy, opening.start, opening.end);
     const first = mentions[0];
-    if (first && first.start - b.start <= OPENS_WITHIN && !mentions.some((m) => named.has(m.group))) return b.start;
+    if (first && first.start - opening.start <= OPENS_WITHIN && !mentions.some((m) => named.has(m.group))) return b.start;
   }
   return s.end;
 }
