@@ -71,6 +71,13 @@ function cellOver(lines: Line[], from: number, to: number): Cell {
   return { start: first.start, end: last.end, text: parts.map((p) => p.text).join(' '), ...(parts.length > 1 ? { parts: parts.map(({ start, end }) => ({ start, end })) } : {}) };
 }
 
+/** A row drawn over lines, its cells between bars at the given columns (a grid's edges). */
+function rowBetween(lines: Line[], edges: number[]): Row {
+  const cells: Cell[] = [];
+  for (let c = 0; c + 1 < edges.length; c++) cells.push(cellOver(lines, edges[c] + 1, edges[c + 1]));
+  return { start: lines[0].start, end: lines[lines.length - 1].end, cells };
+}
+
 /**
  * Rewrites a chunk's blocks: a simple table (a one-line paragraph, a ruler read
  * as a thematic break, a paragraph of rows, each on the next line) becomes one
@@ -226,9 +233,7 @@ function gridTable(source: string, b: Block): Block | undefined {
   let pending: Line[] = [];
   const flush = () => {
     if (!pending.length) return;
-    const cells: Cell[] = [];
-    for (let c = 0; c + 1 < edges.length; c++) cells.push(cellOver(pending, edges[c] + 1, edges[c + 1]));
-    rows.push({ start: pending[0].start, end: pending[pending.length - 1].end, cells });
+    rows.push(rowBetween(pending, edges));
     pending = [];
   };
   for (const line of lines) {
@@ -270,9 +275,7 @@ function underscoredTable(source: string, b: Block): Block[] | undefined {
   for (const line of lines) {
     pending.push({ ...line, text: line.text.replace(/_/g, ' ') });
     if (!closes(line) && line !== lines[lines.length - 1]) continue;
-    const cells: Cell[] = [];
-    for (let c = 0; c + 1 < edges.length; c++) cells.push(cellOver(pending, edges[c] + 1, edges[c + 1]));
-    rows.push({ start: pending[0].start, end: pending[pending.length - 1].end, cells });
+    rows.push(rowBetween(pending, edges));
     pending = [];
   }
   const last = lines[lines.length - 1];
