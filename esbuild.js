@@ -34,7 +34,9 @@ const schemaValidators = {
     build.onLoad({ filter: /.*/, namespace: 'schema-validators' }, () => {
       const Ajv = require('ajv').default;
       const standalone = require('ajv/dist/standalone').default;
-      const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true } });
+      // Shared definitions (a pack's phrase list is one, used some eighty times) as functions of their own,
+      // not inlined at each use: the same answers in a fifth less code (22 KB of the browser bundle's 1 MB).
+      const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: false, code: { source: true } });
       ajv.addSchema(require('./policies/schema/policy.schema.json'), 'pack');
       ajv.addSchema(require('./policies/schema/config.schema.json'), 'config');
       return {

@@ -13,10 +13,12 @@ const TAIL = REST.slice(REST.indexOf('## Monitoring and review'));
 /** The sections on which the linter and the reviewer disagree. */
 function missed(items) {
   return items.filter((it) => {
-    // The section's own sub-headings ("## Rehabilitation") sit under its heading, one level down;
-    // a heading underlined ("Changes to inpatient services" over "-----") is written with "#" first.
+    // The section's own headings ("## Rehabilitation") sit under "## Changes needed", its shallowest
+    // one level down ("# Section 7" and "## 5.3 Stopping" both become "###"); a heading underlined
+    // ("Changes to inpatient services" over "-----") is written with "#" first.
     const atx = it.text.trim().replace(/^([^\n|>]*[^\s|>-][^\n]*)\n(=+|-+)[ \t]*$/gm, (_, title, rule) => `${rule[0] === '=' ? '#' : '##'} ${title}`);
-    const body = atx.replace(/^(#{1,5})(?=\s)/gm, '#$1');
+    const top = Math.min(...[...atx.matchAll(/^(#{1,6})(?=\s)/gm)].map((m) => m[1].length));
+    const body = Number.isFinite(top) ? atx.replace(/^(#{1,6})(?=\s)/gm, (h) => '#'.repeat(Math.min(6, h.length + 3 - top))) : atx;
     const r = lintText(`${HEAD}## Changes needed\n\n${body}\n\n${TAIL}`, { policyId: 'commissioning-friend-2009', file: path.join(ROOT, 'x.md') });
     return (r.coverage.ipc.changes.aspects?.['not-commissioned'] === 'present') !== it.notCommissioned;
   });

@@ -53,11 +53,11 @@ export function boldTitleSections(source: string, blocks: Block[], tools: Layout
     const parts: Block[] = [];
     let from = b.start;
     for (const t of titles) {
-      if (source.slice(from, t.start).trim()) parts.push(tools.paragraphOf(from, t.start));
+      if (source.slice(from, t.start).trim()) parts.push(...tools.paragraphsOf(from, t.start));
       parts.push({ start: t.start, end: t.end, kind: 'heading', text: t.text, depth: tools.depthOf(t.text), headingStyle: 'bold' });
       from = t.end;
     }
-    if (source.slice(from, b.end).trim()) parts.push(tools.paragraphOf(from, b.end));
+    if (source.slice(from, b.end).trim()) parts.push(...tools.paragraphsOf(from, b.end));
     out.set(b, parts);
   }
   return out;

@@ -7,7 +7,7 @@ import { chunkOffset, type Chunk } from '../parse/chunks';
 import type { ParsedChunk } from '../parse/parse';
 import type { Block, Comment, DocModel, FrontMatter, Link, ModelPart, Row, Section, Span } from './types';
 import { htmlAsMarkdown, markupSpans } from './html';
-import { alignedTable, gridMarkup, readTextTables, tabbedTable } from './text-tables';
+import { alignedTables, cellLinesTables, gridMarkup, readTextTables, tabbedTable } from './text-tables';
 import { readPlainLayout, sideBySide } from './plain-layout';
 import { criticSpans, currentBlocks } from './critic-markup';
 
@@ -53,10 +53,10 @@ export function buildModel(source: string, parsed: ParsedChunk[], opts: { parts?
   const layout = readPlainLayout(source, forwarded(source) ? blocks.map(unquoted) : blocks, {
     depthOf: boldDepth,
     // A section's text taken out of a list item may hold a table in aligned columns.
-    paragraphOf: (from, to) => {
+    paragraphsOf: (from, to) => {
       const p = paragraphOf(source, from, to);
       const tabbed = tabbedTable(source, p);
-      return (tabbed?.length === 1 ? tabbed[0] : undefined) ?? alignedTable(source, p) ?? p;
+      return (tabbed?.length === 1 ? tabbed : undefined) ?? alignedTables(source, p) ?? cellLinesTables(source, p) ?? [p];
     },
   });
   for (const f of layout.furniture) blanks.push([f.start, f.end]);
@@ -318,6 +318,12 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
         }
         node.children.forEach(visitInline);
         const text = plain(node).trim();
+        // A heading behind Word's bookmarks, as mammoth writes one: `<a id="…"></a># 1\. Introduction`.
+        const anchored = ANCHORED_HEADING.exec(source.slice(s.start, s.end));
+        if (anchored) {
+          blocks.push({ ...s, kind: 'heading', text: text.replace(/^#{1,6}\s+/, '').replace(/[\s#]+$/, ''), depth: anchored[1].length, headingStyle: 'atx' });
+          return;
+        }
         const bold = boldHeading(node) ?? capitalsHeading(source.slice(s.start, s.end));
         if (bold) blocks.push({ ...s, kind: 'heading', text: bold, depth: boldDepth(bold), headingStyle: 'bold' });
         else for (const b of splitParagraph(source, s, text)) blocks.push(b);
@@ -670,6 +676,9 @@ function paragraphOf(source: string, from: number, to: number): Block {
   while (end > from && /\s/.test(source[end - 1])) end--;
   return { start: from, end, kind: 'paragraph', text: source.slice(from, end).replace(/(\*\*|__|\*|_)/g, '').trim() };
 }
+
+/** Empty anchors, then an ATX heading's marks, on one line (a paragraph to Markdown: the anchors are inline HTML). */
+const ANCHORED_HEADING = /^ {0,3}(?:<a\s[^<>\n]{0,200}>[ \t]*<\/a>[ \t]*)+(#{1,6})[ \t]+\S[^\n]*$/i;
 
 /** A paragraph that is only bold text (optionally ending in a colon) reads as a sub-heading. */
 function boldHeading(node: Extract<RootContent, { type: 'paragraph' }>): string | undefined {

@@ -37,6 +37,10 @@ const FULL_LINE = 0.7;
 const WRAPPED_TITLE_UNDER = 1.5;
 /** The share of a text's lines within its column's width. */
 const COLUMN_SHARE = 0.8;
+/** A column this wide is no page's: each line is a whole paragraph, as LibreOffice's text export writes one. */
+const UNWRAPPED = 110;
+/** One line this long is no page's either (a cover sheet's short cells around it). */
+const UNWRAPPED_LINE = 160;
 /** A document needs this many titles to be read as laid out by them. */
 const TITLE_LINES = 3;
 const NUMBER = /^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+/;
@@ -59,7 +63,8 @@ export function readPlainLayout(source: string, blocks: Block[], tools: LayoutTo
   if (headings < TITLE_LINES) {
     const runIn = runInSections(source, out, tools);
     if (runIn) return { blocks: out.flatMap((b) => runIn.get(b) ?? [b]), furniture: [...furniture].map((b) => ({ start: b.start, end: b.end })) };
-    const read = out.map((b, i) => titled(source, b, i === out.length - 1, tools));
+    const indent = textIndent(source, out);
+    const read = out.map((b, i) => titled(source, b, i === out.length - 1, indent, tools));
     const count = read.reduce((n, r) => n + (r ? r.filter((x) => x.kind === 'heading').length : 0), 0);
     if (count >= TITLE_LINES && count >= TITLE_LINES * headings) out = inTurn(source, out.flatMap((b, i) => read[i] ?? [b]), tools);
   }
@@ -73,10 +78,13 @@ export function readPlainLayout(source: string, blocks: Block[], tools: LayoutTo
  */
 function inTurn(source: string, blocks: Block[], tools: LayoutTools): Block[] {
   let last = -1;
+  // Past an appendix the chapters are over: a numbered line there is its table's or list's ("9 Promote improvement…").
+  let appendix = false;
   return blocks.flatMap((b) => {
     if (b.kind === 'heading') {
       const n = TOP_NUMBER.exec(b.text);
       if (n) last = Number(n[1]);
+      if (APPENDIX_TITLE.test(b.text)) appendix = true;
     }
     if (b.kind !== 'paragraph') return [b];
     const out: Block[] = [];
@@ -90,12 +98,13 @@ function inTurn(source: string, blocks: Block[], tools: LayoutTools): Block[] {
       // A chapter numbered with its word ("Section 1: Our vision") needs no sentence's end before it; an
       // appendix after the chapters ("Appendix A: Equality Impact Assessment") is one in turn too.
       const placed = at === b.start || ENDS_SENTENCE.test(previous) || NAMED_NUMBER.test(line);
-      const next = m ? Number(m[1]) === last + 1 || (last < 0 && Number(m[1]) === 1 && NAMED_NUMBER.test(line)) : last >= 0 && APPENDIX_TITLE.test(line);
+      const next = m ? !appendix && (Number(m[1]) === last + 1 || (last < 0 && Number(m[1]) === 1 && NAMED_NUMBER.test(line))) : last >= 0 && APPENDIX_TITLE.test(line);
       const title = next && placed ? titleText(unescaped(line)) : undefined;
       if (title) {
         if (at > from) for (const p of paragraphs(source, from, at - 1, tools)) out.push(p);
         out.push(headingOf({ start: at, end }, title, tools));
         if (m) last = Number(m[1]);
+        else appendix = true;
         from = end + 1;
       }
       previous = line;
@@ -152,6 +161,40 @@ function runInSections(source: string, blocks: Block[], tools: LayoutTools): Map
   return out.size ? out : undefined;
 }
 
+/** A line long enough to be running text, not a title. */
+const TEXT_LINE = 50;
+/** Text indented as a page's is next to never at the margin: one long line in this many. */
+const AT_MARGIN = 10;
+
+/**
+ * How far the running text is indented where it is and its titles stand at the margin, as a text
+ * browser draws a page (`lynx`: "What we commission now", then "   Service Provider Annual cost"); else 0.
+ */
+function textIndent(source: string, blocks: Block[]): number {
+  const counts = new Map<number, number>();
+  let long = 0;
+  let margin = 0;
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph') continue;
+    for (let at = source.lastIndexOf('\n', b.start - 1) + 1; at < b.end; ) {
+      const eol = source.indexOf('\n', at);
+      const end = eol < 0 || eol > b.end ? b.end : eol;
+      const line = source.slice(at, end);
+      const text = line.trim();
+      const indent = line.length - line.trimStart().length;
+      if (text.length >= TEXT_LINE) {
+        long++;
+        counts.set(indent, (counts.get(indent) ?? 0) + 1);
+        // A page's titles are not numbered: a numbered outline's chapters at the margin may have titles under them indented.
+      } else if (indent === 0 && titleText(text)) margin += NUMBER.test(text) ? -1 : 1;
+      at = end + 1;
+    }
+  }
+  // The text's own indent, its lists' deeper; next to none of it at the margin.
+  const indent = [...counts].reduce((a, c) => (c[1] > a[1] ? c : a), [0, 0])[0];
+  return indent > 0 && (counts.get(0) ?? 0) * AT_MARGIN <= long && margin >= TITLE_LINES ? indent : 0;
+}
+
 /** Whether a text has more than `n` lines (counted up to n + 1, no array made). */
 function lineCountOver(text: string, n: number): boolean {
   let at = -1;
@@ -183,15 +226,15 @@ function runningLines(source: string, blocks: Block[]): ReadonlySet<Block> {
  * blank lines: "1. Purpose", then its text), or a numbered list each of whose
  * items opens with a title ("1.   Introduction", then its text indented).
  */
-function titled(source: string, b: Block, last: boolean, tools: LayoutTools): Block[] | undefined {
-  if (b.kind === 'paragraph') return titledLines(source, b.start, b.end, !last, false, tools);
+function titled(source: string, b: Block, last: boolean, indent: number, tools: LayoutTools): Block[] | undefined {
+  if (b.kind === 'paragraph') return titledLines(source, b.start, b.end, !last, false, indent, tools);
   if (b.kind !== 'list' || !b.items?.length || !/^[ \t]{0,3}\d{1,2}[.)]/.test(source.slice(b.start, b.end))) return undefined;
   const numbers = b.items.map((item) => Number(/^\s*(\d+)/.exec(source.slice(item.start, item.end))?.[1]));
   // Items that are text: a numbered run inside a section ("1. Introduction", then "1. Reduce
   // waiting times…", "2. Provide…": Markdown makes them items of the sections' list).
   const prose: boolean[] = [];
   const items = b.items.map((item, k) => {
-    const read = titledLines(source, item.start, item.end, !last || k < b.items!.length - 1, true, tools);
+    const read = titledLines(source, item.start, item.end, !last || k < b.items!.length - 1, true, indent, tools);
     // A wrapped line that starts with a year ("2009. Its successor…") is text Markdown took for an
     // item, and a contents entry ("1. Purpose ........ 2") a line of the contents.
     const outOfTurn = k > 0 && (numbers[k] >= YEARS || numbers[k] !== numbers[k - 1] + 1);
@@ -206,6 +249,9 @@ function titled(source: string, b: Block, last: boolean, tools: LayoutTools): Bl
 /** An item's number from which it is a year, not a section. */
 const YEARS = 100;
 
+/** A list's marker on a line of its own, its item's text set apart below (`pdftotext` of a list: "•", "1."). */
+const MARKER_LINE = /^(?:[•●▪◦‣∙–]|\d{1,2}[.)])$/u;
+
 /** A line alone that marks a page: "Page 2 of 11", "- 3 -", "12". */
 const PAGE_LINE = /^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$/i;
 
@@ -217,7 +263,7 @@ const PAGE_LINE = /^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$/i;
  * one not numbered follows a finished sentence or another title. `item`: the
  * text is a numbered list's item, which a numbered title opens whatever follows.
  */
-function titledLines(source: string, from: number, to: number, alone: boolean, item: boolean, tools: LayoutTools): Block[] | undefined {
+function titledLines(source: string, from: number, to: number, alone: boolean, item: boolean, indent: number, tools: LayoutTools): Block[] | undefined {
   const lines: Array<{ start: number; end: number; text: string; row: boolean; indent: number; width?: number }> = [];
   for (let at = from; at < to; ) {
     const nl = source.indexOf('\n', at);
@@ -231,15 +277,22 @@ function titledLines(source: string, from: number, to: number, alone: boolean, i
     lines.push({ start: at, end, text: unescaped(raw.trim()), row: /\S\t/.test(raw.trimStart().replace(NUMBER, '')), indent });
     at = end + 1;
   }
-  const filled = wrappedTitles(lines.filter((l) => l.text && !PAGE_LINE.test(l.text)));
+  const filled = wrappedTitles(lines.filter((l) => l.text && !PAGE_LINE.test(l.text) && !MARKER_LINE.test(l.text)));
   if (!filled.length) return undefined;
   if (filled.length === 1) {
     const text = filled[0].row ? undefined : titleText(filled[0].text);
     return text && alone ? [headingOf(filled[0], text, tools)] : undefined;
   }
+  // The column's width: what four lines in five stay within (a cover's or a contact's long line apart).
+  const lengths = filled.map((l) => l.text.length).sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * COLUMN_SHARE)] ?? 0;
+  // Lines no page wraps: each is a paragraph, ended whatever its last character (a list's item, a cover's line).
+  // (Not a page laid out in columns side by side, whose lines run as wide.)
+  const unwrapped = filled.filter((l) => sideBySide(l.text)).length <= 1 && (width >= UNWRAPPED || filled.some((l) => l.text.length >= UNWRAPPED_LINE && !sideBySide(l.text)));
   // A title-like line opens text when the line after it is longer, or opens text itself (a title
   // over a sub-title): read from the end. One not numbered must also follow a sentence or a title.
-  const like = filled.map((l) => (l.text.length <= OPENING_TITLE && !l.row ? titleText(l.text) : undefined));
+  // Where the text is indented and its titles are not (a text browser's page), a line indented as the text is none (a table's header row).
+  const like = filled.map((l) => (l.text.length <= OPENING_TITLE && !l.row && !(indent && l.indent >= indent) ? titleText(l.text) : undefined));
   const opens: boolean[] = [];
   for (let k = filled.length - 1; k >= 0; k--) {
     const next = filled[k + 1];
@@ -250,31 +303,35 @@ function titledLines(source: string, from: number, to: number, alone: boolean, i
     // A short title over a short line (a narrow column's "What will change" / "Over the next five years we will:"): twice as wide.
     // A title wrapped over two lines was read so against the text under it (wrappedTitles).
     const wider = next && (filled[k].width !== undefined || next.text.length >= own + WIDER_BY || (own <= SHORT_TITLE && next.text.length >= Math.max(2 * own, COLUMN_LINE)));
+    // Or over one sentence that ends the text ("Equality impact assessment", then "To be completed following
+    // consultation."; "Commissioning intentions", then "We will:" over a list set apart), or any where each line is a paragraph.
+    const sentence = next && (unwrapped || k === filled.length - 2) && /^\p{Lu}/u.test(next.text) && ENDS_SENTENCE.test(next.text);
     // A term over its indented description is a definition list's, as a text browser draws one ("Disability",
     // then "    Positive impact. …"; "Mental Capacity Act 2005", then "    Requires care…"), not a title.
-    const term = !item && next && next.indent > filled[k].indent && !NUMBER.test(filled[k].text);
-    // A numbered title may end the text, its own text in the block after ("…in the forecast.", "5. What works").
-    opens[k] = !!like[k] && !term && (next ? wider || over : alone && k > 0 && NUMBER.test(filled[k].text));
+    // In lines no page wraps the indented line is a list's item (LibreOffice: "What we will do differently", "    1. Reorganise…").
+    const term = !item && !unwrapped && next && next.indent > filled[k].indent && !NUMBER.test(filled[k].text);
+    // A numbered title may end the text, its own text in the block after ("…in the forecast.", "5. What works"),
+    // as may any where each line is a paragraph ("Where we are now", then a list).
+    opens[k] = !!like[k] && !term && (next ? wider || over || sentence : alone && k > 0 && (unwrapped || NUMBER.test(filled[k].text)));
   }
   // In a list whose every item opens with one, a numbered title opens its item whatever follows ("6. KPIs", then a table).
   if (item && like[0] && NUMBER.test(filled[0].text)) opens[0] = true;
-  // The column's width: what four lines in five stay within (a cover's or a contact's long line apart).
-  const lengths = filled.map((l) => l.text.length).sort((a, b) => a - b);
-  const width = lengths[Math.floor(lengths.length * COLUMN_SHARE)] ?? 0;
   // A narrow column of running text: a third of its lines fill it or more (a table's cells one per line are ragged).
   const narrow = width <= NARROW_COLUMN && filled.filter((l) => l.text.length >= FULL_LINE * width).length * 3 >= filled.length;
   const titles: Array<string | undefined> = [];
   for (let k = 0; k < filled.length; k++) {
     // Or a line that stops well short of the column, where a paragraph ended ("– Let's Talk participant").
-    const follows = k === 0 || NUMBER.test(filled[k].text) || !!titles[k - 1] || ENDS_SENTENCE.test(filled[k - 1].text) || (narrow && k >= 2 && filled[k - 1].text.length < ENDED_SHORT * width && filled[k - 2].text.length >= FULL_LINE * width);
+    const follows =
+      k === 0 || unwrapped || NUMBER.test(filled[k].text) || !!titles[k - 1] || ENDS_SENTENCE.test(filled[k - 1].text) || (narrow && k >= 2 && filled[k - 1].text.length < ENDED_SHORT * width && filled[k - 2].text.length >= FULL_LINE * width);
     titles.push(opens[k] && follows ? like[k] : undefined);
   }
   // Text that does not open with a title is read where a numbered title follows in it (text with no
   // blank lines, as docx2txt writes it: "…in 2008/09.", then "2. The policy and legislative context",
-  // then its text), or any title in a narrow column (pdftotext -raw of a page in two columns); a wider
-  // text's short lines may be a table's rows run into it ("Religion or belief" between two rows).
+  // then its text), or any title in a narrow column (pdftotext -raw of a page in two columns) or in lines
+  // no page wraps; a wrapped text's short lines may be a table's rows run into it ("Religion or belief"
+  // between two rows).
   if (!titles[0]) {
-    if (!narrow) for (let k = 1; k < titles.length; k++) if (!NUMBER.test(filled[k].text) && !APPENDIX_TITLE.test(filled[k].text) && !TOP_NUMBER.test(filled[k].text)) titles[k] = undefined;
+    if (!narrow && !unwrapped) for (let k = 1; k < titles.length; k++) if (!NUMBER.test(filled[k].text) && !APPENDIX_TITLE.test(filled[k].text) && !TOP_NUMBER.test(filled[k].text)) titles[k] = undefined;
     if (!titles.some(Boolean)) return undefined;
   }
   const out: Block[] = [];
@@ -329,7 +386,7 @@ function paragraphs(source: string, from: number, to: number, tools: LayoutTools
   const text = source.slice(from, to);
   let start = 0;
   const push = (a: number, z: number) => {
-    if (text.slice(a, z).split('\n').some((l) => l.trim() && !PAGE_LINE.test(l.trim()))) out.push(tools.paragraphOf(from + a, from + z));
+    if (text.slice(a, z).split('\n').some((l) => l.trim() && !PAGE_LINE.test(l.trim()))) for (const p of tools.paragraphsOf(from + a, from + z)) out.push(p);
   };
   for (const m of text.matchAll(/\n[ \t]*\n\s*/g)) {
     push(start, m.index!);
@@ -339,6 +396,9 @@ function paragraphs(source: string, from: number, to: number, tools: LayoutTools
   return out;
 }
 
+/** A date alone ("30 Sept 2018", a table's cell), no numbered title. */
+const DATE_LINE = /^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d$/i;
+
 /** A sentence's end, after a word longer than an abbreviation ("Dr.", "St."), then the next one's capital. */
 const TWO_SENTENCES = /\p{L}{4}[.!?]\s+\p{Lu}\p{Ll}/u;
 const OPEN_END = /\s(?:and|or|nor|but|of|the|a|an|our|their|its|that|which)$/;
@@ -347,7 +407,7 @@ const OPEN_END = /\s(?:and|or|nor|but|of|the|a|an|our|their|its|that|which)$/;
 function titleText(line: string): string | undefined {
   const text = line.replace(/\s+/g, ' ');
   // A contents entry ("Introduction ......... 2") names a heading, it is none.
-  if (!TITLE_LINE.test(text) || /[.,;:!…]$|[*_|<>\[\]]|https?:|@|\.{3}|…/.test(text) || text.split(' ').length > TITLE_WORDS) return undefined;
+  if (!TITLE_LINE.test(text) || /[.,;:!…]$|[*_|<>\[\]]|https?:|@|\.{3}|…/.test(text) || text.split(' ').length > TITLE_WORDS || DATE_LINE.test(text)) return undefined;
   // A line that stops on a word the sentence needs more after ("We will use the market to secure IPS and") is wrapped
   // prose, as is one where a sentence ends and the next begins ("Positive. The strategy increases choice for").
   return sideBySide(line) || OPEN_END.test(text) || TWO_SENTENCES.test(text) ? undefined : text;

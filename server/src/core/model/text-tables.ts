@@ -34,14 +34,16 @@ interface Line {
   text: string;
 }
 
-function linesOf(source: string, from: number, to: number): Line[] {
+function linesOf(source: string, from: number, to: number, max = Infinity): Line[] {
   const out: Line[] = [];
   let pos = from;
-  while (pos < to) {
+  while (pos < to && out.length < max) {
     let end = source.indexOf('\n', pos);
     if (end < 0 || end > to) end = to;
     const textEnd = end > pos && source.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    out.push({ start: pos, end: textEnd, text: source.slice(pos, textEnd) });
+    // A form feed opening a line (pdftotext's page break) is no column of it.
+    const from = source.charCodeAt(pos) === 12 && pos < textEnd ? pos + 1 : pos;
+    out.push({ start: from, end: textEnd, text: source.slice(from, textEnd) });
     pos = end + 1;
   }
   return out;
@@ -91,6 +93,12 @@ export function readTextTables(source: string, blocks: Block[]): Block[] {
     if (multi) {
       out.push(multi.table);
       i = multi.last;
+      continue;
+    }
+    const byLine = b.kind === 'paragraph' ? cellLinesTable(source, blocks, i) : undefined;
+    if (byLine) {
+      for (const x of byLine.blocks) out.push(x);
+      i = byLine.last;
       continue;
     }
     const tabbed = b.kind === 'paragraph' ? tabbedTable(source, b) : undefined;
@@ -293,6 +301,11 @@ function cellStarts(text: string): number[] {
   return out;
 }
 
+/** The most page breaks a table is read across under its repeated header (bounded: 10,000 repeats is hostile input). */
+const PAGES_REPEATED = 20;
+/** A header line's words, however a page spaces them (and a form feed before them). */
+const headerKey = (text: string): string => text.replace(/[\s\f]+/g, ' ').trim();
+
 /** The longest cell read as a mark (a tick, a cross, "Yes"), which may sit centred under its header. */
 const MARK = 3;
 
@@ -310,18 +323,38 @@ export function alignedTable(source: string, b: Block): Block | undefined {
   return read?.length === 1 ? read[0] : undefined;
 }
 
+/** A paragraph holding a table written a cell per line, as its prose and the table. */
+export function cellLinesTables(source: string, b: Block): Block[] | undefined {
+  return cellLinesTable(source, [b], 0)?.blocks;
+}
+
+/** A paragraph that is aligned tables only: one, or one carried over a page break under its header again. */
+export function alignedTables(source: string, b: Block): Block[] | undefined {
+  const read = alignedTableAndProse(source, b);
+  return read?.every((x) => x.kind === 'table') ? read : undefined;
+}
+
 /**
  * The aligned table a paragraph opens with, and the prose after it: a line from the first
  * column that runs across a column's start with words (a sentence after the table with no
  * blank line between: "The closure of Moorside … will require a separate full EqIA") ends
  * the table, and it and the lines after are a paragraph.
  */
-function alignedTableAndProse(source: string, b: Block): Block[] | undefined {
+function alignedTableAndProse(source: string, b: Block, pages = 0): Block[] | undefined {
   // A rule of dashes between the header and the rows, or closing them, is no line of the table.
   let lines = linesOf(source, lineStart(source, b.start), b.end).filter((l) => l.text.trim() && !FULL_RULE.test(l.text));
   if (lines.length < 3) return undefined;
   const cols = cellStarts(lines[0].text);
   if (cols.length < 2) return undefined;
+  // The header repeated over the rows a page break carried on, laid out anew ("\fCharacteristic   Evidence…"):
+  // two tables, each read by its own header's columns.
+  const key = headerKey(lines[0].text);
+  const again = pages < PAGES_REPEATED ? lines.findIndex((l, i) => i >= 3 && l.text.length >= key.length && headerKey(l.text) === key) : -1;
+  if (again > 0) {
+    const before = alignedTableAndProse(source, { ...b, end: lines[again - 1].end }, PAGES_REPEATED);
+    const after = alignedTableAndProse(source, { ...b, start: lines[again].start }, pages + 1);
+    if (before?.length === 1 && after) return [...before, ...after];
+  }
   // Prose has no gap between cells (a row set a little out of line, "Gender   Suicide highest among men Positive…", has).
   const across = (l: Line) => /^\S/.test(l.text) && cellStarts(l.text).length === 1 && cols.slice(1).some((c) => /\S/.test(l.text[c - 1] ?? '') && /\S/.test(l.text[c] ?? ''));
   const stop = lines.findIndex((l, i) => i >= 3 && across(l));
@@ -336,10 +369,12 @@ function alignedTableAndProse(source: string, b: Block): Block[] | undefined {
   };
   const groups: Line[][] = [];
   let full = 0;
+  // A label wrapped in its column goes on in lower case ("Gender", then "reassignment     show high rates…"), where labels open with a capital.
+  const capitals = lines.filter((l) => /^\p{Lu}/u.test(l.text)).length >= 2;
   for (const l of lines) {
     const starts = cellStarts(l.text);
     if (starts.some((x, k) => near(x, l.text.slice(0, starts[k + 1] ?? l.text.length)) < 0)) return undefined;
-    if (near(starts[0]) === 0 || !groups.length) {
+    if ((near(starts[0]) === 0 && !(capitals && /^\p{Ll}/u.test(l.text.slice(starts[0])))) || !groups.length) {
       groups.push([l]);
       if (starts.length >= 2) full++;
     } else groups[groups.length - 1].push(l);
@@ -406,6 +441,74 @@ export function tabbedTable(source: string, b: Block): Block[] | undefined {
   // The text after the table may hold another.
   const after = rest.length ? (tabbedTable(source, rest[0]) ?? rest) : rest;
   return [...(first > 0 ? proseOf(source, b.start, lines[first - 1].end) : []), table, ...after];
+}
+
+/** A cell-per-line table's header cell and each row's first cell are labels this short at most. */
+const HEADER_CELL = 30;
+const LABEL_CELL = 60;
+/** The most columns, and the fewest rows, of a table written a cell per line. */
+const LINE_COLUMNS = 6;
+const LINE_ROWS = 3;
+/** The most rows of a table written a cell per line read on past its paragraph's end (bounded: a run of 10,000 paragraphs is hostile input). */
+const LINE_ROWS_READ = 200;
+/** Two short lines running, each opening with a capital: a cell-per-line table's header might start there. */
+const SHORT_LINES = /(?:^|\n)[ \t]*\p{Lu}[^\n]{0,29}\n[ \t]*\p{Lu}[^\n]{0,29}(?:\n|$)/u;
+/** A line ending a sentence: a cell-per-line table's header follows one, and no label ends so. */
+const SENTENCE_END = /[.:;!?]\)?$/;
+/** A cell that is text, not a label: three words or a sentence. */
+const TEXT_CELL = /\S+\s+\S+\s+\S|[.!?]$/;
+
+/**
+ * A table written a cell per line, as LibreOffice's text export writes a Word table: the header's
+ * cells ("Protected characteristic", "Impact", "Comment"), then each row's, an empty cell an empty
+ * line ("Marriage and civil partnership", "N/A", ""). Markdown reads the lines as paragraphs, split
+ * where a cell is empty. Read where the header follows a sentence or a title (or opens the paragraph), each
+ * row opens with a short label, the rows fill three or more whole rows, and half of them hold text
+ * beyond their label: the column count that reads the most rows so.
+ */
+function cellLinesTable(source: string, blocks: Block[], i: number): { blocks: Block[]; last: number } | undefined {
+  const b = blocks[i];
+  // Most paragraphs have no two short lines running: looked at first, the paragraph's lines split only where one has.
+  if (!SHORT_LINES.test(source.slice(b.start, b.end))) return undefined;
+  const lines = linesOf(source, lineStart(source, b.start), b.end);
+  // Lines to the end of the last paragraph in a run of paragraphs (the table's empty cells split it), so many at most.
+  let j = i;
+  while (blocks[j + 1]?.kind === 'paragraph' && j - i < LINE_COLUMNS * LINE_ROWS_READ) j++;
+  const all = linesOf(source, lineStart(source, b.start), blocks[j].end, lines.length + LINE_COLUMNS * LINE_ROWS_READ);
+  const label = (l: Line | undefined, max: number) => !!l && l.text.trim().length > 0 && l.text.trim().length <= max && /^\p{Lu}/u.test(l.text.trim()) && !SENTENCE_END.test(l.text.trim());
+  let best: { head: number; n: number; rows: number } | undefined;
+  for (let h = 0; h + 1 < lines.length; h++) {
+    // After a sentence, or a line that is no label ("4. What we commission now", a title): not inside a run of labels.
+    if (h > 0 && !SENTENCE_END.test(lines[h - 1].text.trim()) && label(lines[h - 1], LABEL_CELL)) continue;
+    for (let n = 2; n <= LINE_COLUMNS && h + n <= lines.length; n++) {
+      if (!lines.slice(h, h + n).every((l) => label(l, HEADER_CELL))) break;
+      let rows = 0;
+      let texts = 0;
+      for (let at = h + n; at + n <= all.length && label(all[at], LABEL_CELL); at += n) {
+        rows++;
+        if (all.slice(at + 1, at + n).some((l) => TEXT_CELL.test(l.text.trim()))) texts++;
+      }
+      if (rows >= LINE_ROWS && texts * 2 >= rows && (!best || rows > best.rows)) best = { head: h, n, rows };
+    }
+    if (best) break;
+  }
+  if (!best) return undefined;
+  const { head, n } = best;
+  const rows: Row[] = [];
+  for (let r = 0; r <= best.rows; r++) {
+    const cells = all.slice(head + r * n, head + (r + 1) * n).map((l): Cell => {
+      const text = l.text.trim();
+      const start = l.start + l.text.indexOf(text[0] ?? '');
+      return text ? { start, end: start + text.length, text } : { start: l.start, end: l.start, text: '' };
+    });
+    rows.push({ start: all[head + r * n].start, end: all[head + (r + 1) * n - 1].end, cells });
+  }
+  const end = rows[rows.length - 1].end;
+  const table: Block = { start: rows[0].start, end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
+  // The paragraph the table ends in may run on past it.
+  let last = i;
+  while (last < j && blocks[last + 1].start < end) last++;
+  return { blocks: [...(head > 0 ? proseOf(source, b.start, lines[head - 1].end) : []), table, ...proseOf(source, end, blocks[last].end)], last };
 }
 
 /** The text of source [from, to) around a table, as a paragraph of its own (none when blank). */

@@ -99,6 +99,6 @@ export interface DocModel {
 export interface LayoutTools {
   /** The depth of a heading read from a title ("3.4 Crisis care" is one down from "3 Services"). */
   depthOf: (title: string) => number;
-  /** A paragraph block over source [from, to). */
-  paragraphOf: (from: number, to: number) => Block;
+  /** The block over source [from, to): a paragraph, or the tables a text's lines draw. */
+  paragraphsOf: (from: number, to: number) => Block[];
 }

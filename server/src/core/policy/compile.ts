@@ -131,6 +131,7 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
       generalHeadings: phrases(raw.eqia?.generalHeadings, 'eqia.generalHeadings', ['eqia', 'generalHeadings']),
       organisations: phrases(raw.eqia?.organisations, 'eqia.organisations', ['eqia', 'organisations']),
       providers: phrases(raw.eqia?.providers, 'eqia.providers', ['eqia', 'providers']),
+      providerColumns: phrases(raw.eqia?.providerColumns, 'eqia.providerColumns', ['eqia', 'providerColumns']),
       blanket: phrases(raw.eqia?.blanket, 'eqia.blanket', ['eqia', 'blanket']),
       verdicts: phrases(raw.eqia?.verdicts, 'eqia.verdicts', ['eqia', 'verdicts']),
       noImpact: phrases(raw.eqia?.noImpact, 'eqia.noImpact', ['eqia', 'noImpact']),

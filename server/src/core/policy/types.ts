@@ -119,6 +119,8 @@ export interface Policy {
     organisations: Matcher;
     /** Kinds of organisation a group word may describe ("LGBTQ+ organisations", "BME-led charities"): a provider, not the group. */
     providers: Matcher;
+    /** A column's header naming who provides ("Provider", "Delivered by"): a group word in its cells names an organisation. */
+    providerColumns: Matcher;
     /** Sentences about every group at once, which assess none of them. */
     blanket: Matcher;
     /** A clear verdict opening a statement; stands even if later prose mentions an assessment to come. */

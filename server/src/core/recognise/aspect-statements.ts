@@ -43,13 +43,16 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
         // the sentence before says what "it" is ("The crisis text service … It will be sunset on 31 March").
         const prior = k > 0 ? paragraph.slice(sentences[k - 1].start, sentences[k - 1].end) : '';
         // A list's items are what its lead says they are: "The options in the consultation are:", "If the bid fails we will:".
-        if (ITEM_START.test(paragraph.slice(start, end)) && leadStatesNothing(aspect, paragraph, () => paragraphs.slice(0, p).filter((x) => x.trim()).pop() ?? before())) return false;
-        if (!statementStates(policy, aspect, paragraph.slice(start, end), () => paragraphs.slice(0, p).filter((x) => x.trim()).pop() ?? before(), prior)) return false;
+        if (LIST_LINE.test(paragraph.slice(start, end)) && leadStatesNothing(aspect, paragraph, () => paragraphs.slice(0, p).filter((x) => x.trim()).pop() ?? before())) return false;
+        const at = statementStates(policy, aspect, paragraph.slice(start, end), () => paragraphs.slice(0, p).filter((x) => x.trim()).pop() ?? before(), prior);
+        if (at === undefined) return false;
         // The sentence itself ("…ends in March and we intend to extend it"), what follows in the
         // paragraph, and the paragraph after it ("From April the café will be funded recurrently").
         // A list item's own text only: the next item is a statement of its own. A table's rows
         // take themselves back (says), and the paragraph after the table may take them back.
-        const own = paragraph.slice(start);
+        // From the statement that states it: a clause before it, after a semicolon, speaks of something else
+        // ("…Ashgrove will remain open…; but the Church Street drop-in … will close").
+        const own = paragraph.slice(start + at);
         const item = LIST_ITEM.exec(own);
         // A paragraph with a run-in label or a clause number of its own ("*Street triage pilot.* …", "8.4 …")
         // speaks of its own subject; the paragraph after takes the stop back in its opening sentence, later ones
@@ -60,11 +63,102 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
         // A numbered one still takes it back where it speaks of the stop ("6.2 … agreed not to proceed with the proposal").
         const opening = RUN_IN_LABEL.test(next) || (CLAUSE_NUMBER.test(next) && !REFERS_BACK.test(openingSentence(next))) ? '' : openingSentence(next);
         const after = CONDITION_OPENING.test(opening) ? '' : opening;
-        const rest = item ? own.slice(0, item.index) : TABLE_ROW.test(paragraph.trimStart()) ? after : `${own}\n${after}`;
-        return !aspect.takenBack?.test(rest);
+        // Its own sentence takes it back whatever it speaks of; a later one only where it speaks of what stops
+        // (ap23: "…the community navigator service, which will continue to be commissioned at its current level").
+        const table = TABLE_ROW.test(paragraph.trimStart());
+        const mine = own.slice(0, Math.min(end - start - at, item ? item.index : Infinity));
+        const later = item ? own.slice(mine.length, item.index) : table ? after : `${own.slice(mine.length)}\n${after}`;
+        const stop = table ? paragraph.slice(start, end) : mine;
+        if ((!table && aspect.takenBack?.test(mine)) || laterTakesBack(aspect, later, stop)) return false;
+        // Further on in the section, a sentence taking back what it names by its name ("*Update:* … Elmfield day
+        // hospital will **not** close") takes it back too.
+        return !namedLater(aspect, paragraphs.slice(p + 1).join('\n\n').slice(0, FARTHER_REACH), stop);
       });
     });
   });
+}
+
+/** Whether a takeback in the text after a stop's sentence is in a sentence that speaks of what the stop ends. */
+function laterTakesBack(aspect: AspectDef, later: string, stop: string): boolean {
+  const found = aspect.takenBack?.spans(later);
+  if (!found?.length) return false;
+  const sentences = sentenceSpans(later, { start: 0, end: later.length });
+  const named = namesOf(aspect, stop);
+  return found.some(([s]) => {
+    const sentence = sentences.find((x) => s >= x.start && s < x.end) ?? { start: 0, end: later.length };
+    const text = later.slice(sentence.start, sentence.end);
+    if (REFERRING.test(text) || REFERS_BACK.test(text) || [...namesOf(aspect, text)].some((n) => named.has(n))) return true;
+    // Naming something else, not said of the stop ("the intensive community support team will be extended"), it speaks of that.
+    return !namesOther(aspect, text, stop);
+  });
+}
+
+/** Whether a takeback further on names by name (a word in capitals) what a stop's statement names. */
+function namedLater(aspect: AspectDef, text: string, stop: string): boolean {
+  const found = aspect.takenBack?.spans(text.replace(/\*\*|__/g, '  '));
+  if (!found?.length) return false;
+  const names = properNames(stop);
+  if (!names.size) return false;
+  const sentences = sentenceSpans(text, { start: 0, end: text.length });
+  return found.some(([s]) => {
+    const sentence = sentences.find((x) => s >= x.start && s < x.end);
+    return !!sentence && [...properNames(text.slice(sentence.start, sentence.end))].some((n) => names.has(n));
+  });
+}
+
+/** How far past a stop's paragraph a takeback naming it is looked for. */
+const FARTHER_REACH = 4000;
+
+/**
+ * A text's names, each as its word in capitals and the word after ("elmfield day", "ashgrove drop-in"): a place's
+ * name alone is shared by things that are not the same ("Wexcombe Counselling Service", "Wexcombe Mind").
+ */
+function properNames(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.replace(/\*\*|__/g, '').matchAll(/\b(\p{Lu}\p{Ll}{2,}[\p{L}'’-]*)(?=\s+([\p{L}][\p{L}'’-]*))/gu)) {
+    if (!COMMON_OPENINGS.has(m[1].toLowerCase())) out.add(`${m[1]} ${m[2]}`.toLowerCase());
+  }
+  return out;
+}
+
+/** Words in capitals that name nothing in particular: a sentence's openings, months and days, and the words of every body's name. */
+const COMMON_OPENINGS: ReadonlySet<string> = new Set(
+  [
+    'the this that these those there then from following after before update we our it its they their and but when where while once if all any some each every no none not new decommission close stop end extend review',
+    'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday',
+    'board council trust partnership committee cabinet group team service services health mental care commissioning clinical integrated county city borough district primary',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Words that stand for what was just said: "It will be funded…", "both services", "the team based there", "the service". */
+const REFERRING = /\b(?:it|they|them|this|these|that|those|both|there|the same|the (?:service|services|contract|contracts|pilot|scheme|grant|team|arrangement|arrangements|agreement|provision))\b/i;
+
+/** Whether a sentence names a thing a commissioner pays for by words the stop's sentence does not use ("the community navigator service"). */
+function namesOther(aspect: AspectDef, text: string, stop: string): boolean {
+  const used = new Set(stop.toLowerCase().match(/\p{L}+/gu) ?? []);
+  return (aspect.stops?.objects.spans(text) ?? []).some(([s]) => {
+    // In lower case (a capital's noun is a name's: "the Joint Commissioning Unit"), after a determiner and its words.
+    const q = QUALIFIED.exec(text.slice(Math.max(0, s - QUALIFIER_REACH), s));
+    return !/\p{Lu}/u.test(text[s]) && !!q && q[1].toLowerCase().split(/\s+/).some((w) => w.length >= 4 && !PLAIN_WORDS.has(w) && !used.has(w));
+  });
+}
+
+/** A determiner and up to three words before a noun: "the intensive community support ". */
+const QUALIFIED = /\b(?:the|a|an|our|its|their)\s+((?:[\p{Ll}-]+\s+){1,3})$/u;
+/** How far before a thing's noun its qualifying words are read. */
+const QUALIFIER_REACH = 60;
+/** Words before a noun that qualify nothing: "the remaining", "their current". */
+const PLAIN_WORDS: ReadonlySet<string> = new Set('other each every some remaining current existing same such whole entire full main first last next former later'.split(' '));
+
+/** What a statement names: the things a commissioner pays for ("café", "contract") and its names' words ("Ashgrove"). */
+function namesOf(aspect: AspectDef, text: string): Set<string> {
+  const out = new Set<string>();
+  for (const [s, e] of aspect.stops?.objects.spans(text) ?? []) out.add(text.slice(s, e).toLowerCase());
+  // A name's word: a capital then lower case, not opening the sentence ("The", "From").
+  for (const m of text.matchAll(/(?<=[\p{L}\p{N},)][ \t]+)\p{Lu}\p{Ll}[\p{L}'’-]+/gu)) out.add(m[0].toLowerCase());
+  return out;
 }
 
 /**
@@ -129,6 +223,9 @@ function apparatus(policy: Policy, paragraph: string, alone = false): boolean {
   return !!label && policy.apparatus.test(label[2].trim().toLowerCase());
 }
 
+/** A lead describing the things its list names by a relative clause: "… services that …:". */
+const CLASS_LEAD = /\b(?:services?|contracts?|schemes?)\s+(?:that|which|whose|where)\b.*:\s*$/is;
+
 /** How far back from its colon a list's lead is read. */
 const LEAD_REACH = 300;
 
@@ -143,15 +240,19 @@ function leadStatesNothing(aspect: AspectDef, paragraph: string, before: () => s
   if (!lead.endsWith(':')) return false;
   const tail = lead.slice(-LEAD_REACH);
   const stop = Math.max(tail.lastIndexOf('. '), tail.lastIndexOf('? '), tail.lastIndexOf('! '), tail.lastIndexOf('\n\n'));
-  return !!aspect.notStated?.test(tail.slice(stop + 1).trim());
+  const said = tail.slice(stop + 1).trim();
+  // A lead naming a class of services, then listing them ("we will decommission services that … are no longer the
+  // best use of resources:"), says its items are those services: no policy with none named.
+  if (CLASS_LEAD.test(said) && aspect.signals.test(said)) return false;
+  return !!aspect.notStated?.test(said);
 }
 
 /**
- * Whether one sentence states the aspect: a list's items, a table's rows and a sentence's
- * clauses after a semicolon are statements of their own. A table's header row is labels:
- * a column headed "Decommission" says so, but "| Service | Contract end |" is no ending.
+ * Where in one sentence a statement states the aspect, if one does: a list's items, a table's rows
+ * and a sentence's clauses after a semicolon are statements of their own. A table's header row is
+ * labels: a column headed "Decommission" says so, but "| Service | Contract end |" is no ending.
  */
-function statementStates(policy: Policy, aspect: AspectDef, sentence: string, caption: () => string = () => '', prior = ''): boolean {
+function statementStates(policy: Policy, aspect: AspectDef, sentence: string, caption: () => string = () => '', prior = ''): number | undefined {
   const lines = sentence.split('\n');
   const head = (i: number) => DELIMITER_ROW.test(lines[i + 1] ?? '');
   const heads = lines.flatMap((_line, i) => (head(i) ? [i] : []));
@@ -164,30 +265,32 @@ function statementStates(policy: Policy, aspect: AspectDef, sentence: string, ca
     const money = MONEY.test(`${caption()}\n${lines[heads[0]]}`);
     const rows = lines.filter((line, i) => TABLE_ROW.test(line) && !DELIMITER_ROW.test(line) && !head(i));
     const names = (label: string) => (money ? stops.objects.test(label) : countsObject(stops, label));
-    if (rows.some((row) => fallsToNothing(row, years) && names(row.replace(/^[\s|]*/, '').split('|')[0]) && !aspect.takenBack?.test(row))) return true;
+    if (rows.some((row) => fallsToNothing(row, years) && names(row.replace(/^[\s|]*/, '').split('|')[0]) && !aspect.takenBack?.test(row))) return 0;
   }
   // Under a header that says the rows state nothing ("| Option | Description | Outcome |"), neither do they.
   const options = heads.some((i) => aspect.notStated?.test(lines[i].replace(/^[\s|*]+/, '')));
   const body = heads.length ? lines.filter((line, i) => !DELIMITER_ROW.test(line) && !head(i) && !(options && TABLE_ROW.test(line))).join('\n') : sentence;
-  // A column whose every cell is an activity ("| Stop |": "Asking people to repeat their history…") stops practices, not services.
+  // A column whose every cell is an activity ("| Stop |": "Asking people to repeat their history…") or names
+  // nothing a commissioner pays for ("Paper referrals and faxed letters") stops practices, not services.
   const activity = (cell: string) => {
     const first = ACTIVITY.exec(cell);
-    return !!first && !aspect.stops?.objects.test(first[1]);
+    return first ? !aspect.stops?.objects.test(first[1]) : !AMOUNT.test(cell) && !aspect.stops?.objects.test(cell);
   };
-  if (heads.some((i) => aspect.signals.test(lines[i]) && says(policy, aspect, filledColumns(lines[i], lines.slice(i + 2), activity), false))) return true;
+  if (heads.some((i) => aspect.signals.test(lines[i]) && says(policy, aspect, filledColumns(lines[i], lines.slice(i + 2), activity), false))) return 0;
   // Only the statements where the text holds a signal or a verb of ending are read (a table of 100,000 rows is 100,000 statements).
   const hits = [...aspect.signals.spans(body), ...(aspect.stops?.actions.spans(body) ?? [])];
-  if (!hits.length) return false;
+  if (!hits.length) return undefined;
   const breaks = new RegExp(STATEMENT_BREAK.source, 'g');
   let from = 0;
   for (const m of [...body.matchAll(breaks), undefined]) {
     const to = m ? m.index! : body.length;
     // A hard-wrapped line ("will not be / continued") is one line of words; a word a hyphen broke at the
     // line's end ("commis-" / "sioned") keeps its break, where the phrase matcher reads it whole.
-    if (hits.some(([s, e]) => s < to && e > from) && says(policy, aspect, body.slice(from, to).replace(/(?<!-)[ \t]*\r?\n[ \t]*/g, ' '), true, from === 0 ? prior : '')) return true;
+    // (Its place in the sentence where the body is the sentence: a table's is read from its start.)
+    if (hits.some(([s, e]) => s < to && e > from) && says(policy, aspect, body.slice(from, to).replace(/(?<!-)[ \t]*\r?\n[ \t]*/g, ' '), true, from === 0 ? prior : '')) return body === sentence ? from : 0;
     if (m) from = m.index! + m[0].length;
   }
-  return false;
+  return undefined;
 }
 
 /** Whether one statement states the aspect: by a signal, or (`read`) by a verb of ending read with what it ends. */
@@ -211,7 +314,8 @@ function says(policy: Policy, aspect: AspectDef, said: string, read: boolean, pr
   // is the topic; where the words after it miss, it states nothing either.
   const label = misses.length ? LEAD_LABEL.exec(unit) : null;
   const signalled = aspect.signals.spans(unit).some(([s, e]) => !misses.some(([ms, me]) => s < me && e > ms) && !(label && e <= label[0].length) && !endingDeniedOrPast(unit, s, e));
-  return signalled || (read && !!aspect.stops && statesStop(aspect.stops, unit, misses, prior));
+  // Emphasis is no word of the statement ("We will **stop** paying…", "**Riverside Resource Centre** will close"): blanked, offsets kept.
+  return signalled || (read && !!aspect.stops && statesStop(aspect.stops, unit.includes('**') || unit.includes('__') ? unit.replace(/\*\*|__/g, '  ') : unit, misses, prior));
 }
 
 /** A run-in label in bold opening a statement: "**Disinvestment.** ". */
@@ -264,8 +368,6 @@ const PARAGRAPH_BREAK = /\n[ \t]*\n/;
 const MARKER = String.raw`(?:[-*+•▪●◦\uF0B7]|o(?=[ \t]+[A-Z])|\d{1,3}[.)]|\(?[a-h]\)|\((?:i{1,3}|iv|vi{0,3})\))[ \t]`;
 /** A list item's marker at a line's start. */
 const ITEM_MARK = String.raw`[ \t]*${MARKER}`;
-/** A list item's marker at the start of a statement. */
-const ITEM_START = new RegExp(String.raw`^\s*${MARKER}`);
 /** Where the next list item starts. */
 const LIST_ITEM = new RegExp(`\n${ITEM_MARK}`);
 /** Where a list starts in a paragraph. */
@@ -296,8 +398,8 @@ const DENIAL = /\b(?:no|not|none|never|nothing)\b|n't\b/i;
 // A semicolon inside a table's cell is the row's own ("| Decommissioned; funding moved | Completed – closed 2016 |").
 const STATEMENT_BREAK = new RegExp(`;\\s+(?![^\\n|]{0,400}\\|)|\\n(?=${ITEM_MARK}|[ \\t]*\\|)`);
 const TABLE_ROW = /^[ \t]*\|/;
-/** A cell that holds nothing: "—", "-", "n/a", "none", "None identified for 2025/26", "0", or a deferral ("TBC following review"). */
-const BLANK_CELL = /^[\s—–\-.*_]*$|^\W*(?:n\/?a|none|nil|nothing)(?:\W*$|\s+(?:identified|planned|proposed|agreed|expected|known|yet|currently|at present)\b)|^\s*[£$€]?\s*0+(?:\.0+)?\s*[km]?\s*$|^\W*(?:tbc|tbd|tba|to be (?:confirmed|agreed|decided|determined))\b/i;
+/** A cell that holds nothing: "—", "-", "No" (under "Decommission?"), "n/a", "none", "None identified for 2025/26", "0", or a deferral ("TBC following review"). */
+const BLANK_CELL = /^[\s—–\-.*_]*$|^\W*no\W*$|^\W*(?:n\/?a|none|nil|nothing)(?:\W*$|\s+(?:identified|planned|proposed|agreed|expected|known|yet|currently|at present)\b|\s*[–—:;]\s)|^\s*[£$€]?\s*0+(?:\.0+)?\s*[km]?\s*$|^\W*(?:tbc|tbd|tba|to be (?:confirmed|agreed|decided|determined))\b/i;
 
 /**
  * A table's header row with only the columns something is written under: a "Stop"

@@ -417,7 +417,7 @@ function verdictCells(policy: Policy, u: Unit, group?: GroupDef, named?: Sentenc
 function ownSentences(policy: Policy, text: string, group: GroupDef, named: SentenceGroups): string {
   let read = named.get(text);
   if (!read) {
-    const parts = sentences(text);
+    const parts = sentences(text).flatMap((x) => runOnRows(policy, x));
     read = parts.length < 2 ? [] : parts.map((x) => ({ text: x, mentions: findMentions(policy, policy.groups, x) }));
     named.set(text, read);
   }
@@ -427,6 +427,23 @@ function ownSentences(policy: Policy, text: string, group: GroupDef, named: Sent
     .map((x) => x.text)
     .join(' ');
 }
+
+/**
+ * A sentence split where a table's rows ran into it, a terse verdict ending one row and the next row's
+ * label opening with a capital ("Marriage and civil partnership N/A Pregnancy and maternity Positive: …",
+ * a flattened table): each row is read apart, so the next row's finding is not the last one's.
+ */
+function runOnRows(policy: Policy, sentence: string): string[] {
+  const cuts = findMentions(policy, policy.groups, sentence)
+    .filter((m) => m.start > 0 && /\p{Lu}/u.test(sentence[m.start]) && TERSE_VERDICT.test(sentence.slice(Math.max(0, m.start - TERSE_REACH), m.start)))
+    .map((m) => m.start);
+  if (!cuts.length) return [sentence];
+  return [0, ...cuts].map((at, k) => sentence.slice(at, cuts[k] ?? sentence.length).trim());
+}
+
+/** A row's terse verdict just before the next row's label: "N/A", "TBC", "None", "–", "✓". */
+const TERSE_VERDICT = /(?:^|\s)(?:n\/?a|tbc|tbd|tba|nil|none|n\/k|[^\s\p{L}\p{N}]{1,3})\s+$/iu;
+const TERSE_REACH = 8;
 
 /** Texts already split into sentences, with the groups each names (one reading for all nine groups). */
 type SentenceGroups = Map<string, Array<{ text: string; mentions: Mention[] }>>;

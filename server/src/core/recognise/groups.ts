@@ -2,6 +2,8 @@
 // ("race to the bottom", "Age UK", "maternity cover") defined by the policy.
 import type { GroupDef, Matcher, Policy } from '../policy/types';
 import type { DocState, TextQuery } from './doc-state';
+import type { Block, Span } from '../model/types';
+import { cellSpans } from '../model/text-tables';
 
 export interface Mention {
   group: GroupDef;
@@ -73,11 +75,25 @@ export function findMentions(policy: Policy, groups: GroupDef[], text: string, f
   return out;
 }
 
+/** The cells of tables' columns naming who provides ("Provider": "Local faith groups and volunteers"), whose group words name organisations. */
+function providerCells(policy: Policy, blocks: Block[]): Span[] {
+  const out: Span[] = [];
+  for (const b of blocks) {
+    if (b.kind !== 'table' || !b.rows || b.rows.length < 2) continue;
+    const columns = b.rows[0].cells.flatMap((c, i) => (policy.eqia.providerColumns.test(c.text) ? [i] : []));
+    for (const r of b.rows.slice(1)) for (const i of columns) if (r.cells[i]) for (const s of cellSpans(r.cells[i])) out.push(s);
+  }
+  return out;
+}
+
 /** A group's first mention anywhere in a document's prose (what `findMentions(policy, [group], masked)[0]` finds), from the document's matches. */
 export function firstMention(doc: DocState, group: GroupDef): Mention | undefined {
   const { policy, model } = doc;
   const misses = group.nearMisses ? doc.leftmost(group.nearMisses) : [];
   const acts = doc.leftmost(policy.derived.acts.list);
-  const first = doc.leftmost(group.synonyms).find((s) => !misses.some((m) => s.start < m.end && s.end > m.start) && !acts.some((a) => s.start < a.end && s.end > a.start) && !namesOrganisation(policy, model.masked, s.start, s.end));
+  const providers = providerCells(policy, model.blocks);
+  const first = doc
+    .leftmost(group.synonyms)
+    .find((s) => !misses.some((m) => s.start < m.end && s.end > m.start) && !acts.some((a) => s.start < a.end && s.end > a.start) && !namesOrganisation(policy, model.masked, s.start, s.end) && !providers.some((c) => s.start >= c.start && s.end <= c.end));
   return first && { group, start: first.start, end: first.end, subsumed: false };
 }

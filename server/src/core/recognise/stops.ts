@@ -96,6 +96,8 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     let next = ws.findIndex((w) => w.start >= e);
     if (next < 0) next = ws.length;
     while (next < ws.length && ADVERBS.has(ws[next].lower)) next++;
+    // A label's colon ("Stopping: the day group at Linden House"): what stops follows it.
+    if (ws[next]?.lower === ':' && next === first + 1) next++;
     // An aside after the verb ("the Ward 4 closure (Appendix G) found…") is passed over.
     if (ws[next]?.lower === '(') {
       const close = ws.findIndex((w, k) => k > next && w.lower === ')');
@@ -121,11 +123,14 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     if (after && /ing$/.test(ws[next].lower) && !stops.objects.test(ws[next].lower)) return OWN_RUNNING.has(ws[next].lower) && holdsObject(subjectBefore(ws, first - 1));
     if (after && holdsObject(after)) return true;
     // A date after the verb is when, not what ("ends 30/09/25"): what ends is before it.
-    if (after && !through && !/^\d/.test(ws[next].lower)) return false;
+    if (after && !through && !/^\d/.test(ws[next].lower) && !MONTHS.has(ws[next].lower)) return false;
     // Nothing stopped after the verb: it ends what comes before it (a passive, or "will close").
     return holdsObject(subjectBefore(ws, first - 1));
   });
 }
+
+/** A month's name, whole or short, opening a date after a verb ("close Mar 2013"). */
+const MONTHS: ReadonlySet<string> = new Set('jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august september october november december'.split(' '));
 
 /** Whether the noun phrase ending at word k opens with a word taking its noun as a class ("each", "every", "any", "all"). */
 function quantified(ws: Word[], k: number): boolean {
@@ -190,7 +195,8 @@ function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: n
   // The word before must be outside the ending itself ("no longer funded" is no "X funded").
   // Unless the participle's own auxiliary is inside it ("neither … nor … will be renewed").
   if (/ed$/.test(ws[i].lower) && j >= first && j < i && !FUTURE.has(ws[j].lower)) j = first - 1;
-  if (/ed$/.test(ws[i].lower) && j >= 0 && /^\p{L}/u.test(ws[j].lower) && !FUTURE.has(ws[j].lower) && !futurePerfect(ws, j)) return true;
+  // (Its subject may end in a number: "the pilot that ran in 2018/19 ended", "Ward 7 closed".)
+  if (/ed$/.test(ws[i].lower) && j >= 0 && /^[\p{L}\p{N}]/u.test(ws[j].lower) && !FUTURE.has(ws[j].lower) && !futurePerfect(ws, j)) return true;
   // "the CCG's predecessor, Harbourne PCT, decommissioned the beds": a verb after a subject set off by
   // commas, with its object after it, is a simple past (a participle after a comma takes no object).
   if (/ed$/.test(ws[i].lower) && j >= 1 && ws[j].lower === ',' && /^\p{L}/u.test(ws[j - 1].lower) && DETERMINERS.has(ws[i + 1]?.lower ?? '')) return true;
@@ -215,7 +221,7 @@ function futurePerfect(ws: Word[], j: number): boolean {
 }
 
 /** Whether the nearest verb before word `j` is in the past ("was", "had", "the Trust closed"), not future or passive. */
-function pastBefore(ws: Word[], j: number): boolean {
+function pastBefore(ws: Word[], j: number, joined = 0): boolean {
   for (let k = j - 1; k >= 0 && k >= j - SUBJECT_REACH; k--) {
     const w = ws[k].lower;
     // A word may open with a digit ("the 20-bed Fernlea ward").
@@ -223,9 +229,15 @@ function pastBefore(ws: Word[], j: number): boolean {
     if (PAST_AUX.has(w)) return true;
     if (FUTURE.has(w) && w !== 'and' && w !== 'or' && w !== 'not') return false;
     if (/ed$/.test(w) && k > 0 && /^\p{L}/u.test(ws[k - 1].lower) && !FUTURE.has(ws[k - 1].lower) && !DETERMINERS.has(ws[k - 1].lower)) return true;
+    // A verb joined in its turn ("have decommissioned the wards, closed the day hospital and ended the contract"):
+    // its tense is the one before it.
+    if (/ed$/.test(w) && k > 0 && (ws[k - 1].lower === ',' || ws[k - 1].lower === 'and') && joined < JOINED_VERBS) return pastBefore(ws, k - 1, joined + 1);
   }
   return false;
 }
+
+/** How many verbs joined in a row are read back for their tense (bounded: "X, closed Y, closed Z, …" is hostile input). */
+const JOINED_VERBS = 3;
 
 /** Whether the verb at word `i` is a participle after a form of "be" ("will be withdrawn", "is being closed"). */
 function isPassive(ws: Word[], i: number): boolean {
@@ -278,7 +290,7 @@ const AS_WHAT: ReadonlySet<string> = new Set(['exist', 'operate', 'operating', '
 
 /** Words that open a clause: a subject is not read back past them. */
 const CLAUSE_OPEN: ReadonlySet<string> = new Set('that which who whom whose when whenever because if unless while although though whereas so but'.split(' '));
-const ARROW: ReadonlySet<string> = new Set(['→', '⇒', '➔', '➜', '>', '=', '-', ':']);
+const ARROW: ReadonlySet<string> = new Set(['→', '⇒', '➔', '➜', '>', '=', '-', '–', '—', ':']);
 /** The furthest a subject is read back from a verb. */
 const SUBJECT_REACH = 12;
 
