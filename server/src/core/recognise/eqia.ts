@@ -830,21 +830,34 @@ function groupRows(model: DocModel, policy: Policy, b: Span, doc?: DocState): Ar
   for (const m of mentionsIn(doc, model, policy, b.start, b.end)) if (!m.subsumed && !opening.has(m.start)) opening.set(m.start, m);
   const labels: Span[] = [];
   const groups = new Set<string>();
+  // Rows labelled by no group of the policy ("Carers Positive More support…"): where the row above ends.
+  const others: number[] = [];
   for (let at = 0; at < text.length; ) {
     const eol = text.indexOf('\n', at);
     const lineEnd = eol < 0 ? text.length : eol;
     const indent = /^[ \t]*/.exec(text.slice(at, lineEnd))![0].length;
     const m = opening.get(b.start + at + indent);
     // A label is a few words: reading a bounded prefix keeps a hostile long line linear.
-    const label = m && FLAT_LABEL.exec(text.slice(at + indent, Math.min(lineEnd, at + indent + FLAT_LABEL_REACH)));
+    const prefix = text.slice(at + indent, Math.min(lineEnd, at + indent + FLAT_LABEL_REACH));
+    const label = m && FLAT_LABEL.exec(prefix);
     if (m && label && b.start + at + indent + label[0].length >= m.end && wordCount(label[0], FLAT_LABEL_WORDS + 1) <= FLAT_LABEL_WORDS) {
       labels.push({ start: b.start + at + indent, end: b.start + at + indent + label[0].length });
       groups.add(m.group.id);
+    } else if (!m && /^\p{Lu}/u.test(prefix)) {
+      const verdict = policy.eqia.verdicts.spans(prefix)[0];
+      const before = verdict ? prefix.slice(0, verdict[0]) : '';
+      if (verdict && before.trim() && !/[.:;,]/.test(before) && wordCount(before, FLAT_LABEL_WORDS + 1) <= FLAT_LABEL_WORDS) others.push(b.start + at + indent);
     }
     at = lineEnd + 1;
   }
   if (labels.length < FLAT_ROWS || groups.size < FLAT_ROWS) return [];
-  return labels.map((label, k) => ({ label, end: k + 1 < labels.length ? labels[k + 1].start : b.end }));
+  // Both in the text's order: one walk.
+  let o = 0;
+  return labels.map((label, k) => {
+    const next = k + 1 < labels.length ? labels[k + 1].start : b.end;
+    while (o < others.length && others[o] <= label.start) o++;
+    return { label, end: o < others.length && others[o] < next ? others[o] : next };
+  });
 }
 
 /** The part of a list item naming its subject: before a colon or dash if there is one. */
