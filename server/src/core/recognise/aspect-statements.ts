@@ -9,6 +9,7 @@ import type { AspectDef, Matcher, Policy } from '../policy/types';
 import type { DocState } from './doc-state';
 import { sentenceSpans } from './text';
 import { countsObject, endingDeniedOrPast, statesStop } from './stops';
+import { FARTHER_REACH, laterTakesBack, namedLater, REFERS_BACK } from './takeback-reference';
 
 /**
  * Whether prose states an aspect: a sentence holds one of its signals and is not
@@ -78,89 +79,6 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
   });
 }
 
-/** Whether a takeback in the text after a stop's sentence is in a sentence that speaks of what the stop ends. */
-function laterTakesBack(aspect: AspectDef, later: string, stop: string): boolean {
-  const found = aspect.takenBack?.spans(later);
-  if (!found?.length) return false;
-  const sentences = sentenceSpans(later, { start: 0, end: later.length });
-  const named = namesOf(aspect, stop);
-  return found.some(([s]) => {
-    const sentence = sentences.find((x) => s >= x.start && s < x.end) ?? { start: 0, end: later.length };
-    const text = later.slice(sentence.start, sentence.end);
-    if (REFERRING.test(text) || REFERS_BACK.test(text) || [...namesOf(aspect, text)].some((n) => named.has(n))) return true;
-    // Naming something else, not said of the stop ("the intensive community support team will be extended"), it speaks of that.
-    return !namesOther(aspect, text, stop);
-  });
-}
-
-/** Whether a takeback further on names by name (a word in capitals) what a stop's statement names. */
-function namedLater(aspect: AspectDef, text: string, stop: string): boolean {
-  const found = aspect.takenBack?.spans(text.replace(/\*\*|__/g, '  '));
-  if (!found?.length) return false;
-  const names = properNames(stop);
-  if (!names.size) return false;
-  const sentences = sentenceSpans(text, { start: 0, end: text.length });
-  return found.some(([s]) => {
-    const sentence = sentences.find((x) => s >= x.start && s < x.end);
-    return !!sentence && [...properNames(text.slice(sentence.start, sentence.end))].some((n) => names.has(n));
-  });
-}
-
-/** How far past a stop's paragraph a takeback naming it is looked for. */
-const FARTHER_REACH = 4000;
-
-/**
- * A text's names, each as its word in capitals and the word after ("elmfield day", "ashgrove drop-in"): a place's
- * name alone is shared by things that are not the same ("Wexcombe Counselling Service", "Wexcombe Mind").
- */
-function properNames(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.replace(/\*\*|__/g, '').matchAll(/\b(\p{Lu}\p{Ll}{2,}[\p{L}'’-]*)(?=\s+([\p{L}][\p{L}'’-]*))/gu)) {
-    if (!COMMON_OPENINGS.has(m[1].toLowerCase())) out.add(`${m[1]} ${m[2]}`.toLowerCase());
-  }
-  return out;
-}
-
-/** Words in capitals that name nothing in particular: a sentence's openings, months and days, and the words of every body's name. */
-const COMMON_OPENINGS: ReadonlySet<string> = new Set(
-  [
-    'the this that these those there then from following after before update we our it its they their and but when where while once if all any some each every no none not new decommission close stop end extend review',
-    'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday',
-    'board council trust partnership committee cabinet group team service services health mental care commissioning clinical integrated county city borough district primary',
-  ]
-    .join(' ')
-    .split(' '),
-);
-
-/** Words that stand for what was just said: "It will be funded…", "both services", "the team based there", "the service". */
-const REFERRING = /\b(?:it|they|them|this|these|that|those|both|there|the same|the (?:service|services|contract|contracts|pilot|scheme|grant|team|arrangement|arrangements|agreement|provision))\b/i;
-
-/** Whether a sentence names a thing a commissioner pays for by words the stop's sentence does not use ("the community navigator service"). */
-function namesOther(aspect: AspectDef, text: string, stop: string): boolean {
-  const used = new Set(stop.toLowerCase().match(/\p{L}+/gu) ?? []);
-  return (aspect.stops?.objects.spans(text) ?? []).some(([s]) => {
-    // In lower case (a capital's noun is a name's: "the Joint Commissioning Unit"), after a determiner and its words.
-    const q = QUALIFIED.exec(text.slice(Math.max(0, s - QUALIFIER_REACH), s));
-    return !/\p{Lu}/u.test(text[s]) && !!q && q[1].toLowerCase().split(/\s+/).some((w) => w.length >= 4 && !PLAIN_WORDS.has(w) && !used.has(w));
-  });
-}
-
-/** A determiner and up to three words before a noun: "the intensive community support ". */
-const QUALIFIED = /\b(?:the|a|an|our|its|their)\s+((?:[\p{Ll}-]+\s+){1,3})$/u;
-/** How far before a thing's noun its qualifying words are read. */
-const QUALIFIER_REACH = 60;
-/** Words before a noun that qualify nothing: "the remaining", "their current". */
-const PLAIN_WORDS: ReadonlySet<string> = new Set('other each every some remaining current existing same such whole entire full main first last next former later'.split(' '));
-
-/** What a statement names: the things a commissioner pays for ("café", "contract") and its names' words ("Ashgrove"). */
-function namesOf(aspect: AspectDef, text: string): Set<string> {
-  const out = new Set<string>();
-  for (const [s, e] of aspect.stops?.objects.spans(text) ?? []) out.add(text.slice(s, e).toLowerCase());
-  // A name's word: a capital then lower case, not opening the sentence ("The", "From").
-  for (const m of text.matchAll(/(?<=[\p{L}\p{N},)][ \t]+)\p{Lu}\p{Ll}[\p{L}'’-]+/gu)) out.add(m[0].toLowerCase());
-  return out;
-}
-
 /**
  * Paragraphs with a sentence a page break cut rejoined: one ending mid-sentence ("…the contract for
  * the day service will not be") runs on into the next that opens in lowercase ("renewed after 31
@@ -203,8 +121,6 @@ function openingSentence(paragraph: string): string {
 
 /** A clause number opening a paragraph: "8.4 Psychiatric liaison will…", "4.3.2 The contract…". */
 const CLAUSE_NUMBER = /^\s*\d{1,3}(?:\.\d{1,3})+\.?[ \t]/;
-/** Words that speak of a stop stated before: "the proposal", "this decision". */
-const REFERS_BACK = /\b(?:the|this|that)\s+(?:proposal|proposed (?:closure|change|decommissioning)|decision|recommendation)\b/i;
 /** A sentence that opens on a condition: "Where a service is to be re-tendered, …", "If …", "Unless …". */
 const CONDITION_OPENING = /^\W*(?:if|unless|where|wherever|should|in the event)\b/i;
 
