@@ -471,10 +471,8 @@ function cellLinesTable(source: string, blocks: Block[], i: number): { blocks: B
   // Most paragraphs have no two short lines running: looked at first, the paragraph's lines split only where one has.
   if (!SHORT_LINES.test(source.slice(b.start, b.end))) return undefined;
   const lines = linesOf(source, lineStart(source, b.start), b.end);
-  // Lines to the end of the last paragraph in a run of paragraphs (the table's empty cells split it), so many at most.
-  let j = i;
-  while (blocks[j + 1]?.kind === 'paragraph' && j - i < LINE_COLUMNS * LINE_ROWS_READ) j++;
-  const all = linesOf(source, lineStart(source, b.start), blocks[j].end, lines.length + LINE_COLUMNS * LINE_ROWS_READ);
+  // Lines on through a run of paragraphs (the table's empty cells split it), read only as far as rows are read.
+  const all = linesAhead(source, lineStart(source, b.start), blocks, i, lines.length + LINE_COLUMNS * LINE_ROWS_READ);
   const label = (l: Line | undefined, max: number) => !!l && l.text.trim().length > 0 && l.text.trim().length <= max && /^\p{Lu}/u.test(l.text.trim()) && !SENTENCE_END.test(l.text.trim());
   let best: { head: number; n: number; rows: number } | undefined;
   for (let h = 0; h + 1 < lines.length; h++) {
@@ -484,9 +482,14 @@ function cellLinesTable(source: string, blocks: Block[], i: number): { blocks: B
       if (!lines.slice(h, h + n).every((l) => label(l, HEADER_CELL))) break;
       let rows = 0;
       let texts = 0;
-      for (let at = h + n; at + n <= all.length && label(all[at], LABEL_CELL); at += n) {
+      for (let at = h + n; all(at + n - 1) && label(all(at), LABEL_CELL); at += n) {
         rows++;
-        if (all.slice(at + 1, at + n).some((l) => TEXT_CELL.test(l.text.trim()))) texts++;
+        for (let c = 1; c < n; c++) {
+          if (TEXT_CELL.test(all(at + c)!.text.trim())) {
+            texts++;
+            break;
+          }
+        }
       }
       if (rows >= LINE_ROWS && texts * 2 >= rows && (!best || rows > best.rows)) best = { head: h, n, rows };
     }
@@ -496,19 +499,41 @@ function cellLinesTable(source: string, blocks: Block[], i: number): { blocks: B
   const { head, n } = best;
   const rows: Row[] = [];
   for (let r = 0; r <= best.rows; r++) {
-    const cells = all.slice(head + r * n, head + (r + 1) * n).map((l): Cell => {
+    const cells = Array.from({ length: n }, (_, c) => all(head + r * n + c)!).map((l): Cell => {
       const text = l.text.trim();
       const start = l.start + l.text.indexOf(text[0] ?? '');
       return text ? { start, end: start + text.length, text } : { start: l.start, end: l.start, text: '' };
     });
-    rows.push({ start: all[head + r * n].start, end: all[head + (r + 1) * n - 1].end, cells });
+    rows.push({ start: all(head + r * n)!.start, end: all(head + (r + 1) * n - 1)!.end, cells });
   }
   const end = rows[rows.length - 1].end;
   const table: Block = { start: rows[0].start, end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
   // The paragraph the table ends in may run on past it.
   let last = i;
-  while (last < j && blocks[last + 1].start < end) last++;
+  while (blocks[last + 1]?.kind === 'paragraph' && blocks[last + 1].start < end) last++;
   return { blocks: [...(head > 0 ? proseOf(source, b.start, lines[head - 1].end) : []), table, ...proseOf(source, end, blocks[last].end)], last };
+}
+
+/**
+ * Line k from `from`, read on demand through the run of paragraph blocks from block i (the blank
+ * lines between them too), `max` lines at most: a paragraph that opens no table reads only its own.
+ */
+function linesAhead(source: string, from: number, blocks: Block[], i: number, max: number): (k: number) => Line | undefined {
+  const got: Line[] = [];
+  let pos = from;
+  let j = i;
+  return (k) => {
+    while (got.length <= k && got.length < max) {
+      while (pos > blocks[j].end && blocks[j + 1]?.kind === 'paragraph') j++;
+      if (pos > blocks[j].end || pos >= source.length) break;
+      let end = source.indexOf('\n', pos);
+      if (end < 0) end = source.length;
+      const line = linesOf(source, pos, blocks[j + 1]?.kind === 'paragraph' ? end : Math.min(end, blocks[j].end))[0] ?? { start: pos, end: pos, text: '' };
+      got.push(line);
+      pos = end + 1;
+    }
+    return got[k];
+  };
 }
 
 /** The text of source [from, to) around a table, as a paragraph of its own (none when blank). */
