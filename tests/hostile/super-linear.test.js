@@ -23,6 +23,11 @@ const cases = {
   'a long list of one-line items, CRLF (10k/20k/40k items)': (k) => `# Strategy\r\n\r\n## What the JSNA tells us\r\n\r\n${Array.from({ length: k * 10000 }, (_, i) => `- item ${i} of the needs list`).join('\r\n')}\r\n`,
   'many small tables, CRLF (2k/4k/8k tables)': (k) => `# Strategy\r\n\r\n## What the JSNA tells us\r\n\r\n${Array.from({ length: k * 2000 }, (_, i) => `| Ward | Rate |\r\n|---|---|\r\n| ${i} | ${i % 10} |\r\n`).join('\r\n')}`,
   '"*a" repeated (64/128/256 KB)': (k) => `# Strategy\n\n## What the JSNA tells us\n\n${'*a'.repeat((k * 64 * 1024) / 2)}\n`,
+  // Group words in bulk: each mention used to look back over every earlier one, and every near-miss and Act.
+  'two-line group paragraphs under an EqIA heading (2.5k/5k/10k)': (k) => `# Strategy\n\n## Equality Impact Assessment\n\n${Array.from({ length: k * 2500 }, (_, i) => `Age\nImpact on age, older age and age ${i}`).join('\n\n')}\n`,
+  '"Age UK" beside "age" (5k/10k/20k sentences)': (k) => `# Strategy\n\n## Equality Impact Assessment\n\n${Array.from({ length: k * 5000 }, (_, i) => `Age UK ${i} works with older people and age ${i}.`).join('\n\n')}\n`,
+  // Each stop's takeback used to be looked for in the rest of its paragraph.
+  'a paragraph of stops each taken back (2.5k/5k/10k pairs)': (k) => `# Strategy\n\n## What will change\n\n${Array.from({ length: k * 2500 }, (_, i) => `We will close Ward ${i}. Ward ${i} will not close.`).join(' ')}\n`,
   'many front-matter keys (8k/16k/32k keys)': (k) => `---\n${Array.from({ length: k * 8000 }, (_, i) => `key${i}: value ${i}`).join('\n')}\n---\n# Strategy\n\n## What the JSNA tells us\n\nText.\n`,
 };
 

@@ -12,3 +12,24 @@ export function lastAtOrBefore(count: number, startOf: (i: number) => number, k:
   }
   return lo;
 }
+
+type Range = readonly [number, number] | { readonly start: number; readonly end: number };
+const startOf = (r: Range) => ('start' in r ? r.start : r[0]);
+const endOf = (r: Range) => ('end' in r ? r.end : r[1]);
+
+/**
+ * The spans overlapping none of the blockers. Both lists run left to right without
+ * overlaps (a phrase list's leftmost matches), so one walk: a document of 20,000
+ * "Age UK"s is linear, where asking every blocker of every span was quadratic.
+ */
+export function apart<T extends Range>(spans: T[], blockers: readonly Range[]): T[] {
+  if (!blockers.length) return spans;
+  const out: T[] = [];
+  let j = 0;
+  for (const s of spans) {
+    while (j < blockers.length && endOf(blockers[j]) <= startOf(s)) j++;
+    if (j < blockers.length && startOf(blockers[j]) < endOf(s)) continue;
+    out.push(s);
+  }
+  return out;
+}

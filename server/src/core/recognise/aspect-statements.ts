@@ -39,13 +39,26 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
       // A page's running line set out to its number ("Section 8: Investment and Decommissioning      27") says nothing.
       if (PAGE_HEADER.test(paragraph)) return false;
       const sentences = sentenceSpans(paragraph, { start: 0, end: paragraph.length });
+      // A paragraph with a run-in label or a clause number of its own ("*Street triage pilot.* …", "8.4 …")
+      // speaks of its own subject; the paragraph after takes the stop back in its opening sentence, later ones
+      // speak of other things ("The Council will continue to fund … The personal budgets pilot will be
+      // extended"), and one that opens on a condition speaks of that case ("Where a service is re-tendered,
+      // there will be no break in the service").
+      const next = paragraphs[p + 1] ?? '';
+      // A numbered one still takes it back where it speaks of the stop ("6.2 … agreed not to proceed with the proposal").
+      const opening = RUN_IN_LABEL.test(next) || (CLAUSE_NUMBER.test(next) && !REFERS_BACK.test(openingSentence(next))) ? '' : openingSentence(next);
+      const after = CONDITION_OPENING.test(opening) ? '' : opening;
+      const table = TABLE_ROW.test(paragraph.trimStart());
+      // The section further on, read once for the paragraph (a takeback naming the stop by its name).
+      let further: string | undefined;
       return sentences.some(({ start, end }, k) => {
         // The paragraph (or the heading) before is a table's caption ("**Planned reinvestment (recurrent, £k)**");
         // the sentence before says what "it" is ("The crisis text service … It will be sunset on 31 March").
         const prior = k > 0 ? paragraph.slice(sentences[k - 1].start, sentences[k - 1].end) : '';
         // A list's items are what its lead says they are: "The options in the consultation are:", "If the bid fails we will:".
-        if (LIST_LINE.test(paragraph.slice(start, end)) && leadStatesNothing(aspect, paragraph, () => paragraphs.slice(0, p).filter((x) => x.trim()).pop() ?? before())) return false;
-        const at = statementStates(policy, aspect, paragraph.slice(start, end), () => paragraphs.slice(0, p).filter((x) => x.trim()).pop() ?? before(), prior);
+        const above = () => lastFilled(paragraphs, p) ?? before();
+        if (LIST_LINE.test(paragraph.slice(start, end)) && leadStatesNothing(aspect, paragraph, above)) return false;
+        const at = statementStates(policy, aspect, paragraph.slice(start, end), above, prior);
         if (at === undefined) return false;
         // The sentence itself ("…ends in March and we intend to extend it"), what follows in the
         // paragraph, and the paragraph after it ("From April the café will be funded recurrently").
@@ -53,30 +66,39 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
         // take themselves back (says), and the paragraph after the table may take them back.
         // From the statement that states it: a clause before it, after a semicolon, speaks of something else
         // ("…Ashgrove will remain open…; but the Church Street drop-in … will close").
-        const own = paragraph.slice(start + at);
+        // Read only a few sentences past the stop (LATER_SENTENCES): a paragraph of 10,000 stops and takebacks is read in linear time.
+        const reach = Math.min(sentences[Math.min(k + LATER_SENTENCES, sentences.length - 1)].end, end + FARTHER_REACH);
+        const own = paragraph.slice(start + at, reach);
         const item = LIST_ITEM.exec(own);
-        // A paragraph with a run-in label or a clause number of its own ("*Street triage pilot.* …", "8.4 …")
-        // speaks of its own subject; the paragraph after takes the stop back in its opening sentence, later ones
-        // speak of other things ("The Council will continue to fund … The personal budgets pilot will be
-        // extended"), and one that opens on a condition speaks of that case ("Where a service is re-tendered,
-        // there will be no break in the service").
-        const next = paragraphs[p + 1] ?? '';
-        // A numbered one still takes it back where it speaks of the stop ("6.2 … agreed not to proceed with the proposal").
-        const opening = RUN_IN_LABEL.test(next) || (CLAUSE_NUMBER.test(next) && !REFERS_BACK.test(openingSentence(next))) ? '' : openingSentence(next);
-        const after = CONDITION_OPENING.test(opening) ? '' : opening;
         // Its own sentence takes it back whatever it speaks of; a later one only where it speaks of what stops
         // (ap23: "…the community navigator service, which will continue to be commissioned at its current level").
-        const table = TABLE_ROW.test(paragraph.trimStart());
         const mine = own.slice(0, Math.min(end - start - at, item ? item.index : Infinity));
-        const later = item ? own.slice(mine.length, item.index) : table ? after : `${own.slice(mine.length)}\n${after}`;
+        const rest = own.slice(mine.length, item ? item.index : Infinity);
+        const later = item ? rest : table ? after : `${rest}\n${after}`;
         const stop = table ? paragraph.slice(start, end) : mine;
         if ((!table && aspect.takenBack?.test(mine)) || laterTakesBack(aspect, later, stop)) return false;
         // Further on in the section, a sentence taking back what it names by its name ("*Update:* … Elmfield day
         // hospital will **not** close") takes it back too.
-        return !namedLater(aspect, paragraphs.slice(p + 1).join('\n\n').slice(0, FARTHER_REACH), stop);
+        return !namedLater(aspect, (further ??= following(paragraphs, p, FARTHER_REACH)), stop);
       });
     });
   });
+}
+
+/** How many sentences after a stop, in its paragraph, may take it back ("…will close. However, following consultation, it will remain open"). */
+const LATER_SENTENCES = 6;
+
+/** The last paragraph before the p-th with any text (walking back, not filtering all of them for each sentence). */
+function lastFilled(paragraphs: string[], p: number): string | undefined {
+  for (let i = p - 1; i >= 0; i--) if (paragraphs[i].trim()) return paragraphs[i];
+  return undefined;
+}
+
+/** The paragraphs after the p-th, joined, up to `reach` characters (only as many as it takes). */
+function following(paragraphs: string[], p: number, reach: number): string {
+  let out = '';
+  for (let i = p + 1; i < paragraphs.length && out.length < reach; i++) out += (i > p + 1 ? '\n\n' : '') + paragraphs[i];
+  return out.slice(0, reach);
 }
 
 /**

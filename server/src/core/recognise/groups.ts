@@ -4,6 +4,7 @@ import type { GroupDef, Matcher, Policy } from '../policy/types';
 import type { DocState, TextQuery } from './doc-state';
 import type { Block, Span } from '../model/types';
 import { cellSpans } from '../model/text-tables';
+import { apart } from '../sorted';
 
 export interface Mention {
   group: GroupDef;
@@ -52,12 +53,11 @@ export function findMentions(policy: Policy, groups: GroupDef[], text: string, f
   const out: Mention[] = [];
   let acts: Array<[number, number]> | undefined;
   for (const group of groups) {
-    const misses = group.nearMisses ? spans(group.nearMisses) : [];
-    for (const [s, e] of spans(group.synonyms)) {
-      if (misses.some(([ms, me]) => s < me && e > ms)) continue;
-      // An Act named after a group ("the Disability Discrimination Act 1995") is a citation, not a mention.
-      acts ??= spans(policy.derived.acts.list);
-      if (acts.some(([as, ae]) => s < ae && e > as)) continue;
+    const found = spans(group.synonyms);
+    if (!found.length) continue;
+    // An Act named after a group ("the Disability Discrimination Act 1995") is a citation, not a mention.
+    acts ??= spans(policy.derived.acts.list);
+    for (const [s, e] of apart(apart(found, group.nearMisses ? spans(group.nearMisses) : []), acts)) {
       if (namesOrganisation(policy, slice, s, e)) continue;
       out.push({ group, start: from + s, end: from + e, subsumed: false });
     }
@@ -66,8 +66,10 @@ export function findMentions(policy: Policy, groups: GroupDef[], text: string, f
   // A mention following another group's within "(including …)" belongs to that strand; so does one
   // that closes such a bracket, wherever the strand's name went ("the including transgender people)",
   // a label's line from a table whose columns a conversion ran together).
+  // prev: the nearest mention before i of another group, carried along (a run of one group's mentions is linear, not quadratic).
+  let prev: Mention | undefined;
   for (let i = 0; i < out.length; i++) {
-    const prev = out.slice(0, i).reverse().find((m) => m.group !== out[i].group);
+    if (i > 0 && out[i - 1].group !== out[i].group) prev = out[i - 1];
     const between = prev ? text.slice(prev.end, out[i].start) : '';
     if (prev && between.length < 60 && SUBSUMED_BEFORE.test(between)) out[i].subsumed = true;
     else if (INCLUDED_BEFORE.test(text.slice(Math.max(0, out[i].start - 20), out[i].start)) && CLOSES_AFTER.test(text.slice(out[i].end, out[i].end + 40))) out[i].subsumed = true;
@@ -92,8 +94,6 @@ export function firstMention(doc: DocState, group: GroupDef): Mention | undefine
   const misses = group.nearMisses ? doc.leftmost(group.nearMisses) : [];
   const acts = doc.leftmost(policy.derived.acts.list);
   const providers = providerCells(policy, model.blocks);
-  const first = doc
-    .leftmost(group.synonyms)
-    .find((s) => !misses.some((m) => s.start < m.end && s.end > m.start) && !acts.some((a) => s.start < a.end && s.end > a.start) && !namesOrganisation(policy, model.masked, s.start, s.end) && !providers.some((c) => s.start >= c.start && s.end <= c.end));
+  const first = apart(apart(doc.leftmost(group.synonyms), misses), acts).find((s) => !namesOrganisation(policy, model.masked, s.start, s.end) && !providers.some((c) => s.start >= c.start && s.end <= c.end));
   return first && { group, start: first.start, end: first.end, subsumed: false };
 }
