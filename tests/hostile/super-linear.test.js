@@ -28,6 +28,17 @@ const cases = {
   '"Age UK" beside "age" (5k/10k/20k sentences)': (k) => `# Strategy\n\n## Equality Impact Assessment\n\n${Array.from({ length: k * 5000 }, (_, i) => `Age UK ${i} works with older people and age ${i}.`).join('\n\n')}\n`,
   // Each stop's takeback used to be looked for in the rest of its paragraph.
   'a paragraph of stops each taken back (2.5k/5k/10k pairs)': (k) => `# Strategy\n\n## What will change\n\n${Array.from({ length: k * 2500 }, (_, i) => `We will close Ward ${i}. Ward ${i} will not close.`).join(' ')}\n`,
+  // Found by an attack on the recognisers (7 December 2026), each quadratic before:
+  // a verb of ending read back to the statement's start for each of thousands in one sentence;
+  'one sentence of failed stops ("we aim to close gaps, " ×5k/10k/20k)': (k) => `# Strategy\n\n## What will change\n\nThe service will change, ${'we aim to close gaps, '.repeat(k * 5000)}and more.\n`,
+  // the opening sentence of the paragraph after, read whole for each stop taken back;
+  'stops taken back, then a paragraph of one huge sentence (1k/2k/4k)': (k) => `# Strategy\n\n## What will change\n\n${Array.from({ length: k * 1000 }, (_, i) => `We will close Ward ${i}. It will not close.`).join(' ')}\n\n${'and then some more words here '.repeat(k * 3000)}end.\n`,
+  // every table's header read over the rows of all the tables after it;
+  'tables run together under "Decommission" headers (2k/4k/8k)': (k) => `# Strategy\n\n## What will change\n\n${Array.from({ length: k * 2000 }, (_, i) => `| Service | Decommission |\n|---|---|\n| Gap ${i} | — |`).join('\n')}\n`,
+  // a front-matter ipc: map's every key normalised against every heading;
+  'a front-matter ipc: map over as many headings (2k/4k/8k)': (k) => `---\nipc:\n${Array.from({ length: k * 2000 }, (_, i) => `  e${i}: Heading number ${i}`).join('\n')}\n---\n# Strategy\n\n${Array.from({ length: k * 2000 }, (_, i) => `## Heading ${i}\n\nText.\n`).join('\n')}`,
+  // and each group-named section after an EqIA looked for among all sections.
+  'group-named headings after an EqIA (15k/30k/60k)': (k) => `# Strategy\n\n## Equality Impact Assessment\n\nWe assessed the impact.\n\n${Array.from({ length: k * 15000 }, (_, i) => ['## Age', '## Disability', '## Race', '## Sex'][i % 4]).join('\n')}\n`,
   'many front-matter keys (8k/16k/32k keys)': (k) => `---\n${Array.from({ length: k * 8000 }, (_, i) => `key${i}: value ${i}`).join('\n')}\n---\n# Strategy\n\n## What the JSNA tells us\n\nText.\n`,
 };
 

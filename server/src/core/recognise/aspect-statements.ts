@@ -44,7 +44,7 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
       // speak of other things ("The Council will continue to fund … The personal budgets pilot will be
       // extended"), and one that opens on a condition speaks of that case ("Where a service is re-tendered,
       // there will be no break in the service").
-      const next = paragraphs[p + 1] ?? '';
+      const next = (paragraphs[p + 1] ?? '').slice(0, FARTHER_REACH);
       // A numbered one still takes it back where it speaks of the stop ("6.2 … agreed not to proceed with the proposal").
       const opening = RUN_IN_LABEL.test(next) || (CLAUSE_NUMBER.test(next) && !REFERS_BACK.test(openingSentence(next))) ? '' : openingSentence(next);
       const after = CONDITION_OPENING.test(opening) ? '' : opening;
@@ -214,7 +214,8 @@ function statementStates(policy: Policy, aspect: AspectDef, sentence: string, ca
     const first = ACTIVITY.exec(cell);
     return first ? !aspect.stops?.objects.test(first[1]) : !AMOUNT.test(cell) && !aspect.stops?.objects.test(cell);
   };
-  if (heads.some((i) => aspect.signals.test(lines[i]) && says(policy, aspect, filledColumns(lines[i], lines.slice(i + 2), activity), false))) return 0;
+  // Each header over its own rows, up to the next table's header (tables run together are read in linear time).
+  if (heads.some((i, h) => aspect.signals.test(lines[i]) && says(policy, aspect, filledColumns(lines[i], lines.slice(i + 2, heads[h + 1] ?? lines.length), activity), false))) return 0;
   // Only the statements where the text holds a signal or a verb of ending are read (a table of 100,000 rows is 100,000 statements).
   const hits = [...aspect.signals.spans(body), ...(aspect.stops?.actions.spans(body) ?? [])];
   if (!hits.length) return undefined;

@@ -10,7 +10,7 @@ import { findMentions, firstMention, type Mention } from './groups';
 import type { DocState } from './doc-state';
 import { frontMatterKey, type FrontMatterData } from '../frontmatter';
 import { keyBefore, ratedImpact, type RatingKey } from './rating-key';
-import { isPlaceholder, sectionSpan, sectionText, sentences, sentenceSpans, wordCount } from './text';
+import { isPlaceholder, sectionSpan, sectionStarting, sectionText, sentences, sentenceSpans, wordCount } from './text';
 import { lastAtOrBefore } from '../sorted';
 
 export interface GroupFinding {
@@ -136,7 +136,7 @@ function findEqiaSections(model: DocModel, policy: Policy, doc?: DocState): Sect
 function withGroupSections(model: DocModel, policy: Policy, s: Section, doc?: DocState): Section {
   const groups: Section[] = [];
   const named = new Set<string>();
-  for (let end = s.end, next = model.sections.find((x) => x.start === end); next?.heading && next.depth === s.depth; next = model.sections.find((x) => x.start === end)) {
+  for (let end = s.end, next = sectionStarting(model, end); next?.heading && next.depth === s.depth; next = sectionStarting(model, end)) {
     const mentions = mentionsIn(doc, model, policy, next.heading.start, next.heading.end);
     if (wordCount(next.title, FLAT_LABEL_WORDS + 1) > FLAT_LABEL_WORDS || !mentions.length) break;
     for (const m of mentions) named.add(m.group.id);
@@ -165,7 +165,7 @@ function formQuestions(model: DocModel, s: Section): Section[] {
   let last = Math.max(0, ...numbers(s));
   // The section that starts where the form ends, whatever its level (a bold "3." may read as a
   // top-level heading under an appendix's bold title).
-  for (let end = s.end, next = model.sections.find((x) => x.start === end); last > 0 && next; next = model.sections.find((x) => x.start === end)) {
+  for (let end = s.end, next = sectionStarting(model, end); last > 0 && next; next = sectionStarting(model, end)) {
     const q = FORM_QUESTION.exec(next.title);
     if (!q || Number(q[1]) !== last + 1) break;
     out.push(next);

@@ -512,6 +512,15 @@ function claimFreeSpans(model: DocModel, s: Section, byHeading: Map<Section, Ele
 function listsUnderStop(doc: DocState, aspect: AspectDef, sections: Section[]): boolean {
   if (!aspect.stops) return false;
   const announces = (title: string) => doc.policy.derived.readTitle(title).announced.includes(aspect);
-  const under = (s: Section): boolean => (!!s.heading && announces(s.title) && !isEmpty(doc, s) && namesStops(aspect, prosePieces(doc, s, []).map((p) => doc.model.masked.slice(p.start, p.end)).join('\n'))) || s.children.some(under);
+  const under = (s: Section): boolean => {
+    if (s.heading && announces(s.title) && !isEmpty(doc, s)) {
+      // A sub-section announcing it too ("6.2 Decommissioning intentions" under "Investment and decommissioning
+      // intentions") takes the stop from the heading's other topics: "6.1 Investment intentions" stops nothing.
+      const split = s.children.some((c) => !!c.heading && announces(c.title));
+      const pieces = split ? [sectionSpan(doc.model, s, 'own')] : prosePieces(doc, s, []);
+      if (namesStops(aspect, pieces.map((p) => doc.model.masked.slice(p.start, p.end)).join('\n'))) return true;
+    }
+    return s.children.some(under);
+  };
   return sections.some(under);
 }

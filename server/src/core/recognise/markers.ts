@@ -11,10 +11,15 @@ export function explicitMarkers(model: DocModel, fm: FrontMatterData | undefined
   const out = new Map<string, Section>();
   const ipc = fm?.data.ipc;
   if (ipc && typeof ipc === 'object' && !Array.isArray(ipc)) {
+    // Each title normalised once: the first section under each (a map of 8,000 keys over 8,000 headings is linear).
+    const byTitle = new Map<string, Section>();
+    for (const x of model.sections) {
+      const title = normaliseHeading(x.title);
+      if (!byTitle.has(title)) byTitle.set(title, x);
+    }
     for (const [id, heading] of Object.entries(ipc as Record<string, unknown>)) {
       if (typeof heading !== 'string') continue;
-      const want = normaliseHeading(heading);
-      const s = model.sections.find((x) => normaliseHeading(x.title) === want);
+      const s = byTitle.get(normaliseHeading(heading));
       if (s) out.set(id, s);
     }
   }

@@ -6,6 +6,7 @@
 // The words are the pack's (`stops.actions`, `stops.objects`); this module holds
 // only English syntax: where a noun phrase ends, auxiliaries, negation.
 import type { AspectDef, StopWords } from '../policy/types';
+import { lastAtOrBefore } from '../sorted';
 
 interface Word {
   start: number;
@@ -15,7 +16,8 @@ interface Word {
   capital: boolean;
 }
 
-const WORD = String.raw`[\p{L}\p{N}][\p{L}\p{N}'’-]*|[^\s\p{L}\p{N}]`;
+// A number with its decimal point or thousands' commas is one word ("0.4 people a night", "£180,000").
+const WORD = String.raw`\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}][\p{L}\p{N}'’-]*|[^\s\p{L}\p{N}]`;
 
 /** Words that end a noun phrase: prepositions, conjunctions, relatives (and any punctuation). */
 const PHRASE_END: ReadonlySet<string> = new Set(
@@ -54,6 +56,12 @@ function words(text: string): Word[] {
   return [...text.matchAll(new RegExp(WORD, 'gu'))].map((m) => ({ start: m.index!, end: m.index! + m[0].length, lower: m[0].toLowerCase(), capital: /^\p{Lu}/u.test(m[0]) }));
 }
 
+/** The index of the first word starting at or after `offset` (-1 if none): a binary search, as verbs are many. */
+function wordFrom(ws: Word[], offset: number): number {
+  if (!ws.length || ws[ws.length - 1].start < offset) return -1;
+  return offset <= ws[0].start ? 0 : lastAtOrBefore(ws.length, (k) => ws[k].start, offset - 1) + 1;
+}
+
 const ends = (w: Word | undefined) => !w || PHRASE_END.has(w.lower) || !/[\p{L}\p{N}]/u.test(w.lower[0]);
 
 /**
@@ -68,6 +76,9 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
   const referent = PRONOUN_OPENING.test(unit) && stops.objects.test(prior);
   if (!actions.length || (!referent && !stops.objects.test(unit))) return false;
   const ws = words(unit);
+  // The last "will" or "shall": whether one follows a word, without reading on from each (a statement of 10,000 verbs).
+  let lastModal = -1;
+  for (let k = ws.length - 1; k >= 0 && lastModal < 0; k--) if (ws[k].lower === 'will' || ws[k].lower === 'shall') lastModal = k;
   // Read in the statement, not cut out of it: an object's own context counts ("from home treatment" is no home).
   const objects = stops.objects.spans(unit);
   const holdsObject = (p: { start: number; end: number } | undefined) =>
@@ -77,7 +88,7 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     if (unit[s - 1] === '-' || (unit[e] === '-' && /\p{L}/u.test(unit[e + 1] ?? ''))) return false;
     // A hyphened verb is a modifier ("step-down beds"), unless a noun of ending ("the phase-out of").
     if (unit.slice(s, e).includes('-') && !/^\s+of\b/.test(unit.slice(e, e + 4)) && !/\bof$/.test(unit.slice(s, e))) return false;
-    const first = ws.findIndex((w) => w.start >= s);
+    const first = wordFrom(ws, s);
     // Part of a name, as a capital after a capitalised word shows ("the Tuesday Club in Marsh End", "Maple Close").
     if (first > 0 && /\p{Lu}/u.test(unit[ws[first].start]) && /^\p{Lu}\p{Ll}+$/u.test(unit.slice(ws[first - 1].start, ws[first - 1].end)) && !DETERMINERS.has(ws[first - 1].lower)) return false;
     if (first < 0 || deniedOrPast(unit, ws, first, lastWord(ws, e), e) || inTimeClause(ws, first)) return false;
@@ -92,15 +103,15 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     // "All contracts ending during 2011/12 will be reviewed": a participle after its noun says what the noun is;
     // the clause's own verb, later, says what will happen.
     // So does one after a noun taken as a class ("the position for each contract expiring during the strategy period").
-    if (/ing$/.test(ws[first].lower) && first > 0 && /^\p{L}/u.test(ws[first - 1].lower) && !PHRASE_END.has(ws[first - 1].lower) && !ADVERBS.has(ws[first - 1].lower) && (ws.slice(first + 1).some((w) => w.lower === 'will' || w.lower === 'shall') || quantified(ws, first - 1))) return false;
-    let next = ws.findIndex((w) => w.start >= e);
+    if (/ing$/.test(ws[first].lower) && first > 0 && /^\p{L}/u.test(ws[first - 1].lower) && !PHRASE_END.has(ws[first - 1].lower) && !ADVERBS.has(ws[first - 1].lower) && (lastModal > first || quantified(ws, first - 1))) return false;
+    let next = wordFrom(ws, e);
     if (next < 0) next = ws.length;
     while (next < ws.length && ADVERBS.has(ws[next].lower)) next++;
     // A label's colon ("Stopping: the day group at Linden House"): what stops follows it.
     if (ws[next]?.lower === ':' && next === first + 1) next++;
     // An aside after the verb ("the Ward 4 closure (Appendix G) found…") is passed over.
     if (ws[next]?.lower === '(') {
-      const close = ws.findIndex((w, k) => k > next && w.lower === ')');
+      const close = ws.slice(next + 1, next + 2 + ASIDE_WORDS).findIndex((w) => w.lower === ')') + next + 1;
       if (close > next && close - next <= ASIDE_WORDS) next = close + 1;
     }
     // "the day centres will be replaced by recovery hubs": what stops is the subject, not what replaces it.
@@ -170,9 +181,11 @@ function deniedOrPast(unit: string, ws: Word[], first: number, i: number, end: n
   }
   // A subject opened by a denial, however long: "No part of either team's service is being withdrawn".
   // A list's commas are the subject's own ("no ward, bed or team is being closed").
-  const subject = ws.slice(1, first);
-  const listed = subject.some((w) => w.lower === 'or' || w.lower === 'and' || w.lower === 'nor');
-  if (first > 0 && first <= SUBJECT_REACH && NEGATION.has(ws[0].lower) && subject.every((w) => (/^\p{L}/u.test(w.lower) && !CLAUSE_OPEN.has(w.lower)) || (listed && w.lower === ','))) return true;
+  if (first > 0 && first <= SUBJECT_REACH && NEGATION.has(ws[0].lower)) {
+    const subject = ws.slice(1, first);
+    const listed = subject.some((w) => w.lower === 'or' || w.lower === 'and' || w.lower === 'nor');
+    if (subject.every((w) => (/^\p{L}/u.test(w.lower) && !CLAUSE_OPEN.has(w.lower)) || (listed && w.lower === ','))) return true;
+  }
   // "has been withdrawn with effect from 1 April": a decision with the date it takes effect, not a past event.
   if (EFFECTIVE.test(unit.slice(end, end + 24))) return false;
   let j = i - 1;
@@ -291,6 +304,8 @@ const AS_WHAT: ReadonlySet<string> = new Set(['exist', 'operate', 'operating', '
 /** Words that open a clause: a subject is not read back past them. */
 const CLAUSE_OPEN: ReadonlySet<string> = new Set('that which who whom whose when whenever because if unless while although though whereas so but'.split(' '));
 const ARROW: ReadonlySet<string> = new Set(['→', '⇒', '➔', '➜', '>', '=', '-', '–', '—', ':']);
+/** Words linking a verb to its infinitive: "allowed to expire", "due to end", "set to close". */
+const TO_LINKS: ReadonlySet<string> = new Set('allowed permitted left let set due expected planned scheduled going'.split(' '));
 /** The furthest a subject is read back from a verb. */
 const SUBJECT_REACH = 12;
 
@@ -305,7 +320,8 @@ function subjectBefore(ws: Word[], i: number, clauses = RELATIVE_CLAUSES): { sta
   let commas = 0;
   // An arrow or a colon stands for the verb's link in notes ("Safe haven (Eastbrook) → ends 30/09/25",
   // "Generic counselling (Relate): expires 31/03/13").
-  while (i >= 0 && (PHRASE_END.has(ws[i].lower) || NEGATION.has(ws[i].lower) || ADVERBS.has(ws[i].lower) || ARROW.has(ws[i].lower) || ws[i].lower === ',' || ws[i].lower === ')')) {
+  // A verb's link to its infinitive is of the verb ("It will be allowed to expire", "the grant is due to end").
+  while (i >= 0 && (PHRASE_END.has(ws[i].lower) || NEGATION.has(ws[i].lower) || ADVERBS.has(ws[i].lower) || ARROW.has(ws[i].lower) || ws[i].lower === ',' || ws[i].lower === ')' || (TO_LINKS.has(ws[i].lower) && ws[i + 1]?.lower === 'to'))) {
     if (ws[i].lower === ',') commas = 1;
     i--;
   }

@@ -2,6 +2,7 @@
 // normalisation, word counts, placeholder detection and sentence splitting.
 import type { DocModel, Section, Span } from '../model/types';
 import type { Policy } from '../policy/types';
+import { lastAtOrBefore } from '../sorted';
 
 /** Masked prose of a section, from the end of its heading to the end of its own body or whole extent. */
 export function sectionText(model: DocModel, s: Section, scope: 'own' | 'full'): string {
@@ -185,9 +186,21 @@ export function sentences(text: string): string[] {
   return sentenceSpans(text, { start: 0, end: text.length }).map((s) => text.slice(s.start, s.end));
 }
 
+/** The section opening at an offset, if one does (a binary search over the sections in document order). */
+export function sectionStarting(model: DocModel, offset: number): Section | undefined {
+  const { sections } = model;
+  if (!sections.length || sections[sections.length - 1].start < offset) return undefined;
+  const k = offset <= sections[0].start ? 0 : lastAtOrBefore(sections.length, (x) => sections[x].start, offset - 1) + 1;
+  return sections[k]?.start === offset ? sections[k] : undefined;
+}
+
 /** The deepest section whose extent holds the offset. */
 export function sectionAt(model: DocModel, offset: number): Section {
-  let best = model.root;
-  for (const s of model.sections) if (s.start <= offset && offset < s.end) best = s;
-  return best;
+  // The last section opening at or before the offset, or the nearest of its parents holding it
+  // (sections are in document order: a binary search, not a walk of all of them for each offset).
+  const { sections } = model;
+  if (!sections.length || sections[0].start > offset) return model.root;
+  let s: Section | undefined = sections[lastAtOrBefore(sections.length, (k) => sections[k].start, offset)];
+  while (s && !(s.start <= offset && offset < s.end)) s = s.parent;
+  return s ?? model.root;
 }
