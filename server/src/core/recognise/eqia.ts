@@ -268,7 +268,9 @@ function judgeGroup(doc: DocState, group: GroupDef, units: Unit[], scopes: Array
     const distinct = new Set(subjects.filter((m) => !m.subsumed).map((m) => m.group.id));
     // Apart as sentences are: a sub-item's finding is its own ("Impact: neutral for men." / "- No local information is held on transgender people…").
     let body = u.body.map((b) => u.model.masked.slice(b.start, b.end)).join('\n\n');
-    if (u.blanketFree) body = sentences(body).filter((x) => !policy.eqia.blanket.test(x)).join(' ');
+    // A blanket sentence ("no group will be disadvantaged") determines no group's impact, wherever it stands
+    // (after a row's "N/A" in a PDF's text: "Religion or belief N/A" / "Conclusion: no group will be disadvantaged").
+    if (u.blanketFree || policy.eqia.blanket.test(body)) body = sentences(body).filter((x) => !policy.eqia.blanket.test(x)).join(' ');
     if (u.pairs) {
       const verdicts = verdictCells(policy, u, group, named);
       if (!verdicts.length || (distinct.size >= 2 && findingForOthers(policy, u, verdicts, group, distinct))) continue;
