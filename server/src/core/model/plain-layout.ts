@@ -8,6 +8,7 @@
 // indented five spaces), or run on as a lazy continuation line.
 import type { Block, LayoutTools, Span } from './types';
 import { boldTitleSections } from './bold-titles';
+import { OUTLINE_NUMBER } from './outline-number';
 
 /** A page's mark on a line of its own or with the running title: "page 3", "Page 3 of 6", "- 3 -", "12". */
 const PAGE_MARK = /\bpage\s+\d+\b|\b\d+\s+of\s+\d+\b|(?:^|\n)\W*\d{1,4}\W*(?:$|\n)/i;
@@ -115,6 +116,8 @@ function inTurn(source: string, blocks: Block[], tools: LayoutTools): Block[] {
     return out;
   });
 }
+
+const numbered = (text: string) => NUMBER.test(text) || OUTLINE_NUMBER.test(text);
 
 /** A chapter's number after its word: "Section 5", "Part 2". */
 const NAMED_NUMBER = /^(?:section|chapter|part)\s+\d{1,2}\b/i;
@@ -298,7 +301,7 @@ function titledLines(source: string, from: number, to: number, alone: boolean, i
     const next = filled[k + 1];
     // Over another title only where one of the two is numbered ("2. Needs" over "2.1 Local context",
     // "2. Assessment by strand" over "Race"): a table's cells one per line ("KPI", "Measure") are none.
-    const over = opens[k + 1] && (NUMBER.test(filled[k].text) || NUMBER.test(next.text));
+    const over = opens[k + 1] && (numbered(filled[k].text) || numbered(next.text));
     const own = filled[k].width ?? filled[k].text.length;
     // A short title over a short line (a narrow column's "What will change" / "Over the next five years we will:"): twice as wide.
     // A title wrapped over two lines was read so against the text under it (wrappedTitles).

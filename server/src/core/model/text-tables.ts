@@ -12,6 +12,7 @@
 //                                                               +--------+---------+
 // A grid cell spread over several lines has one span per line (`parts`).
 import type { Block, Cell, Row, Span } from './types';
+import { NUMBERED_TITLE } from './outline-number';
 
 /** A ruler under a simple table's header: two or more runs of dashes separated by spaces. */
 const RULER = /^( {0,3})(-{2,})((?: +-{2,})+) *$/;
@@ -473,7 +474,8 @@ function cellLinesTable(source: string, blocks: Block[], i: number): { blocks: B
   const lines = linesOf(source, lineStart(source, b.start), b.end);
   // Lines on through a run of paragraphs (the table's empty cells split it), read only as far as rows are read.
   const all = linesAhead(source, lineStart(source, b.start), blocks, i, lines.length + LINE_COLUMNS * LINE_ROWS_READ);
-  const label = (l: Line | undefined, max: number) => !!l && l.text.trim().length > 0 && l.text.trim().length <= max && /^\p{Lu}/u.test(l.text.trim()) && !SENTENCE_END.test(l.text.trim());
+  // A numbered title ("C2. Next steps", "Part D  -  Equality impact assessment") is no cell: the table ends before it.
+  const label = (l: Line | undefined, max: number) => !!l && l.text.trim().length > 0 && l.text.trim().length <= max && /^\p{Lu}/u.test(l.text.trim()) && !SENTENCE_END.test(l.text.trim()) && !NUMBERED_TITLE.test(l.text.trim());
   let best: { head: number; n: number; rows: number } | undefined;
   for (let h = 0; h + 1 < lines.length; h++) {
     // After a sentence, or a line that is no label ("4. What we commission now", a title): not inside a run of labels.
@@ -482,7 +484,9 @@ function cellLinesTable(source: string, blocks: Block[], i: number): { blocks: B
       if (!lines.slice(h, h + n).every((l) => label(l, HEADER_CELL))) break;
       let rows = 0;
       let texts = 0;
-      for (let at = h + n; all(at + n - 1) && label(all(at), LABEL_CELL); at += n) {
+      // No cell of a row is a numbered title: the table ends before it, whichever column it would fall in.
+      const titleIn = (at: number) => Array.from({ length: n }, (_, c) => all(at + c)!).some((l) => NUMBERED_TITLE.test(l.text.trim()));
+      for (let at = h + n; all(at + n - 1) && label(all(at), LABEL_CELL) && !titleIn(at); at += n) {
         rows++;
         for (let c = 1; c < n; c++) {
           if (TEXT_CELL.test(all(at + c)!.text.trim())) {

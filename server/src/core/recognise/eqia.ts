@@ -136,11 +136,17 @@ function findEqiaSections(model: DocModel, policy: Policy, doc?: DocState): Sect
 function withGroupSections(model: DocModel, policy: Policy, s: Section, doc?: DocState): Section {
   const groups: Section[] = [];
   const named = new Set<string>();
+  // A table a cell per paragraph, each short cell read as a title (`odt2txt`): its header's titles and a
+  // row's other cells ("Positive", its notes) stand between the groups' names, a few at a time.
+  let cells: Section[] = [];
   for (let end = s.end, next = sectionStarting(model, end); next?.heading && next.depth === s.depth; next = sectionStarting(model, end)) {
     const mentions = mentionsIn(doc, model, policy, next.heading.start, next.heading.end);
-    if (wordCount(next.title, FLAT_LABEL_WORDS + 1) > FLAT_LABEL_WORDS || !mentions.length) break;
-    for (const m of mentions) named.add(m.group.id);
-    groups.push(next);
+    if (wordCount(next.title, FLAT_LABEL_WORDS + 1) <= FLAT_LABEL_WORDS && mentions.length) {
+      for (const m of mentions) named.add(m.group.id);
+      groups.push(...cells, next);
+      cells = [];
+    } else if (cells.length < CELLS_AFTER && !next.children.length && textTitle(model, next) && wordCount(next.title, CELL_WORDS + 1) <= CELL_WORDS) cells.push(next);
+    else break;
     end = next.end;
   }
   // Chapters on client groups after an EqIA ("Older people", "Children and young people") name one or two characteristics, not three.
@@ -540,12 +546,26 @@ function ownEnd(doc: DocState | undefined, model: DocModel, policy: Policy, s: S
   return s.end;
 }
 
+/** A section titled by a line of plain text read as a title (no "#", "**" or tag: a cell of a converted table may be one). */
+function textTitle(model: DocModel, s: Section): boolean {
+  return s.heading?.headingStyle === 'bold' && /^[ \t]*[\p{L}\p{N}]/u.test(model.source.slice(s.heading.start, s.heading.end));
+}
+
+/** How many group-titled sections in a row make a table flattened into titles, and how many titles after a group's are its cells. */
+const FLATTENED_ROWS = 3;
+const CELLS_AFTER = 4;
+/** The most words a cell read as a title has ("Community engagement with the Polish and Roma communities in"). */
+const CELL_WORDS = 12;
+
 /** How far into a paragraph a group named "opens" it (a bullet, a bold mark). */
 const OPENS_WITHIN = 4;
 
 function sectionUnits(model: DocModel, policy: Policy, section: Section, source: string | undefined, doc?: DocState): Unit[] {
   const units: Unit[] = [];
-  const visit = (s: Section) => {
+  // Per run of sibling sections: how many are headed by a group's name (a table flattened into titles has three or more).
+  const namedIn = new Map<Section[], number>();
+  const groupTitled = (x: Section) => !!x.heading && mentionsIn(doc, model, policy, x.heading.start, x.heading.end).length > 0;
+  const visit = (s: Section, siblings: Section[] = [], k = 0) => {
     // Most of the section's paragraphs open with a bold label naming a group: it is written one paragraph per characteristic.
     // Or by a plain label naming a group ("Pregnancy and maternity: the perinatal pathway … for women …").
     const leads = s.blocks.filter((b) => b.kind === 'paragraph').map((b) => boldLeadIn(model, b)).filter((l): l is Span => !!l);
@@ -555,7 +575,16 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
     const plainLabelled = !labelled && plainLeads.length >= 3;
     // A sub-heading naming a group makes the whole sub-section its unit.
     const heading = s.heading && s !== section && mentionsIn(doc, model, policy, s.heading.start, s.heading.end).length ? s.heading : undefined;
-    if (heading) units.push({ model, source, subject: heading, body: [{ start: heading.start, end: ownEnd(doc, model, policy, s, heading) }], structured: true });
+    if (heading) {
+      let end = ownEnd(doc, model, policy, s, heading);
+      // A table a cell per paragraph, every short cell read as a title (`odt2txt`: "Race", then "Positive", then
+      // its notes): a group's section with nothing of its own takes the titles after it up to the next group's.
+      if (end === s.end && !s.blocks.length && !s.children.length && textTitle(model, s)) {
+        if (!namedIn.has(siblings)) namedIn.set(siblings, siblings.filter(groupTitled).length);
+        if (namedIn.get(siblings)! >= FLATTENED_ROWS) for (let j = k + 1; j < siblings.length && j <= k + CELLS_AFTER && !siblings[j].children.length && textTitle(model, siblings[j]) && !groupTitled(siblings[j]); j++) end = siblings[j].end;
+      }
+      units.push({ model, source, subject: heading, body: [{ start: heading.start, end }], structured: true });
+    }
     s.blocks.forEach((b, i) => {
       // A quotation in the EqIA (a law's definition, a person's words) determines nothing.
       if (b.quoted) return;
@@ -633,7 +662,7 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
         if (lead) units.push({ model, source, subject: lead, body: [{ start: lead.end, end: b.end }], structured: true });
       }
     });
-    for (const c of s.children) visit(c);
+    s.children.forEach((c, j) => visit(c, s.children, j));
   };
   visit(section);
   return withNotes(model, units);
