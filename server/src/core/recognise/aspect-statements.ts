@@ -9,7 +9,7 @@ import type { AspectDef, Matcher, Policy } from '../policy/types';
 import type { DocState } from './doc-state';
 import { sentenceSpans } from './text';
 import { countsObject, endingDeniedOrPast, statesStop } from './stops';
-import { FARTHER_REACH, laterTakesBack, namedLater, REFERS_BACK } from './takeback-reference';
+import { FARTHER_REACH, laterTakesBack, namedLater, REFERS_BACK, withdrawnByNumber } from './takeback-reference';
 
 /**
  * Whether prose states an aspect: a sentence holds one of its signals and is not
@@ -79,12 +79,24 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
         if ((!table && aspect.takenBack?.test(mine)) || laterTakesBack(aspect, later, stop)) return false;
         // Further on in the section, a sentence taking back what it names by its name ("*Update:* … Elmfield day
         // hospital will **not** close") takes it back too.
-        return !namedLater(aspect, (further ??= following(paragraphs, p, FARTHER_REACH)), stop);
+        further ??= following(paragraphs, p, FARTHER_REACH);
+        // Or withdrawing it by its number in a list ("4. Decommission …", then "… has therefore withdrawn intention 4").
+        const number = itemNumber(paragraph, start);
+        return !namedLater(aspect, further, stop) && !(number && withdrawnByNumber(aspect, further, number));
       });
     });
   });
 }
 
+/** The number of the list item a statement opens, if it opens one ("4. Decommission …"): read only around the statement's start. */
+function itemNumber(paragraph: string, start: number): string | undefined {
+  const from = Math.max(0, start - ITEM_REACH);
+  const m = ITEM_NUMBER.exec(paragraph.slice(from, start + ITEM_REACH));
+  // At the paragraph's start or after a line break, not mid-line where the window happens to open.
+  return m && (m.index > 0 || from === 0 || paragraph[from] === '\n') ? m[1] : undefined;
+}
+const ITEM_NUMBER = /(?:^|\n)[ \t]*(\d{1,2})[.)][ \t]/;
+const ITEM_REACH = 8;
 /** How many sentences after a stop, in its paragraph, may take it back ("…will close. However, following consultation, it will remain open"). */
 const LATER_SENTENCES = 6;
 
@@ -237,7 +249,9 @@ function says(policy: Policy, aspect: AspectDef, said: string, read: boolean, pr
   // Struck-through text ("~~Decommission from 31 March~~") is deleted: it says nothing.
   const unit = said.includes('~~') ? said.replace(new RegExp(STRUCK.source, 'g'), (m) => ' '.repeat(m.length)) : said;
   if (!aspect.signals.test(unit) && !(read && aspect.stops?.actions.test(unit))) return false;
-  if (policy.placeholders.test(unit) || aspect.notStated?.test(unit)) return false;
+  // A placeholder's words in a clause giving the reason ("…, because its functions will be carried out by the
+  // neighbourhood team") defer nothing: the statement before them stands.
+  if (policy.placeholders.spans(unit).some(([p]) => !REASON_BEFORE.test(unit.slice(0, p))) || aspect.notStated?.test(unit)) return false;
   // A row whose every value says none ("| Disinvestment | None planned | None planned |") states nothing.
   if (TABLE_ROW.test(unit)) {
     const values = valueCells(unit).filter((c) => c.trim());
@@ -257,6 +271,8 @@ function says(policy: Policy, aspect: AspectDef, said: string, read: boolean, pr
   return signalled || (read && !!aspect.stops && statesStop(aspect.stops, unit.includes('**') || unit.includes('__') ? unit.replace(/\*\*|__/g, '  ') : unit, misses, prior));
 }
 
+/** A clause giving a reason, open before a point in a statement: "…, because its functions will be…". */
+const REASON_BEFORE = /\b(?:because|since|given that|now that)\b[^.;:]*$/i;
 /** A run-in label in bold opening a statement: "**Disinvestment.** ". */
 const LEAD_LABEL = /^\s*(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)/;
 /** A run of struck-through text. */

@@ -121,6 +121,8 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     // "cease to purchase places at…": what is stopped follows the infinitive; "withdraw from
     // direct provision", "cease to exist as a separate team": after the preposition. "Handed back
     // to the council's estates team" is no infinitive: a determiner follows.
+    // "cease to purchase spot rehabilitation placements": a verb of buying ends what it buys, whatever its name.
+    if (ws[next]?.lower === 'to' && BUYING.has(ws[next + 1]?.lower ?? '') && nounPhrase(ws, next + 2)) return true;
     if (ws[next]?.lower === 'to' && ws[next + 1] && /\p{L}/u.test(ws[next + 1].lower[0]) && !DETERMINERS.has(ws[next + 1].lower)) next += 2;
     // "as" leads to what is ended only after "exist" ("cease to exist as a separate team"); "will end as the hub opens" is a time.
     const through = ws[next] && THROUGH.has(ws[next].lower) && (ws[next].lower !== 'as' || AS_WHAT.has(ws[next - 1]?.lower ?? ''));
@@ -128,6 +130,8 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     if (through && isPassive(ws, first)) return holdsObject(subjectBefore(ws, first - 1));
     if (through) next++;
     // "retire the single point of access telephone line": past an "of", the phrase goes on to what is stopped.
+    // "two bus routes stop outside the Hub": a place where something stops, not a thing stopped.
+    if (ws[next] && PLACE_AFTER.has(ws[next].lower)) return false;
     const after = nounPhrase(ws, next, (p) => holdsObject(p));
     // "stop smoking", "end placing people out of area": an activity stopped, unless it is what is bought ("stop funding")
     // or the service's own running ("the minibus service … will stop running"), which ends what comes before.
@@ -296,6 +300,10 @@ const DATED_PAST = /^[^.;:]{0,80}?\b(?:in|during)\s+(?:19|20)\d\d\b,?\s+(\p{L}+e
 /** Participles of a plan or a decision: after them the ending is still to come. */
 const PLANS: ReadonlySet<string> = new Set('agreed approved decided confirmed proposed planned scheduled recommended endorsed supported requested consulted delayed deferred postponed announced'.split(' '));
 
+/** Prepositions of place after a verb of ending: where it stops ("stop outside the Hub"), not what. */
+const PLACE_AFTER: ReadonlySet<string> = new Set(['outside', 'opposite', 'beside', 'near', 'nearby']);
+/** Verbs of buying: after "cease to", what they take is bought no more. */
+const BUYING: ReadonlySet<string> = new Set('purchase buy fund commission procure'.split(' '));
 /** Prepositions between a verb of ending and what it ends ("withdraw from", "cease to exist as"). */
 const THROUGH: ReadonlySet<string> = new Set(['from', 'as']);
 /** Verbs after which "as" names what ends ("cease to exist as", "stop operating as"). */

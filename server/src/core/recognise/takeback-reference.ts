@@ -36,6 +36,18 @@ export function namedLater(aspect: AspectDef, text: string, stop: string): boole
   });
 }
 
+/** Whether a sentence further on withdraws a numbered item by its number ("The Governing Body has therefore withdrawn intention 4"). */
+export function withdrawnByNumber(aspect: AspectDef, text: string, n: string): boolean {
+  const named = new RegExp(`\\b(?:intentions?|proposals?|recommendations?|items?|actions?|options?|priorit(?:y|ies)|points?)\\s+${n}\\b`, 'i');
+  return sentenceSpans(text, { start: 0, end: text.length }).some(({ start, end }) => {
+    const sentence = text.slice(start, end);
+    return named.test(sentence) && (WITHDRAWN.test(sentence) || !!aspect.takenBack?.test(sentence));
+  });
+}
+
+/** Words withdrawing a proposal: "withdrawn", "dropped", "not taken forward". */
+const WITHDRAWN = /\b(?:withdr[ae]wn?|withdraws|dropped|rejected|not (?:be )?(?:taken forward|pursued|proceeded with|agreed|approved))\b/i;
+
 /** How far past a stop's paragraph a takeback naming it is looked for. */
 export const FARTHER_REACH = 4000;
 
