@@ -91,7 +91,10 @@ export function statesStop(stops: StopWords, unit: string, misses: ReadonlyArray
     const first = wordFrom(ws, s);
     // Part of a name, as a capital after a capitalised word shows ("the Tuesday Club in Marsh End", "Maple Close").
     if (first > 0 && /\p{Lu}/u.test(unit[ws[first].start]) && /^\p{Lu}\p{Ll}+$/u.test(unit.slice(ws[first - 1].start, ws[first - 1].end)) && !DETERMINERS.has(ws[first - 1].lower)) return false;
-    if (first < 0 || deniedOrPast(unit, ws, first, lastWord(ws, e), e) || inTimeClause(ws, first)) return false;
+    // "replaced by": the tense is the participle's, before its preposition ("was decommissioned and replaced by flexible breaks").
+    const last = first < 0 ? -1 : lastWord(ws, e);
+    const tensed = last > first && (ws[last].lower === 'by' || ws[last].lower === 'with') ? last - 1 : last;
+    if (first < 0 || deniedOrPast(unit, ws, first, tensed, e) || inTimeClause(ws, first)) return false;
     // A noun of ending takes its tense from the clause's verb: "The closure of the long-stay wards … in 2007 was a major step".
     if (/\bof$/.test(unit.slice(s, e)) && nominalPast(unit.slice(e, e + NOMINAL_REACH))) return false;
     // People, not services, are what "who" stands for ("people who withdraw from social contact").
@@ -166,9 +169,8 @@ function inTimeClause(ws: Word[], i: number): boolean {
 
 /** The last word that starts before `end`. */
 function lastWord(ws: Word[], end: number): number {
-  let i = ws.length - 1;
-  while (i > 0 && ws[i].start >= end) i--;
-  return i;
+  // A binary search: a statement of thousands of verbs asks for each.
+  return lastAtOrBefore(ws.length, (k) => ws[k].start, end - 1);
 }
 
 /**
