@@ -638,8 +638,9 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
         // blank ("Religion or belief") never borrows the verdict of the row under it.
         const rows = groupRows(model, policy, b, doc);
         if (rows.length) {
-          for (const r of rows) units.push({ model, source, subject: r.label, body: [{ start: r.label.end, end: r.end }], structured: true });
-          for (const sen of sentenceSpans(model.masked, { start: b.start, end: rows[0].label.start })) units.push({ model, source, subject: sen, body: [sen], structured: false });
+          for (const r of rows) units.push({ model, source, subject: r.label, body: r.start !== undefined ? [{ start: r.start, end: r.label.start }, { start: r.label.end, end: r.end }] : [{ start: r.label.end, end: r.end }], structured: true });
+          const first = rows[0].start ?? rows[0].label.start;
+          for (const sen of sentenceSpans(model.masked, { start: b.start, end: first })) units.push({ model, source, subject: sen, body: [sen], structured: false });
           return;
         }
         // A row whose label wraps, its two columns interleaved line by line (OCR, a PDF's plain text).
@@ -841,10 +842,10 @@ function nameAlone(model: DocModel, b: Block): boolean {
 /** How many rows, naming as many groups, make a paragraph a flattened table. */
 const FLAT_ROWS = 4;
 /**
- * A row's first cell: a capitalised name up to the next capitalised cell, a bracket or the line's
- * end, with no stop, colon or dash in it ("Age – positive impact. The …" is a label and its finding).
+ * A row's first cell: a capitalised name up to the next capitalised cell, a bracket, a gap of two
+ * spaces or more (a layout's column) or the line's end, with no stop, colon or dash in it ("Age – positive impact. The …" is a label and its finding).
  */
-const FLAT_LABEL = /^\p{Lu}[^\n.:;–—]*?(?=[ \t]+[\p{Lu}(]|[ \t]*(?:\n|$))(?<!\s-\s.*)/u;
+const FLAT_LABEL = /^\p{Lu}[^\n.:;–—]*?(?=[ \t]+[\p{Lu}(]|[ \t]{2,}|[ \t]*(?:\n|$))(?<!\s-\s.*)/u;
 const FLAT_LABEL_WORDS = 5;
 const FLAT_LABEL_REACH = 120;
 
@@ -854,7 +855,7 @@ const FLAT_LABEL_REACH = 120;
  * Positive …"): lines opening with a short capitalised label that a group's name opens,
  * four or more naming four groups or more; each row runs to the next (its cells may wrap).
  */
-function groupRows(model: DocModel, policy: Policy, b: Span, doc?: DocState): Array<{ label: Span; end: number }> {
+function groupRows(model: DocModel, policy: Policy, b: Span, doc?: DocState): Array<{ label: Span; start?: number; end: number }> {
   const text = model.masked.slice(b.start, b.end);
   if (!text.includes('\n')) return [];
   const opening = new Map<number, Mention>();
@@ -871,7 +872,9 @@ function groupRows(model: DocModel, policy: Policy, b: Span, doc?: DocState): Ar
     // A label is a few words: reading a bounded prefix keeps a hostile long line linear.
     const prefix = text.slice(at + indent, Math.min(lineEnd, at + indent + FLAT_LABEL_REACH));
     const label = m && FLAT_LABEL.exec(prefix);
-    if (m && label && b.start + at + indent + label[0].length >= m.end && wordCount(label[0], FLAT_LABEL_WORDS + 1) <= FLAT_LABEL_WORDS) {
+    // A label wrapped at the margin ("Marriage and" / "civil partnership") is one too.
+    const wraps = !!m && !indent && b.start + lineEnd < m.end && /^\S/.test(text.slice(lineEnd + 1, lineEnd + 2));
+    if (m && label && (b.start + at + indent + label[0].length >= m.end || wraps) && wordCount(label[0], FLAT_LABEL_WORDS + 1) <= FLAT_LABEL_WORDS) {
       labels.push({ start: b.start + at + indent, end: b.start + at + indent + label[0].length });
       groups.add(m.group.id);
     } else if (!m && /^\p{Lu}/u.test(prefix)) {
@@ -882,6 +885,8 @@ function groupRows(model: DocModel, policy: Policy, b: Span, doc?: DocState): Ar
     at = lineEnd + 1;
   }
   if (labels.length < FLAT_ROWS || groups.size < FLAT_ROWS) return [];
+  const centred = centredRows(text, b.start, labels);
+  if (centred) return centred;
   // Both in the text's order: one walk.
   let o = 0;
   return labels.map((label, k) => {
@@ -889,6 +894,46 @@ function groupRows(model: DocModel, policy: Policy, b: Span, doc?: DocState): Ar
     while (o < others.length && others[o] <= label.start) o++;
     return { label, end: o < others.length && others[o] < next ? others[o] : next };
   });
+}
+
+/**
+ * Rows whose labels stand in the middle of them, as `pdftotext -layout` sets a table whose label cells
+ * are centred: the first row's cells open above its label (indented lines between the header and it).
+ * The lines between two labels are split between the two rows, so a row left empty ("Marriage and" /
+ * "civil partnership") takes none of the next row's ("Perinatal team data: 38 Positive …" above
+ * "Pregnancy and"). Undefined where the first label's line has no indented line above it (labels at
+ * their rows' tops).
+ */
+function centredRows(text: string, offset: number, labels: Span[]): Array<{ label: Span; start: number; end: number }> | undefined {
+  const lines: Array<{ start: number; end: number; indented: boolean }> = [];
+  for (let at = 0; at <= text.length; ) {
+    const eol = text.indexOf('\n', at);
+    const end = eol < 0 ? text.length : eol;
+    lines.push({ start: offset + at, end: offset + end, indented: /^[ \t]+\S/.test(text.slice(at, end)) });
+    at = end + 1;
+  }
+  const lineOf = (pos: number) => lastAtOrBefore(lines.length, (k) => lines[k].start, pos);
+  // Labels at the margin only: a group's word opening an indented cell ("Perinatal team data: …") is a cell's.
+  labels = labels.filter((l) => !lines[lineOf(l.start)].indented);
+  if (labels.length < FLAT_ROWS) return undefined;
+  const firsts = labels.map((l) => lineOf(l.start));
+  let above = 0;
+  for (let k = firsts[0] - 1; k >= 0 && lines[k].indented; k--) above++;
+  if (!above || above === firsts[0]) return undefined;
+  const out: Array<{ label: Span; start: number; end: number }> = [];
+  let from = firsts[0] - above;
+  for (let r = 0; r < labels.length; r++) {
+    const next = r + 1 < labels.length ? firsts[r + 1] : lines.length;
+    // The label's own lines: it and the lines at the margin that carry it on ("civil partnership"), cells between.
+    let last = firsts[r];
+    for (let k = firsts[r] + 1; k < next; k++) if (!lines[k].indented && lines[k].end > lines[k].start) last = k;
+    // The lines between two labels are split between their rows, the odd one to the lower: a row left
+    // empty takes none of the verdict standing just above the next row's label.
+    const below = next === lines.length ? lines.length - 1 : last + Math.floor((next - last - 1) / 2);
+    out.push({ label: labels[r], start: lines[from].start, end: lines[below].end });
+    from = below + 1;
+  }
+  return out;
 }
 
 /** The part of a list item naming its subject: before a colon or dash if there is one. */
