@@ -284,7 +284,9 @@ function judgeGroup(doc: DocState, group: GroupDef, units: Unit[], scopes: Array
       // A unit naming several groups: its sentences naming only others speak for them ("…a positive impact for men.
       // The CCG has not assessed the impact on transgender people." leaves gender reassignment unassessed).
       // So do its sentences naming only the part of a group it takes in ("No local information is held on transgender people" beside a finding for men and women, for 2009's sex).
-      const own = distinct.size >= 2 || group.partOnly ? ownSentences(policy, body, group, named) : body;
+      // So do a paragraph's later sentences naming only other groups, where its first sentence names the group (a table's
+      // rows run into one paragraph: "belief / spring 2017. / … Positive for both men and women" is the sex row's).
+      const own = distinct.size >= 2 || group.partOnly || u.blanketFree ? ownSentences(policy, body, group, named) : body;
       if (!determines(policy, own, u.subject, u, own !== body)) continue;
     }
     // One sentence sweeping over a list of strands "considered" assesses none of them.
