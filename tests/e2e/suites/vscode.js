@@ -473,8 +473,15 @@ async function run({ mode, vsix, record, timing, log }) {
       fs.copyFileSync(FIXTURE, leftPath);
       const leftSummary = X.coverageLine(X.cliJson(leftPath).coverage);
       await cs.openFromExplorer(page, LEFT_FILE); // ends with the editor focused
+      // The click that focused the editor can leave it scrolled past line 1, where the lens
+      // sits (Monaco renders only the lines in view): cursor to the top before leaving.
+      await page.keyboard.press('Control+Home');
       await page.keyboard.press('Control+Shift+M'); // the Problems panel is open: this focuses it
       await cs.waitFor(page, '.editor-group-container.active .monaco-editor.focused', { what: 'focus to leave the editor', state: 'hidden' });
+      // A late scroll (a restored view state) is undone with the wheel, which takes no focus.
+      const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+      const box = await lines.boundingBox();
+      if (box) { await page.mouse.move(box.x + box.width / 2, box.y + 20); await page.mouse.wheel(0, -100000); }
       await waitForLens(page, leftSummary);
       assert(!(await page.locator('.editor-group-container.active .monaco-editor.focused').count()), 'the editor took focus back while we waited');
       return shots.full(page, 'code-lens-left');
