@@ -13,6 +13,9 @@
 // A grid cell spread over several lines has one span per line (`parts`).
 import type { Block, Cell, Row, Span } from './types';
 import { NUMBERED_TITLE } from './outline-number';
+import { barredCellsTable } from './barred-cells';
+import { gappedTable } from './gapped-table';
+import { cellOf, cellOver, linesOf, type Line } from './text-lines';
 
 /** A ruler under a simple table's header: two or more runs of dashes separated by spaces. */
 const RULER = /^( {0,3})(-{2,})((?: +-{2,})+) *$/;
@@ -29,49 +32,11 @@ const isBorder = (text: string): boolean => GRID_BORDER.test(text) || BOX_BORDER
 /** A bar between a grid's cells. */
 const isBar = (c: string): boolean => c === '|' || c === '│' || c === '║' || c === '┃';
 
-interface Line {
-  start: number;
-  end: number;
-  text: string;
-}
-
-function linesOf(source: string, from: number, to: number, max = Infinity): Line[] {
-  const out: Line[] = [];
-  let pos = from;
-  while (pos < to && out.length < max) {
-    let end = source.indexOf('\n', pos);
-    if (end < 0 || end > to) end = to;
-    const textEnd = end > pos && source.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    // A form feed opening a line (pdftotext's page break) is no column of it.
-    const from = source.charCodeAt(pos) === 12 && pos < textEnd ? pos + 1 : pos;
-    out.push({ start: from, end: textEnd, text: source.slice(from, textEnd) });
-    pos = end + 1;
-  }
-  return out;
-}
-
 /** Column ranges [from, to) within a line, from a ruler's dash runs (the last column runs to the line's end). */
 function rulerColumns(ruler: string): Array<[number, number]> {
   const cols: Array<[number, number]> = [];
   for (const m of ruler.matchAll(/-+/g)) cols.push([m.index!, m.index! + m[0].length]);
   return cols.map(([a], i) => [a, i + 1 < cols.length ? cols[i + 1][0] : Infinity]);
-}
-
-/** A cell: the trimmed text of a line's slice, as a span of the source. */
-function cellOf(line: Line, from: number, to: number): Cell {
-  const raw = line.text.slice(from, Math.min(to, line.text.length));
-  const lead = raw.length - raw.trimStart().length;
-  const text = raw.trim();
-  const start = line.start + Math.min(from, line.text.length) + lead;
-  return { start, end: start + text.length, text };
-}
-
-/** A cell drawn over several lines: its text joined, one span per line that holds some (`parts`). */
-function cellOver(lines: Line[], from: number, to: number): Cell {
-  const parts = lines.map((l) => cellOf(l, from, to)).filter((p) => p.text);
-  const first = parts[0] ?? cellOf(lines[0], from, to);
-  const last = parts[parts.length - 1] ?? first;
-  return { start: first.start, end: last.end, text: parts.map((p) => p.text).join(' '), ...(parts.length > 1 ? { parts: parts.map(({ start, end }) => ({ start, end })) } : {}) };
 }
 
 /** A row drawn over lines, its cells between bars at the given columns (a grid's edges). */
@@ -90,6 +55,13 @@ export function readTextTables(source: string, blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
+    const barred = barredCellsTable(source, out, blocks, i);
+    if (barred) {
+      out.length -= barred.drop;
+      out.push(barred.table);
+      i = barred.last;
+      continue;
+    }
     const multi = multilineTable(source, blocks, i) ?? ruledTable(source, blocks, i);
     if (multi) {
       out.push(multi.table);
@@ -122,6 +94,12 @@ export function readTextTables(source: string, blocks: Block[]): Block[] {
       for (const x of aligned) out.push(x);
       continue;
     }
+    const gapped = b.kind === 'paragraph' ? gappedRun(source, blocks, i) : undefined;
+    if (gapped) {
+      out.push(gapped.table);
+      i = gapped.last;
+      continue;
+    }
     const rulerText = b.kind === 'other' ? source.slice(lineStart(source, b.start), b.end) : '';
     if (RULER.test(rulerText)) {
       const head = out[out.length - 1];
@@ -140,6 +118,17 @@ export function readTextTables(source: string, blocks: Block[]): Block[] {
     out.push(b);
   }
   return out;
+}
+
+/** The most paragraphs on consecutive lines read as one borderless table (a header the layout set apart, then its rows). */
+const GAPPED_PARTS = 3;
+
+/** A borderless table (`gapped-table.ts`) over paragraph i and the paragraphs on the lines right after it. */
+function gappedRun(source: string, blocks: Block[], i: number): { table: Block; last: number } | undefined {
+  let last = i;
+  while (last + 1 < blocks.length && last + 1 - i < GAPPED_PARTS && blocks[last + 1].kind === 'paragraph' && nextLineStart(source, blocks[last].end) === lineStart(source, blocks[last + 1].start)) last++;
+  const table = gappedTable(linesOf(source, lineStart(source, blocks[i].start), blocks[last].end));
+  return table && { table, last };
 }
 
 /** Where the line holding `offset` starts (blocks start after their indentation; columns count from here). */

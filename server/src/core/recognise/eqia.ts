@@ -17,7 +17,8 @@ export interface GroupFinding {
   group: GroupDef;
   status: GroupStatus;
   /** Where it was covered, or first named. */
-  at?: { model: DocModel; start: number; end: number; source?: string };
+  /** Where; `named`: the words naming the group, where the source between start and end holds others too. */
+  at?: { model: DocModel; start: number; end: number; source?: string; named?: string };
 }
 
 export interface EqiaFinding {
@@ -291,13 +292,13 @@ function judgeGroup(doc: DocState, group: GroupDef, units: Unit[], scopes: Array
     }
     // One sentence sweeping over a list of strands "considered" assesses none of them.
     if (!u.structured && distinct.size >= 3 && policy.eqia.listCues.test(body)) continue;
-    return { group, status: 'covered', at: { model: u.model, start: mine[0].start, end: mine[0].end, source: u.source } };
+    return { group, status: 'covered', at: { model: u.model, start: mine[0].start, end: mine[0].end, source: u.source, named: mine[0].text } };
   }
   for (const sc of scopes) {
     const m = findMentions(policy, [group], sc.model.masked, sc.span.start, sc.span.end, sc.model === doc.model ? doc.about(sc.span.start, sc.span.end) : undefined)[0];
     if (m) return { group, status: 'unassessed', at: { model: sc.model, start: m.start, end: m.end, source: sc.source } };
   }
-  if (first) return { group, status: 'unassessed', at: { model: first.u.model, start: first.m.start, end: first.m.end, source: first.u.source } };
+  if (first) return { group, status: 'unassessed', at: { model: first.u.model, start: first.m.start, end: first.m.end, source: first.u.source, named: first.m.text } };
   const anywhere = firstMention(doc, group);
   if (anywhere) return { group, status: 'unassessed', at: { model: doc.model, start: anywhere.start, end: anywhere.end } };
   return { group, status: 'missing' };
@@ -391,7 +392,7 @@ function mentionsInParts(policy: Policy, masked: string, parts: Span[]): Mention
     while (k > 0 && starts[k] > i) k--;
     return Math.min(parts[k].start + (i - starts[k]), parts[k].end);
   };
-  return findMentions(policy, policy.groups, joined).map((m) => ({ ...m, start: toSource(m.start), end: toSource(Math.max(m.start, m.end - 1)) + 1 }));
+  return findMentions(policy, policy.groups, joined).map((m) => ({ ...m, start: toSource(m.start), end: toSource(Math.max(m.start, m.end - 1)) + 1, text: joined.slice(m.start, m.end) }));
 }
 
 /** A table unit's value cells that state an impact, by themselves or under an impact column (none: the unit determines nothing). */

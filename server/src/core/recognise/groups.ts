@@ -12,6 +12,8 @@ export interface Mention {
   end: number;
   /** Named only inside another group's strand, e.g. "(including transgender people)". */
   subsumed: boolean;
+  /** Its words, where they are not the source between start and end (a table cell's lines, other columns between). */
+  text?: string;
 }
 
 /** The words after a group word, over a "-led" ("BME-led charities"): up to two. */

@@ -11,7 +11,7 @@ export const eqiaGroupUnassessed: Rule = {
       if (g.status !== 'unassessed' || !g.at) continue;
       const inThisFile = g.at.model === a.model;
       const span = inThisFile ? { start: g.at.start, end: g.at.end } : a.eqia.at ?? a.title;
-      const named = g.at.model.source.slice(g.at.start, g.at.end);
+      const named = g.at.named ?? g.at.model.source.slice(g.at.start, g.at.end);
       const where = inThisFile ? '' : ` (in ${g.at.source})`;
       report({
         ...span,
