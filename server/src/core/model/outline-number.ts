@@ -1,11 +1,11 @@
 // A section's number as text converted from Word or PDF writes it before a title:
 // "4.", "2.1", a lettered outline's "A1." / "C2.", or a chapter's word and number
-// or letter ("Part C  -  What will change", "Section 5:"). Read by the plain
+// or letter ("Part C  -  What will change", "Section 5:", "Part A: Screening"). Read by the plain
 // layout (a title over a title) and by the tables written a cell per line (a
 // numbered title is no cell: it ends the table).
 
 /** A lettered outline's number or a chapter's word and number (a letter alone needs its word: "A survey…" is none). */
-export const OUTLINE_NUMBER = /^(?:[A-H]\d{1,2}(?:\.\d{1,2}){0,2}\.?|(?:[Pp]art|[Ss]ection|[Cc]hapter)\s+(?:[A-H]|\d{1,2}))(?=\s|$)/;
+export const OUTLINE_NUMBER = /^(?:[A-H]\d{1,2}(?:\.\d{1,2}){0,2}\.?|(?:[Pp]art|[Ss]ection|[Cc]hapter)\s+(?:[A-H]|\d{1,2}))(?=:?\s|:?$)/;
 
 /**
  * A numbered title: a section's number with its point, then a word in capitals ("C2. Next steps",

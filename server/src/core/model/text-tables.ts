@@ -434,7 +434,9 @@ export function tabbedTable(source: string, b: Block): Block[] | undefined {
 }
 
 /** A cell-per-line table's header cell and each row's first cell are labels this short at most. */
-const HEADER_CELL = 30;
+const HEADER_CELL = 40;
+/** A header cell asking its column's question. */
+const QUESTION_CELL = /\?$/;
 const LABEL_CELL = 60;
 /** The most columns, and the fewest rows, of a table written a cell per line. */
 const LINE_COLUMNS = 6;
@@ -470,7 +472,8 @@ function cellLinesTable(source: string, blocks: Block[], i: number): { blocks: B
     // After a sentence, or a line that is no label ("4. What we commission now", a title): not inside a run of labels.
     if (h > 0 && !SENTENCE_END.test(lines[h - 1].text.trim()) && label(lines[h - 1], LABEL_CELL)) continue;
     for (let n = 2; n <= LINE_COLUMNS && h + n <= lines.length; n++) {
-      if (!lines.slice(h, h + n).every((l) => label(l, HEADER_CELL))) break;
+      // A header's cell may ask its column's question ("Full assessment needed?").
+      if (!lines.slice(h, h + n).every((l) => label(l, HEADER_CELL) || (QUESTION_CELL.test(l.text.trim()) && label({ ...l, text: l.text.trim().slice(0, -1) }, HEADER_CELL)))) break;
       let rows = 0;
       let texts = 0;
       // No cell of a row is a numbered title: the table ends before it, whichever column it would fall in.

@@ -16,6 +16,8 @@ export function laterTakesBack(aspect: AspectDef, later: string, stop: string): 
   const named = namesOf(aspect, stop);
   return found.some(([s]) => {
     const sentence = sentences.find((x) => s >= x.start && s < x.end) ?? { start: 0, end: later.length };
+    // Asked of another, not said: "…inviting it to consider whether to continue the service from its own resources".
+    if (OPEN_QUESTION.test(later.slice(sentence.start, s))) return false;
     const text = later.slice(sentence.start, sentence.end);
     if (REFERRING.test(text) || REFERS_BACK.test(text) || [...namesOf(aspect, text)].some((n) => named.has(n))) return true;
     // Naming something else, not said of the stop ("the intensive community support team will be extended"), it speaks of that.
@@ -44,6 +46,13 @@ export function withdrawnByNumber(aspect: AspectDef, text: string, n: string): b
     return named.test(sentence) && (WITHDRAWN.test(sentence) || !!aspect.takenBack?.test(sentence));
   });
 }
+
+/**
+ * A question put to another body, open before a takeback ("…inviting it to consider whether to continue the
+ * service"): what it would take back is theirs to decide. A question of our own ("We may consider whether to
+ * re-procure it") leaves the ending undecided, and takes it back.
+ */
+const OPEN_QUESTION = /\b(?:invit|ask|encourag|request|urg)\w*\b[^.;:]{0,80}\bwhether\b[^.;:]*$/i;
 
 /** Words withdrawing a proposal: "withdrawn", "dropped", "not taken forward". */
 const WITHDRAWN = /\b(?:withdr[ae]wn?|withdraws|dropped|rejected|not (?:be )?(?:taken forward|pursued|proceeded with|agreed|approved))\b/i;
