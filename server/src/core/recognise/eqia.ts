@@ -110,6 +110,8 @@ interface Unit {
   subjects?: Mention[];
   /** For a table rated in colours or symbols: the key above it. */
   key?: RatingKey;
+  /** Each body span is a cell of the subject's row (a table a cell per paragraph): each opens with its own statement. */
+  cells?: boolean;
 }
 
 /** The EqIA's sections in a document (`doc`: the document's state, when the model is its own, which keeps them). */
@@ -336,6 +338,13 @@ function determines(policy: Policy, quoted: string, subject: Span, unit: Unit, f
   const afterLabel = filtered ? '' : unquoted(unit.model.masked.slice(Math.max(subject.end, unit.body[0]?.start ?? subject.end), unit.body[0]?.end ?? subject.end));
   const opening = (afterLabel.trim() ? afterLabel : body).split(/(?<=[.!?;])\s/)[0];
   if (policy.eqia.verdicts.test(opening) && !policy.eqia.unassessed.test(opening)) return true;
+  // A row's cells each open with their own statement: "No data are held…", then "Neutral. The strategy does not change…".
+  if (unit.cells && !filtered) {
+    for (const cell of unit.body.slice(1)) {
+      const first = unquoted(unit.model.masked.slice(cell.start, cell.end)).split(/(?<=[.!?;])\s/)[0];
+      if (policy.eqia.verdicts.test(first) && !policy.eqia.unassessed.test(first)) return true;
+    }
+  }
   // A label holding its verdict after the group ("**Religion or belief: no differential impact identified.**") opens
   // the statement too; where the label names several groups, unless the group's own sentences admit it is not assessed.
   const label = LABEL_VERDICT.exec(unit.model.masked.slice(subject.start, subject.end))?.[1];
@@ -612,8 +621,20 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
         // So is a paragraph that is a group's name and nothing else ("Age", then "Positive. Younger adults…"),
         // a table's cells one per paragraph as a PDF's text gives them, unless the next is another such name.
         const next = s.blocks[i + 1];
-        if (next && (next.kind === 'paragraph' || next.kind === 'list') && (ITALIC_LABEL.test(model.source.slice(b.start, b.end)) || nameAlone(model, b)) && !nameAlone(model, next) && mentionsIn(doc, model, policy, b.start, b.end).length) {
+        if (next && (next.kind === 'paragraph' || next.kind === 'list') && ITALIC_LABEL.test(model.source.slice(b.start, b.end)) && !nameAlone(model, next) && mentionsIn(doc, model, policy, b.start, b.end).length) {
           units.push({ model, source, subject: b, body: [next], structured: true });
+          return;
+        }
+        // A table a cell per paragraph, as `mutool` gives a PDF's (a cell's lines wrapped: "Gender" over
+        // "reassignment"; a one-line label run into the paragraph of the cell after it, "Religion or belief"
+        // over "Census 2021: …"): the row is the label and the paragraphs after it, up to the next label.
+        const label = nameAlone(model, b) ? b : labelLine(model, b);
+        if (label && next && (next.kind === 'paragraph' || next.kind === 'list' || label !== b) && !nameAlone(model, next) && mentionsIn(doc, model, policy, label.start, label.end).length) {
+          // The paragraph after a name alone is its cell whatever its layout; the row goes on only through paragraphs that are cells.
+          const body: Span[] = label === b ? [next] : [{ start: label.end, end: b.end }];
+          const cell = (x: Block) => (x.kind === 'paragraph' || x.kind === 'list') && !nameAlone(model, x) && !labelLine(model, x) && !LAYOUT_GAP.test(model.masked.slice(x.start, x.end));
+          for (let j = label === b ? i + 2 : i + 1; j < s.blocks.length && j <= i + ROW_CELLS && cell(s.blocks[j]); j++) body.push(s.blocks[j]);
+          units.push({ model, source, subject: label, body, structured: true, cells: true });
           return;
         }
         const lead = boldLeadIn(model, b);
@@ -839,8 +860,29 @@ function labelledLines(model: DocModel, policy: Policy, b: Span, doc?: DocState)
 /** A paragraph of a few words, capitalised, with no punctuation: a label's cell ("Age", "Religion or belief"), not prose. */
 function nameAlone(model: DocModel, b: Block): boolean {
   const text = model.masked.slice(b.start, b.end).trim();
-  return b.kind === 'paragraph' && /^\p{Lu}[\p{L} ’'/&-]*$/u.test(text) && wordCount(text, FLAT_LABEL_WORDS + 1) <= FLAT_LABEL_WORDS;
+  return b.kind === 'paragraph' && NAME.test(text) && wordCount(text, FLAT_LABEL_WORDS + 1) <= FLAT_LABEL_WORDS;
 }
+
+/** A short capitalised name (wrapped over lines, as a narrow cell wraps it), no stop or colon in it. */
+const NAME = /^\p{Lu}[\p{L}\s’'/&-]*$/u;
+
+/** A paragraph's first line where it is a name alone and more lines follow ("Religion or belief" over "Census 2021: …"). */
+function labelLine(model: DocModel, b: Block): Span | undefined {
+  if (b.kind !== 'paragraph') return undefined;
+  const text = model.masked.slice(b.start, b.end);
+  const nl = text.indexOf('\n');
+  if (nl < 0 || !text.slice(nl).trim()) return undefined;
+  const first = text.slice(0, nl).trim();
+  // The next cell opens anew ("Census 2021: …"); a line going on in lower case is the same cell's text wrapped.
+  if (!/^\s*[\p{Lu}\p{N}]/u.test(text.slice(nl))) return undefined;
+  return NAME.test(first) && wordCount(first, FLAT_LABEL_WORDS + 1) <= FLAT_LABEL_WORDS ? { start: b.start, end: b.start + nl } : undefined;
+}
+
+/** A line with a layout's gap in it (`pdftotext -layout`): columns side by side, not a cell a paragraph. */
+const LAYOUT_GAP = /\S[ \t]{3,}\S/;
+
+/** The most cells after its label a row written a cell per paragraph holds (evidence, impact, mitigation, lead…). */
+const ROW_CELLS = 5;
 
 /** How many rows, naming as many groups, make a paragraph a flattened table. */
 const FLAT_ROWS = 4;
