@@ -65,7 +65,9 @@ export function readPlainLayout(source: string, blocks: Block[], tools: LayoutTo
     const runIn = runInSections(source, out, tools);
     if (runIn) return { blocks: out.flatMap((b) => runIn.get(b) ?? [b]), furniture: [...furniture].map((b) => ({ start: b.start, end: b.end })) };
     const indent = textIndent(source, out);
-    const read = out.map((b, i) => titled(source, b, i === out.length - 1, indent, tools));
+    // A line whose sentence goes on in the paragraph after it, in lower case (a numbered item `mutool` set
+    // apart: "1. By March 2026 all eight neighbourhoods will have an integrated", then "community mental…"), is no title.
+    const read = out.map((b, i) => (goesOn(source, b, out[i + 1]) ? undefined : titled(source, b, i === out.length - 1, indent, tools)));
     const count = read.reduce((n, r) => n + (r ? r.filter((x) => x.kind === 'heading').length : 0), 0);
     if (count >= TITLE_LINES && count >= TITLE_LINES * headings) out = inTurn(source, out.flatMap((b, i) => read[i] ?? [b]), tools);
   }
@@ -118,6 +120,13 @@ function inTurn(source: string, blocks: Block[], tools: LayoutTools): Block[] {
 }
 
 const numbered = (text: string) => NUMBER.test(text) || OUTLINE_NUMBER.test(text);
+
+/** Whether a one-line paragraph's (or one-item list's) sentence goes on in the next paragraph, which opens in lower case. */
+function goesOn(source: string, b: Block, next: Block | undefined): boolean {
+  const one = b.kind === 'paragraph' || (b.kind === 'list' && b.items?.length === 1);
+  if (!one || next?.kind !== 'paragraph' || source.slice(b.start, b.end).trim().includes('\n')) return false;
+  return /^\p{Ll}/u.test(source.slice(next.start, Math.min(next.end, next.start + 2)));
+}
 
 /** A chapter's number after its word: "Section 5", "Part 2". */
 const NAMED_NUMBER = /^(?:section|chapter|part)\s+\d{1,2}\b/i;
@@ -404,7 +413,7 @@ const DATE_LINE = /^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug
 
 /** A sentence's end, after a word longer than an abbreviation ("Dr.", "St."), then the next one's capital. */
 const TWO_SENTENCES = /\p{L}{4}[.!?]\s+\p{Lu}\p{Ll}/u;
-const OPEN_END = /\s(?:and|or|nor|but|of|the|a|an|our|their|its|that|which)$/;
+const OPEN_END = /\s(?:and|or|nor|but|of|the|a|an|our|their|its|that|which|from|into)$/;
 
 /** The heading a line would be as a title, if it is one. */
 function titleText(line: string): string | undefined {
