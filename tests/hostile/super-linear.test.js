@@ -39,6 +39,21 @@ const cases = {
   'a front-matter ipc: map over as many headings (2k/4k/8k)': (k) => `---\nipc:\n${Array.from({ length: k * 2000 }, (_, i) => `  e${i}: Heading number ${i}`).join('\n')}\n---\n# Strategy\n\n${Array.from({ length: k * 2000 }, (_, i) => `## Heading ${i}\n\nText.\n`).join('\n')}`,
   // and each group-named section after an EqIA looked for among all sections.
   'group-named headings after an EqIA (15k/30k/60k)': (k) => `# Strategy\n\n## Equality Impact Assessment\n\nWe assessed the impact.\n\n${Array.from({ length: k * 15000 }, (_, i) => ['## Age', '## Disability', '## Race', '## Sex'][i % 4]).join('\n')}\n`,
+  // Found by a second attack (8 December 2026), each quadratic before:
+  // every line that could head a table written a cell per line read rows to the paragraph's end;
+  'short lines that could each head a cell-per-line table (1k/2k/4k)': (k) => `# Strategy\n\n## What the JSNA tells us\n\nSome text.\n\n${'Ab\nAb\nAb\nx\n'.repeat(k * 1000)}`,
+  // a numbered title's gap split every way over a run of spaces, for every such header;
+  'a numbered line of many spaces under them (7.5k/15k/30k spaces)': (k) => `# Strategy\n\n## What the JSNA tells us\n\nSome text.\n${'Ab\nAb\nAb\nx\n'.repeat(8)}Ab\n2.${' '.repeat(k * 7500)}a\n`,
+  // each EqIA section's blocks, and its nesting, looked for among all of them;
+  'many EqIA headings (2.5k/5k/10k)': (k) => `# Strategy\n\n${'## EqIA\n'.repeat(k * 2500)}`,
+  // the blocks after each list in an EqIA copied to find the next;
+  'an EqIA of many lists (5k/10k/20k)': (k) => `# Strategy\n\n## Equality Impact Assessment\n\n${Array.from({ length: k * 5000 }, (_, i) => `- Item ${i}\n\nText ${i}.\n`).join('\n')}`,
+  // a pack signal's class took in line breaks, and each list item looked back over every empty paragraph;
+  'a run of blank lines before a list of stops (25k/50k/100k)': (k) => `# Strategy\n\n## What will change\n\nIntro.\n${'\n'.repeat(k * 25000)}${'* We will close gaps.\n'.repeat(10)}`,
+  // each heading for an element asked whether every other is inside it;
+  'many headings for one element (10k/20k/40k)': (k) => `# Strategy\n\n${'## JSNA\n'.repeat(k * 10000)}`,
+  // and each clause of a sentence looked at every stop word in it.
+  'one sentence of semicolon clauses (20k/40k/80k)': (k) => `# Strategy\n\n## What will change\n\nThe service will change, ${'we aim to close gaps; '.repeat(k * 20000)}and more.\n`,
   'many front-matter keys (8k/16k/32k keys)': (k) => `---\n${Array.from({ length: k * 8000 }, (_, i) => `key${i}: value ${i}`).join('\n')}\n---\n# Strategy\n\n## What the JSNA tells us\n\nText.\n`,
 };
 
@@ -57,6 +72,26 @@ describe('hostile E: super-linear paths (CLI growth)', function () {
       assert.ok(!g.failedHard, g.text);
       for (const s of [1, 2, 4]) for (const r of g.runs[s]) assert.ok([0, 1].includes(r.code), `${s}×: ${h.describeRun(r)}`);
       assert.ok(g.ratio <= MAX_RATIO, g.text);
+    });
+  }
+});
+
+// Very many of one thing spread into one call's arguments (Math.max(...xs)) overflowed the stack: the
+// document came back as one internal-error finding and every other finding was lost.
+describe('hostile E: very many of one thing (no internal error)', function () {
+  this.timeout(90000);
+  const many = {
+    'an EqIA of 130,000 bold numbered items': `# Strategy\n\n## Equality Impact Assessment\n\n${'**1. \n'.repeat(130000)}`,
+    'a WCC table of 130,000 rows': `# Strategy\n\n## WCC\n\n| WCC | Name |\n|---|---|\n${'|1|\n'.repeat(130000)}`,
+  };
+  for (const [name, text] of Object.entries(many)) {
+    it(`${name}: its findings, no internal error`, async function () {
+      const dir = h.tmpdir();
+      fs.writeFileSync(path.join(dir, 's.md'), text);
+      const r = await h.cli(['--format', 'json', 's.md'], { cwd: dir, timeoutMs: 60000 });
+      h.assertFinished(r, 60000);
+      const ids = h.parseJson(r).files.flatMap((f) => f.diagnostics).map((d) => d.ruleId);
+      assert.ok(ids.length && !ids.includes('internal-error'), `rules reported: ${[...new Set(ids)].join(', ')}`);
     });
   }
 });

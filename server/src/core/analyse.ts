@@ -1,5 +1,6 @@
 // Runs every recogniser once over the document model. Rules and the coverage
 // report read this Analysis; none of them re-parses or re-scans the text.
+import { union, withinOne } from './sorted';
 import type { DocModel, Span } from './model/types';
 import type { Policy } from './policy/types';
 import type { LintContext } from './types';
@@ -81,11 +82,12 @@ function linkedEqia(doc: DocState, fm: FrontMatterData | undefined, ctx: LintCon
     const line = fm!.lineOf(key!) ?? 1;
     wanted.push({ path: named.trim(), at: { start: model.lines.lineStart(line), end: model.lines.lineEnd(line) } });
   }
-  const sections = eqiaSections(model, policy, doc);
+  // Which links lie in the EqIA, by a binary search of its sections' union (a document of 10,000 EqIA headings and links is linear).
+  const sections = union(eqiaSections(model, policy, doc));
   for (const l of model.links) {
     // A link to a document: Markdown, or Word (which the caller converts before it is read).
     if (!/\.(md|markdown|docx)(#.*)?$/i.test(l.url) || /^[a-z]+:/i.test(l.url)) continue;
-    const inSection = sections.some((s) => s.start <= l.start && l.end <= s.end);
+    const inSection = withinOne(sections, l.start, l.end);
     const label = model.source.slice(l.start, l.end);
     if (!inSection && !policy.eqia.headings.test(label)) continue;
     const target = l.url.replace(/#.*$/, '');

@@ -10,6 +10,6 @@ export const OUTLINE_NUMBER = /^(?:[A-H]\d{1,2}(?:\.\d{1,2}){0,2}\.?|(?:[Pp]art|
 /**
  * A numbered title: a section's number with its point, then a word in capitals ("C2. Next steps",
  * "Part D  -  Equality impact assessment", "3. Needs", "2.1 Context"); a number alone is a date's
- * or a count's ("30 Sept 2018").
+ * or a count's ("30 Sept 2018"). The gap is written so a run of spaces splits one way only (linear time).
  */
-export const NUMBERED_TITLE = new RegExp(`^(?:\\d{1,2}(?:\\.\\d{1,2}){1,3}\\.?|\\d{1,2}\\.|${OUTLINE_NUMBER.source.slice(1)})\\s*[-–—:.]?\\s+\\p{Lu}\\p{Ll}`, 'u');
+export const NUMBERED_TITLE = new RegExp(`^(?:\\d{1,2}(?:\\.\\d{1,2}){1,3}\\.?|\\d{1,2}\\.|${OUTLINE_NUMBER.source.slice(1)})(?:\\s*[-–—:.])?\\s+\\p{Lu}\\p{Ll}`, 'u');

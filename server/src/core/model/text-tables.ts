@@ -467,6 +467,38 @@ function cellLinesTable(source: string, blocks: Block[], i: number): { blocks: B
   const all = linesAhead(source, lineStart(source, b.start), blocks, i, lines.length + LINE_COLUMNS * LINE_ROWS_READ);
   // A numbered title ("C2. Next steps", "Part D  -  Equality impact assessment") is no cell: the table ends before it.
   const label = (l: Line | undefined, max: number) => !!l && l.text.trim().length > 0 && l.text.trim().length <= max && /^\p{Lu}/u.test(l.text.trim()) && !SENTENCE_END.test(l.text.trim()) && !NUMBERED_TITLE.test(l.text.trim());
+  // The rows of n cells from line `at` on, and how many of them hold text beyond their label: each
+  // line's run is read once per column count, however many headers above it are tried (linear time).
+  const runs = new Map<number, Map<number, [number, number]>>();
+  const run = (n: number, from: number): [number, number] => {
+    let memo = runs.get(n);
+    if (!memo) runs.set(n, (memo = new Map()));
+    const chain: number[] = [];
+    let at = from;
+    let tail: [number, number] = [0, 0];
+    for (;;) {
+      const known = memo.get(at);
+      if (known) {
+        tail = known;
+        break;
+      }
+      // No cell of a row is a numbered title: the table ends before it, whichever column it would fall in.
+      const titleIn = () => Array.from({ length: n }, (_, c) => all(at + c)!).some((l) => NUMBERED_TITLE.test(l.text.trim()));
+      if (!(all(at + n - 1) && label(all(at), LABEL_CELL) && !titleIn())) {
+        memo.set(at, tail);
+        break;
+      }
+      chain.push(at);
+      at += n;
+    }
+    for (let k = chain.length - 1; k >= 0; k--) {
+      let text = 0;
+      for (let c = 1; c < n && !text; c++) if (TEXT_CELL.test(all(chain[k] + c)!.text.trim())) text = 1;
+      tail = [tail[0] + 1, tail[1] + text];
+      memo.set(chain[k], tail);
+    }
+    return memo.get(from)!;
+  };
   let best: { head: number; n: number; rows: number } | undefined;
   for (let h = 0; h + 1 < lines.length; h++) {
     // After a sentence, or a line that is no label ("4. What we commission now", a title): not inside a run of labels.
@@ -474,19 +506,7 @@ function cellLinesTable(source: string, blocks: Block[], i: number): { blocks: B
     for (let n = 2; n <= LINE_COLUMNS && h + n <= lines.length; n++) {
       // A header's cell may ask its column's question ("Full assessment needed?").
       if (!lines.slice(h, h + n).every((l) => label(l, HEADER_CELL) || (QUESTION_CELL.test(l.text.trim()) && label({ ...l, text: l.text.trim().slice(0, -1) }, HEADER_CELL)))) break;
-      let rows = 0;
-      let texts = 0;
-      // No cell of a row is a numbered title: the table ends before it, whichever column it would fall in.
-      const titleIn = (at: number) => Array.from({ length: n }, (_, c) => all(at + c)!).some((l) => NUMBERED_TITLE.test(l.text.trim()));
-      for (let at = h + n; all(at + n - 1) && label(all(at), LABEL_CELL) && !titleIn(at); at += n) {
-        rows++;
-        for (let c = 1; c < n; c++) {
-          if (TEXT_CELL.test(all(at + c)!.text.trim())) {
-            texts++;
-            break;
-          }
-        }
-      }
+      const [rows, texts] = run(n, h + n);
       if (rows >= LINE_ROWS && texts * 2 >= rows && (!best || rows > best.rows)) best = { head: h, n, rows };
     }
     if (best) break;

@@ -9,7 +9,7 @@ import type { AspectDef, Matcher, Policy } from '../policy/types';
 import type { DocState } from './doc-state';
 import { sentenceSpans } from './text';
 import { countsObject, endingDeniedOrPast, statesStop } from './stops';
-import { FARTHER_REACH, laterTakesBack, namedLater, REFERS_BACK, withdrawnByNumber } from './takeback-reference';
+import { FARTHER_REACH, FurtherOn, laterTakesBack, REFERS_BACK } from './takeback-reference';
 
 /**
  * Whether prose states an aspect: a sentence holds one of its signals and is not
@@ -33,6 +33,9 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
     const found = paragraphs.length === split.length ? doc.about(start, end) : { test: (list: Matcher) => list.test(joined) };
     if (!found.test(aspect.signals) && !(aspect.stops && (found.test(aspect.stops.actions) || ZERO_CELL.test(text)))) return false;
     const before = () => doc.model.masked.slice(Math.max(0, start - CAPTION_REACH), start).split(PARAGRAPH_BREAK).filter((x) => x.trim()).pop() ?? '';
+    // Each paragraph's last filled one before it, worked out once (a run of 100,000 empty paragraphs before a list is linear).
+    let filled: Array<string | undefined> | undefined;
+    const lastFilled = (p: number) => (filled ??= filledBefore(paragraphs))[p];
     return paragraphs.some((paragraph, p) => {
       // A glossary's entries define words ("**Decommissioning** – the process of…"): under its label, or opened by it.
       if (apparatus(policy, paragraph) || (p > 0 && apparatus(policy, paragraphs[p - 1], true))) return false;
@@ -50,13 +53,13 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
       const after = CONDITION_OPENING.test(opening) ? '' : opening;
       const table = TABLE_ROW.test(paragraph.trimStart());
       // The section further on, read once for the paragraph (a takeback naming the stop by its name).
-      let further: string | undefined;
+      let further: FurtherOn | undefined;
       return sentences.some(({ start, end }, k) => {
         // The paragraph (or the heading) before is a table's caption ("**Planned reinvestment (recurrent, £k)**");
         // the sentence before says what "it" is ("The crisis text service … It will be sunset on 31 March").
         const prior = k > 0 ? paragraph.slice(sentences[k - 1].start, sentences[k - 1].end) : '';
         // A list's items are what its lead says they are: "The options in the consultation are:", "If the bid fails we will:".
-        const above = () => lastFilled(paragraphs, p) ?? before();
+        const above = () => lastFilled(p) ?? before();
         if (LIST_LINE.test(paragraph.slice(start, end)) && leadStatesNothing(aspect, paragraph, above)) return false;
         const at = statementStates(policy, aspect, paragraph.slice(start, end), above, prior);
         if (at === undefined) return false;
@@ -79,10 +82,10 @@ export function statesAspect(doc: DocState, aspect: AspectDef, pieces: Span[]): 
         if ((!table && aspect.takenBack?.test(mine)) || laterTakesBack(aspect, later, stop)) return false;
         // Further on in the section, a sentence taking back what it names by its name ("*Update:* … Elmfield day
         // hospital will **not** close") takes it back too.
-        further ??= following(paragraphs, p, FARTHER_REACH);
+        further ??= new FurtherOn(aspect, following(paragraphs, p, FARTHER_REACH));
         // Or withdrawing it by its number in a list ("4. Decommission …", then "… has therefore withdrawn intention 4").
         const number = itemNumber(paragraph, start);
-        return !namedLater(aspect, further, stop) && !(number && withdrawnByNumber(aspect, further, number));
+        return !further.namedLater(stop) && !(number && further.withdrawnByNumber(number));
       });
     });
   });
@@ -101,9 +104,15 @@ const ITEM_REACH = 8;
 const LATER_SENTENCES = 6;
 
 /** The last paragraph before the p-th with any text (walking back, not filtering all of them for each sentence). */
-function lastFilled(paragraphs: string[], p: number): string | undefined {
-  for (let i = p - 1; i >= 0; i--) if (paragraphs[i].trim()) return paragraphs[i];
-  return undefined;
+/** For each paragraph, the last one before it with text (undefined for none). */
+function filledBefore(paragraphs: string[]): Array<string | undefined> {
+  const out: Array<string | undefined> = [];
+  let last: string | undefined;
+  for (const paragraph of paragraphs) {
+    out.push(last);
+    if (paragraph.trim()) last = paragraph;
+  }
+  return out;
 }
 
 /** The paragraphs after the p-th, joined, up to `reach` characters (only as many as it takes). */
@@ -231,14 +240,21 @@ function statementStates(policy: Policy, aspect: AspectDef, sentence: string, ca
   // Only the statements where the text holds a signal or a verb of ending are read (a table of 100,000 rows is 100,000 statements).
   const hits = [...aspect.signals.spans(body), ...(aspect.stops?.actions.spans(body) ?? [])];
   if (!hits.length) return undefined;
+  // By end, walked once as the statements go on (a sentence of 40,000 clauses is linear).
+  hits.sort((a, b) => a[1] - b[1]);
+  let h = 0;
   const breaks = new RegExp(STATEMENT_BREAK.source, 'g');
   let from = 0;
   for (const m of [...body.matchAll(breaks), undefined]) {
     const to = m ? m.index! : body.length;
+    while (h < hits.length && hits[h][1] <= from) h++;
     // A hard-wrapped line ("will not be / continued") is one line of words; a word a hyphen broke at the
     // line's end ("commis-" / "sioned") keeps its break, where the phrase matcher reads it whole.
     // (Its place in the sentence where the body is the sentence: a table's is read from its start.)
-    if (hits.some(([s, e]) => s < to && e > from) && says(policy, aspect, body.slice(from, to).replace(/(?<!-)[ \t]*\r?\n[ \t]*/g, ' '), true, from === 0 ? prior : '')) return body === sentence ? from : 0;
+    // A hit ending past the statement's start and starting before its end (hits end in order; a few start late).
+    let held = false;
+    for (let k = h; k < hits.length && !held && k < h + HITS_LOOKED; k++) held = hits[k][0] < to;
+    if (held && says(policy, aspect, body.slice(from, to).replace(/(?<!-)[ \t]*\r?\n[ \t]*/g, ' '), true, from === 0 ? prior : '')) return body === sentence ? from : 0;
     if (m) from = m.index! + m[0].length;
   }
   return undefined;
@@ -270,6 +286,9 @@ function says(policy: Policy, aspect: AspectDef, said: string, read: boolean, pr
   // Emphasis is no word of the statement ("We will **stop** paying…", "**Riverside Resource Centre** will close"): blanked, offsets kept.
   return signalled || (read && !!aspect.stops && statesStop(aspect.stops, unit.includes('**') || unit.includes('__') ? unit.replace(/\*\*|__/g, '  ') : unit, misses, prior));
 }
+
+/** How many hits ending past a statement's start are looked at for one starting inside it (bounded). */
+const HITS_LOOKED = 64;
 
 /** A clause giving a reason, open before a point in a statement: "…, because its functions will be…". */
 const REASON_BEFORE = /\b(?:because|since|given that|now that)\b[^.;:]*$/i;

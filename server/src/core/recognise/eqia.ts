@@ -11,7 +11,7 @@ import type { DocState } from './doc-state';
 import { frontMatterKey, type FrontMatterData } from '../frontmatter';
 import { keyBefore, ratedImpact, type RatingKey } from './rating-key';
 import { isPlaceholder, sectionSpan, sectionStarting, sectionText, sentences, sentenceSpans, wordCount } from './text';
-import { lastAtOrBefore } from '../sorted';
+import { lastAtOrBefore, outermost } from '../sorted';
 
 export interface GroupFinding {
   group: GroupDef;
@@ -126,7 +126,7 @@ function findEqiaSections(model: DocModel, policy: Policy, doc?: DocState): Sect
   const titled = model.sections.filter((s) => policy.derived.readTitle(s.title).eqia);
   const found = titled.length ? titled : model.sections.filter((s) => introducesEqia(model, policy, s, doc));
   // Keep outermost matches only: a sub-heading of the EqIA is part of it.
-  const outer = found.filter((s) => !found.some((o) => o !== s && o.start <= s.start && s.end <= o.end));
+  const outer = outermost(found);
   const title = outer.length && outer[0] === model.sections[0] ? asDocumentTitle(model, outer[0]) : undefined;
   return title ? [title] : outer.flatMap((s) => [withGroupSections(model, policy, s, doc), ...formQuestions(model, s)]);
 }
@@ -171,14 +171,15 @@ function formQuestions(model: DocModel, s: Section): Section[] {
     const { start, end } = sectionSpan(model, x, 'own');
     return [...model.source.slice(start, end).matchAll(new RegExp(FORM_ITEM, 'gm'))].map((m) => Number(m[1]));
   };
-  let last = Math.max(0, ...numbers(s));
+  // Folded, not spread: a form of 200,000 numbered items is more arguments than a call takes.
+  let last = numbers(s).reduce((a, b) => Math.max(a, b), 0);
   // The section that starts where the form ends, whatever its level (a bold "3." may read as a
   // top-level heading under an appendix's bold title).
   for (let end = s.end, next = sectionStarting(model, end); last > 0 && next; next = sectionStarting(model, end)) {
     const q = FORM_QUESTION.exec(next.title);
     if (!q || Number(q[1]) !== last + 1) break;
     out.push(next);
-    last = Math.max(last + 1, ...numbers(next));
+    last = numbers(next).reduce((a, b) => Math.max(a, b), last + 1);
     end = next.end;
   }
   return out;
@@ -609,7 +610,9 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
         for (const it of b.items) units.push({ model, source, subject: labelOf(model, it), body: subItems(model, it), structured: false });
         // A group alone in a list, then, past pandoc's "<!-- -->" that keeps two lists apart, a list of its
         // labelled lines ("Evidence: …", "Impact: Positive…"): a nested list the conversion flattened.
-        const after = s.blocks.slice(i + 1).find((x) => x.kind !== 'html');
+        let j = i + 1;
+        while (s.blocks[j]?.kind === 'html') j++;
+        const after = s.blocks[j];
         const [only] = b.items;
         if (b.items.length === 1 && after?.kind === 'list' && after.items?.length && after.start > b.end && mentionsIn(doc, model, policy, only.start, only.end).length) {
           const label = labelOf(model, after.items[0]);

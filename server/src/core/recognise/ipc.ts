@@ -80,8 +80,9 @@ export function recogniseElements(doc: DocState, markers: Map<string, Section>, 
     const m = markers.get(element.id);
     if (m) cands.push({ section: m, via: 'marker', empty: isEmpty(doc, m), score: 3 });
     const headed = [...byHeading].filter(([s, els]) => els.includes(element) && !marked.has(s)).map(([s]) => s);
+    const headedSet = new Set(headed);
     for (const s of headed) {
-      if (isContainer(s, element, headed, byHeading) || nearMissOnly(doc, element, s)) continue;
+      if (isContainer(s, element, headedSet, byHeading) || nearMissOnly(doc, element, s)) continue;
       cands.push({ section: s, via: 'heading', empty: isEmpty(doc, s), score: 2 + fit(doc, element, s) });
     }
     for (const [s, best] of contentBest) {
@@ -295,14 +296,23 @@ function isWrapper(model: DocModel, s: Section): boolean {
  * heading for the same element, beside sections about other elements, gives
  * way to that more specific heading.
  */
-function isContainer(s: Section, element: ElementDef, headed: Section[], byHeading: Map<Section, ElementDef[]>): boolean {
-  const inside = (x: Section) => x !== s && s.start <= x.start && x.end <= s.end;
-  const same = headed.filter(inside).length;
+function isContainer(s: Section, element: ElementDef, headed: ReadonlySet<Section>, byHeading: Map<Section, ElementDef[]>): boolean {
+  // Its own sub-sections, walked (not every headed section asked whether it is inside: 10,000 "JSNA" headings are linear).
+  let same = 0;
+  let other = 0;
+  const walk = (x: Section) => {
+    for (const c of x.children) {
+      if (headed.has(c)) same++;
+      const els = byHeading.get(c);
+      if (els && !els.includes(element)) other++;
+      walk(c);
+    }
+  };
+  walk(s);
   if (!same) return false;
   // A parent mostly about this element keeps the location ("Commissioning intentions" over its
   // sub-sections); one mostly about others gives way to its specific sub-section.
   // Sub-sections no heading claims ("What we will no longer buy") are the parent's own.
-  const other = [...byHeading].filter(([x, els]) => inside(x) && !els.includes(element)).length;
   const unclaimed = s.children.filter((c) => !byHeading.has(c)).length;
   return other >= same + unclaimed;
 }

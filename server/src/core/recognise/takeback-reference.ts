@@ -25,26 +25,56 @@ export function laterTakesBack(aspect: AspectDef, later: string, stop: string): 
   });
 }
 
-/** Whether a takeback further on names by name (a word in capitals) what a stop's statement names. */
-export function namedLater(aspect: AspectDef, text: string, stop: string): boolean {
-  const found = aspect.takenBack?.spans(text.replace(/\*\*|__/g, '  '));
-  if (!found?.length) return false;
-  const names = properNames(stop);
-  if (!names.size) return false;
-  const sentences = sentenceSpans(text, { start: 0, end: text.length });
-  return found.some(([s]) => {
-    const sentence = sentences.find((x) => s >= x.start && s < x.end);
-    return !!sentence && [...properNames(text.slice(sentence.start, sentence.end))].some((n) => names.has(n));
-  });
-}
+/**
+ * The section's text further on from a paragraph, read once however many of its stops ask (a list of
+ * 20,000 numbered stops asks 20,000 times): whether a takeback there names a stop by its name (a word
+ * in capitals), and whether a sentence there withdraws a numbered item by its number.
+ */
+export class FurtherOn {
+  /** The proper names of the sentences holding a takeback. */
+  private names?: ReadonlySet<string>;
+  private sentences?: Array<{ start: number; end: number }>;
+  private readonly withdrawn = new Map<string, boolean>();
 
-/** Whether a sentence further on withdraws a numbered item by its number ("The Governing Body has therefore withdrawn intention 4"). */
-export function withdrawnByNumber(aspect: AspectDef, text: string, n: string): boolean {
-  const named = new RegExp(`\\b(?:intentions?|proposals?|recommendations?|items?|actions?|options?|priorit(?:y|ies)|points?)\\s+${n}\\b`, 'i');
-  return sentenceSpans(text, { start: 0, end: text.length }).some(({ start, end }) => {
-    const sentence = text.slice(start, end);
-    return named.test(sentence) && (WITHDRAWN.test(sentence) || !!aspect.takenBack?.test(sentence));
-  });
+  constructor(
+    private readonly aspect: AspectDef,
+    private readonly text: string,
+  ) {}
+
+  /** Whether a takeback further on names what a stop's statement names by name. */
+  namedLater(stop: string): boolean {
+    const names = properNames(stop);
+    if (!names.size) return false;
+    if (!this.names) {
+      const found = this.aspect.takenBack?.spans(this.text.replace(/\*\*|__/g, '  ')) ?? [];
+      const named = new Set<string>();
+      for (const [s] of found) {
+        const sentence = this.sentenceList().find((x) => s >= x.start && s < x.end);
+        if (sentence) for (const n of properNames(this.text.slice(sentence.start, sentence.end))) named.add(n);
+      }
+      this.names = named;
+    }
+    for (const n of names) if (this.names.has(n)) return true;
+    return false;
+  }
+
+  /** Whether a sentence further on withdraws numbered item n ("The Governing Body has therefore withdrawn intention 4"). */
+  withdrawnByNumber(n: string): boolean {
+    let known = this.withdrawn.get(n);
+    if (known === undefined) {
+      const named = new RegExp(`\\b(?:intentions?|proposals?|recommendations?|items?|actions?|options?|priorit(?:y|ies)|points?)\\s+${n}\\b`, 'i');
+      known = this.sentenceList().some(({ start, end }) => {
+        const sentence = this.text.slice(start, end);
+        return named.test(sentence) && (WITHDRAWN.test(sentence) || !!this.aspect.takenBack?.test(sentence));
+      });
+      this.withdrawn.set(n, known);
+    }
+    return known;
+  }
+
+  private sentenceList(): Array<{ start: number; end: number }> {
+    return (this.sentences ??= sentenceSpans(this.text, { start: 0, end: this.text.length }));
+  }
 }
 
 /**

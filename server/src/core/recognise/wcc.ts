@@ -305,7 +305,8 @@ function scanTables(doc: DocState, taken: Taken, record: Recorder): void {
     }
     if (!mentions(header.start, header.cells.map((c) => c.text).join(' | ')) && !about(model.blocks[i - 1]) && !(caption && CAPTION.test(caption.text) && about(caption))) return;
 
-    const columns = Math.max(...table.rows.map((r) => r.cells.length));
+    // Folded, not spread: a table of 200,000 rows is more arguments than a call takes.
+    const columns = table.rows.reduce((n, r) => Math.max(n, r.cells.length), 0);
     const headed = (c: number) => context.test(header.cells[c]?.text ?? '');
     // Number columns: every filled cell holds a reference's numbers. One headed by a context word comes first.
     const numeric: number[] = [];

@@ -132,7 +132,7 @@ export function md(s: string): string {
 export function code(s: string): string {
   // eslint-disable-next-line no-control-regex
   const text = s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').replace(/\s*[\r\n]+\s*/g, ' ').replace(/\|/g, '\\|');
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((m) => m.length));
+  const longest = (text.match(/`+/g) ?? []).reduce((n, m) => Math.max(n, m.length), 0);
   const fence = '`'.repeat(longest + 1);
   return longest ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
 }
