@@ -132,6 +132,7 @@ export function compilePolicy(raw: RawPack, builtin?: string, trust?: RegexTrust
       organisations: phrases(raw.eqia?.organisations, 'eqia.organisations', ['eqia', 'organisations']),
       providers: phrases(raw.eqia?.providers, 'eqia.providers', ['eqia', 'providers']),
       providerColumns: phrases(raw.eqia?.providerColumns, 'eqia.providerColumns', ['eqia', 'providerColumns']),
+      otherGroups: phrases(raw.eqia?.otherGroups, 'eqia.otherGroups', ['eqia', 'otherGroups']),
       blanket: phrases(raw.eqia?.blanket, 'eqia.blanket', ['eqia', 'blanket']),
       verdicts: phrases(raw.eqia?.verdicts, 'eqia.verdicts', ['eqia', 'verdicts']),
       noImpact: phrases(raw.eqia?.noImpact, 'eqia.noImpact', ['eqia', 'noImpact']),

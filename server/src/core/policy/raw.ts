@@ -51,7 +51,7 @@ export interface RawPack {
   subject?: string[];
   retellings?: string[];
   elements?: RawElement[];
-  eqia?: { headings?: string[]; introductions?: string[]; impact?: string[]; unassessed?: string[]; listCues?: string[]; pointers?: string[]; generalHeadings?: string[]; organisations?: string[]; providers?: string[]; providerColumns?: string[]; blanket?: string[]; verdicts?: string[]; noImpact?: string[]; impactQuestions?: string[]; cellMarks?: string[]; impactColumns?: string[]; scaffold?: string };
+  eqia?: { headings?: string[]; introductions?: string[]; impact?: string[]; unassessed?: string[]; listCues?: string[]; pointers?: string[]; generalHeadings?: string[]; organisations?: string[]; providers?: string[]; providerColumns?: string[]; otherGroups?: string[]; blanket?: string[]; verdicts?: string[]; noImpact?: string[]; impactQuestions?: string[]; cellMarks?: string[]; impactColumns?: string[]; scaffold?: string };
   groups?: RawGroup[];
   removeGroups?: string[];
   competencies?: Array<{ number: number; names: string[]; description?: string }>;

@@ -121,6 +121,8 @@ export interface Policy {
     providers: Matcher;
     /** A column's header naming who provides ("Provider", "Delivered by"): a group word in its cells names an organisation. */
     providerColumns: Matcher;
+    /** Groups no protected characteristic names that EqIAs give rows of their own ("Carers", "Veterans"): such a row ends the one above. */
+    otherGroups: Matcher;
     /** Sentences about every group at once, which assess none of them. */
     blanket: Matcher;
     /** A clear verdict opening a statement; stands even if later prose mentions an assessment to come. */

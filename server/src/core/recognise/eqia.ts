@@ -887,6 +887,10 @@ const LAYOUT_GAP = /\S[ \t]{3,}\S/;
 /** The most cells after its label a row written a cell per paragraph holds (evidence, impact, mitigation, lead…). */
 const ROW_CELLS = 5;
 
+/** A line ending a row: a sentence's end or a cell's dash, then the line break. */
+const ROW_ENDED = /(?:[.!?)]|\s[–—-])[ \t]*\n$/;
+const ROW_END_REACH = 8;
+
 /** How many rows, naming as many groups, make a paragraph a flattened table. */
 const FLAT_ROWS = 4;
 /**
@@ -929,6 +933,8 @@ function groupRows(model: DocModel, policy: Policy, b: Span, doc?: DocState): Ar
       const verdict = policy.eqia.verdicts.spans(prefix)[0];
       const before = verdict ? prefix.slice(0, verdict[0]) : '';
       if (verdict && before.trim() && !/[.:;,]/.test(before) && wordCount(before, FLAT_LABEL_WORDS + 1) <= FLAT_LABEL_WORDS) others.push(b.start + at + indent);
+      // Or a group the pack lists beside the characteristics ("Carers Carers asked for…"), after a row that has ended.
+      else if (ROW_ENDED.test(text.slice(Math.max(0, at - ROW_END_REACH), at)) && policy.eqia.otherGroups.spans(prefix).some(([s]) => s === 0)) others.push(b.start + at + indent);
     }
     at = lineEnd + 1;
   }
