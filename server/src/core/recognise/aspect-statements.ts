@@ -221,8 +221,9 @@ function statementStates(policy: Policy, aspect: AspectDef, sentence: string, ca
   const years = heads.length && aspect.stops ? yearColumns(lines[heads[0]]) : undefined;
   if (years?.size) {
     const stops = aspect.stops!;
-    const money = MONEY.test(`${caption()}\n${lines[heads[0]]}`);
     const rows = lines.filter((line, i) => TABLE_ROW.test(line) && !DELIMITER_ROW.test(line) && !head(i));
+    // Money by its caption or header ("Planned reinvestment (£k)"), or by its cells' currency ("| £40,000 | £20,000 | £0 |").
+    const money = MONEY.test(`${caption()}\n${lines[heads[0]]}`) || rows.some((row) => CURRENCY.test(row));
     const names = (label: string) => (money ? stops.objects.test(label) : countsObject(stops, label));
     if (rows.some((row) => fallsToNothing(row, years) && names(row.replace(/^[\s|]*/, '').split('|')[0]) && !aspect.takenBack?.test(row))) return 0;
   }
@@ -297,6 +298,7 @@ const LEAD_LABEL = /^\s*(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)/;
 /** A run of struck-through text. */
 const STRUCK = /~~[^~\n]+~~/;
 
+const CURRENCY = /[£$€]/;
 /** Money, in a table's caption or header: a currency sign or a word for a budget. */
 const MONEY = /[£$€]|\b(?:budgets?|funding|(?:re|dis)?investments?|spend|allocations?|costs?)\b/i;
 /** How far before a piece its caption is looked for. */
