@@ -58,8 +58,13 @@ export function readPlainLayout(source: string, blocks: Block[], tools: LayoutTo
   const spans = () => [...furniture].map((b) => ({ start: b.start, end: b.end }));
   // Numbered bold titles inside paragraphs are the chapters where no heading found is numbered (a
   // table's header cells, one per paragraph, read as bold headings are no chapters).
-  const bold = out.some((b) => b.kind === 'heading' && NUMBER.test(b.text)) ? undefined : boldTitleSections(source, out, tools);
+  const numberedHeading = out.some((b) => b.kind === 'heading' && NUMBER.test(b.text));
+  const bold = numberedHeading ? undefined : boldTitleSections(source, out, tools);
   if (bold) return { blocks: out.flatMap((b) => bold.get(b) ?? [b]), furniture: spans() };
+  // Paragraphs numbered by clause, each chapter's first titled in bold ("2.1 **What we are trying to achieve.** …"):
+  // a board paper's chapters, whatever its cover's bold lines.
+  const clauses = numberedHeading ? undefined : clauseTitleSections(source, out, tools);
+  if (clauses) return { blocks: out.flatMap((b) => clauses.get(b) ?? [b]), furniture: spans() };
   // A cover line or a broken front matter read as a heading does not make the layout one of headings.
   if (headings < TITLE_LINES) {
     const runIn = runInSections(source, out, tools);
@@ -171,6 +176,32 @@ function runInSections(source: string, blocks: Block[], tools: LayoutTools): Map
     );
   }
   return out.size ? out : undefined;
+}
+
+/** A paragraph numbered by clause with a bold run-in title: "2.1 **What we are trying to achieve.** NHS …". */
+const CLAUSE_RUN_IN = /^[ \t]{0,3}(\d{1,2})\.(\d{1,2})[ \t]+(\*\*|__)([^*_\n]{2,80}?)\3[ \t]*/;
+
+/**
+ * A paper written in numbered clauses ("1.1", "1.2", "2.1" …) whose chapters open with a clause
+ * titled in bold ("2.1 **What we are trying to achieve.** …"): each such first clause opens its
+ * chapter, titled by its lead phrase, and a later clause with one opens a sub-section
+ * ("2.2 **Our commitments to older people.**"). Undefined unless three chapters or more open so.
+ */
+function clauseTitleSections(source: string, blocks: Block[], tools: LayoutTools): Map<Block, Block[]> | undefined {
+  const found: Array<{ block: Block; chapter: number; clause: number; title: string; length: number }> = [];
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph') continue;
+    const m = CLAUSE_RUN_IN.exec(source.slice(b.start, Math.min(b.end, b.start + 120)));
+    if (m) found.push({ block: b, chapter: Number(m[1]), clause: Number(m[2]), title: m[4].replace(/[.:]\s*$/, ''), length: m[0].length });
+  }
+  if (new Set(found.filter((x) => x.clause === 1).map((x) => x.chapter)).size < TITLE_LINES) return undefined;
+  const out = new Map<Block, Block[]>();
+  for (const x of found) {
+    const at = { start: x.block.start, end: x.block.start + x.length };
+    const text = x.clause === 1 ? `${x.chapter}. ${x.title}` : `${x.chapter}.${x.clause} ${x.title}`;
+    out.set(x.block, [headingOf(at, text, tools), ...paragraphs(source, at.end, x.block.end, tools)]);
+  }
+  return out;
 }
 
 /** A line long enough to be running text, not a title. */
