@@ -10,7 +10,7 @@ import { findMentions, firstMention, type Mention } from './groups';
 import type { DocState } from './doc-state';
 import { frontMatterKey, type FrontMatterData } from '../frontmatter';
 import { keyBefore, ratedImpact, type RatingKey } from './rating-key';
-import { isPlaceholder, sectionSpan, sectionStarting, sectionText, sentences, sentenceSpans, wordCount } from './text';
+import { isPlaceholder, sectionAt, sectionSpan, sectionStarting, sectionText, sentences, sentenceSpans, wordCount } from './text';
 import { lastAtOrBefore, outermost } from '../sorted';
 
 export interface GroupFinding {
@@ -40,6 +40,28 @@ function introducesEqia(model: DocModel, policy: Policy, s: Section, doc?: DocSt
   const named = (text: string) => new Set(findMentions(policy, policy.groups, text).map((m) => m.group.id)).size;
   // Mentions in the section's text alone (offsets aside, what a search of the document's finds there): kept per chunk.
   return (doc?.model === model ? doc.inChunk(policy.groups, 'named', s.start, s.end, named) : named(model.masked.slice(s.start, s.end))) >= 3;
+}
+
+/**
+ * Where no heading names the EqIA and no section opens as one: a paragraph opening with a bold run-in
+ * label that names it ("**Equality impact screening.** We have screened these intentions…", in a letter
+ * whose other titles are bold lines), read with the paragraphs after it, up to the next heading, as its section.
+ */
+function runInEqia(model: DocModel, policy: Policy): Section[] {
+  const out: Section[] = [];
+  for (let i = 0; i < model.blocks.length; i++) {
+    const b = model.blocks[i];
+    if (b.kind !== 'paragraph') continue;
+    const m = LEAD_IN.exec(model.source.slice(b.start, Math.min(b.end, b.start + 90)));
+    if (!m || !policy.derived.readTitle(m[2].replace(/[.:–—-]\s*$/, '')).eqia) continue;
+    const parent = sectionAt(model, b.start);
+    let j = i;
+    while (j + 1 < model.blocks.length && model.blocks[j + 1].kind !== 'heading' && model.blocks[j + 1].start < parent.end) j++;
+    const heading: Block = { start: b.start + m.index, end: b.start + m[0].length, kind: 'heading', text: m[2].trim(), depth: parent.depth + 1 };
+    out.push({ heading, title: heading.text!, depth: parent.depth + 1, blocks: model.blocks.slice(i, j + 1), children: [], parent, start: b.start, end: model.blocks[j].end });
+    break;
+  }
+  return out;
 }
 
 /**
@@ -124,7 +146,8 @@ function findEqiaSections(model: DocModel, policy: Policy, doc?: DocState): Sect
   // A section is the EqIA by its heading, or, where no heading names one, by an opening that
   // introduces it; a legislation section that explains the equality duty is no assessment.
   const titled = model.sections.filter((s) => policy.derived.readTitle(s.title).eqia);
-  const found = titled.length ? titled : model.sections.filter((s) => introducesEqia(model, policy, s, doc));
+  const introduced = titled.length ? titled : model.sections.filter((s) => introducesEqia(model, policy, s, doc));
+  const found = introduced.length ? introduced : runInEqia(model, policy);
   // Keep outermost matches only: a sub-heading of the EqIA is part of it.
   const outer = outermost(found);
   const title = outer.length && outer[0] === model.sections[0] ? asDocumentTitle(model, outer[0]) : undefined;
