@@ -70,6 +70,8 @@ export function readTextTables(source: string, blocks: Block[]): Block[] {
     }
     const byLine = b.kind === 'paragraph' ? cellLinesTable(source, blocks, i) : undefined;
     if (byLine) {
+      // A merged header's first row, read off the end of the paragraph before.
+      if (byLine.previous) out.splice(out.length - 1, 1, ...byLine.previous);
       for (const x of byLine.blocks) out.push(x);
       i = byLine.last;
       continue;
@@ -458,7 +460,7 @@ const TEXT_CELL = /\S+\s+\S+\s+\S|[.!?]$/;
  * row opens with a short label, the rows fill three or more whole rows, and half of them hold text
  * beyond their label: the column count that reads the most rows so.
  */
-function cellLinesTable(source: string, blocks: Block[], i: number): { blocks: Block[]; last: number } | undefined {
+function cellLinesTable(source: string, blocks: Block[], i: number): { blocks: Block[]; last: number; previous?: Block[] } | undefined {
   const b = blocks[i];
   // Most paragraphs have no two short lines running: looked at first, the paragraph's lines split only where one has.
   if (!SHORT_LINES.test(source.slice(b.start, b.end))) return undefined;
@@ -511,23 +513,82 @@ function cellLinesTable(source: string, blocks: Block[], i: number): { blocks: B
     }
     if (best) break;
   }
+  // A header whose first cell is empty, merged with the cell above it ("Protected characteristic" over two
+  // rows, "Impact" over two columns: LibreOffice writes the second header row as an empty line, then
+  // "Positive, neutral or negative", "Evidence…"): the paragraph opens with the header's other cells.
+  // Read so where the paragraph before ends with that row's cells after a sentence (fewer than the
+  // columns: "Protected characteristic", "Impact of the plan"), and where it reads more rows than the
+  // paragraph's opening read as a whole header does.
+  let shift = 0;
+  const firstRow = mergedFirstRow(source, blocks[i - 1], b, label);
+  if (firstRow && (!best || best.head === 0)) {
+    let merged: typeof best;
+    for (let n = Math.max(3, firstRow.cells + 1); n <= LINE_COLUMNS && n - 1 <= lines.length; n++) {
+      if (!lines.slice(0, n - 1).every((l) => label(l, HEADER_CELL))) break;
+      const [rows, texts] = run(n, n - 1);
+      if (rows >= LINE_ROWS && texts * 2 >= rows && (!merged || rows > merged.rows)) merged = { head: 0, n, rows };
+    }
+    if (merged && (!best || merged.rows > best.rows)) {
+      best = merged;
+      shift = 1;
+    }
+  }
   if (!best) return undefined;
   const { head, n } = best;
+  const cellAt = (l: Line): Cell => {
+    const text = l.text.trim();
+    const start = l.start + l.text.indexOf(text[0] ?? '');
+    return text ? { start, end: start + text.length, text } : { start: l.start, end: l.start, text: '' };
+  };
   const rows: Row[] = [];
   for (let r = 0; r <= best.rows; r++) {
-    const cells = Array.from({ length: n }, (_, c) => all(head + r * n + c)!).map((l): Cell => {
-      const text = l.text.trim();
-      const start = l.start + l.text.indexOf(text[0] ?? '');
-      return text ? { start, end: start + text.length, text } : { start: l.start, end: l.start, text: '' };
-    });
-    rows.push({ start: all(head + r * n)!.start, end: all(head + (r + 1) * n - 1)!.end, cells });
+    // Row r's first line: the header's (shorter by the empty cell it lacks), then each row's n.
+    const first = r === 0 ? head : head + n - shift + (r - 1) * n;
+    const count = r === 0 ? n - shift : n;
+    const cells = Array.from({ length: count }, (_, c) => cellAt(all(first + c)!));
+    if (r === 0 && shift) cells.unshift({ start: all(first)!.start, end: all(first)!.start, text: '' });
+    rows.push({ start: all(first)!.start, end: all(first + count - 1)!.end, cells });
+  }
+  // Its first row ("Protected characteristic", "Impact of the plan") ends the paragraph before, after a sentence:
+  // the table's, its first cell the empty one's (not a title over the table).
+  let previous: Block[] | undefined;
+  if (shift && firstRow && firstRow.cells < n) {
+    const top = firstRow.lines[0];
+    rows[0] = { ...rows[0], start: top.start, cells: [cellAt(top), ...rows[0].cells.slice(1)] };
+    previous = firstRow.prose;
   }
   const end = rows[rows.length - 1].end;
   const table: Block = { start: rows[0].start, end, kind: 'table', text: rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' '), rows };
   // The paragraph the table ends in may run on past it.
   let last = i;
   while (blocks[last + 1]?.kind === 'paragraph' && blocks[last + 1].start < end) last++;
-  return { blocks: [...(head > 0 ? proseOf(source, b.start, lines[head - 1].end) : []), table, ...proseOf(source, end, blocks[last].end)], last };
+  return { blocks: [...(head > 0 ? proseOf(source, b.start, lines[head - 1].end) : []), table, ...proseOf(source, end, blocks[last].end)], last, previous };
+}
+
+/**
+ * A merged header's first row at the end of the paragraph before a table written a cell per line:
+ * its last lines, labels after a sentence (or opening it), one blank line (the row's empty cell) before
+ * the table's paragraph. `cells`: how many; `prose`: the paragraph without them.
+ */
+function mergedFirstRow(source: string, before: Block | undefined, b: Block, label: (l: Line, max: number) => boolean): { cells: number; lines: Line[]; prose: Block[] } | undefined {
+  if (before?.kind !== 'paragraph' || !oneBlankLine(source, before.end, b.start)) return undefined;
+  // Its last lines only (a row's cells and the sentence before them), however long it is.
+  let from = lineStart(source, before.end);
+  for (let k = 0; k < LINE_COLUMNS && from > before.start; k++) from = lineStart(source, from - 1);
+  from = Math.max(from, lineStart(source, before.start));
+  const prior = linesOf(source, from, before.end);
+  let k = 0;
+  while (k < prior.length && k < LINE_COLUMNS && label(prior[prior.length - 1 - k], HEADER_CELL)) k++;
+  const rest = prior.length - k;
+  if (!k) return undefined;
+  // Labels to the paragraph's opening, or after a sentence.
+  if (rest === 0 ? from > lineStart(source, before.start) : !SENTENCE_END.test(prior[rest - 1].text.trim())) return undefined;
+  return { cells: k, lines: prior.slice(rest), prose: rest ? proseOf(source, before.start, prior[rest - 1].end) : [] };
+}
+
+/** Whether only one blank line (an empty cell) stands between two offsets. */
+function oneBlankLine(source: string, from: number, to: number): boolean {
+  return (source.slice(from, to).match(/\n/g) ?? []).length === 2 && !source.slice(from, to).trim();
 }
 
 /**
