@@ -631,6 +631,12 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
       }
       else if (b.kind === 'list' && b.items) {
         for (const it of b.items) units.push({ model, source, subject: labelOf(model, it), body: subItems(model, it), structured: false });
+        // A nested list written flat (LibreOffice's text: "    • Age", then "        ◦ Impact: Positive. …"): a group's
+        // item takes the items indented deeper after it as its own.
+        for (const [k, deeper] of flatNesting(model, b.items)) {
+          const label = labelOf(model, b.items[k]);
+          if (mentionsIn(doc, model, policy, label.start, label.end).length) units.push({ model, source, subject: label, body: deeper, structured: true });
+        }
         // A group alone in a list, then, past pandoc's "<!-- -->" that keeps two lists apart, a list of its
         // labelled lines ("Evidence: …", "Impact: Positive…"): a nested list the conversion flattened.
         let j = i + 1;
@@ -1012,6 +1018,23 @@ function centredRows(text: string, offset: number, labels: Span[]): Array<{ labe
   }
   return out;
 }
+
+/** For each item of a flat list followed by items indented deeper than it, those items (linear: each item is read once). */
+function flatNesting(model: DocModel, items: Span[]): Array<[number, Span[]]> {
+  const indent = items.map((it) => {
+    const from = model.source.lastIndexOf('\n', it.start - 1) + 1;
+    return /^[ \t]*/.exec(model.source.slice(from, Math.min(it.end, from + INDENT_REACH)))![0].length;
+  });
+  const out: Array<[number, Span[]]> = [];
+  for (let k = 0; k < items.length; ) {
+    let j = k + 1;
+    while (j < items.length && indent[j] > indent[k]) j++;
+    if (j > k + 1) out.push([k, items.slice(k + 1, j)]);
+    k = j > k + 1 ? j : k + 1;
+  }
+  return out;
+}
+const INDENT_REACH = 40;
 
 /** The part of a list item naming its subject: before a colon or dash if there is one. */
 function labelOf(model: DocModel, item: Span): Span {
