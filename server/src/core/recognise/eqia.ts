@@ -366,7 +366,8 @@ function determines(policy: Policy, quoted: string, subject: Span, unit: Unit, f
   if (unit.cells && !filtered) {
     for (const cell of unit.body.slice(1)) {
       const first = unquoted(unit.model.masked.slice(cell.start, cell.end)).split(/(?<=[.!?;])\s/)[0];
-      if (policy.eqia.verdicts.test(first) && !policy.eqia.unassessed.test(first)) return true;
+      // A sentence about every group ("Overall … no group will be disadvantaged") after the table is no row's cell.
+      if (policy.eqia.verdicts.test(first) && !policy.eqia.unassessed.test(first) && !policy.eqia.blanket.test(first)) return true;
     }
   }
   // A label holding its verdict after the group ("**Religion or belief: no differential impact identified.**") opens
@@ -664,7 +665,10 @@ function sectionUnits(model: DocModel, policy: Policy, section: Section, source:
         if (label && next && (next.kind === 'paragraph' || next.kind === 'list' || label !== b) && !nameAlone(model, next) && mentionsIn(doc, model, policy, label.start, label.end).length) {
           // The paragraph after a name alone is its cell whatever its layout; the row goes on only through paragraphs that are cells.
           const body: Span[] = label === b ? [next] : [{ start: label.end, end: b.end }];
-          const cell = (x: Block) => (x.kind === 'paragraph' || x.kind === 'list') && !nameAlone(model, x) && !labelLine(model, x) && !LAYOUT_GAP.test(model.masked.slice(x.start, x.end));
+          // A paragraph opening with another group's name is that group's row ("Race Positive Black British men…").
+          const mine = new Set(mentionsIn(doc, model, policy, label.start, label.end).map((m) => m.group.id));
+          const othersOpen = (x: Block) => mentionsIn(doc, model, policy, x.start, Math.min(x.end, x.start + ROW_OPENING)).some((m) => !mine.has(m.group.id) && m.start - x.start <= ROW_OPENING_AT);
+          const cell = (x: Block) => (x.kind === 'paragraph' || x.kind === 'list') && !nameAlone(model, x) && !labelLine(model, x) && !LAYOUT_GAP.test(model.masked.slice(x.start, x.end)) && !othersOpen(x);
           for (let j = label === b ? i + 2 : i + 1; j < s.blocks.length && j <= i + ROW_CELLS && cell(s.blocks[j]); j++) body.push(s.blocks[j]);
           units.push({ model, source, subject: label, body, structured: true, cells: true });
           return;
@@ -912,6 +916,10 @@ function labelLine(model: DocModel, b: Block): Span | undefined {
 
 /** A line with a layout's gap in it (`pdftotext -layout`): columns side by side, not a cell a paragraph. */
 const LAYOUT_GAP = /\S[ \t]{3,}\S/;
+
+/** How far into a paragraph another group's name opens a row of its own: its first words. */
+const ROW_OPENING = 40;
+const ROW_OPENING_AT = 3;
 
 /** The most cells after its label a row written a cell per paragraph holds (evidence, impact, mitigation, lead…). */
 const ROW_CELLS = 5;

@@ -19,10 +19,22 @@ export function laterTakesBack(aspect: AspectDef, later: string, stop: string): 
     // Asked of another, not said: "…inviting it to consider whether to continue the service from its own resources".
     if (OPEN_QUESTION.test(later.slice(sentence.start, s))) return false;
     const text = later.slice(sentence.start, sentence.end);
-    if (REFERRING.test(text) || REFERS_BACK.test(text) || [...namesOf(aspect, text)].some((n) => named.has(n))) return true;
-    // Naming something else, not said of the stop ("the intensive community support team will be extended"), it speaks of that.
-    return !namesOther(aspect, text, stop);
+    if (REFERRING.test(text) || REFERS_BACK.test(text)) return true;
+    // Naming something else, not said of the stop ("the intensive community support team will be extended"), it speaks of that,
+    // though the two share a noun where each also names its own by name ("The befriending contract with Age UK Eastmoor will
+    // continue" after "We will not renew the contract for Hartside Lodge").
+    const other = namesOther(aspect, text, stop);
+    if ([...namesOf(aspect, text)].some((n) => named.has(n)) && !(other && namedApart(stop, text))) return true;
+    return !other;
   });
+}
+
+/** Whether two sentences each name things by name (words in capitals), none the same. */
+function namedApart(a: string, b: string): boolean {
+  const mine = properNames(a);
+  if (!mine.size) return false;
+  const theirs = properNames(b);
+  return theirs.size > 0 && ![...theirs].some((n) => mine.has(n));
 }
 
 /**
@@ -127,7 +139,7 @@ function namesOther(aspect: AspectDef, text: string, stop: string): boolean {
 }
 
 /** A determiner and up to three words before a noun: "the intensive community support ". */
-const QUALIFIED = /\b(?:the|a|an|our|its|their)\s+((?:[\p{Ll}-]+\s+){1,3})$/u;
+const QUALIFIED = /\b(?:[Tt]he|[Aa]n?|[Oo]ur|[Ii]ts|[Tt]heir)\s+((?:[\p{Ll}-]+\s+){1,3})$/u;
 /** How far before a thing's noun its qualifying words are read. */
 const QUALIFIER_REACH = 60;
 /** Words before a noun that qualify nothing: "the remaining", "their current". */
