@@ -54,6 +54,10 @@ const cases = {
   'many headings for one element (10k/20k/40k)': (k) => `# Strategy\n\n${'## JSNA\n'.repeat(k * 10000)}`,
   // and each clause of a sentence looked at every stop word in it.
   'one sentence of semicolon clauses (20k/40k/80k)': (k) => `# Strategy\n\n## What will change\n\nThe service will change, ${'we aim to close gaps; '.repeat(k * 20000)}and more.\n`,
+  // Found by a third attack (8 December 2026): a table delimiter's optional bars between runs of spaces;
+  'a delimiter row then a long run of spaces (20k/40k/80k)': (k) => `# Strategy\n\n---|---${' '.repeat(k * 20000)}x\n`,
+  // and paragraphs that could each open a table written a cell per line, each read on through the rest.
+  'short three-line paragraphs (2.5k/5k/10k)': (k) => `# Strategy\n\n${'Aa\nBb\nCc\n\n'.repeat(k * 2500)}`,
   'many front-matter keys (8k/16k/32k keys)': (k) => `---\n${Array.from({ length: k * 8000 }, (_, i) => `key${i}: value ${i}`).join('\n')}\n---\n# Strategy\n\n## What the JSNA tells us\n\nText.\n`,
 };
 

@@ -16,7 +16,8 @@
 import type { Block, Cell, Row } from './types';
 
 /** A delimiter row alone: runs of dashes between bars, at least two columns. */
-const DELIMITER = /^\s*\|?\s*:?-{3,}:?(?:\s*\|\s*:?-{3,}:?)+\s*\|?\s*$/;
+// Each run of spaces belongs to one place (a bar owns the spaces after it): a failed match of a long run stays linear.
+const DELIMITER = /^\s*(?:\|\s*)?:?-{3,}:?(?:\s*\|\s*:?-{3,}:?)+\s*(?:\|\s*)?$/;
 /** The most rows read (bounded: a hostile run of 100,000 bars is read in linear time anyway, and is no table). */
 const MAX_ROWS = 2000;
 

@@ -53,6 +53,9 @@ function rowBetween(lines: Line[], edges: number[]): Row {
  */
 export function readTextTables(source: string, blocks: Block[]): Block[] {
   const out: Block[] = [];
+  // The rows a table written a cell per line would have from each line on, kept for the whole pass:
+  // paragraphs that each could open one read on through the same lines (see cellLinesTable).
+  const runs: RowRuns = new Map();
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     const barred = barredCellsTable(source, out, blocks, i);
@@ -68,10 +71,10 @@ export function readTextTables(source: string, blocks: Block[]): Block[] {
       i = multi.last;
       continue;
     }
-    const byLine = b.kind === 'paragraph' ? cellLinesTable(source, blocks, i) : undefined;
+    const byLine = b.kind === 'paragraph' ? cellLinesTable(source, blocks, i, runs) : undefined;
     if (byLine) {
-      // A merged header's first row, read off the end of the paragraph before.
-      if (byLine.previous) out.splice(out.length - 1, 1, ...byLine.previous);
+      // A merged header's first row, read off the end of the paragraph before (still a paragraph of its own there).
+      if (byLine.previous && out[out.length - 1] === blocks[i - 1]) out.splice(out.length - 1, 1, ...byLine.previous);
       for (const x of byLine.blocks) out.push(x);
       i = byLine.last;
       continue;
@@ -317,7 +320,7 @@ export function alignedTable(source: string, b: Block): Block | undefined {
 
 /** A paragraph holding a table written a cell per line, as its prose and the table. */
 export function cellLinesTables(source: string, b: Block): Block[] | undefined {
-  return cellLinesTable(source, [b], 0)?.blocks;
+  return cellLinesTable(source, [b], 0, new Map())?.blocks;
 }
 
 /** A paragraph that is aligned tables only: one, or one carried over a page break under its header again. */
@@ -460,7 +463,10 @@ const TEXT_CELL = /\S+\s+\S+\s+\S|[.!?]$/;
  * row opens with a short label, the rows fill three or more whole rows, and half of them hold text
  * beyond their label: the column count that reads the most rows so.
  */
-function cellLinesTable(source: string, blocks: Block[], i: number): { blocks: Block[]; last: number; previous?: Block[] } | undefined {
+/** For each column count, from each line's start (an offset in the source): the rows of that many cells from there, and how many hold text. */
+type RowRuns = Map<number, Map<number, [number, number]>>;
+
+function cellLinesTable(source: string, blocks: Block[], i: number, runs: RowRuns): { blocks: Block[]; last: number; previous?: Block[] } | undefined {
   const b = blocks[i];
   // Most paragraphs have no two short lines running: looked at first, the paragraph's lines split only where one has.
   if (!SHORT_LINES.test(source.slice(b.start, b.end))) return undefined;
@@ -470,8 +476,8 @@ function cellLinesTable(source: string, blocks: Block[], i: number): { blocks: B
   // A numbered title ("C2. Next steps", "Part D  -  Equality impact assessment") is no cell: the table ends before it.
   const label = (l: Line | undefined, max: number) => !!l && l.text.trim().length > 0 && l.text.trim().length <= max && /^\p{Lu}/u.test(l.text.trim()) && !SENTENCE_END.test(l.text.trim()) && !NUMBERED_TITLE.test(l.text.trim());
   // The rows of n cells from line `at` on, and how many of them hold text beyond their label: each
-  // line's run is read once per column count, however many headers above it are tried (linear time).
-  const runs = new Map<number, Map<number, [number, number]>>();
+  // line's run is read once per column count, however many headers above it are tried and however many
+  // paragraphs read on through it (linear time). Kept by the line's offset in the source.
   const run = (n: number, from: number): [number, number] => {
     let memo = runs.get(n);
     if (!memo) runs.set(n, (memo = new Map()));
@@ -479,15 +485,16 @@ function cellLinesTable(source: string, blocks: Block[], i: number): { blocks: B
     let at = from;
     let tail: [number, number] = [0, 0];
     for (;;) {
-      const known = memo.get(at);
+      const line = all(at);
+      const known = line && memo.get(line.start);
       if (known) {
         tail = known;
         break;
       }
       // No cell of a row is a numbered title: the table ends before it, whichever column it would fall in.
       const titleIn = () => Array.from({ length: n }, (_, c) => all(at + c)!).some((l) => NUMBERED_TITLE.test(l.text.trim()));
-      if (!(all(at + n - 1) && label(all(at), LABEL_CELL) && !titleIn())) {
-        memo.set(at, tail);
+      if (!(line && all(at + n - 1) && label(line, LABEL_CELL) && !titleIn())) {
+        if (line) memo.set(line.start, tail);
         break;
       }
       chain.push(at);
@@ -497,9 +504,9 @@ function cellLinesTable(source: string, blocks: Block[], i: number): { blocks: B
       let text = 0;
       for (let c = 1; c < n && !text; c++) if (TEXT_CELL.test(all(chain[k] + c)!.text.trim())) text = 1;
       tail = [tail[0] + 1, tail[1] + text];
-      memo.set(chain[k], tail);
+      memo.set(all(chain[k])!.start, tail);
     }
-    return memo.get(from)!;
+    return chain.length ? memo.get(all(from)!.start)! : tail;
   };
   let best: { head: number; n: number; rows: number } | undefined;
   for (let h = 0; h + 1 < lines.length; h++) {

@@ -23,7 +23,8 @@ export interface Chunk {
 export const TABLE_SLICE_ROWS = 100;
 
 const ATX = /^#{1,6}(?:[ \t]|$)/;
-const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+// Each run of spaces belongs to one place (a bar owns the spaces after it): a failed match of a long run stays linear.
+const DELIMITER_ROW = /^ {0,3}(?:\|[ \t]*)?:?-+:?(?:[ \t]*\|[ \t]*:?-+:?)*[ \t]*(?:\|[ \t]*)?$/;
 const TABLE_END = /^ {0,3}(#|`{3}|~{3}|>|<)/;
 
 interface Line {

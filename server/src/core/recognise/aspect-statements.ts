@@ -416,5 +416,6 @@ function sumOf(cell: string): number | undefined {
   return Math.round(Number(m[1].replace(/,/g, '')) * scale);
 }
 /** A pipe table's delimiter row ("|---|:--:|"). */
-const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/;
+// Each run of spaces belongs to one place (a bar owns the spaces after it): a failed match of a long run stays linear.
+const DELIMITER_ROW = /^[ \t]*(?:\|[ \t]*)?:?-+:?(?:[ \t]*\|[ \t]*:?-+:?)+[ \t]*(?:\|[ \t]*)?$/;
 
