@@ -140,6 +140,8 @@ const webBuiltins = {
       const found = await build.resolve('entities/decode', { resolveDir: path.dirname(parse5.path), kind: 'import-statement' });
       return found.errors.length ? { errors: found.errors } : { path: found.path };
     });
+    // property-information's SVG attribute table (10 KB; see svg-properties-stub.ts).
+    build.onResolve({ filter: /^\.\/lib\/svg\.js$/ }, (args) => (/[\\/]property-information[\\/]/.test(args.importer) ? { path: path.join(__dirname, 'server/src/web/svg-properties-stub.ts') } : undefined));
     // hast-util-from-html's table of parse-error messages (9 KB) serves only an `onerror` callback, which we never pass.
     build.onResolve({ filter: /^\.\/errors\.js$/ }, (args) => (/[\\/]hast-util-from-html[\\/]/.test(args.importer) ? { path: 'errors', namespace: 'html-errors-stub' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'html-errors-stub' }, () => ({ contents: 'export const errors = {};', loader: 'js' }));
