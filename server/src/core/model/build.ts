@@ -346,6 +346,16 @@ function chunkPart(source: string, chunk: Chunk, tree: Root, before: Block[], me
           for (const b of splitParagraph(source, { start: title, end: s.end }, source.slice(title, s.end))) blocks.push(b);
           return;
         }
+        // docx2txt's text: bullets indented ("   * …") with the paragraphs after them flush left and no blank
+        // line between, which Markdown runs on into the item: each flush-left run is text of its own.
+        const runs = flushLeftRuns(source, s);
+        if (runs) {
+          for (const run of runs) {
+            if (run.items) blocks.push({ start: run.start, end: run.end, kind: 'list', text: source.slice(run.start, run.end).replace(/^[ \t]*[-*+][ \t]+/gm, '').trim(), items: run.items });
+            else for (const b of splitParagraph(source, run, source.slice(run.start, run.end))) blocks.push(b);
+          }
+          return;
+        }
         blocks.push({ ...s, kind: 'list', text: plain(node), items });
         return;
       }
@@ -586,6 +596,44 @@ function splitParagraph(source: string, s: Span, text: string): Block[] {
   for (const b of out) if (b.kind === 'list') b.text = source.slice(b.start, b.end).replace(/^[ \t]*[•●▪◦‣∙·][ \t]+/gm, '').trim();
   return out;
 }
+
+/**
+ * A bullet list whose items are indented two columns or more, with lines flush left inside it (docx2txt
+ * writes a Word document's paragraphs a line each, its bullets indented, with no blank lines): its runs
+ * of indented items (lists) and of flush-left lines (text), split at blank lines too. Undefined where
+ * no line is flush left, or an item is not indented so (a hard-wrapped Markdown item's lazy lines).
+ */
+function flushLeftRuns(source: string, s: Span): Array<Span & { items?: Span[] }> | undefined {
+  const runs: Array<Span & { items?: Span[] }> = [];
+  let run: (Span & { items?: Span[] }) | undefined;
+  let flushLeft = false;
+  let markerIndent = -1;
+  for (let pos = source.lastIndexOf('\n', s.start - 1) + 1; pos < s.end; ) {
+    let eol = source.indexOf('\n', pos);
+    if (eol < 0 || eol > s.end) eol = s.end;
+    const line = source.slice(pos, eol);
+    const indent = line.length - line.trimStart().length;
+    const marker = INDENTED_BULLET.exec(line);
+    if (!line.trim()) run = undefined;
+    else if (marker && (markerIndent < 0 || indent <= markerIndent)) {
+      if (indent < 2) return undefined;
+      markerIndent = indent;
+      if (!run?.items) runs.push((run = { start: pos + indent, end: eol, items: [] }));
+      run.items!.push({ start: pos + indent, end: eol });
+      run.end = eol;
+    } else if (indent > 0 && run?.items) {
+      run.items[run.items.length - 1].end = eol;
+      run.end = eol;
+    } else {
+      if (indent === 0) flushLeft = true;
+      if (!run || run.items) runs.push((run = { start: pos, end: eol }));
+      run.end = eol;
+    }
+    pos = eol + 1;
+  }
+  return flushLeft && runs.some((r) => r.items) ? runs : undefined;
+}
+const INDENTED_BULLET = /^[ \t]*[-*+][ \t]+\S/;
 
 /** Where a line of a list that is an html2text heading starts, flush left (a list's own lines are indented). */
 function starredLineIn(source: string, s: Span): number | undefined {

@@ -72,7 +72,7 @@ export function readPlainLayout(source: string, blocks: Block[], tools: LayoutTo
     const indent = textIndent(source, out);
     // A line whose sentence goes on in the paragraph after it, in lower case (a numbered item `mutool` set
     // apart: "1. By March 2026 all eight neighbourhoods will have an integrated", then "community mental…"), is no title.
-    const read = out.map((b, i) => (goesOn(source, b, out[i + 1]) ? undefined : titled(source, b, i === out.length - 1, indent, tools)));
+    const read = out.map((b, i) => (goesOn(source, b, out[i + 1]) ? undefined : titled(source, b, out[i + 1], indent, tools)));
     const count = read.reduce((n, r) => n + (r ? r.filter((x) => x.kind === 'heading').length : 0), 0);
     if (count >= TITLE_LINES && count >= TITLE_LINES * headings) out = inTurn(source, out.flatMap((b, i) => read[i] ?? [b]), tools);
   }
@@ -269,8 +269,9 @@ function runningLines(source: string, blocks: Block[]): ReadonlySet<Block> {
  * blank lines: "1. Purpose", then its text), or a numbered list each of whose
  * items opens with a title ("1.   Introduction", then its text indented).
  */
-function titled(source: string, b: Block, last: boolean, indent: number, tools: LayoutTools): Block[] | undefined {
-  if (b.kind === 'paragraph') return titledLines(source, b.start, b.end, !last, false, indent, tools);
+function titled(source: string, b: Block, next: Block | undefined, indent: number, tools: LayoutTools): Block[] | undefined {
+  const last = !next;
+  if (b.kind === 'paragraph') return titledLines(source, b.start, b.end, !last, false, indent, tools, next && firstLine(source, next));
   if (b.kind !== 'list' || !b.items?.length || !/^[ \t]{0,3}\d{1,2}[.)]/.test(source.slice(b.start, b.end))) return undefined;
   const numbers = b.items.map((item) => Number(/^\s*(\d+)/.exec(source.slice(item.start, item.end))?.[1]));
   // Items that are text: a numbered run inside a section ("1. Introduction", then "1. Reduce
@@ -306,7 +307,7 @@ const PAGE_LINE = /^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$/i;
  * one not numbered follows a finished sentence or another title. `item`: the
  * text is a numbered list's item, which a numbered title opens whatever follows.
  */
-function titledLines(source: string, from: number, to: number, alone: boolean, item: boolean, indent: number, tools: LayoutTools): Block[] | undefined {
+function titledLines(source: string, from: number, to: number, alone: boolean, item: boolean, indent: number, tools: LayoutTools, after = ''): Block[] | undefined {
   const lines: Array<{ start: number; end: number; text: string; row: boolean; indent: number; width?: number }> = [];
   for (let at = from; at < to; ) {
     const nl = source.indexOf('\n', at);
@@ -322,6 +323,14 @@ function titledLines(source: string, from: number, to: number, alone: boolean, i
   }
   const filled = wrappedTitles(lines.filter((l) => l.text && !PAGE_LINE.test(l.text) && !MARKER_LINE.test(l.text)));
   if (!filled.length) return undefined;
+  // A title wrapped over two lines, standing alone over text wider than both ("Our commitment to women,"
+  // over "babies and families", a narrow column's heading): one title. (Not a table's label a cell per
+  // paragraph, "Marriage and civil" over "partnership", over a cell as narrow.)
+  const widest = Math.max(...filled.map((l) => l.text.length));
+  if (alone && filled.length === 2 && wrapsTitle(filled[0], filled[1]) && after.length >= Math.max(COLUMN_LINE, WRAPPED_TITLE_UNDER * widest)) {
+    const text = titleText(`${filled[0].text} ${filled[1].text}`);
+    if (text) return [headingOf({ start: filled[0].start, end: filled[1].end }, text, tools)];
+  }
   if (filled.length === 1) {
     const text = filled[0].row ? undefined : titleText(filled[0].text);
     return text && alone ? [headingOf(filled[0], text, tools)] : undefined;
@@ -416,6 +425,17 @@ function wrappedTitles<L extends { start: number; end: number; text: string; row
   return out;
 }
 
+/** A block's first line, trimmed. */
+function firstLine(source: string, b: Block): string {
+  const nl = source.indexOf('\n', b.start);
+  return source.slice(b.start, nl < 0 || nl > b.end ? b.end : nl).trim();
+}
+
+/** Whether line b carries on a title begun on line a: a capital opens a, b opens in lower case, a ends no sentence, and both are short. */
+function wrapsTitle(a: { text: string; row: boolean }, b: { text: string; row: boolean }): boolean {
+  return !a.row && !b.row && /^\p{Lu}/u.test(a.text) && /^\p{Ll}/u.test(b.text) && !ENDS_SENTENCE.test(a.text) && a.text.length + b.text.length < OPENING_TITLE;
+}
+
 /** Text without Markdown's backslash escapes of punctuation. */
 const unescaped = (text: string): string => (text.includes('\\') ? text.replace(/\\([!-/:-@[-`{-~])/g, '$1') : text);
 
@@ -442,6 +462,9 @@ function paragraphs(source: string, from: number, to: number, tools: LayoutTools
 /** A date alone ("30 Sept 2018", a table's cell), no numbered title. */
 const DATE_LINE = /^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d$/i;
 
+/** An amount alone (a table's cell a line, as docx2txt writes "£610,000": "Pound610,000"), no title. */
+const AMOUNT_LINE = /^(?:pounds?|£|€|\$)?\s?\d[\d.,]*\s?(?:k|m|bn|million|thousand)?$/i;
+
 /** A sentence's end, after a word longer than an abbreviation ("Dr.", "St."), then the next one's capital. */
 const TWO_SENTENCES = /\p{L}{4}[.!?]\s+\p{Lu}\p{Ll}/u;
 const OPEN_END = /\s(?:and|or|nor|but|of|the|a|an|our|their|its|that|which|from|into)$/;
@@ -450,7 +473,7 @@ const OPEN_END = /\s(?:and|or|nor|but|of|the|a|an|our|their|its|that|which|from|
 function titleText(line: string): string | undefined {
   const text = line.replace(/\s+/g, ' ');
   // A contents entry ("Introduction ......... 2") names a heading, it is none.
-  if (!TITLE_LINE.test(text) || /[.,;:!…]$|[*_|<>\[\]]|https?:|@|\.{3}|…/.test(text) || text.split(' ').length > TITLE_WORDS || DATE_LINE.test(text)) return undefined;
+  if (!TITLE_LINE.test(text) || /[.,;:!…]$|[*_|<>\[\]]|https?:|@|\.{3}|…/.test(text) || text.split(' ').length > TITLE_WORDS || DATE_LINE.test(text) || AMOUNT_LINE.test(text)) return undefined;
   // A line that stops on a word the sentence needs more after ("We will use the market to secure IPS and") is wrapped
   // prose, as is one where a sentence ends and the next begins ("Positive. The strategy increases choice for").
   return sideBySide(line) || OPEN_END.test(text) || TWO_SENTENCES.test(text) ? undefined : text;

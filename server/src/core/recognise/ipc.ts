@@ -206,18 +206,38 @@ function otherTopics(model: DocModel, policy: Policy): Section[] {
 function titleSections(model: DocModel): Section[] {
   const first = model.sections[0];
   if (!first) return [];
-  if (first.parent === model.root && first.children.length > 0 && model.root.children.length === 1) return [first];
-  const firstReal = model.sections.findIndex((s) => s.heading?.headingStyle !== 'bold');
+  // Under a lone top-level heading, the bold lines opening it are its title block too (a board paper's
+  // "**Community Mental Health Transformation: Year 2 commissioning approach**" over its front sheet).
+  if (first.parent === model.root && first.children.length > 0 && model.root.children.length === 1) return [first, ...boldLead(model, first.children)];
+  return boldLead(model, model.sections);
+}
+
+/**
+ * The bold lines standing before every real heading, with (almost) nothing under them but a
+ * front sheet: a document whose sections are all bold lines (text from a PDF) has its real
+ * sections there.
+ */
+function boldLead(model: DocModel, sections: readonly Section[]): Section[] {
+  const firstReal = sections.findIndex((s) => s.heading?.headingStyle !== 'bold');
   if (firstReal <= 0) return [];
-  // Only bold lines with (almost) nothing under them: a document whose sections are all
-  // bold lines (text from a PDF) has its real sections there.
-  const lead = model.sections.slice(0, firstReal);
-  const bare = lead.findIndex((s) => wordCount(sectionText(model, s, 'own'), TITLE_BLOCK_WORDS + 1) > TITLE_BLOCK_WORDS);
+  const lead = sections.slice(0, firstReal);
+  const bare = lead.findIndex((s) => {
+    const own = sectionText(model, s, 'own');
+    return wordCount(own, TITLE_BLOCK_WORDS + 1) > TITLE_BLOCK_WORDS && !frontSheet(own);
+  });
   return bare < 0 ? lead : lead.slice(0, bare);
 }
 
 /** A title block's lines hold at most a date or a subtitle between them. */
 const TITLE_BLOCK_WORDS = 12;
+
+/** A paper's front sheet: short lines each a label and its value ("Report of: Director of …", "Purpose of paper: for approval"). */
+function frontSheet(text: string): boolean {
+  const lines = text.split('\n').filter((l) => l.trim());
+  return lines.length >= FRONT_SHEET_LINES && lines.every((l) => FRONT_SHEET_LINE.test(l));
+}
+const FRONT_SHEET_LINES = 2;
+const FRONT_SHEET_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?\p{L}[\p{L}\p{N} '’()/&-]{0,40}?:(?:\*\*|__)?[ \t]+\S.{0,160}$/u;
 
 /**
  * Whether a section's own text is a list of works cited: most of its entries (list items, or

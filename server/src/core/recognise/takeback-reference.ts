@@ -19,6 +19,10 @@ export function laterTakesBack(aspect: AspectDef, later: string, stop: string): 
     // Asked of another, not said: "…inviting it to consider whether to continue the service from its own resources".
     if (OPEN_QUESTION.test(later.slice(sentence.start, s))) return false;
     const text = later.slice(sentence.start, sentence.end);
+    // A sentence that tells of another ending first, by other names and not by "it" or "the contract" ("Jobcentre
+    // Plus has told us that Work Choice will close …; this is a national decision"), takes back that one, not the stop.
+    const before = later.slice(sentence.start, s);
+    if (namedApart(stop, text) && aspect.stops?.actions.test(before) && !ENDS_THE_STOPS.test(before)) return false;
     if (REFERRING.test(text) || REFERS_BACK.test(text)) return true;
     // Naming something else, not said of the stop ("the intensive community support team will be extended"), it speaks of that,
     // though the two share a noun where each also names its own by name ("The befriending contract with Age UK Eastmoor will
@@ -126,6 +130,8 @@ const COMMON_OPENINGS: ReadonlySet<string> = new Set(
 );
 
 /** Words that stand for what was just said: "It will be funded…", "both services", "the team based there", "the service". */
+/** What, told of before a takeback in its sentence, is the stop's thing again: "it", "the contract" ("Rather than let the contract lapse, we will extend it"). */
+const ENDS_THE_STOPS = /\b(?:it|the (?:service|services|contract|contracts|pilot|scheme|grant|team|arrangement|arrangements|agreement|provision))\b/i;
 const REFERRING = /\b(?:it|they|them|this|these|that|those|both|there|the same|the (?:service|services|contract|contracts|pilot|scheme|grant|team|arrangement|arrangements|agreement|provision))\b/i;
 
 /** Whether a sentence names a thing a commissioner pays for by words the stop's sentence does not use ("the community navigator service"). */
