@@ -58,6 +58,20 @@ const cases = {
   'a delimiter row then a long run of spaces (20k/40k/80k)': (k) => `# Strategy\n\n---|---${' '.repeat(k * 20000)}x\n`,
   // and paragraphs that could each open a table written a cell per line, each read on through the rest.
   'short three-line paragraphs (2.5k/5k/10k)': (k) => `# Strategy\n\n${'Aa\nBb\nCc\n\n'.repeat(k * 2500)}`,
+  // Found by a fourth attack (8 December 2026): a pack pattern's space matched a run of spaces split any
+  // way between two classes, so a late failure tried every split of every gap (seconds on 200 bytes);
+  "a stop's words set wide apart (8/16/32 spaces between)": (k) => `# Strategy\n\n## Changes\n\nWe will ${['no', 'longer', 'commission', 'any', 'service', 'that', 'does', 'zzq.'].join(' '.repeat(k * 8))} We will decommission the day service.\n`,
+  'a run of spaces before a stop (2.5k/5k/10k)': (k) => `# Strategy\n\n## Changes\n\nThe plan${' '.repeat(k * 2500)}x. We will decommission the Ashgrove day service in March 2011.\n`,
+  // a table's cells looked for from every space of a long run;
+  'a labelled line ending in a long run of spaces (25k/50k/100k)': (k) => `# Paper\n\nName   Value\nReport of:${' '.repeat(k * 25000)}\nMore text here.\n`,
+  // a takeback's sentence read for the stop's names once per takeback;
+  'a stop naming thousands, then takebacks (2.5k/5k/10k names)': (k) => {
+    const names = Array.from({ length: k * 2500 }, (_, i) => `Brook${i} Lodge`).join(', ');
+    const t = `Jobcentre Plus has told us that Work Choice will close ${'extended '.repeat(420)}as a national decision.`;
+    return `# Strategy\n\n## What we will not commission\n\nWe will decommission the day service, ${names}, in March 2011. ${t}\n\n${t}\n`;
+  },
+  // and the titles read once a document, re-read after each clearing of a memo of 10,000.
+  'many distinct headings (10k/20k/40k)': (k) => `# Strategy\n\n${Array.from({ length: k * 10000 }, (_, i) => `## T${i}\n`).join('')}`,
   'many front-matter keys (8k/16k/32k keys)': (k) => `---\n${Array.from({ length: k * 8000 }, (_, i) => `key${i}: value ${i}`).join('\n')}\n---\n# Strategy\n\n## What the JSNA tells us\n\nText.\n`,
 };
 
@@ -87,6 +101,7 @@ describe('hostile E: very many of one thing (no internal error)', function () {
   const many = {
     'an EqIA of 130,000 bold numbered items': `# Strategy\n\n## Equality Impact Assessment\n\n${'**1. \n'.repeat(130000)}`,
     'a WCC table of 130,000 rows': `# Strategy\n\n## WCC\n\n| WCC | Name |\n|---|---|\n${'|1|\n'.repeat(130000)}`,
+    'a paragraph of 130,000 one-letter lines': `Intro\n\n${'a\n'.repeat(130000)}`,
   };
   for (const [name, text] of Object.entries(many)) {
     it(`${name}: its findings, no internal error`, async function () {

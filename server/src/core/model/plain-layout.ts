@@ -69,10 +69,10 @@ export function readPlainLayout(source: string, blocks: Block[], tools: LayoutTo
   if (headings < TITLE_LINES) {
     const runIn = runInSections(source, out, tools);
     if (runIn) return { blocks: out.flatMap((b) => runIn.get(b) ?? [b]), furniture: [...furniture].map((b) => ({ start: b.start, end: b.end })) };
-    const indent = textIndent(source, out);
+    const page: Page = { indent: textIndent(source, out), running: recurringLines(source) };
     // A line whose sentence goes on in the paragraph after it, in lower case (a numbered item `mutool` set
     // apart: "1. By March 2026 all eight neighbourhoods will have an integrated", then "community mental…"), is no title.
-    const read = out.map((b, i) => (goesOn(source, b, out[i + 1]) ? undefined : titled(source, b, out[i + 1], indent, tools)));
+    const read = out.map((b, i) => (goesOn(source, b, out[i + 1]) ? undefined : titled(source, b, out[i + 1], page, tools)));
     const count = read.reduce((n, r) => n + (r ? r.filter((x) => x.kind === 'heading').length : 0), 0);
     if (count >= TITLE_LINES && count >= TITLE_LINES * headings) out = inTurn(source, out.flatMap((b, i) => read[i] ?? [b]), tools);
   }
@@ -269,16 +269,16 @@ function runningLines(source: string, blocks: Block[]): ReadonlySet<Block> {
  * blank lines: "1. Purpose", then its text), or a numbered list each of whose
  * items opens with a title ("1.   Introduction", then its text indented).
  */
-function titled(source: string, b: Block, next: Block | undefined, indent: number, tools: LayoutTools): Block[] | undefined {
+function titled(source: string, b: Block, next: Block | undefined, page: Page, tools: LayoutTools): Block[] | undefined {
   const last = !next;
-  if (b.kind === 'paragraph') return titledLines(source, b.start, b.end, !last, false, indent, tools, next && firstLine(source, next));
+  if (b.kind === 'paragraph') return titledLines(source, b.start, b.end, !last, false, page, tools, next && firstLine(source, next));
   if (b.kind !== 'list' || !b.items?.length || !/^[ \t]{0,3}\d{1,2}[.)]/.test(source.slice(b.start, b.end))) return undefined;
   const numbers = b.items.map((item) => Number(/^\s*(\d+)/.exec(source.slice(item.start, item.end))?.[1]));
   // Items that are text: a numbered run inside a section ("1. Introduction", then "1. Reduce
   // waiting times…", "2. Provide…": Markdown makes them items of the sections' list).
   const prose: boolean[] = [];
   const items = b.items.map((item, k) => {
-    const read = titledLines(source, item.start, item.end, !last || k < b.items!.length - 1, true, indent, tools);
+    const read = titledLines(source, item.start, item.end, !last || k < b.items!.length - 1, true, page, tools);
     // A wrapped line that starts with a year ("2009. Its successor…") is text Markdown took for an
     // item, and a contents entry ("1. Purpose ........ 2") a line of the contents.
     const outOfTurn = k > 0 && (numbers[k] >= YEARS || numbers[k] !== numbers[k - 1] + 1);
@@ -288,6 +288,30 @@ function titled(source: string, b: Block, next: Block | undefined, indent: numbe
     return read ?? (prose[k] ? paragraphs(source, item.start, item.end, tools) : undefined);
   });
   return items.every(Boolean) ? (items.flat() as Block[]) : undefined;
+}
+
+/** How the page is laid out: the running text's indent (textIndent), and the lines that recur on every page (recurringLines). */
+interface Page {
+  indent: number;
+  running: ReadonlySet<string>;
+}
+
+/** A line as its page's running header or footer repeats it: numbers (pages, dates) aside, spaces and case ignored. */
+const runningKey = (line: string): string => line.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Lines that recur three times or more, long and ending no sentence: a PDF's running header or footer
+ * where the converter set no blank line around it ("NHS Kestrelmoor CCG - Governing Body 14 October 2015 -
+ * Item 9 - …"), so that the title after it is read as following the text before it. One pass over the lines.
+ */
+function recurringLines(source: string): ReadonlySet<string> {
+  const counts = new Map<string, number>();
+  for (const m of source.matchAll(/^[^\n]{30,200}$/gm)) {
+    if (ENDS_SENTENCE.test(m[0].trimEnd())) continue;
+    const key = runningKey(m[0]);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= RUNNING).map(([k]) => k));
 }
 
 /** An item's number from which it is a year, not a section. */
@@ -307,7 +331,8 @@ const PAGE_LINE = /^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$/i;
  * one not numbered follows a finished sentence or another title. `item`: the
  * text is a numbered list's item, which a numbered title opens whatever follows.
  */
-function titledLines(source: string, from: number, to: number, alone: boolean, item: boolean, indent: number, tools: LayoutTools, after = ''): Block[] | undefined {
+function titledLines(source: string, from: number, to: number, alone: boolean, item: boolean, page: Page, tools: LayoutTools, after = ''): Block[] | undefined {
+  const { indent } = page;
   const lines: Array<{ start: number; end: number; text: string; row: boolean; indent: number; width?: number }> = [];
   for (let at = from; at < to; ) {
     const nl = source.indexOf('\n', at);
@@ -321,12 +346,15 @@ function titledLines(source: string, from: number, to: number, alone: boolean, i
     lines.push({ start: at, end, text: unescaped(raw.trim()), row: /\S\t/.test(raw.trimStart().replace(NUMBER, '')), indent });
     at = end + 1;
   }
-  const filled = wrappedTitles(lines.filter((l) => l.text && !PAGE_LINE.test(l.text) && !MARKER_LINE.test(l.text)));
+  // A page's running header inside the text (`pdftotext -raw`: no blank line around it) is no line of it.
+  const filled = wrappedTitles(lines.filter((l) => l.text && !PAGE_LINE.test(l.text) && !MARKER_LINE.test(l.text) && !page.running.has(runningKey(l.text))));
   if (!filled.length) return undefined;
   // A title wrapped over two lines, standing alone over text wider than both ("Our commitment to women,"
   // over "babies and families", a narrow column's heading): one title. (Not a table's label a cell per
   // paragraph, "Marriage and civil" over "partnership", over a cell as narrow.)
-  const widest = Math.max(...filled.map((l) => l.text.length));
+  // (A loop, not Math.max(...lines): a paragraph of 130,000 lines would overflow the stack.)
+  let widest = 0;
+  for (const l of filled) widest = Math.max(widest, l.text.length);
   if (alone && filled.length === 2 && wrapsTitle(filled[0], filled[1]) && after.length >= Math.max(COLUMN_LINE, WRAPPED_TITLE_UNDER * widest)) {
     const text = titleText(`${filled[0].text} ${filled[1].text}`);
     if (text) return [headingOf({ start: filled[0].start, end: filled[1].end }, text, tools)];
@@ -373,8 +401,13 @@ function titledLines(source: string, from: number, to: number, alone: boolean, i
   const titles: Array<string | undefined> = [];
   for (let k = 0; k < filled.length; k++) {
     // Or a line that stops well short of the column, where a paragraph ended ("– Let's Talk participant").
+    // In lines no page wraps, a short line amid short ones, after two that end no sentence and are no titles, is a
+    // table's cell a line, as LibreOffice's text writes a header row ("Evidence and consultation", "What we will do",
+    // then the first row's "Race: adverse impact identified."); a title after a cover's short lines has text under it.
+    const short = (l: (typeof filled)[number] | undefined) => !!l && l.text.length <= OPENING_TITLE;
+    const inCells = unwrapped && k >= 2 && short(filled[k + 1]) && !titles[k - 1] && !titles[k - 2] && [filled[k - 1], filled[k - 2]].every((l) => short(l) && !ENDS_SENTENCE.test(l.text));
     const follows =
-      k === 0 || unwrapped || NUMBER.test(filled[k].text) || !!titles[k - 1] || ENDS_SENTENCE.test(filled[k - 1].text) || (narrow && k >= 2 && filled[k - 1].text.length < ENDED_SHORT * width && filled[k - 2].text.length >= FULL_LINE * width);
+      k === 0 || (unwrapped && !inCells) || NUMBER.test(filled[k].text) || !!titles[k - 1] || ENDS_SENTENCE.test(filled[k - 1].text) || (narrow && k >= 2 && filled[k - 1].text.length < ENDED_SHORT * width && filled[k - 2].text.length >= FULL_LINE * width);
     titles.push(opens[k] && follows ? like[k] : undefined);
   }
   // Text that does not open with a title is read where a numbered title follows in it (text with no

@@ -27,6 +27,9 @@ const GRID_BORDER = /^ {0,3}\+(?:[-=:]+\+){1,}\s*$/;
  */
 const BOX_BORDER = /^[ \t]*[┌├└╒╞╘╓╟╙╔╠╚][─━═]+(?:[┬┼┴╤╪╧╥╫╨╦╬╩][─━═]+)*[┐┤┘╕╡╛╖╢╜╗╣╝][ \t]*$/;
 const BOX_ROW = /^[ \t]*[│║┃]/;
+/** A row's line that is a border under some of its cells: box drawing opening it or a rule within it. */
+const PARTIAL_BOX = /^[ \t]*(?:[├╞╟┝]|[│║┃].*[├┼┤╞╪╡][─━═]{2,})/;
+const BOX_DRAWING = /[─━═┌┐└┘├┤┬┴┼╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫╔╗╚╝╠╣╦╩╬┝]/;
 /** Whether a line is a grid table's border, drawn with "+" and "-" or with box-drawing characters. */
 const isBorder = (text: string): boolean => GRID_BORDER.test(text) || BOX_BORDER.test(text);
 /** A bar between a grid's cells. */
@@ -241,6 +244,9 @@ function gridTable(source: string, b: Block): Block | undefined {
   };
   for (const line of lines) {
     if (isBorder(line.text)) flush();
+    // A border drawn under some cells only ("│ Age  ├──────┼──────┤", "├──────┤ All  │ No impact…"): cells
+    // spanning rows (an HTML table's rowspan, as w3m draws it) go on, so the row does, its rules blank.
+    else if (PARTIAL_BOX.test(line.text)) pending.push({ ...line, text: line.text.replace(new RegExp(BOX_DRAWING, 'g'), ' ') });
     else if (/^ {0,3}\|/.test(line.text) || BOX_ROW.test(line.text)) pending.push(line);
     else return undefined;
   }
@@ -292,7 +298,8 @@ function cellStarts(text: string): number[] {
   const first = text.search(/\S/);
   if (first >= 0) out.push(first);
   // The line's own indentation is no gap between cells.
-  for (const m of text.matchAll(/ {3,}(?=\S)/g)) if (m.index! + m[0].length > first) out.push(m.index! + m[0].length);
+  // From a run's first space only (a run tried from each of its spaces was quadratic in its length).
+  for (const m of text.matchAll(/(?<! ) {3,}(?=\S)/g)) if (m.index! + m[0].length > first) out.push(m.index! + m[0].length);
   return out;
 }
 

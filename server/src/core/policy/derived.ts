@@ -12,8 +12,12 @@ import { announcesAspect } from '../recognise/stops';
 /** Headings longer than this are prose that markup made a heading, not titles. */
 const TITLE_MAX_WORDS = 20;
 
-/** Titles repeat across sections, documents and every re-lint of an edited one; a bound keeps a long session's memo small. */
-const READINGS_KEPT = 10_000;
+/**
+ * Titles repeat across sections, documents and every re-lint of an edited one; a bound keeps a long session's memo
+ * small. Above the titles of one document (a lint reads each several times: one of 20,000 headings re-read all of
+ * them after each clearing, 11 s), so set well above what the reader's size limit lets a document hold in practice.
+ */
+const READINGS_KEPT = 50_000;
 
 export class Derived implements PolicyDerived {
   private readonly readings = new Map<string, TitleReading>();

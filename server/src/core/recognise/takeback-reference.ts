@@ -4,6 +4,7 @@
 // name (aspect-statements.ts asks; the words it reads are the pack's `stops.objects`).
 import type { AspectDef } from '../policy/types';
 import { sentenceSpans } from './text';
+import { lastAtOrBefore } from '../sorted';
 
 /** Words that speak of a stop stated before: "the proposal", "this decision". */
 export const REFERS_BACK = /\b(?:the|this|that)\s+(?:proposal|proposed (?:closure|change|decommissioning)|decision|recommendation)\b/i;
@@ -14,31 +15,37 @@ export function laterTakesBack(aspect: AspectDef, later: string, stop: string): 
   if (!found?.length) return false;
   const sentences = sentenceSpans(later, { start: 0, end: later.length });
   const named = namesOf(aspect, stop);
+  // The stop's names and each sentence's, read once (a later text of a thousand takebacks asks for them a thousand times).
+  const stopNames = properNames(stop);
+  const sentenceNames = new Map<number, ReadonlySet<string>>();
+  const apart = (sentence: { start: number; end: number }) => {
+    let theirs = sentenceNames.get(sentence.start);
+    if (!theirs) sentenceNames.set(sentence.start, (theirs = properNames(later.slice(sentence.start, sentence.end))));
+    return namedApart(stopNames, theirs);
+  };
   return found.some(([s]) => {
-    const sentence = sentences.find((x) => s >= x.start && s < x.end) ?? { start: 0, end: later.length };
+    const at = sentences.length ? sentences[lastAtOrBefore(sentences.length, (i) => sentences[i].start, s)] : undefined;
+    const sentence = at && s >= at.start && s < at.end ? at : { start: 0, end: later.length };
     // Asked of another, not said: "…inviting it to consider whether to continue the service from its own resources".
     if (OPEN_QUESTION.test(later.slice(sentence.start, s))) return false;
     const text = later.slice(sentence.start, sentence.end);
     // A sentence that tells of another ending first, by other names and not by "it" or "the contract" ("Jobcentre
     // Plus has told us that Work Choice will close …; this is a national decision"), takes back that one, not the stop.
     const before = later.slice(sentence.start, s);
-    if (namedApart(stop, text) && aspect.stops?.actions.test(before) && !ENDS_THE_STOPS.test(before)) return false;
+    if (aspect.stops?.actions.test(before) && !ENDS_THE_STOPS.test(before) && apart(sentence)) return false;
     if (REFERRING.test(text) || REFERS_BACK.test(text)) return true;
     // Naming something else, not said of the stop ("the intensive community support team will be extended"), it speaks of that,
     // though the two share a noun where each also names its own by name ("The befriending contract with Age UK Eastmoor will
     // continue" after "We will not renew the contract for Hartside Lodge").
     const other = namesOther(aspect, text, stop);
-    if ([...namesOf(aspect, text)].some((n) => named.has(n)) && !(other && namedApart(stop, text))) return true;
+    if ([...namesOf(aspect, text)].some((n) => named.has(n)) && !(other && apart(sentence))) return true;
     return !other;
   });
 }
 
-/** Whether two sentences each name things by name (words in capitals), none the same. */
-function namedApart(a: string, b: string): boolean {
-  const mine = properNames(a);
-  if (!mine.size) return false;
-  const theirs = properNames(b);
-  return theirs.size > 0 && ![...theirs].some((n) => mine.has(n));
+/** Whether two sentences' names (words in capitals) are each some, none the same. */
+function namedApart(mine: ReadonlySet<string>, theirs: ReadonlySet<string>): boolean {
+  return mine.size > 0 && theirs.size > 0 && ![...theirs].some((n) => mine.has(n));
 }
 
 /**
@@ -64,9 +71,11 @@ export class FurtherOn {
     if (!this.names) {
       const found = this.aspect.takenBack?.spans(this.text.replace(/\*\*|__/g, '  ')) ?? [];
       const named = new Set<string>();
+      const list = this.sentenceList();
       for (const [s] of found) {
-        const sentence = this.sentenceList().find((x) => s >= x.start && s < x.end);
-        if (sentence) for (const n of properNames(this.text.slice(sentence.start, sentence.end))) named.add(n);
+        // Sentences are in order: the one holding s by a binary search, not a walk per takeback.
+        const sentence = list.length ? list[lastAtOrBefore(list.length, (i) => list[i].start, s)] : undefined;
+        if (sentence && s >= sentence.start && s < sentence.end) for (const n of properNames(this.text.slice(sentence.start, sentence.end))) named.add(n);
       }
       this.names = named;
     }
