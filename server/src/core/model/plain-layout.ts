@@ -352,10 +352,7 @@ function titledLines(source: string, from: number, to: number, alone: boolean, i
   // A title wrapped over two lines, standing alone over text wider than both ("Our commitment to women,"
   // over "babies and families", a narrow column's heading): one title. (Not a table's label a cell per
   // paragraph, "Marriage and civil" over "partnership", over a cell as narrow.)
-  // (A loop, not Math.max(...lines): a paragraph of 130,000 lines would overflow the stack.)
-  let widest = 0;
-  for (const l of filled) widest = Math.max(widest, l.text.length);
-  if (alone && filled.length === 2 && wrapsTitle(filled[0], filled[1]) && after.length >= Math.max(COLUMN_LINE, WRAPPED_TITLE_UNDER * widest)) {
+  if (alone && filled.length === 2 && wrapsTitle(filled[0], filled[1]) && after.length >= Math.max(COLUMN_LINE, WRAPPED_TITLE_UNDER * filled[0].text.length, WRAPPED_TITLE_UNDER * filled[1].text.length)) {
     const text = titleText(`${filled[0].text} ${filled[1].text}`);
     if (text) return [headingOf({ start: filled[0].start, end: filled[1].end }, text, tools)];
   }
@@ -399,12 +396,12 @@ function titledLines(source: string, from: number, to: number, alone: boolean, i
   // A narrow column of running text: a third of its lines fill it or more (a table's cells one per line are ragged).
   const narrow = width <= NARROW_COLUMN && filled.filter((l) => l.text.length >= FULL_LINE * width).length * 3 >= filled.length;
   const titles: Array<string | undefined> = [];
+  const short = (l: (typeof filled)[number] | undefined) => !!l && l.text.length <= OPENING_TITLE;
   for (let k = 0; k < filled.length; k++) {
     // Or a line that stops well short of the column, where a paragraph ended ("– Let's Talk participant").
     // In lines no page wraps, a short line amid short ones, after two that end no sentence and are no titles, is a
     // table's cell a line, as LibreOffice's text writes a header row ("Evidence and consultation", "What we will do",
     // then the first row's "Race: adverse impact identified."); a title after a cover's short lines has text under it.
-    const short = (l: (typeof filled)[number] | undefined) => !!l && l.text.length <= OPENING_TITLE;
     const inCells = unwrapped && k >= 2 && short(filled[k + 1]) && !titles[k - 1] && !titles[k - 2] && [filled[k - 1], filled[k - 2]].every((l) => short(l) && !ENDS_SENTENCE.test(l.text));
     const follows =
       k === 0 || (unwrapped && !inCells) || NUMBER.test(filled[k].text) || !!titles[k - 1] || ENDS_SENTENCE.test(filled[k - 1].text) || (narrow && k >= 2 && filled[k - 1].text.length < ENDED_SHORT * width && filled[k - 2].text.length >= FULL_LINE * width);
