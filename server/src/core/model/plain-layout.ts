@@ -255,7 +255,7 @@ function runningLines(source: string, blocks: Block[]): ReadonlySet<Block> {
     if (b.kind !== 'paragraph') continue;
     const raw = source.slice(b.start, b.end);
     if (lineCountOver(raw, RUNNING_LINES) || !(PAGE_MARK.test(raw) || hasLayoutGap(raw))) continue;
-    const key = raw.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+    const key = runningKey(raw);
     const group = groups.get(key);
     if (group) group.push(b);
     else groups.set(key, [b]);
