@@ -1,5 +1,5 @@
 // Parses each chunk, with the fast line-based parser where it is sure of the
-// result and remark otherwise (one processor per flavour, built once), and
+// result and remark's parser otherwise (its extensions chosen per flavour), and
 // memoises the trees by chunk text, so re-linting an edited document re-parses
 // only the chunks that changed.
 import { fromMarkdown, type Extension as TreeExtension } from 'mdast-util-from-markdown';
@@ -44,7 +44,7 @@ export interface ParseOptions {
 interface Parser {
   parse(text: string): Root;
 }
-function processor(flavour: Flavour): Parser {
+function remarkParser(flavour: Flavour): Parser {
   const extensions: SyntaxExtension[] = [];
   const mdastExtensions: Array<TreeExtension | TreeExtension[]> = [];
   if (flavour.startsWith('fm')) {
@@ -84,9 +84,9 @@ function quadraticRisk(text: string): boolean {
  */
 function remarkInPieces(text: string, flavour: Flavour): Root {
   const parts = text.length <= WHOLE_CHARS && !quadraticRisk(text) ? [[0, text.length] as [number, number]] : pieces(text);
-  if (parts.length === 1) return processor(flavour).parse(defuseEmphasis(text)) as Root;
+  if (parts.length === 1) return remarkParser(flavour).parse(defuseEmphasis(text));
   const rest: Flavour = flavour === 'fm-gfm' ? 'gfm' : flavour === 'fm' ? 'plain' : flavour;
-  const parse = (i: number, tail = '') => processor(i === 0 ? flavour : rest).parse(defuseEmphasis(text.slice(parts[i][0], parts[i][1])) + tail) as unknown as FNode;
+  const parse = (i: number, tail = '') => remarkParser(i === 0 ? flavour : rest).parse(defuseEmphasis(text.slice(parts[i][0], parts[i][1])) + tail) as unknown as FNode;
   const trees = parts.map((_, i) => parse(i));
   const defs = trees.map(definitionsOf);
   const children: FNode[] = [];
@@ -170,7 +170,7 @@ export function parseChunks(src: string, cache?: ParseCache, options: ParseOptio
     let kept = cache?.get(key) as ParsedChunk['kept'] | undefined;
     if (!kept) {
       // `fast: false` is the reference the tests hold the fast path to: remark, whole.
-      const tree = fast ? (fastParse(chunk.text, flavour, parseAlone, options.stats) ?? remarkInPieces(chunk.text, flavour)) : (processor(flavour).parse(chunk.text) as Root);
+      const tree = fast ? (fastParse(chunk.text, flavour, parseAlone, options.stats) ?? remarkInPieces(chunk.text, flavour)) : remarkParser(flavour).parse(chunk.text);
       kept = { tree };
       cache?.set(key, kept);
     }
